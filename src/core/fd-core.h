@@ -1,0 +1,19 @@
+/* fd-core.h — the data core: model and storage, GLib + SQLite only
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "fd-change.h"
+#include "fd-database.h"
+#include "fd-demo.h"
+#include "fd-format.h"
+#include "fd-models.h"
+#include "fd-queries.h"
+#include "fd-record.h"
+#include "fd-record-list.h"
+#include "fd-text.h"
+#include "fd-validate.h"

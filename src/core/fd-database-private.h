@@ -1,0 +1,36 @@
+/* fd-database-private.h — for the rest of src/core only
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "fd-database.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *_fd_database_get_handle (FdDatabase *self);
+
+/* Returns a cached prepared statement for @sql, reset and with its bindings
+ * cleared; owned by @self (do not finalize it). @sql must be a string
+ * literal or otherwise live as long as @self: it is the cache key. */
+sqlite3_stmt *_fd_database_prepare    (FdDatabase  *self,
+                                       const char  *sql,
+                                       GError     **error);
+
+/* Sets @error from the connection's last SQLite error, with @what as
+ * context for the log; the message shown to users stays generic. */
+void          _fd_database_set_error  (FdDatabase  *self,
+                                       GError     **error,
+                                       const char  *what);
+
+/* For migration tests: create or migrate @path only up to @version. */
+FdDatabase   *_fd_database_open_at_version (const char  *path,
+                                            int          version,
+                                            GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,45 @@
+/* fd-record-list.h
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "fd-database.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  FD_RECORD_KIND_SESSION,
+  FD_RECORD_KIND_TRAINER,
+  FD_RECORD_KIND_TRAINEE,
+  FD_RECORD_KIND_CLIENT,
+} FdRecordKind;
+
+#define FD_TYPE_RECORD_LIST (fd_record_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (FdRecordList, fd_record_list, FD, RECORD_LIST, GObject)
+
+/**
+ * FdRecordList:
+ *
+ * A #GListModel of model objects (#FdSession, #FdTrainer, #FdTrainee or
+ * #FdClient) over a query: it holds only the ordered row ids matching the
+ * search, and builds an object from its row when asked for it, so 50 000
+ * rows cost nothing until they are shown. Sorted the French way; the search
+ * ignores case and accents ("helene" finds "Hélène").
+ */
+FdRecordList *fd_record_list_new        (FdDatabase   *database,
+                                         FdRecordKind  kind);
+FdRecordKind  fd_record_list_get_kind   (FdRecordList *self);
+const char   *fd_record_list_get_search (FdRecordList *self);
+void          fd_record_list_set_search (FdRecordList *self,
+                                         const char   *search);
+void          fd_record_list_reload     (FdRecordList *self);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* fd-text.h
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *fd_text_fold (const char *text);
+char *fd_text_uuid (void);
+
+G_END_DECLS
