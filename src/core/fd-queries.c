@@ -1,0 +1,430 @@
+/* fd-queries.c
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fd-queries"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "fd-queries.h"
+
+#include "fd-database-private.h"
+#include "fd-models-private.h"
+
+/* Slots whose session was deleted are not shown, but a slot pulled before
+ * its session (SYNC.md) is. */
+#define LIVE_SLOT "sl.deleted = 0 AND coalesce (se.deleted, 0) = 0"
+
+static const char slots_between_sql[] =
+  FD_SLOT_SELECT
+  " WHERE sl.start_at >= ?1 AND sl.start_at < ?2 AND " LIVE_SLOT
+  " ORDER BY sl.start_at, sl.end_at, se.code";
+
+static const char session_slots_sql[] =
+  FD_SLOT_SELECT
+  " WHERE sl.session_id = ?1 AND sl.deleted = 0"
+  " ORDER BY sl.start_at, sl.end_at";
+
+static const char session_enrollments_sql[] =
+  FD_ENROLLMENT_SELECT
+  " WHERE e.session_id = ?1 AND e.deleted = 0"
+  " ORDER BY te.sort_key, e.id";
+
+/* Any role counts: a host has to be there too. */
+static const char trainer_slots_sql[] =
+  FD_SLOT_SELECT
+  " WHERE sl.id IN (SELECT ss.slot_id FROM slot_staff ss"
+  "                 WHERE ss.trainer_id = ?1 AND ss.deleted = 0)"
+  " AND sl.start_at >= ?2 AND " LIVE_SLOT
+  " ORDER BY sl.start_at, sl.end_at"
+  " LIMIT ?3";
+
+/* Most recent first; sessions not planned yet (no start date) last. Column
+ * 10 is the start date of FD_ENROLLMENT_SELECT. */
+static const char trainee_enrollments_sql[] =
+  FD_ENROLLMENT_SELECT
+  " WHERE e.trainee_id = ?1 AND e.deleted = 0 AND coalesce (se.deleted, 0) = 0"
+  " ORDER BY 10 DESC, se.code DESC";
+
+static const char session_sql[] = FD_SESSION_SELECT " WHERE s.id = ?1 AND s.deleted = 0";
+static const char trainer_sql[] = FD_TRAINER_SELECT " WHERE tr.id = ?1 AND tr.deleted = 0";
+static const char trainee_sql[] = FD_TRAINEE_SELECT " WHERE te.id = ?1 AND te.deleted = 0";
+static const char client_sql[] = FD_CLIENT_SELECT " WHERE c.id = ?1 AND c.deleted = 0";
+
+typedef gpointer (*BuildFunc) (sqlite3_stmt *stmt);
+
+static gpointer
+build_slot (sqlite3_stmt *stmt)
+{
+  return _fd_slot_new_from_stmt (stmt);
+}
+
+static gpointer
+build_enrollment (sqlite3_stmt *stmt)
+{
+  return _fd_enrollment_new_from_stmt (stmt);
+}
+
+static gpointer
+build_session (sqlite3_stmt *stmt)
+{
+  return _fd_session_new_from_stmt (stmt);
+}
+
+static gpointer
+build_trainer (sqlite3_stmt *stmt)
+{
+  return _fd_trainer_new_from_stmt (stmt);
+}
+
+static gpointer
+build_trainee (sqlite3_stmt *stmt)
+{
+  return _fd_trainee_new_from_stmt (stmt);
+}
+
+static gpointer
+build_client (sqlite3_stmt *stmt)
+{
+  return _fd_client_new_from_stmt (stmt);
+}
+
+static void
+release_statement (sqlite3_stmt *stmt)
+{
+  /* Ends the statement's read transaction and drops borrowed bindings */
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/* Steps through @stmt, whose parameters are bound, building an object of
+ * each row with @build. Releases @stmt. */
+static GPtrArray *
+collect_rows (FdDatabase    *self,
+              sqlite3_stmt  *stmt,
+              BuildFunc      build,
+              const char    *what,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_assert (FD_IS_DATABASE (self));
+  g_assert (stmt != NULL);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, build (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _fd_database_set_error (self, error, what);
+      release_statement (stmt);
+      return NULL;
+    }
+
+  release_statement (stmt);
+
+  return g_steal_pointer (&rows);
+}
+
+/* Reads the live row of @id with @sql and @build, or sets
+ * FD_DATABASE_ERROR_NOT_FOUND with @not_found as its message. */
+static gpointer
+get_row (FdDatabase  *self,
+         const char  *sql,
+         const char  *id,
+         BuildFunc    build,
+         const char  *what,
+         const char  *not_found,
+         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gpointer row = NULL;
+  int rc;
+
+  g_assert (FD_IS_DATABASE (self));
+  g_assert (id != NULL);
+
+  stmt = _fd_database_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    row = build (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND, not_found);
+  else
+    _fd_database_set_error (self, error, what);
+
+  release_statement (stmt);
+
+  return row;
+}
+
+/**
+ * fd_database_list_slots_between:
+ * @self: a #FdDatabase
+ * @from: the first local date-time to include ("2026-03-02" or
+ *   "2026-03-02T00:00")
+ * @to: the first local date-time not to include
+ * @error: return location for a #GError
+ *
+ * Lists the live slots starting in [@from, @to), in time order, for the
+ * calendar. Slots of deleted sessions are left out.
+ *
+ * Returns: (transfer full) (element-type FdSlot): the slots, or %NULL
+ */
+GPtrArray *
+fd_database_list_slots_between (FdDatabase  *self,
+                                const char  *from,
+                                const char  *to,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (from != NULL, NULL);
+  g_return_val_if_fail (to != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _fd_database_prepare (self, slots_between_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+
+  return collect_rows (self, stmt, build_slot, "listing slots between dates", error);
+}
+
+/**
+ * fd_database_list_session_slots:
+ * @self: a #FdDatabase
+ * @session_id: the id of a session
+ * @error: return location for a #GError
+ *
+ * Lists the live slots of a session, in time order.
+ *
+ * Returns: (transfer full) (element-type FdSlot): the slots, or %NULL
+ */
+GPtrArray *
+fd_database_list_session_slots (FdDatabase  *self,
+                                const char  *session_id,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (session_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _fd_database_prepare (self, session_slots_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_STATIC);
+
+  return collect_rows (self, stmt, build_slot, "listing a session's slots", error);
+}
+
+/**
+ * fd_database_list_session_enrollments:
+ * @self: a #FdDatabase
+ * @session_id: the id of a session
+ * @error: return location for a #GError
+ *
+ * Lists the live enrollments of a session, whatever their status, sorted by
+ * trainee name.
+ *
+ * Returns: (transfer full) (element-type FdEnrollment): the enrollments,
+ *   or %NULL
+ */
+GPtrArray *
+fd_database_list_session_enrollments (FdDatabase  *self,
+                                      const char  *session_id,
+                                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (session_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _fd_database_prepare (self, session_enrollments_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_STATIC);
+
+  return collect_rows (self, stmt, build_enrollment,
+                       "listing a session's enrollments", error);
+}
+
+/**
+ * fd_database_list_trainer_slots:
+ * @self: a #FdDatabase
+ * @trainer_id: the id of a trainer
+ * @from: (nullable): the first local date-time to include, or %NULL for
+ *   all the past
+ * @limit: the most slots to return, or 0 for all of them
+ * @error: return location for a #GError
+ *
+ * Lists the live slots a trainer is staffed on (in any role) starting at or
+ * after @from, in time order.
+ *
+ * Returns: (transfer full) (element-type FdSlot): the slots, or %NULL
+ */
+GPtrArray *
+fd_database_list_trainer_slots (FdDatabase  *self,
+                                const char  *trainer_id,
+                                const char  *from,
+                                guint        limit,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (trainer_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _fd_database_prepare (self, trainer_slots_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, trainer_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, from != NULL ? from : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
+
+  return collect_rows (self, stmt, build_slot, "listing a trainer's slots", error);
+}
+
+/**
+ * fd_database_list_trainee_enrollments:
+ * @self: a #FdDatabase
+ * @trainee_id: the id of a trainee
+ * @error: return location for a #GError
+ *
+ * Lists the live enrollments of a trainee in live sessions, the most
+ * recent session first.
+ *
+ * Returns: (transfer full) (element-type FdEnrollment): the enrollments,
+ *   or %NULL
+ */
+GPtrArray *
+fd_database_list_trainee_enrollments (FdDatabase  *self,
+                                      const char  *trainee_id,
+                                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (trainee_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _fd_database_prepare (self, trainee_enrollments_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, trainee_id, -1, SQLITE_STATIC);
+
+  return collect_rows (self, stmt, build_enrollment,
+                       "listing a trainee's enrollments", error);
+}
+
+/**
+ * fd_database_get_session:
+ * @self: a #FdDatabase
+ * @id: the id of a session
+ * @error: return location for a #GError
+ *
+ * Reads a live session, with its computed dates and counts.
+ *
+ * Returns: (transfer full): the session, or %NULL with
+ *   %FD_DATABASE_ERROR_NOT_FOUND if there is no such live session
+ */
+FdSession *
+fd_database_get_session (FdDatabase  *self,
+                         const char  *id,
+                         GError     **error)
+{
+  g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return get_row (self, session_sql, id, build_session, "reading a session",
+                  _("This session does not exist or was deleted."), error);
+}
+
+/**
+ * fd_database_get_trainer:
+ * @self: a #FdDatabase
+ * @id: the id of a trainer
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the trainer, or %NULL with
+ *   %FD_DATABASE_ERROR_NOT_FOUND if there is no such live trainer
+ */
+FdTrainer *
+fd_database_get_trainer (FdDatabase  *self,
+                         const char  *id,
+                         GError     **error)
+{
+  g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return get_row (self, trainer_sql, id, build_trainer, "reading a trainer",
+                  _("This trainer does not exist or was deleted."), error);
+}
+
+/**
+ * fd_database_get_trainee:
+ * @self: a #FdDatabase
+ * @id: the id of a trainee
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the trainee, or %NULL with
+ *   %FD_DATABASE_ERROR_NOT_FOUND if there is no such live trainee
+ */
+FdTrainee *
+fd_database_get_trainee (FdDatabase  *self,
+                         const char  *id,
+                         GError     **error)
+{
+  g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return get_row (self, trainee_sql, id, build_trainee, "reading a trainee",
+                  _("This trainee does not exist or was deleted."), error);
+}
+
+/**
+ * fd_database_get_client:
+ * @self: a #FdDatabase
+ * @id: the id of a client
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the client, or %NULL with
+ *   %FD_DATABASE_ERROR_NOT_FOUND if there is no such live client
+ */
+FdClient *
+fd_database_get_client (FdDatabase  *self,
+                        const char  *id,
+                        GError     **error)
+{
+  g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return get_row (self, client_sql, id, build_client, "reading a client",
+                  _("This client does not exist or was deleted."), error);
+}
