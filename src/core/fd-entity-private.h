@@ -1,0 +1,52 @@
+/* fd-entity-private.h — what the write path knows of each entity
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "fd-change-private.h"
+#include "fd-database.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *name;
+  gboolean required; /* NOT NULL without a default */
+} FdColumn;
+
+/* An entity is a synced table; its writable columns are read from the
+ * schema itself (PRAGMA table_info), so the schema is the only list. */
+typedef struct
+{
+  char *name;
+  GPtrArray *columns; /* FdColumn, writable ones only */
+  gboolean has_keys;  /* search_key and sort_key maintained by core */
+} FdEntity;
+
+FdEntity       *_fd_entity_load     (sqlite3         *db,
+                                     const char      *name,
+                                     GError         **error);
+void            _fd_entity_free     (FdEntity        *entity);
+const FdColumn *_fd_entity_column   (const FdEntity  *entity,
+                                     const char      *name);
+
+/* Checks and normalises @change in place (emails, phones, SIRET…), fills
+ * what core generates (a session's code), refuses what rules forbid. */
+gboolean        _fd_entity_validate (FdDatabase      *database,
+                                     const FdEntity  *entity,
+                                     FdChange        *change,
+                                     GError         **error);
+
+/* After the row is written: recomputes its search and sort keys. */
+gboolean        _fd_entity_update_keys (FdDatabase      *database,
+                                        const FdEntity  *entity,
+                                        const char      *id,
+                                        GError         **error);
+
+G_END_DECLS
