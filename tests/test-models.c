@@ -1,0 +1,763 @@
+/* test-models.c — record lists and read queries over a real database
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "fd-core.h"
+
+typedef struct
+{
+  char       *dir;
+  FdDatabase *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("formadesk-models-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (fixture->dir, "formadesk.db", NULL);
+  fixture->db = fd_database_open (path, FD_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->db);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&fixture->db);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* Applies @change and returns the id of its row */
+static char *
+apply (FdDatabase *db,
+       FdChange   *change)
+{
+  g_autoptr(GError) error = NULL;
+
+  fd_database_apply (db, change, &error);
+  g_assert_no_error (error);
+
+  return g_strdup (fd_change_get_id (change));
+}
+
+static char *
+create_trainee (FdDatabase *db,
+                const char *first_name,
+                const char *last_name)
+{
+  g_autoptr(FdChange) change = fd_change_new_create ("trainee");
+
+  fd_change_set_string (change, "first_name", first_name);
+  fd_change_set_string (change, "last_name", last_name);
+
+  return apply (db, change);
+}
+
+static char *
+create_trainer (FdDatabase *db,
+                const char *first_name,
+                const char *last_name)
+{
+  g_autoptr(FdChange) change = fd_change_new_create ("trainer");
+
+  fd_change_set_string (change, "first_name", first_name);
+  fd_change_set_string (change, "last_name", last_name);
+
+  return apply (db, change);
+}
+
+static char *
+create_client (FdDatabase *db,
+               const char *name)
+{
+  g_autoptr(FdChange) change = fd_change_new_create ("client");
+
+  fd_change_set_string (change, "kind", "company");
+  fd_change_set_string (change, "name", name);
+
+  return apply (db, change);
+}
+
+static char *
+create_session (FdDatabase *db,
+                const char *code,
+                const char *label,
+                const char *training_id,
+                const char *client_id)
+{
+  g_autoptr(FdChange) change = fd_change_new_create ("session");
+
+  fd_change_set_string (change, "code", code);
+  fd_change_set_int (change, "year", 2026);
+  fd_change_set_string (change, "label", label);
+  if (training_id != NULL)
+    fd_change_set_string (change, "training_id", training_id);
+  if (client_id != NULL)
+    {
+      fd_change_set_string (change, "kind", "intra");
+      fd_change_set_string (change, "client_id", client_id);
+    }
+
+  return apply (db, change);
+}
+
+static char *
+create_sequence (FdDatabase *db,
+                 const char *session_id,
+                 const char *label)
+{
+  g_autoptr(FdChange) change = fd_change_new_create ("sequence");
+
+  fd_change_set_string (change, "session_id", session_id);
+  fd_change_set_string (change, "label", label);
+
+  return apply (db, change);
+}
+
+static char *
+create_slot (FdDatabase *db,
+             const char *session_id,
+             const char *sequence_id,
+             const char *start_at,
+             const char *end_at)
+{
+  g_autoptr(FdChange) change = fd_change_new_create ("slot");
+
+  fd_change_set_string (change, "session_id", session_id);
+  fd_change_set_string (change, "sequence_id", sequence_id);
+  fd_change_set_string (change, "start_at", start_at);
+  fd_change_set_string (change, "end_at", end_at);
+
+  return apply (db, change);
+}
+
+static char *
+create_enrollment (FdDatabase *db,
+                   const char *session_id,
+                   const char *trainee_id,
+                   const char *status)
+{
+  g_autoptr(FdChange) change = fd_change_new_create ("enrollment");
+
+  fd_change_set_string (change, "session_id", session_id);
+  fd_change_set_string (change, "trainee_id", trainee_id);
+  fd_change_set_string (change, "status", status);
+
+  return apply (db, change);
+}
+
+static void
+delete_row (FdDatabase *db,
+            const char *entity,
+            const char *id)
+{
+  g_autoptr(FdChange) change = fd_change_new_delete (entity, id, 0);
+  g_autofree char *unused = apply (db, change);
+}
+
+/* The last names of the trainees of @list, in order, joined with "|" */
+static char *
+dup_last_names (GListModel *list)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(FdTrainee) trainee = g_list_model_get_item (list, i);
+
+      g_assert_true (FD_IS_TRAINEE (trainee));
+      if (i > 0)
+        g_string_append_c (names, '|');
+      g_string_append (names, fd_trainee_get_last_name (trainee));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+test_record_list_french_order (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autofree char *names = NULL;
+
+  g_free (create_trainee (fixture->db, "Anne", "zoé"));
+  g_free (create_trainee (fixture->db, "Paul", "Éloïse"));
+  g_free (create_trainee (fixture->db, "Luc", "Martin"));
+  g_free (create_trainee (fixture->db, "Anne", "Martin"));
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == FD_TYPE_TRAINEE);
+  g_assert_cmpuint (fd_record_list_get_kind (list), ==, FD_RECORD_KIND_TRAINEE);
+
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Éloïse|Martin|Martin|zoé");
+
+  {
+    g_autoptr(FdTrainee) first_martin = g_list_model_get_item (G_LIST_MODEL (list), 1);
+
+    g_assert_cmpstr (fd_trainee_get_first_name (first_martin), ==, "Anne");
+  }
+}
+
+static void
+test_record_list_search_accents (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(FdTrainee) trainee = NULL;
+  g_autofree char *full_name = NULL;
+
+  g_free (create_trainee (fixture->db, "Hélène", "Durand"));
+  g_free (create_trainee (fixture->db, "Helena", "Roy"));
+  g_free (create_trainee (fixture->db, "Paul", "Lœvenbrück"));
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+
+  fd_record_list_set_search (list, "helene");
+  g_assert_cmpstr (fd_record_list_get_search (list), ==, "helene");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  trainee = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (fd_trainee_get_first_name (trainee), ==, "Hélène");
+  full_name = fd_trainee_dup_full_name (trainee);
+  g_assert_cmpstr (full_name, ==, "Hélène Durand");
+
+  /* Case and accents in the search are ignored too */
+  fd_record_list_set_search (list, "  HÉLÈNE ");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  /* Every word must match, in any order */
+  fd_record_list_set_search (list, "durand helene");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  fd_record_list_set_search (list, "hel");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  fd_record_list_set_search (list, "hel roy");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  fd_record_list_set_search (list, "loevenbruck");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  fd_record_list_set_search (list, "nobody");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  fd_record_list_set_search (list, NULL);
+  g_assert_null (fd_record_list_get_search (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+
+  fd_record_list_set_search (list, "   ");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+}
+
+static void
+test_record_list_search_escapes (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(FdClient) client = NULL;
+
+  g_free (create_client (fixture->db, "Remise 50% Lyon"));
+  g_free (create_client (fixture->db, "Remise 500 Lyon"));
+  g_free (create_client (fixture->db, "a_b Conseil"));
+  g_free (create_client (fixture->db, "axb Conseil"));
+  g_free (create_client (fixture->db, "Back\\slash"));
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_CLIENT);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == FD_TYPE_CLIENT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+
+  fd_record_list_set_search (list, "50%");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  client = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (fd_client_get_name (client), ==, "Remise 50% Lyon");
+  g_clear_object (&client);
+
+  fd_record_list_set_search (list, "%");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  fd_record_list_set_search (list, "a_b");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  client = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (fd_client_get_name (client), ==, "a_b Conseil");
+  g_clear_object (&client);
+
+  fd_record_list_set_search (list, "_");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  fd_record_list_set_search (list, "k\\s");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
+typedef struct
+{
+  guint n_emissions;
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChanged;
+
+static void
+on_items_changed_cb (GListModel   *list,
+                     guint         position,
+                     guint         removed,
+                     guint         added,
+                     ItemsChanged *changed)
+{
+  changed->n_emissions++;
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+}
+
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              guint      *n_notifies)
+{
+  (*n_notifies)++;
+}
+
+static void
+test_record_list_items_changed (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  ItemsChanged changed = { 0, };
+  guint n_notifies = 0;
+  guint n_items = 0;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *last_name = g_strdup_printf ("Martin%u", i);
+
+      g_free (create_trainee (fixture->db, i < 3 ? "Anne" : "Paul", last_name));
+    }
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &changed);
+  g_signal_connect (list, "notify::search", G_CALLBACK (on_notify_cb), &n_notifies);
+
+  fd_record_list_set_search (list, "anne");
+  g_assert_cmpuint (changed.n_emissions, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 0);
+  g_assert_cmpuint (changed.removed, ==, 10);
+  g_assert_cmpuint (changed.added, ==, 3);
+  g_assert_cmpuint (n_notifies, ==, 1);
+  g_object_get (list, "n-items", &n_items, NULL);
+  g_assert_cmpuint (n_items, ==, 3);
+
+  /* The same words: no query, no change */
+  fd_record_list_set_search (list, "Anne ");
+  g_assert_cmpuint (changed.n_emissions, ==, 1);
+  g_assert_cmpuint (n_notifies, ==, 2);
+
+  fd_record_list_set_search (list, "Anne ");
+  g_assert_cmpuint (n_notifies, ==, 2);
+
+  fd_record_list_set_search (list, NULL);
+  g_assert_cmpuint (changed.n_emissions, ==, 2);
+  g_assert_cmpuint (changed.removed, ==, 3);
+  g_assert_cmpuint (changed.added, ==, 10);
+
+  fd_record_list_reload (list);
+  g_assert_cmpuint (changed.n_emissions, ==, 3);
+  g_assert_cmpuint (changed.removed, ==, 10);
+  g_assert_cmpuint (changed.added, ==, 10);
+}
+
+static void
+test_record_list_out_of_range (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(FdRecordList) sessions = NULL;
+  g_autoptr(FdTrainer) trainer = NULL;
+  g_autofree char *first_name = NULL;
+  g_autofree char *id = NULL;
+
+  id = create_trainer (fixture->db, "Anne", "Martin");
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINER);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == FD_TYPE_TRAINER);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 1));
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), G_MAXUINT));
+
+  trainer = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (fd_record_get_id (FD_RECORD (trainer)), ==, id);
+  g_object_get (trainer, "first-name", &first_name, NULL);
+  g_assert_cmpstr (first_name, ==, "Anne");
+  g_assert_cmpstr (fd_trainer_get_kind (trainer), ==, "internal");
+
+  sessions = fd_record_list_new (fixture->db, FD_RECORD_KIND_SESSION);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (sessions)) == FD_TYPE_SESSION);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sessions)), ==, 0);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (sessions), 0));
+}
+
+static void
+test_record_list_sessions_recent_first (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(FdSession) first = NULL;
+  g_autoptr(FdSession) last = NULL;
+
+  g_free (create_session (fixture->db, "2025-0007", "Excel", NULL, NULL));
+  g_free (create_session (fixture->db, "2026-0002", "Word", NULL, NULL));
+  g_free (create_session (fixture->db, "2026-0010", "Sécurité", NULL, NULL));
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_SESSION);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  last = g_list_model_get_item (G_LIST_MODEL (list), 2);
+  g_assert_cmpstr (fd_session_get_code (first), ==, "2026-0010");
+  g_assert_cmpstr (fd_session_get_code (last), ==, "2025-0007");
+
+  fd_record_list_set_search (list, "securite");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
+static void
+test_queries_session_computed (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FdChange) training = fd_change_new_create ("training");
+  g_autoptr(FdSession) session = NULL;
+  g_autoptr(FdSession) empty = NULL;
+  g_autofree char *training_id = NULL;
+  g_autofree char *client_id = NULL;
+  g_autofree char *session_id = NULL;
+  g_autofree char *empty_id = NULL;
+  g_autofree char *sequence_id = NULL;
+  g_autofree char *gone_slot = NULL;
+  g_autofree char *gone_enrollment = NULL;
+  g_autofree char *start_date = NULL;
+  guint n_enrolled = 0;
+
+  fd_change_set_string (training, "code", "EXC");
+  fd_change_set_string (training, "title", "Excel avancé");
+  training_id = apply (fixture->db, training);
+  client_id = create_client (fixture->db, "Boulangerie Dupont");
+
+  session_id = create_session (fixture->db, "2026-0001", "Excel chez Dupont",
+                               training_id, client_id);
+  sequence_id = create_sequence (fixture->db, session_id, "Jour 1");
+
+  g_free (create_slot (fixture->db, session_id, sequence_id,
+                       "2026-03-10T09:00", "2026-03-10T12:30"));
+  g_free (create_slot (fixture->db, session_id, sequence_id,
+                       "2026-03-03T09:00", "2026-03-03T12:30"));
+  g_free (create_slot (fixture->db, session_id, sequence_id,
+                       "2026-03-05T13:30", "2026-03-05T17:00"));
+  gone_slot = create_slot (fixture->db, session_id, sequence_id,
+                           "2026-04-01T09:00", "2026-04-01T12:00");
+  delete_row (fixture->db, "slot", gone_slot);
+
+  for (guint i = 0; i < 6; i++)
+    {
+      static const char * const statuses[] = {
+        "planned", "registered", "confirmed", "completed", "withdrawn", "cancelled",
+      };
+      g_autofree char *last_name = g_strdup_printf ("Stagiaire%u", i);
+      g_autofree char *trainee_id = create_trainee (fixture->db, "Anne", last_name);
+
+      g_free (create_enrollment (fixture->db, session_id, trainee_id, statuses[i]));
+      if (i == 0)
+        gone_enrollment = create_enrollment (fixture->db, session_id, trainee_id, "registered");
+    }
+  delete_row (fixture->db, "enrollment", gone_enrollment);
+
+  session = fd_database_get_session (fixture->db, session_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (FD_IS_SESSION (session));
+  g_assert_cmpstr (fd_record_get_id (FD_RECORD (session)), ==, session_id);
+  g_assert_cmpstr (fd_session_get_code (session), ==, "2026-0001");
+  g_assert_cmpstr (fd_session_get_label (session), ==, "Excel chez Dupont");
+  g_assert_cmpstr (fd_session_get_training_title (session), ==, "Excel avancé");
+  g_assert_cmpstr (fd_session_get_client_name (session), ==, "Boulangerie Dupont");
+  g_assert_cmpstr (fd_session_get_kind (session), ==, "intra");
+  g_assert_cmpstr (fd_session_get_status (session), ==, "created");
+  g_assert_false (fd_session_get_published (session));
+  g_assert_cmpstr (fd_session_get_start_date (session), ==, "2026-03-03");
+  g_assert_cmpstr (fd_session_get_end_date (session), ==, "2026-03-10");
+  g_assert_cmpuint (fd_session_get_n_slots (session), ==, 3);
+  g_assert_cmpuint (fd_session_get_n_enrolled (session), ==, 4);
+  g_assert_cmpuint (fd_session_get_capacity_max (session), ==, 12);
+  g_assert_cmpint (fd_session_get_price_cents (session), ==, 0);
+
+  g_object_get (session, "start-date", &start_date, "n-enrolled", &n_enrolled, NULL);
+  g_assert_cmpstr (start_date, ==, "2026-03-03");
+  g_assert_cmpuint (n_enrolled, ==, 4);
+
+  empty_id = create_session (fixture->db, "2026-0002", "Pas encore planifiée", NULL, NULL);
+  empty = fd_database_get_session (fixture->db, empty_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (fd_session_get_start_date (empty));
+  g_assert_null (fd_session_get_end_date (empty));
+  g_assert_null (fd_session_get_training_title (empty));
+  g_assert_null (fd_session_get_client_name (empty));
+  g_assert_cmpuint (fd_session_get_n_slots (empty), ==, 0);
+  g_assert_cmpuint (fd_session_get_n_enrolled (empty), ==, 0);
+}
+
+static void
+test_queries_slots (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(GPtrArray) enrollments = NULL;
+  g_autoptr(FdChange) place = fd_change_new_create ("place");
+  g_autoptr(FdChange) room = fd_change_new_create ("room");
+  g_autoptr(FdChange) staff = NULL;
+  g_autofree char *place_id = NULL;
+  g_autofree char *room_id = NULL;
+  g_autofree char *session_id = NULL;
+  g_autofree char *other_id = NULL;
+  g_autofree char *sequence_id = NULL;
+  g_autofree char *other_sequence_id = NULL;
+  g_autofree char *slot_id = NULL;
+  g_autofree char *anne = NULL;
+  g_autofree char *paul = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *trainee_id = NULL;
+  FdSlot *slot;
+  FdEnrollment *enrollment;
+
+  fd_change_set_string (place, "name", "Centre Lumière");
+  place_id = apply (fixture->db, place);
+  fd_change_set_string (room, "place_id", place_id);
+  fd_change_set_string (room, "name", "Salle Curie");
+  room_id = apply (fixture->db, room);
+
+  session_id = create_session (fixture->db, "2026-0003", "Word", NULL, NULL);
+  sequence_id = create_sequence (fixture->db, session_id, "Les bases");
+  other_id = create_session (fixture->db, "2026-0004", "PowerPoint", NULL, NULL);
+  other_sequence_id = create_sequence (fixture->db, other_id, "Diaporamas");
+
+  {
+    g_autoptr(FdChange) change = fd_change_new_create ("slot");
+
+    fd_change_set_string (change, "session_id", session_id);
+    fd_change_set_string (change, "sequence_id", sequence_id);
+    fd_change_set_string (change, "start_at", "2026-03-03T09:00");
+    fd_change_set_string (change, "end_at", "2026-03-03T12:30");
+    fd_change_set_int (change, "break_minutes", 15);
+    fd_change_set_string (change, "place_id", place_id);
+    fd_change_set_string (change, "room_id", room_id);
+    slot_id = apply (fixture->db, change);
+  }
+  g_free (create_slot (fixture->db, other_id, other_sequence_id,
+                       "2026-03-02T14:00", "2026-03-02T17:00"));
+  g_free (create_slot (fixture->db, other_id, other_sequence_id,
+                       "2026-04-02T14:00", "2026-04-02T17:00"));
+
+  anne = create_trainer (fixture->db, "Anne", "Martin");
+  paul = create_trainer (fixture->db, "Paul", "Roy");
+  host = create_trainer (fixture->db, "Zoé", "Accueil");
+  {
+    static const char * const roles[] = { "co_trainer", "trainer", "host" };
+    const char *trainers[] = { paul, anne, host };
+
+    for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+      {
+        staff = fd_change_new_create ("slot_staff");
+        fd_change_set_string (staff, "slot_id", slot_id);
+        fd_change_set_string (staff, "trainer_id", trainers[i]);
+        fd_change_set_string (staff, "role", roles[i]);
+        g_free (apply (fixture->db, staff));
+        g_clear_pointer (&staff, fd_change_unref);
+      }
+  }
+
+  /* The calendar's week: time order, both sessions, not April */
+  slots = fd_database_list_slots_between (fixture->db, "2026-03-02", "2026-03-09", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slots->len, ==, 2);
+  slot = g_ptr_array_index (slots, 0);
+  g_assert_cmpstr (fd_slot_get_session_code (slot), ==, "2026-0004");
+  g_assert_null (fd_slot_get_trainer_names (slot));
+  g_assert_null (fd_slot_get_place_name (slot));
+  slot = g_ptr_array_index (slots, 1);
+  g_assert_cmpstr (fd_record_get_id (FD_RECORD (slot)), ==, slot_id);
+  g_assert_cmpstr (fd_slot_get_session_id (slot), ==, session_id);
+  g_assert_cmpstr (fd_slot_get_session_code (slot), ==, "2026-0003");
+  g_assert_cmpstr (fd_slot_get_session_label (slot), ==, "Word");
+  g_assert_cmpstr (fd_slot_get_sequence_label (slot), ==, "Les bases");
+  g_assert_cmpstr (fd_slot_get_start_at (slot), ==, "2026-03-03T09:00");
+  g_assert_cmpstr (fd_slot_get_end_at (slot), ==, "2026-03-03T12:30");
+  g_assert_cmpuint (fd_slot_get_break_minutes (slot), ==, 15);
+  g_assert_cmpstr (fd_slot_get_place_name (slot), ==, "Centre Lumière");
+  g_assert_cmpstr (fd_slot_get_room_name (slot), ==, "Salle Curie");
+  g_assert_cmpstr (fd_slot_get_trainer_names (slot), ==, "Anne Martin, Paul Roy");
+  g_clear_pointer (&slots, g_ptr_array_unref);
+
+  /* End exclusive */
+  slots = fd_database_list_slots_between (fixture->db, "2026-03-02", "2026-03-02T14:00", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slots->len, ==, 0);
+  g_clear_pointer (&slots, g_ptr_array_unref);
+
+  slots = fd_database_list_session_slots (fixture->db, other_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slots->len, ==, 2);
+  g_assert_cmpstr (fd_slot_get_start_at (g_ptr_array_index (slots, 0)), ==, "2026-03-02T14:00");
+  g_assert_cmpstr (fd_slot_get_start_at (g_ptr_array_index (slots, 1)), ==, "2026-04-02T14:00");
+  g_clear_pointer (&slots, g_ptr_array_unref);
+
+  /* A host is staffed too, and sees the slot in their agenda */
+  slots = fd_database_list_trainer_slots (fixture->db, host, "2026-01-01", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slots->len, ==, 1);
+  g_clear_pointer (&slots, g_ptr_array_unref);
+  slots = fd_database_list_trainer_slots (fixture->db, anne, "2026-03-04", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slots->len, ==, 0);
+  g_clear_pointer (&slots, g_ptr_array_unref);
+  slots = fd_database_list_trainer_slots (fixture->db, anne, NULL, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slots->len, ==, 1);
+  g_clear_pointer (&slots, g_ptr_array_unref);
+
+  /* Enrollments, from both sides */
+  trainee_id = create_trainee (fixture->db, "Hélène", "Durand");
+  g_free (create_enrollment (fixture->db, session_id, trainee_id, "confirmed"));
+  g_free (create_enrollment (fixture->db, other_id, trainee_id, "registered"));
+
+  enrollments = fd_database_list_session_enrollments (fixture->db, session_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (enrollments->len, ==, 1);
+  enrollment = g_ptr_array_index (enrollments, 0);
+  g_assert_cmpstr (fd_enrollment_get_trainee_id (enrollment), ==, trainee_id);
+  g_assert_cmpstr (fd_enrollment_get_trainee_name (enrollment), ==, "Hélène Durand");
+  g_assert_cmpstr (fd_enrollment_get_status (enrollment), ==, "confirmed");
+  g_assert_cmpstr (fd_enrollment_get_session_code (enrollment), ==, "2026-0003");
+  g_assert_cmpstr (fd_enrollment_get_start_date (enrollment), ==, "2026-03-03");
+  g_clear_pointer (&enrollments, g_ptr_array_unref);
+
+  /* Most recent session first */
+  enrollments = fd_database_list_trainee_enrollments (fixture->db, trainee_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (enrollments->len, ==, 2);
+  enrollment = g_ptr_array_index (enrollments, 0);
+  g_assert_cmpstr (fd_enrollment_get_session_id (enrollment), ==, session_id);
+  g_assert_cmpstr (fd_enrollment_get_session_label (enrollment), ==, "Word");
+  enrollment = g_ptr_array_index (enrollments, 1);
+  g_assert_cmpstr (fd_enrollment_get_session_id (enrollment), ==, other_id);
+  g_assert_cmpstr (fd_enrollment_get_start_date (enrollment), ==, "2026-03-02");
+  g_clear_pointer (&enrollments, g_ptr_array_unref);
+}
+
+static void
+test_queries_tombstone (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(FdTrainee) trainee = NULL;
+  g_autoptr(FdTrainer) trainer = NULL;
+  g_autoptr(FdClient) client = NULL;
+  g_autoptr(FdSession) session = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *names = NULL;
+  ItemsChanged changed = { 0, };
+
+  kept = create_trainee (fixture->db, "Anne", "Martin");
+  gone = create_trainee (fixture->db, "Paul", "Roy");
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+
+  trainee = fd_database_get_trainee (fixture->db, gone, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fd_trainee_get_last_name (trainee), ==, "Roy");
+  g_assert_cmpstr (fd_trainee_get_status (trainee), ==, "active");
+  g_clear_object (&trainee);
+
+  delete_row (fixture->db, "trainee", gone);
+
+  trainee = fd_database_get_trainee (fixture->db, gone, &error);
+  g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
+  g_assert_null (trainee);
+  g_clear_error (&error);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &changed);
+  fd_record_list_reload (list);
+  g_assert_cmpuint (changed.n_emissions, ==, 1);
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Martin");
+
+  fd_record_list_set_search (list, "roy");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  /* Unknown ids */
+  trainer = fd_database_get_trainer (fixture->db, "no-such-id", &error);
+  g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
+  g_assert_null (trainer);
+  g_clear_error (&error);
+  client = fd_database_get_client (fixture->db, "no-such-id", &error);
+  g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
+  g_assert_null (client);
+  g_clear_error (&error);
+  session = fd_database_get_session (fixture->db, "no-such-id", &error);
+  g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
+  g_assert_null (session);
+  g_clear_error (&error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/models/record-list/french-order", test_record_list_french_order);
+  ADD ("/models/record-list/search-ignores-accents", test_record_list_search_accents);
+  ADD ("/models/record-list/search-escapes-like", test_record_list_search_escapes);
+  ADD ("/models/record-list/items-changed-once", test_record_list_items_changed);
+  ADD ("/models/record-list/out-of-range", test_record_list_out_of_range);
+  ADD ("/models/record-list/sessions-recent-first", test_record_list_sessions_recent_first);
+  ADD ("/models/queries/session-computed", test_queries_session_computed);
+  ADD ("/models/queries/slots-and-enrollments", test_queries_slots);
+  ADD ("/models/queries/tombstone", test_queries_tombstone);
+
+#undef ADD
+
+  return g_test_run ();
+}
