@@ -153,6 +153,29 @@ exec (FdDatabase  *self,
   return TRUE;
 }
 
+/* Runs a statement without results through the statement cache */
+static gboolean
+run (FdDatabase  *self,
+     const char  *sql,
+     GError     **error)
+{
+  sqlite3_stmt *stmt = _fd_database_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _fd_database_set_error (self, error, sql);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gint64
 query_int (FdDatabase *self,
            const char *sql,
@@ -383,6 +406,7 @@ open_database (const char           *path,
       !exec (self, "PRAGMA synchronous = FULL", error) ||
       !exec (self, "PRAGMA foreign_keys = OFF", error) ||
       !exec (self, "PRAGMA temp_store = MEMORY", error) ||
+      !exec (self, "PRAGMA cache_size = -32768", error) ||
       !migrate (self, version, error))
     return NULL;
 
@@ -694,42 +718,71 @@ append_outbox (FdDatabase      *self,
   return TRUE;
 }
 
+static void
+append_identifier (GString    *sql,
+                   const char *name)
+{
+  g_string_append_c (sql, '"');
+  g_string_append (sql, name);
+  g_string_append_c (sql, '"');
+}
+
 static gboolean
 write_row (FdDatabase      *self,
            const FdEntity  *entity,
            const FdChange  *change,
            GError         **error)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) sql = g_string_sized_new (256);
+  g_autofree char *search_key = NULL;
+  g_autofree char *sort_key = NULL;
   guint n_fields = fd_change_get_n_fields (change);
+  gboolean with_keys = entity->has_keys && fd_change_get_kind (change) == FD_CHANGE_CREATE;
   sqlite3_stmt *stmt;
   int param = 1;
 
   /* Column names come from the schema (checked by validation), values are
-   * always bound: no user text ever reaches the SQL string. */
+   * always bound: no user text ever reaches the SQL string. The statement
+   * is cached by its text, so a batch of similar changes prepares once. */
   switch (fd_change_get_kind (change))
     {
     case FD_CHANGE_CREATE:
-      g_string_append_printf (sql, "INSERT INTO \"%s\" (id, updated_at", entity->name);
+      g_string_append (sql, "INSERT INTO ");
+      append_identifier (sql, entity->name);
+      g_string_append (sql, " (id, updated_at");
+      if (with_keys)
+        g_string_append (sql, ", search_key, sort_key");
       for (guint i = 0; i < n_fields; i++)
-        g_string_append_printf (sql, ", \"%s\"", _fd_change_get_field (change, i)->name);
+        {
+          g_string_append (sql, ", ");
+          append_identifier (sql, _fd_change_get_field (change, i)->name);
+        }
       g_string_append (sql, ") VALUES (?, ?");
+      if (with_keys)
+        g_string_append (sql, ", ?, ?");
       for (guint i = 0; i < n_fields; i++)
         g_string_append (sql, ", ?");
       g_string_append_c (sql, ')');
       break;
 
     case FD_CHANGE_UPDATE:
-      g_string_append_printf (sql, "UPDATE \"%s\" SET updated_at = ?2", entity->name);
+      g_string_append (sql, "UPDATE ");
+      append_identifier (sql, entity->name);
+      g_string_append (sql, " SET updated_at = ?2");
       for (guint i = 0; i < n_fields; i++)
-        g_string_append_printf (sql, ", \"%s\" = ?%u", _fd_change_get_field (change, i)->name, i + 3);
+        {
+          g_string_append (sql, ", ");
+          append_identifier (sql, _fd_change_get_field (change, i)->name);
+          g_string_append_printf (sql, " = ?%u", i + 3);
+        }
       g_string_append (sql, " WHERE id = ?1 AND deleted = 0");
       break;
 
     case FD_CHANGE_DELETE:
     default:
-      g_string_append_printf (sql, "UPDATE \"%s\" SET updated_at = ?2, deleted = 1"
-                                   " WHERE id = ?1 AND deleted = 0", entity->name);
+      g_string_append (sql, "UPDATE ");
+      append_identifier (sql, entity->name);
+      g_string_append (sql, " SET updated_at = ?2, deleted = 1 WHERE id = ?1 AND deleted = 0");
       break;
     }
 
@@ -739,6 +792,12 @@ write_row (FdDatabase      *self,
 
   sqlite3_bind_text (stmt, param++, fd_change_get_id (change), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, param++, g_get_real_time ());
+  if (with_keys)
+    {
+      _fd_entity_compute_keys (entity, change, &search_key, &sort_key);
+      sqlite3_bind_text (stmt, param++, search_key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, param++, sort_key, -1, SQLITE_STATIC);
+    }
   for (guint i = 0; i < n_fields; i++)
     bind_field (stmt, param++, _fd_change_get_field (change, i));
 
@@ -779,7 +838,7 @@ apply_one (FdDatabase  *self,
 
   return _fd_entity_validate (self, entity, change, error) &&
          write_row (self, entity, change, error) &&
-         (!entity->has_keys || fd_change_get_kind (change) == FD_CHANGE_DELETE ||
+         (!entity->has_keys || fd_change_get_kind (change) != FD_CHANGE_UPDATE ||
           _fd_entity_update_keys (self, entity, fd_change_get_id (change), error)) &&
          append_outbox (self, change, error);
 }
@@ -807,20 +866,20 @@ fd_database_apply_all (FdDatabase  *self,
   g_return_val_if_fail (changes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!exec (self, "SAVEPOINT fd_apply", error))
+  if (!run (self, "SAVEPOINT fd_apply", error))
     return FALSE;
 
   for (guint i = 0; i < changes->len; i++)
     {
       if (!apply_one (self, g_ptr_array_index (changes, i), error))
         {
-          exec (self, "ROLLBACK TO fd_apply", NULL);
-          exec (self, "RELEASE fd_apply", NULL);
+          run (self, "ROLLBACK TO fd_apply", NULL);
+          run (self, "RELEASE fd_apply", NULL);
           return FALSE;
         }
     }
 
-  return exec (self, "RELEASE fd_apply", error);
+  return run (self, "RELEASE fd_apply", error);
 }
 
 /**

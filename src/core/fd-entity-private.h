@@ -43,7 +43,13 @@ gboolean        _fd_entity_validate (FdDatabase      *database,
                                      FdChange        *change,
                                      GError         **error);
 
-/* After the row is written: recomputes its search and sort keys. */
+/* The search and sort keys of a row that @change creates. */
+void            _fd_entity_compute_keys (const FdEntity  *entity,
+                                         const FdChange  *change,
+                                         char           **search_key,
+                                         char           **sort_key);
+
+/* After an update: recomputes the row's search and sort keys. */
 gboolean        _fd_entity_update_keys (FdDatabase      *database,
                                         const FdEntity  *entity,
                                         const char      *id,

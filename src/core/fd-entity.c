@@ -585,6 +585,58 @@ fold_columns (sqlite3_stmt *stmt,
   return fd_text_fold (joined->str);
 }
 
+static void
+finish_sort_key (const KeySpec  *spec,
+                 char          **sort_key)
+{
+  if (spec->sort_inverted)
+    {
+      char *inverted = invert_digits (*sort_key);
+
+      g_free (*sort_key);
+      *sort_key = inverted;
+    }
+}
+
+static char *
+fold_fields (const FdChange *change,
+             const char     *columns)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_auto(GStrv) names = g_strsplit (columns, " ", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *text = field_text (change, names[i]);
+
+      if (text == NULL)
+        continue;
+      if (joined->len > 0)
+        g_string_append_c (joined, ' ');
+      g_string_append (joined, text);
+    }
+
+  return fd_text_fold (joined->str);
+}
+
+/* For a new row the keys come from the change itself: the columns it does
+ * not set are NULL, so no second query is needed. */
+void
+_fd_entity_compute_keys (const FdEntity  *entity,
+                         const FdChange  *change,
+                         char           **search_key,
+                         char           **sort_key)
+{
+  const KeySpec *spec = lookup_key_spec (entity->name);
+
+  g_assert (spec != NULL);
+  g_assert (fd_change_get_kind (change) == FD_CHANGE_CREATE);
+
+  *search_key = fold_fields (change, spec->search_columns);
+  *sort_key = fold_fields (change, spec->sort_columns);
+  finish_sort_key (spec, sort_key);
+}
+
 gboolean
 _fd_entity_update_keys (FdDatabase      *database,
                         const FdEntity  *entity,
@@ -621,13 +673,7 @@ _fd_entity_update_keys (FdDatabase      *database,
   sort_key = fold_columns (stmt, n_search, n_sort);
   sqlite3_reset (stmt);
 
-  if (spec->sort_inverted)
-    {
-      char *inverted = invert_digits (sort_key);
-
-      g_free (sort_key);
-      sort_key = inverted;
-    }
+  finish_sort_key (spec, &sort_key);
 
   update = g_strdup_printf ("UPDATE \"%s\" SET search_key = ?2, sort_key = ?3 WHERE id = ?1",
                             entity->name);

@@ -492,7 +492,8 @@ static const char migration_1[] =
 
   "CREATE TABLE outbox ("
   " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
-  " mutation_id TEXT NOT NULL UNIQUE,"
+  /* made here as a UUID; the server deduplicates retries by it */
+  " mutation_id TEXT NOT NULL,"
   " name TEXT NOT NULL,"
   " entity_id TEXT NOT NULL,"
   " base_version INTEGER NOT NULL DEFAULT 0,"
