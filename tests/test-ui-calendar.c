@@ -1,0 +1,613 @@
+/* test-ui-calendar.c — the Calendar page, driven under Xvfb
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "fd-calendar-view.h"
+#include "fd-database.h"
+#include "fd-month-view.h"
+
+#define SST_CODE  "2026-9001"
+#define SST_LABEL "Sauveteur secouriste du travail"
+#define XL_CODE   "2026-9002"
+#define XL_LABEL  "Excel perfectionnement"
+#define BUSY_CODE "2026-9003"
+#define N_BUSY    8          /* slots on 2026-11-18, more than a cell shows */
+
+typedef struct
+{
+  char *dir;
+  FdDatabase *database;
+  GtkWidget *window;
+  FdCalendarView *view;
+} Fixture;
+
+static char *
+create (FdDatabase  *database,
+        const char  *entity,
+        const char  *first_field,
+        ...) G_GNUC_NULL_TERMINATED;
+
+/* Creates a row from (field, value) pairs through the write path. */
+static char *
+create (FdDatabase  *database,
+        const char  *entity,
+        const char  *first_field,
+        ...)
+{
+  g_autoptr(FdChange) change = fd_change_new_create (entity);
+  g_autoptr(GError) error = NULL;
+  const char *field;
+  va_list args;
+
+  va_start (args, first_field);
+  for (field = first_field; field != NULL; field = va_arg (args, const char *))
+    fd_change_set_string (change, field, va_arg (args, const char *));
+  va_end (args);
+
+  fd_database_apply (database, change, &error);
+  g_assert_no_error (error);
+
+  return g_strdup (fd_change_get_id (change));
+}
+
+static void
+create_session (FdDatabase *database,
+                    const char *code,
+                    const char *label,
+                    char      **session_id,
+                    char      **sequence_id)
+{
+  g_autoptr(FdChange) change = fd_change_new_create ("session");
+  g_autoptr(GError) error = NULL;
+
+  fd_change_set_string (change, "code", code);
+  fd_change_set_int (change, "year", 2026);
+  fd_change_set_string (change, "label", label);
+  fd_database_apply (database, change, &error);
+  g_assert_no_error (error);
+
+  *session_id = g_strdup (fd_change_get_id (change));
+  *sequence_id = create (database, "sequence",
+                         "session_id", *session_id,
+                         "label", "Module 1",
+                         NULL);
+}
+
+static char *
+create_slot (FdDatabase *database,
+             const char *session_id,
+             const char *sequence_id,
+             const char *start_at,
+             const char *end_at,
+             const char *place_id,
+             const char *room_id)
+{
+  return create (database, "slot",
+                 "session_id", session_id,
+                 "sequence_id", sequence_id,
+                 "start_at", start_at,
+                 "end_at", end_at,
+                 "place_id", place_id,
+                 "room_id", room_id,
+                 NULL);
+}
+
+static void
+fill_database (FdDatabase *database)
+{
+  g_autofree char *place_id = NULL;
+  g_autofree char *room_id = NULL;
+  g_autofree char *trainer_id = NULL;
+  g_autofree char *session_id = NULL;
+  g_autofree char *sequence_id = NULL;
+  g_autofree char *slot_id = NULL;
+  g_autofree char *staff_id = NULL;
+  g_autofree char *xl_session_id = NULL;
+  g_autofree char *xl_sequence_id = NULL;
+  g_autofree char *busy_session_id = NULL;
+  g_autofree char *busy_sequence_id = NULL;
+
+  place_id = create (database, "place",
+                     "name", "Centre Paris Bastille",
+                     "city", "Paris",
+                     NULL);
+  room_id = create (database, "room",
+                    "place_id", place_id,
+                    "name", "Salle Molière",
+                    NULL);
+  trainer_id = create (database, "trainer",
+                       "first_name", "Anne",
+                       "last_name", "Martin",
+                       NULL);
+
+  create_session (database, SST_CODE, SST_LABEL, &session_id, &sequence_id);
+  slot_id = create_slot (database, session_id, sequence_id,
+                         "2026-11-25T09:00", "2026-11-25T12:30", place_id, room_id);
+  staff_id = create (database, "slot_staff",
+                     "slot_id", slot_id,
+                     "trainer_id", trainer_id,
+                     NULL);
+  g_free (create_slot (database, session_id, sequence_id,
+                       "2026-11-26T09:00", "2026-11-26T12:30", place_id, room_id));
+
+  create_session (database, XL_CODE, XL_LABEL, &xl_session_id, &xl_sequence_id);
+  g_free (create_slot (database, xl_session_id, xl_sequence_id,
+                       "2026-10-15T09:00", "2026-10-15T17:00", NULL, NULL));
+  g_free (create_slot (database, xl_session_id, xl_sequence_id,
+                       "2026-12-03T09:00", "2026-12-03T17:00", NULL, NULL));
+
+  create_session (database, BUSY_CODE, "Journée chargée", &busy_session_id, &busy_sequence_id);
+  for (guint i = 0; i < N_BUSY; i++)
+    {
+      g_autofree char *start = g_strdup_printf ("2026-11-18T%02u:00", 8 + i);
+      g_autofree char *end = g_strdup_printf ("2026-11-18T%02u:45", 8 + i);
+
+      g_free (create_slot (database, busy_session_id, busy_sequence_id,
+                           start, end, place_id, NULL));
+    }
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("formadesk-calendar-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (fixture->dir, "formadesk.db", NULL);
+  fixture->database = fd_database_open (path, FD_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  fill_database (fixture->database);
+
+  fixture->view = g_object_new (FD_TYPE_CALENDAR_VIEW,
+                                "today", "2026-11-25",
+                                "database", fixture->database,
+                                NULL);
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "formadesk.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_clear_pointer ((GtkWindow **) &fixture->window, gtk_window_destroy);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->database);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Widget tree helpers */
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+get_title (Fixture *fixture)
+{
+  GtkWidget *label = find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, "calendar-title");
+
+  g_assert_nonnull (label);
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static FdMonthView *
+get_month_view (Fixture *fixture)
+{
+  GtkWidget *month_view = find_widget (GTK_WIDGET (fixture->view), FD_TYPE_MONTH_VIEW, NULL);
+
+  g_assert_nonnull (month_view);
+  return FD_MONTH_VIEW (month_view);
+}
+
+static gboolean
+is_shown (GtkWidget *widget)
+{
+  return gtk_widget_get_child_visible (widget) &&
+         gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_width (widget) > 0;
+}
+
+/* The chips shown whose text contains @needle. */
+static GPtrArray *
+find_chips (Fixture    *fixture,
+            const char *needle)
+{
+  GPtrArray *chips = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (get_month_view (fixture)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *inscription;
+      const char *text;
+
+      if (!GTK_IS_BUTTON (child) || !gtk_widget_has_css_class (child, "event") || !is_shown (child))
+        continue;
+
+      inscription = gtk_button_get_child (GTK_BUTTON (child));
+      text = gtk_inscription_get_text (GTK_INSCRIPTION (inscription));
+      if (text != NULL && strstr (text, needle) != NULL)
+        g_ptr_array_add (chips, child);
+    }
+
+  return chips;
+}
+
+static guint
+count_chips (Fixture    *fixture,
+             const char *needle)
+{
+  g_autoptr(GPtrArray) chips = find_chips (fixture, needle);
+
+  return chips->len;
+}
+
+typedef gboolean (*Condition) (Fixture *fixture, gconstpointer data);
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_for (Fixture       *fixture,
+          Condition      condition,
+          gconstpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (5, on_timeout_cb, &timed_out);
+
+  while (!condition (fixture, data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return !timed_out;
+}
+
+static gboolean
+has_chip (Fixture       *fixture,
+          gconstpointer  needle)
+{
+  return count_chips (fixture, needle) > 0;
+}
+
+static gboolean
+is_popover_shown (Fixture       *fixture,
+                  gconstpointer  css_class)
+{
+  GtkWidget *popover = find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_POPOVER, css_class);
+
+  return popover != NULL && gtk_widget_get_mapped (popover);
+}
+
+static gboolean
+popover_has_label (GtkWidget  *popover,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (popover) && gtk_widget_get_visible (popover) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (popover)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (popover);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (popover_has_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+maybe_save_png (GtkWidget  *widget,
+                const char *name)
+{
+  const char *dir = g_getenv ("FD_TEST_PNG_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_test_message ("Nothing drawn for %s", name);
+      return;
+    }
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Tests */
+
+static void
+test_shows_today_month (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) chips = NULL;
+  const char *text;
+
+  g_assert_cmpstr (get_title (fixture), ==, "November 2026");
+  g_assert_true (wait_for (fixture, has_chip, SST_CODE));
+
+  /* two slots of the session this month, in time order on their days */
+  chips = find_chips (fixture, SST_CODE);
+  g_assert_cmpuint (chips->len, ==, 2);
+  text = gtk_inscription_get_text (GTK_INSCRIPTION (gtk_button_get_child (chips->pdata[0])));
+  g_assert_nonnull (strstr (text, "09:00"));
+  g_assert_nonnull (strstr (text, SST_LABEL));
+
+  /* October 15 is outside November's six weeks, December 3 inside */
+  g_assert_cmpuint (count_chips (fixture, XL_CODE), ==, 1);
+
+  maybe_save_png (fixture->window, "calendar-november.png");
+}
+
+static void
+test_navigates (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  GDateTime *date;
+
+  g_assert_true (wait_for (fixture, has_chip, SST_CODE));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next-month", NULL);
+  g_assert_cmpstr (get_title (fixture), ==, "December 2026");
+  date = fd_calendar_view_get_date (fixture->view);
+  g_assert_cmpint (g_date_time_get_month (date), ==, 12);
+  g_assert_true (wait_for (fixture, has_chip, XL_CODE));
+  g_assert_cmpuint (count_chips (fixture, SST_CODE), ==, 0);
+  g_assert_cmpuint (count_chips (fixture, XL_CODE), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous-month", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous-month", NULL);
+  g_assert_cmpstr (get_title (fixture), ==, "October 2026");
+  g_assert_true (wait_for (fixture, has_chip, XL_CODE));
+  g_assert_cmpuint (count_chips (fixture, SST_CODE), ==, 0);
+  g_assert_cmpuint (count_chips (fixture, XL_CODE), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.today", NULL);
+  g_assert_cmpstr (get_title (fixture), ==, "November 2026");
+  g_assert_true (wait_for (fixture, has_chip, SST_CODE));
+
+  /* across a year */
+  {
+    g_autoptr(GDateTime) january = g_date_time_new_local (2027, 1, 15, 10, 0, 0);
+
+    fd_calendar_view_set_date (fixture->view, january);
+    g_assert_cmpstr (get_title (fixture), ==, "January 2027");
+    gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous-month", NULL);
+    g_assert_cmpstr (get_title (fixture), ==, "December 2026");
+  }
+}
+
+static void
+test_overflow (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  FdMonthView *month_view;
+  GtkWidget *overflow = NULL;
+  GtkWidget *popover;
+  GtkWidget *list;
+  guint n_chips;
+  guint n_rows = 0;
+
+  g_assert_true (wait_for (fixture, has_chip, BUSY_CODE));
+  n_chips = count_chips (fixture, BUSY_CODE);
+  g_assert_cmpuint (n_chips, >, 0);
+  g_assert_cmpuint (n_chips, <, N_BUSY);
+
+  month_view = get_month_view (fixture);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (month_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_has_css_class (child, "overflow") && is_shown (child))
+        {
+          g_assert_null (overflow);
+          overflow = child;
+        }
+    }
+  g_assert_nonnull (overflow);
+
+  {
+    GtkWidget *inscription = gtk_button_get_child (GTK_BUTTON (overflow));
+    g_autofree char *expected = g_strdup_printf ("+%u more", N_BUSY - n_chips);
+
+    g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (inscription)), ==, expected);
+  }
+
+  g_signal_emit_by_name (overflow, "clicked");
+  g_assert_true (wait_for (fixture, is_popover_shown, "day-slots"));
+
+  popover = find_widget (GTK_WIDGET (month_view), GTK_TYPE_POPOVER, "day-slots");
+  g_assert_true (popover_has_label (popover, "Wednesday 18 November 2026") ||
+                 popover_has_label (popover, "Wednesday, 18 November 2026") ||
+                 find_widget (popover, GTK_TYPE_LABEL, "heading") != NULL);
+  list = find_widget (popover, GTK_TYPE_LIST_BOX, NULL);
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, N_BUSY);
+
+  maybe_save_png (popover, "calendar-overflow.png");
+
+  /* a row of the day's list shows the slot's details */
+  g_signal_emit_by_name (list, "row-activated", gtk_widget_get_first_child (list));
+  g_assert_true (wait_for (fixture, is_popover_shown, "slot-details"));
+  popover = find_widget (GTK_WIDGET (month_view), GTK_TYPE_POPOVER, "slot-details");
+  g_assert_true (popover_has_label (popover, "Journée chargée"));
+  g_assert_true (popover_has_label (popover, "08:00 – 08:45") ||
+                 popover_has_label (popover, "08:00–08:45") ||
+                 popover_has_label (popover, "08:00 - 08:45"));
+}
+
+static void
+test_details (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) chips = NULL;
+  GtkWidget *popover;
+
+  g_assert_true (wait_for (fixture, has_chip, SST_CODE));
+  chips = find_chips (fixture, SST_CODE);
+
+  g_signal_emit_by_name (chips->pdata[0], "clicked");
+  g_assert_true (wait_for (fixture, is_popover_shown, "slot-details"));
+
+  popover = find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_POPOVER, "slot-details");
+  g_assert_true (popover_has_label (popover, SST_LABEL));
+  g_assert_true (popover_has_label (popover, SST_CODE));
+  g_assert_true (popover_has_label (popover, "Module 1"));
+  g_assert_true (popover_has_label (popover, "Centre Paris Bastille"));
+  g_assert_true (popover_has_label (popover, "Salle Molière"));
+  g_assert_true (popover_has_label (popover, "Anne Martin"));
+
+  maybe_save_png (popover, "calendar-details.png");
+
+  /* changing month closes it */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next-month", NULL);
+  g_assert_false (gtk_widget_get_visible (popover));
+}
+
+static void
+test_small_window (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  guint big;
+
+  g_assert_true (wait_for (fixture, has_chip, BUSY_CODE));
+  big = count_chips (fixture, BUSY_CODE);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 560);
+  gtk_widget_queue_resize (fixture->window);
+  while (gtk_widget_get_height (fixture->window) > 560 &&
+         g_main_context_iteration (NULL, TRUE))
+    ;
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_cmpuint (count_chips (fixture, BUSY_CODE), <=, big);
+  g_assert_cmpuint (count_chips (fixture, SST_CODE), ==, 2);
+
+  maybe_save_png (fixture->window, "calendar-small.png");
+}
+
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  if (!g_resources_get_info ("/fr/formadesk/Formadesk/style.css",
+                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+    return;
+
+  gtk_css_provider_load_from_resource (provider, "/fr/formadesk/Formadesk/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  adw_init ();
+  g_object_set (gtk_settings_get_default (),
+                "gtk-font-name", "Cantarell 11",
+                "gtk-enable-animations", FALSE,
+                NULL);
+  load_style ();
+
+  g_test_add ("/ui/calendar/shows-today-month", Fixture, NULL,
+              fixture_set_up, test_shows_today_month, fixture_tear_down);
+  g_test_add ("/ui/calendar/navigates", Fixture, NULL,
+              fixture_set_up, test_navigates, fixture_tear_down);
+  g_test_add ("/ui/calendar/overflow", Fixture, NULL,
+              fixture_set_up, test_overflow, fixture_tear_down);
+  g_test_add ("/ui/calendar/details", Fixture, NULL,
+              fixture_set_up, test_details, fixture_tear_down);
+  g_test_add ("/ui/calendar/small-window", Fixture, NULL,
+              fixture_set_up, test_small_window, fixture_tear_down);
+
+  return g_test_run ();
+}
