@@ -1,0 +1,394 @@
+/* fd-candidates-view.c
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fd-candidates-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "fd-candidates-view.h"
+
+#include "fd-details.h"
+#include "fd-record-row.h"
+
+/* FdCandidatesView:
+ *
+ * The candidates (trainees): a searchable list on the left, over an
+ * #FdRecordList (rows are built only when shown, so 50 000 of them cost
+ * nothing), and the read-only details of the selected candidate on the
+ * right, with their enrollments.
+ */
+struct _FdCandidatesView
+{
+  GtkWidget           parent_instance;
+
+  FdDatabase         *database;
+  FdRecordList       *records;
+  GListStore         *enrollments;
+
+  AdwActionRow       *address_row;
+  AdwActionRow       *birth_row;
+  AdwActionRow       *client_row;
+  GtkLabel           *count_label;
+  GtkStack           *details_stack;
+  AdwActionRow       *email_row;
+  GtkListBox         *enrollments_list;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *no_results_page;
+  AdwActionRow       *phone_row;
+  GtkSearchEntry     *search_entry;
+  GtkSingleSelection *selection;
+  GtkLabel           *subtitle_label;
+  GtkLabel           *title_label;
+};
+
+G_DEFINE_FINAL_TYPE (FdCandidatesView, fd_candidates_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_count (FdCandidatesView *self)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+  const char *search;
+  guint n;
+
+  g_assert (FD_IS_CANDIDATES_VIEW (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  number = fd_details_format_count (n);
+  /* Translators: %s is a number, « 1 482 » */
+  text = g_strdup_printf (ngettext ("%s candidate", "%s candidates", n), number);
+  gtk_label_set_text (self->count_label, text);
+
+  if (n > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+
+  search = self->records != NULL ? fd_record_list_get_search (self->records) : NULL;
+  if (search != NULL && *search != '\0')
+    {
+      g_autofree char *description = NULL;
+
+      /* Translators: %s is what the user searched for */
+      description = g_strdup_printf (_("No candidate matches “%s”"), search);
+      adw_status_page_set_title (self->no_results_page, _("No Results"));
+      adw_status_page_set_description (self->no_results_page, description);
+    }
+  else
+    {
+      adw_status_page_set_title (self->no_results_page, _("No Candidates"));
+      adw_status_page_set_description (self->no_results_page, NULL);
+    }
+
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+show_trainee (FdCandidatesView *self,
+              FdTrainee        *trainee)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) enrollments = NULL;
+  g_autofree char *name = fd_trainee_dup_full_name (trainee);
+  g_autofree char *birth_date = fd_format_date_long (fd_trainee_get_birth_date (trainee));
+  const char *id = fd_record_get_id (FD_RECORD (trainee));
+  const char *birth_city = fd_trainee_get_birth_city (trainee);
+  const char *postal_code = fd_trainee_get_postal_code (trainee);
+  const char *city = fd_trainee_get_city (trainee);
+  const char *client = fd_trainee_get_client_name (trainee);
+
+  gtk_label_set_text (self->title_label, name);
+  gtk_label_set_text (self->subtitle_label, client != NULL ? client : "");
+
+  if (birth_date != NULL && birth_city != NULL && *birth_city != '\0')
+    /* Translators: « 12 mars 1985 à Lyon »: %1$s is the date, %2$s the city */
+    fd_details_set_row_take (self->birth_row,
+                             g_strdup_printf (_("%1$s in %2$s"), birth_date, birth_city));
+  else
+    fd_details_set_row (self->birth_row, birth_date);
+
+  fd_details_set_row (self->email_row, fd_trainee_get_email (trainee));
+  fd_details_set_row (self->phone_row, fd_trainee_get_phone (trainee));
+  fd_details_set_row_take (self->address_row,
+                           fd_details_join (" ",
+                                            postal_code != NULL ? postal_code : "",
+                                            city != NULL ? city : "",
+                                            NULL));
+  fd_details_set_row (self->client_row, client);
+
+  enrollments = fd_database_list_trainee_enrollments (self->database, id, &error);
+  if (enrollments == NULL)
+    g_warning ("Could not list the enrollments of trainee %s: %s", id, error->message);
+  fd_details_replace (self->enrollments, enrollments);
+
+  gtk_stack_set_visible_child_name (self->details_stack, "details");
+}
+
+static void
+update_details (FdCandidatesView *self)
+{
+  gpointer item;
+
+  g_assert (FD_IS_CANDIDATES_VIEW (self));
+
+  item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item == NULL || self->database == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->details_stack, "empty");
+      fd_details_replace (self->enrollments, NULL);
+      return;
+    }
+
+  show_trainee (self, FD_TRAINEE (item));
+}
+
+static void
+on_selection_items_changed_cb (FdCandidatesView *self,
+                               guint             position,
+                               guint             removed,
+                               guint             added,
+                               GListModel       *model)
+{
+  update_count (self);
+}
+
+static void
+on_selection_selected_item_cb (FdCandidatesView   *self,
+                               GParamSpec         *pspec,
+                               GtkSingleSelection *selection)
+{
+  update_details (self);
+}
+
+static void
+on_search_entry_search_changed_cb (FdCandidatesView *self,
+                                   GtkSearchEntry   *entry)
+{
+  if (self->records != NULL)
+    fd_record_list_set_search (self->records, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_search_entry_stop_search_cb (FdCandidatesView *self,
+                                GtkSearchEntry   *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     FdCandidatesView         *self)
+{
+  gtk_list_item_set_child (list_item, fd_record_row_new ());
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    FdCandidatesView         *self)
+{
+  FdTrainee *trainee = gtk_list_item_get_item (list_item);
+  FdRecordRow *row = FD_RECORD_ROW (gtk_list_item_get_child (list_item));
+  g_autofree char *name = fd_trainee_dup_full_name (trainee);
+
+  fd_record_row_set_title (row, name);
+  fd_record_row_set_subtitle (row, fd_trainee_get_email (trainee));
+  fd_record_row_set_end_title (row, fd_trainee_get_city (trainee));
+  fd_record_row_set_end_subtitle (row, fd_trainee_get_client_name (trainee));
+}
+
+static void
+fd_candidates_view_dispose (GObject *object)
+{
+  FdCandidatesView *self = FD_CANDIDATES_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_CANDIDATES_VIEW);
+
+  g_clear_object (&self->records);
+  g_clear_object (&self->enrollments);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (fd_candidates_view_parent_class)->dispose (object);
+}
+
+static void
+fd_candidates_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  FdCandidatesView *self = FD_CANDIDATES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_candidates_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  FdCandidatesView *self = FD_CANDIDATES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      fd_candidates_view_set_database (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_candidates_view_class_init (FdCandidatesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fd_candidates_view_dispose;
+  object_class->get_property = fd_candidates_view_get_property;
+  object_class->set_property = fd_candidates_view_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         FD_TYPE_DATABASE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FD_TYPE_RECORD_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-candidates-view.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, address_row);
+  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, birth_row);
+  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, client_row);
+  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, email_row);
+  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, enrollments_list);
+  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, selection);
+  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, title_label);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_items_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_selected_item_cb);
+}
+
+static void
+fd_candidates_view_init (FdCandidatesView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->enrollments = g_list_store_new (FD_TYPE_ENROLLMENT);
+
+  gtk_list_box_bind_model (self->enrollments_list, G_LIST_MODEL (self->enrollments),
+                           fd_details_create_enrollment_row, GINT_TO_POINTER (TRUE), NULL);
+
+  update_count (self);
+  update_details (self);
+}
+
+GtkWidget *
+fd_candidates_view_new (FdDatabase *database)
+{
+  g_return_val_if_fail (database == NULL || FD_IS_DATABASE (database), NULL);
+
+  return g_object_new (FD_TYPE_CANDIDATES_VIEW,
+                       "database", database,
+                       NULL);
+}
+
+FdDatabase *
+fd_candidates_view_get_database (FdCandidatesView *self)
+{
+  g_return_val_if_fail (FD_IS_CANDIDATES_VIEW (self), NULL);
+
+  return self->database;
+}
+
+void
+fd_candidates_view_set_database (FdCandidatesView *self,
+                                 FdDatabase       *database)
+{
+  g_return_if_fail (FD_IS_CANDIDATES_VIEW (self));
+  g_return_if_fail (database == NULL || FD_IS_DATABASE (database));
+
+  if (!g_set_object (&self->database, database))
+    return;
+
+  g_clear_object (&self->records);
+
+  if (database != NULL)
+    {
+      self->records = fd_record_list_new (database, FD_RECORD_KIND_TRAINEE);
+      fd_record_list_set_search (self->records,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+    }
+
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->records));
+  update_count (self);
+  update_details (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+/* Reads the candidates again, after the database changed under the view. */
+void
+fd_candidates_view_reload (FdCandidatesView *self)
+{
+  g_return_if_fail (FD_IS_CANDIDATES_VIEW (self));
+
+  if (self->records != NULL)
+    fd_record_list_reload (self->records);
+
+  update_count (self);
+  update_details (self);
+}
+
+void
+fd_candidates_view_focus_search (FdCandidatesView *self)
+{
+  g_return_if_fail (FD_IS_CANDIDATES_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

@@ -1,0 +1,231 @@
+/* fd-details.c
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fd-details"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "fd-details.h"
+
+static gboolean
+parse_date (const char *iso,
+            int        *year,
+            int        *month,
+            int        *day)
+{
+  return iso != NULL && sscanf (iso, "%d-%d-%d", year, month, day) == 3;
+}
+
+/* Shows @value as the subtitle of @row, or hides the row when there is
+ * nothing to show. */
+void
+fd_details_set_row (AdwActionRow *row,
+                    const char   *value)
+{
+  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+
+  adw_action_row_set_subtitle (row, value != NULL ? value : "");
+  gtk_widget_set_visible (GTK_WIDGET (row), value != NULL && *value != '\0');
+}
+
+void
+fd_details_set_row_take (AdwActionRow *row,
+                         char         *value)
+{
+  g_autofree char *owned = value;
+
+  fd_details_set_row (row, owned);
+}
+
+/* Replaces the content of @store by @items (may be %NULL) in one
+ * items-changed emission. */
+void
+fd_details_replace (GListStore *store,
+                    GPtrArray  *items)
+{
+  g_return_if_fail (G_IS_LIST_STORE (store));
+
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       items != NULL ? items->pdata : NULL,
+                       items != NULL ? items->len : 0);
+}
+
+/* « 3–7 mars 2026 », « 30 mars 2026 – 3 avril 2026 », « 3 mars 2026 » */
+char *
+fd_details_format_date_range (const char *start_date,
+                              const char *end_date)
+{
+  g_autofree char *start_month = NULL;
+  g_autofree char *end_month = NULL;
+  int sy, sm, sd;
+  int ey, em, ed;
+
+  if (!parse_date (start_date, &sy, &sm, &sd))
+    return NULL;
+
+  start_month = fd_format_month_year (sy, sm);
+
+  if (!parse_date (end_date, &ey, &em, &ed) || (ey == sy && em == sm && ed == sd))
+    /* Translators: a single day, « 3 mars 2026 »: %1$d is the day of the
+     * month, %2$s the month and year */
+    return g_strdup_printf (_("%1$d %2$s"), sd, start_month);
+
+  if (ey == sy && em == sm)
+    /* Translators: days of one month, « 3–7 mars 2026 »: %1$d and %2$d are
+     * the first and last days, %3$s the month and year */
+    return g_strdup_printf (_("%1$d–%2$d %3$s"), sd, ed, start_month);
+
+  end_month = fd_format_month_year (ey, em);
+
+  /* Translators: a range of days over two months, « 30 mars 2026 – 3 avril
+   * 2026 » */
+  return g_strdup_printf (_("%1$d %2$s – %3$d %4$s"), sd, start_month, ed, end_month);
+}
+
+/* « 1 482 » in a French locale, “1,482” in an English one. */
+char *
+fd_details_format_count (guint n)
+{
+  return g_strdup_printf ("%'u", n);
+}
+
+/* Joins the non-empty strings of the %NULL-terminated list with
+ * @separator; returns %NULL when all are empty. */
+char *
+fd_details_join (const char *separator,
+                 ...)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+  const char *part;
+  va_list args;
+
+  va_start (args, separator);
+  while ((part = va_arg (args, const char *)) != NULL)
+    {
+      if (*part == '\0')
+        continue;
+
+      if (str->len > 0)
+        g_string_append (str, separator);
+      g_string_append (str, part);
+    }
+  va_end (args);
+
+  if (str->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+static const char *
+or_empty (const char *str)
+{
+  return str != NULL ? str : "";
+}
+
+static GtkWidget *
+new_row (const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), or_empty (title));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), or_empty (subtitle));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+  return row;
+}
+
+/* A row for an #FdSlot of a list box bound to a model; @user_data is
+ * %TRUE to name the session (a trainer's agenda) instead of the trainers
+ * (a session's slots). */
+GtkWidget *
+fd_details_create_slot_row (gpointer item,
+                            gpointer user_data)
+{
+  FdSlot *slot = item;
+  gboolean show_session = GPOINTER_TO_INT (user_data);
+  g_autofree char *date = NULL;
+  g_autofree char *times = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *session = NULL;
+  const char *start_at;
+
+  g_assert (FD_IS_SLOT (slot));
+
+  start_at = fd_slot_get_start_at (slot);
+  date = fd_format_date_long (start_at);
+  times = fd_format_time_range (start_at, fd_slot_get_end_at (slot));
+  place = fd_details_join (", ",
+                           or_empty (fd_slot_get_place_name (slot)),
+                           or_empty (fd_slot_get_room_name (slot)),
+                           NULL);
+
+  if (show_session)
+    {
+      session = fd_details_join (" ",
+                                 or_empty (fd_slot_get_session_code (slot)),
+                                 or_empty (fd_slot_get_session_label (slot)),
+                                 NULL);
+      subtitle = fd_details_join (" · ",
+                                  or_empty (times),
+                                  or_empty (session),
+                                  or_empty (place),
+                                  NULL);
+    }
+  else
+    {
+      subtitle = fd_details_join (" · ",
+                                  or_empty (times),
+                                  or_empty (place),
+                                  or_empty (fd_slot_get_trainer_names (slot)),
+                                  NULL);
+    }
+
+  return new_row (date, subtitle);
+}
+
+/* A row for an #FdEnrollment; @user_data is %TRUE to name the session
+ * (a candidate's enrollments) instead of the trainee (a session's). */
+GtkWidget *
+fd_details_create_enrollment_row (gpointer item,
+                                  gpointer user_data)
+{
+  FdEnrollment *enrollment = item;
+  gboolean show_session = GPOINTER_TO_INT (user_data);
+  g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_assert (FD_IS_ENROLLMENT (enrollment));
+
+  if (show_session)
+    {
+      title = fd_details_join (" ",
+                               or_empty (fd_enrollment_get_session_code (enrollment)),
+                               or_empty (fd_enrollment_get_session_label (enrollment)),
+                               NULL);
+      date = fd_format_date_long (fd_enrollment_get_start_date (enrollment));
+    }
+  else
+    {
+      title = g_strdup (fd_enrollment_get_trainee_name (enrollment));
+    }
+
+  subtitle = fd_details_join (" · ",
+                              or_empty (date),
+                              or_empty (fd_format_enrollment_status (fd_enrollment_get_status (enrollment))),
+                              or_empty (fd_format_funder (fd_enrollment_get_funder (enrollment))),
+                              NULL);
+
+  return new_row (title, subtitle);
+}

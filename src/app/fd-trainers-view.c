@@ -1,0 +1,407 @@
+/* fd-trainers-view.c
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fd-trainers-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "fd-trainers-view.h"
+
+#include "fd-details.h"
+#include "fd-record-row.h"
+
+/* FdTrainersView:
+ *
+ * The trainers, internal and external: a searchable list on the left, over
+ * an #FdRecordList (rows are built only when shown), and the read-only
+ * details of the selected trainer on the right, with their next slots.
+ */
+struct _FdTrainersView
+{
+  GtkWidget           parent_instance;
+
+  FdDatabase         *database;
+  FdRecordList       *records;
+  GListStore         *slots;
+
+  AdwActionRow       *city_row;
+  AdwActionRow       *company_row;
+  GtkLabel           *count_label;
+  GtkStack           *details_stack;
+  AdwActionRow       *email_row;
+  AdwActionRow       *extranet_row;
+  AdwActionRow       *kind_row;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *no_results_page;
+  AdwActionRow       *phone_row;
+  AdwActionRow       *rate_row;
+  GtkSearchEntry     *search_entry;
+  GtkSingleSelection *selection;
+  AdwActionRow       *skills_row;
+  GtkListBox         *slots_list;
+  GtkLabel           *subtitle_label;
+  GtkLabel           *title_label;
+};
+
+G_DEFINE_FINAL_TYPE (FdTrainersView, fd_trainers_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_count (FdTrainersView *self)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+  const char *search;
+  guint n;
+
+  g_assert (FD_IS_TRAINERS_VIEW (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  number = fd_details_format_count (n);
+  /* Translators: %s is a number, « 1 482 » */
+  text = g_strdup_printf (ngettext ("%s trainer", "%s trainers", n), number);
+  gtk_label_set_text (self->count_label, text);
+
+  if (n > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+
+  search = self->records != NULL ? fd_record_list_get_search (self->records) : NULL;
+  if (search != NULL && *search != '\0')
+    {
+      g_autofree char *description = NULL;
+
+      /* Translators: %s is what the user searched for */
+      description = g_strdup_printf (_("No trainer matches “%s”"), search);
+      adw_status_page_set_title (self->no_results_page, _("No Results"));
+      adw_status_page_set_description (self->no_results_page, description);
+    }
+  else
+    {
+      adw_status_page_set_title (self->no_results_page, _("No Trainers"));
+      adw_status_page_set_description (self->no_results_page, NULL);
+    }
+
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static char *
+dup_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%dT00:00");
+}
+
+static void
+show_trainer (FdTrainersView *self,
+              FdTrainer      *trainer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autofree char *name = fd_trainer_dup_full_name (trainer);
+  g_autofree char *today = dup_today ();
+  const char *id = fd_record_get_id (FD_RECORD (trainer));
+  gint64 rate = fd_trainer_get_daily_rate_cents (trainer);
+  const char *kind = fd_format_trainer_kind (fd_trainer_get_kind (trainer));
+
+  gtk_label_set_text (self->title_label, name);
+  gtk_label_set_text (self->subtitle_label, kind != NULL ? kind : "");
+
+  fd_details_set_row (self->email_row, fd_trainer_get_email (trainer));
+  fd_details_set_row (self->phone_row, fd_trainer_get_phone (trainer));
+  fd_details_set_row (self->kind_row, kind);
+  fd_details_set_row (self->company_row, fd_trainer_get_company (trainer));
+  fd_details_set_row (self->city_row, fd_trainer_get_city (trainer));
+  fd_details_set_row (self->skills_row, fd_trainer_get_skills (trainer));
+  fd_details_set_row_take (self->rate_row, rate > 0 ? fd_format_money (rate) : NULL);
+  fd_details_set_row (self->extranet_row,
+                      fd_format_extranet_state (fd_trainer_get_extranet_state (trainer)));
+
+  slots = fd_database_list_trainer_slots (self->database, id, today, 20, &error);
+  if (slots == NULL)
+    g_warning ("Could not list the slots of trainer %s: %s", id, error->message);
+  fd_details_replace (self->slots, slots);
+
+  gtk_stack_set_visible_child_name (self->details_stack, "details");
+}
+
+static void
+update_details (FdTrainersView *self)
+{
+  gpointer item;
+
+  g_assert (FD_IS_TRAINERS_VIEW (self));
+
+  item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item == NULL || self->database == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->details_stack, "empty");
+      fd_details_replace (self->slots, NULL);
+      return;
+    }
+
+  show_trainer (self, FD_TRAINER (item));
+}
+
+static void
+on_selection_items_changed_cb (FdTrainersView *self,
+                               guint           position,
+                               guint           removed,
+                               guint           added,
+                               GListModel     *model)
+{
+  update_count (self);
+}
+
+static void
+on_selection_selected_item_cb (FdTrainersView     *self,
+                               GParamSpec         *pspec,
+                               GtkSingleSelection *selection)
+{
+  update_details (self);
+}
+
+static void
+on_search_entry_search_changed_cb (FdTrainersView *self,
+                                   GtkSearchEntry *entry)
+{
+  if (self->records != NULL)
+    fd_record_list_set_search (self->records, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_search_entry_stop_search_cb (FdTrainersView *self,
+                                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     FdTrainersView           *self)
+{
+  gtk_list_item_set_child (list_item, fd_record_row_new ());
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    FdTrainersView           *self)
+{
+  FdTrainer *trainer = gtk_list_item_get_item (list_item);
+  FdRecordRow *row = FD_RECORD_ROW (gtk_list_item_get_child (list_item));
+  g_autofree char *name = fd_trainer_dup_full_name (trainer);
+  g_autofree char *subtitle = NULL;
+  const char *kind = fd_format_trainer_kind (fd_trainer_get_kind (trainer));
+  const char *city = fd_trainer_get_city (trainer);
+
+  subtitle = fd_details_join (" · ",
+                              kind != NULL ? kind : "",
+                              city != NULL ? city : "",
+                              NULL);
+
+  fd_record_row_set_title (row, name);
+  fd_record_row_set_subtitle (row, subtitle);
+  fd_record_row_set_end_title (row, fd_format_extranet_state (fd_trainer_get_extranet_state (trainer)));
+  fd_record_row_set_end_subtitle (row, NULL);
+}
+
+static void
+fd_trainers_view_dispose (GObject *object)
+{
+  FdTrainersView *self = FD_TRAINERS_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_TRAINERS_VIEW);
+
+  g_clear_object (&self->records);
+  g_clear_object (&self->slots);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (fd_trainers_view_parent_class)->dispose (object);
+}
+
+static void
+fd_trainers_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  FdTrainersView *self = FD_TRAINERS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_trainers_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  FdTrainersView *self = FD_TRAINERS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      fd_trainers_view_set_database (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_trainers_view_class_init (FdTrainersViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fd_trainers_view_dispose;
+  object_class->get_property = fd_trainers_view_get_property;
+  object_class->set_property = fd_trainers_view_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         FD_TYPE_DATABASE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FD_TYPE_RECORD_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-trainers-view.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, city_row);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, company_row);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, email_row);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, extranet_row);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, rate_row);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, selection);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, skills_row);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, slots_list);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, title_label);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_items_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_selected_item_cb);
+}
+
+static void
+fd_trainers_view_init (FdTrainersView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->slots = g_list_store_new (FD_TYPE_SLOT);
+
+  gtk_list_box_bind_model (self->slots_list, G_LIST_MODEL (self->slots),
+                           fd_details_create_slot_row, GINT_TO_POINTER (TRUE), NULL);
+
+  update_count (self);
+  update_details (self);
+}
+
+GtkWidget *
+fd_trainers_view_new (FdDatabase *database)
+{
+  g_return_val_if_fail (database == NULL || FD_IS_DATABASE (database), NULL);
+
+  return g_object_new (FD_TYPE_TRAINERS_VIEW,
+                       "database", database,
+                       NULL);
+}
+
+FdDatabase *
+fd_trainers_view_get_database (FdTrainersView *self)
+{
+  g_return_val_if_fail (FD_IS_TRAINERS_VIEW (self), NULL);
+
+  return self->database;
+}
+
+void
+fd_trainers_view_set_database (FdTrainersView *self,
+                               FdDatabase     *database)
+{
+  g_return_if_fail (FD_IS_TRAINERS_VIEW (self));
+  g_return_if_fail (database == NULL || FD_IS_DATABASE (database));
+
+  if (!g_set_object (&self->database, database))
+    return;
+
+  g_clear_object (&self->records);
+
+  if (database != NULL)
+    {
+      self->records = fd_record_list_new (database, FD_RECORD_KIND_TRAINER);
+      fd_record_list_set_search (self->records,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+    }
+
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->records));
+  update_count (self);
+  update_details (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+/* Reads the trainers again, after the database changed under the view. */
+void
+fd_trainers_view_reload (FdTrainersView *self)
+{
+  g_return_if_fail (FD_IS_TRAINERS_VIEW (self));
+
+  if (self->records != NULL)
+    fd_record_list_reload (self->records);
+
+  update_count (self);
+  update_details (self);
+}
+
+void
+fd_trainers_view_focus_search (FdTrainersView *self)
+{
+  g_return_if_fail (FD_IS_TRAINERS_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

@@ -1,0 +1,396 @@
+/* fd-window.c
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fd-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fd-window.h"
+
+#include "fd-calendar-view.h"
+#include "fd-candidates-view.h"
+#include "fd-sessions-view.h"
+#include "fd-trainers-view.h"
+
+/* FdWindow:
+ *
+ * The main window: four views of one database (calendar, sessions,
+ * trainers, candidates) in an #AdwViewStack, switched from the header bar
+ * or, when narrow, from a bar at the bottom. Its size and last view are
+ * kept in GSettings.
+ */
+struct _FdWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  FdDatabase           *database;
+  GSettings            *settings;
+
+  GtkWidget            *calendar_view;
+  GtkWidget            *candidates_view;
+  GtkWidget            *sessions_view;
+  AdwViewStack         *stack;
+  GtkWidget            *trainers_view;
+  AdwToastOverlay      *toast_overlay;
+};
+
+G_DEFINE_FINAL_TYPE (FdWindow, fd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const view_names[] = { "calendar", "sessions", "trainers", "candidates" };
+
+static GSettings *
+new_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_message ("The settings schema %s is not installed: the window state is not kept", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static gboolean
+is_view_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    if (g_strcmp0 (name, view_names[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+update_actions (FdWindow *self)
+{
+  const char *view;
+
+  g_assert (FD_IS_WINDOW (self));
+
+  view = fd_window_get_visible_view (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search",
+                                 g_strcmp0 (view, "calendar") != 0);
+}
+
+static void
+restore_state (FdWindow *self)
+{
+  g_autofree char *view = NULL;
+  int width;
+  int height;
+
+  if (self->settings == NULL)
+    return;
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  view = g_settings_get_string (self->settings, "last-view");
+  if (is_view_name (view))
+    adw_view_stack_set_visible_child_name (self->stack, view);
+}
+
+static void
+save_state (FdWindow *self)
+{
+  const char *view;
+  int width;
+  int height;
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_delay (self->settings);
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+
+  view = fd_window_get_visible_view (self);
+  if (is_view_name (view))
+    g_settings_set_string (self->settings, "last-view", view);
+
+  g_settings_apply (self->settings);
+}
+
+static void
+on_stack_visible_child_name_cb (FdWindow     *self,
+                                GParamSpec   *pspec,
+                                AdwViewStack *stack)
+{
+  update_actions (self);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FdWindow *self = FD_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (!is_view_name (name))
+    {
+      g_warning ("No view named “%s”", name);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FdWindow *self = FD_WINDOW (widget);
+  GtkWidget *view = adw_view_stack_get_visible_child (self->stack);
+
+  if (FD_IS_SESSIONS_VIEW (view))
+    fd_sessions_view_focus_search (FD_SESSIONS_VIEW (view));
+  else if (FD_IS_TRAINERS_VIEW (view))
+    fd_trainers_view_focus_search (FD_TRAINERS_VIEW (view));
+  else if (FD_IS_CANDIDATES_VIEW (view))
+    fd_candidates_view_focus_search (FD_CANDIDATES_VIEW (view));
+}
+
+static gboolean
+fd_window_close_request (GtkWindow *window)
+{
+  save_state (FD_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (fd_window_parent_class)->close_request (window);
+}
+
+static void
+fd_window_constructed (GObject *object)
+{
+  FdWindow *self = FD_WINDOW (object);
+
+  G_OBJECT_CLASS (fd_window_parent_class)->constructed (object);
+
+  restore_state (self);
+  update_actions (self);
+}
+
+static void
+fd_window_dispose (GObject *object)
+{
+  FdWindow *self = FD_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (fd_window_parent_class)->dispose (object);
+}
+
+static void
+fd_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  FdWindow *self = FD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  FdWindow *self = FD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_window_class_init (FdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = fd_window_constructed;
+  object_class->dispose = fd_window_dispose;
+  object_class->get_property = fd_window_get_property;
+  object_class->set_property = fd_window_set_property;
+
+  window_class->close_request = fd_window_close_request;
+
+  /* Notified by GObject when set at construction, so that the template's
+   * bindings hand it to the views. */
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         FD_TYPE_DATABASE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FD_TYPE_CALENDAR_VIEW);
+  g_type_ensure (FD_TYPE_CANDIDATES_VIEW);
+  g_type_ensure (FD_TYPE_SESSIONS_VIEW);
+  g_type_ensure (FD_TYPE_TRAINERS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-window.ui");
+
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, calendar_view);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, candidates_view);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, sessions_view);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, trainers_view);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "win.show-view", "s", "calendar");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "win.show-view", "s", "sessions");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+                                       "win.show-view", "s", "trainers");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
+                                       "win.show-view", "s", "candidates");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+}
+
+static void
+fd_window_init (FdWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = new_settings ();
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+FdWindow *
+fd_window_new (GtkApplication *application,
+               FdDatabase     *database)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (FD_IS_DATABASE (database), NULL);
+
+  return g_object_new (FD_TYPE_WINDOW,
+                       "application", application,
+                       "database", database,
+                       NULL);
+}
+
+FdDatabase *
+fd_window_get_database (FdWindow *self)
+{
+  g_return_val_if_fail (FD_IS_WINDOW (self), NULL);
+
+  return self->database;
+}
+
+/**
+ * fd_window_get_visible_view:
+ * @self: a #FdWindow
+ *
+ * Returns: (nullable): the name of the view shown: "calendar", "sessions",
+ *   "trainers" or "candidates"
+ */
+const char *
+fd_window_get_visible_view (FdWindow *self)
+{
+  g_return_val_if_fail (FD_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * fd_window_get_view:
+ * @self: a #FdWindow
+ * @name: a view name
+ *
+ * Returns: (transfer none) (nullable): the view named @name
+ */
+GtkWidget *
+fd_window_get_view (FdWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (FD_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return adw_view_stack_get_child_by_name (self->stack, name);
+}
+
+/* Reads everything again, after the database changed under the window
+ * (demo data loaded by another connection). */
+void
+fd_window_reload (FdWindow *self)
+{
+  g_return_if_fail (FD_IS_WINDOW (self));
+
+  fd_sessions_view_reload (FD_SESSIONS_VIEW (self->sessions_view));
+  fd_trainers_view_reload (FD_TRAINERS_VIEW (self->trainers_view));
+  fd_candidates_view_reload (FD_CANDIDATES_VIEW (self->candidates_view));
+  fd_calendar_view_reload (FD_CALENDAR_VIEW (self->calendar_view));
+}
+
+void
+fd_window_add_toast (FdWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (FD_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,30 @@
+/* fd-window.h
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "fd-core.h"
+
+G_BEGIN_DECLS
+
+#define FD_TYPE_WINDOW (fd_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (FdWindow, fd_window, FD, WINDOW, AdwApplicationWindow)
+
+FdWindow   *fd_window_new              (GtkApplication *application,
+                                        FdDatabase     *database);
+FdDatabase *fd_window_get_database     (FdWindow       *self);
+const char *fd_window_get_visible_view (FdWindow       *self);
+GtkWidget  *fd_window_get_view         (FdWindow       *self,
+                                        const char     *name);
+void        fd_window_reload           (FdWindow       *self);
+void        fd_window_add_toast        (FdWindow       *self,
+                                        AdwToast       *toast);
+
+G_END_DECLS
