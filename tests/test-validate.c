@@ -175,6 +175,56 @@ test_uuid (void)
   g_assert_cmpstr (a, !=, b);
 }
 
+/* Random bytes and random near-valid text never crash a validator or a
+ * normaliser, and what a normaliser returns is valid (run under ASan/UBSan
+ * in CI). */
+static void
+test_random_input (void)
+{
+  static const char alphabet[] = "0123456789 +-.()@abcXYZéœ\x00\xff%_'\"";
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      guint len = (guint) g_test_rand_int_range (0, 40);
+      g_autofree char *text = g_malloc (len + 1);
+      g_autofree char *phone = NULL;
+      g_autofree char *email = NULL;
+      g_autofree char *digits = NULL;
+      g_autofree char *folded = NULL;
+
+      for (guint i = 0; i < len; i++)
+        {
+          if (round % 2 == 0)
+            text[i] = (char) g_test_rand_int_range (1, 256);
+          else
+            text[i] = alphabet[g_test_rand_int_range (0, sizeof alphabet - 1)];
+          if (text[i] == '\0')
+            text[i] = ' ';
+        }
+      text[len] = '\0';
+
+      phone = fd_normalize_phone (text);
+      if (phone != NULL)
+        {
+          g_autofree char *again = fd_normalize_phone (phone);
+
+          g_assert_cmpstr (again, ==, phone);
+        }
+      email = fd_normalize_email (text);
+      if (email != NULL)
+        g_assert_true (fd_validate_email (email));
+      digits = fd_normalize_digits (text);
+      folded = fd_text_fold (text);
+      g_assert_true (g_utf8_validate (folded, -1, NULL));
+      fd_validate_siret (digits);
+      fd_validate_siren (digits);
+      fd_validate_nda (digits);
+      fd_validate_postal_code (digits);
+      fd_validate_date (text);
+      fd_validate_date_time (text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +240,7 @@ main (int   argc,
   g_test_add_func ("/validate/dates", test_dates);
   g_test_add_func ("/text/fold", test_fold);
   g_test_add_func ("/text/uuid", test_uuid);
+  g_test_add_func ("/validate/random-input", test_random_input);
 
   return g_test_run ();
 }

@@ -208,7 +208,7 @@ is_blank (const FdChangeField *field)
 {
   if (field->type == FD_FIELD_NULL)
     return TRUE;
-  if (field->type != FD_FIELD_TEXT)
+  if (field->type != FD_FIELD_TEXT || !g_utf8_validate (field->v.text, -1, NULL))
     return FALSE;
 
   for (const char *p = field->v.text; *p; p = g_utf8_next_char (p))
@@ -504,6 +504,13 @@ _fd_entity_validate (FdDatabase      *database,
           return FALSE;
         }
 
+      if (field->type == FD_FIELD_TEXT && !g_utf8_validate (field->v.text, -1, NULL))
+        {
+          g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID,
+                       _("%s contains invalid characters."), column_label (column->name));
+          return FALSE;
+        }
+
       if (is_blank (field))
         {
           if (column->required)
@@ -520,13 +527,6 @@ _fd_entity_validate (FdDatabase      *database,
 
       if (field->type != FD_FIELD_TEXT)
         continue;
-
-      if (!g_utf8_validate (field->v.text, -1, NULL))
-        {
-          g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID,
-                       _("%s contains invalid characters."), column_label (column->name));
-          return FALSE;
-        }
 
       /* The field may be replaced while checked: keep our own copy */
       value = g_strdup (field->v.text);

@@ -63,14 +63,15 @@ luhn_valid (const char *digits)
  * Removes spaces, non-breaking spaces, dots and dashes that people type
  * inside identifiers.
  *
- * Returns: (transfer full): the digits and other characters left
+ * Returns: (transfer full): the digits and other characters left; "" for
+ *   %NULL or text that is not UTF-8
  */
 char *
 fd_normalize_digits (const char *text)
 {
   GString *out = g_string_new (NULL);
 
-  if (text == NULL)
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_string_free (out, FALSE);
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
