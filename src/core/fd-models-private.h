@@ -29,14 +29,18 @@ G_BEGIN_DECLS
 /* FdSession: id, version, code, label, training title, kind, status,
  * published, client name, start date, end date, n_slots, n_enrolled,
  * capacity_max, price_cents. Dates are the day ("2026-03-03") of the first
- * and last live slots' start_at. Alias `s` is the session. */
+ * and last live slots' start_at, read in the order of the index
+ * slot_session (session_id, start_at), which stops at the first live slot
+ * where min() would visit them all. Alias `s` is the session. */
 #define FD_SESSION_SELECT \
   "SELECT s.id, s.version, s.code, s.label, t.title, s.kind, s.status," \
   " s.published, c.name," \
-  " (SELECT substr (min (sl.start_at), 1, 10) FROM slot sl" \
-  "  WHERE sl.session_id = s.id AND sl.deleted = 0)," \
-  " (SELECT substr (max (sl.start_at), 1, 10) FROM slot sl" \
-  "  WHERE sl.session_id = s.id AND sl.deleted = 0)," \
+  " (SELECT substr (sl.start_at, 1, 10) FROM slot sl" \
+  "  WHERE sl.session_id = s.id AND sl.deleted = 0" \
+  "  ORDER BY sl.start_at LIMIT 1)," \
+  " (SELECT substr (sl.start_at, 1, 10) FROM slot sl" \
+  "  WHERE sl.session_id = s.id AND sl.deleted = 0" \
+  "  ORDER BY sl.start_at DESC LIMIT 1)," \
   " (SELECT count (*) FROM slot sl" \
   "  WHERE sl.session_id = s.id AND sl.deleted = 0)," \
   " (SELECT count (*) FROM enrollment e" \
@@ -98,8 +102,9 @@ G_BEGIN_DECLS
 #define FD_ENROLLMENT_SELECT \
   "SELECT e.id, e.version, e.session_id, se.code, se.label, e.trainee_id," \
   " te.first_name || ' ' || te.last_name, e.status, e.funder," \
-  " (SELECT substr (min (sl.start_at), 1, 10) FROM slot sl" \
-  "  WHERE sl.session_id = e.session_id AND sl.deleted = 0)" \
+  " (SELECT substr (sl.start_at, 1, 10) FROM slot sl" \
+  "  WHERE sl.session_id = e.session_id AND sl.deleted = 0" \
+  "  ORDER BY sl.start_at LIMIT 1)" \
   " FROM enrollment e" \
   " LEFT JOIN session se ON se.id = e.session_id" \
   " LEFT JOIN trainee te ON te.id = e.trainee_id"

@@ -15,50 +15,62 @@
 #include "fd-models-private.h"
 #include "fd-text.h"
 
-/* A search is split into words that must all appear in the row's
- * search_key, in any order ("martin anne" finds "Anne Martin"). Words past
- * the last parameter are kept together in it, still matched as a phrase. */
-#define MAX_WORDS 4
+#include <string.h>
 
-#define MATCH_WORD(n) " AND search_key LIKE '%' || ?" #n " || '%' ESCAPE '\\'"
+/*
+ * Why the list keeps the search keys in memory: matching a typed word
+ * anywhere in a name cannot use an index, and scanning 50 000 trainee rows
+ * with LIKE takes about 100 ms, far from a keystroke's budget. The first
+ * search loads the folded search_key of every live row, in list order
+ * (about 60 bytes a row: 3 MB for 50 000 trainees); then each keystroke is
+ * a strstr() over that buffer, a millisecond or two. The keys are loaded
+ * again when the database changed since (this connection's change counter
+ * and `PRAGMA data_version` for other connections), so a search always
+ * sees the current rows, as a query would.
+ */
 
 #define IDS_SQL(table) \
-  "SELECT rowid FROM " table " WHERE deleted = 0 ORDER BY sort_key"
+  "SELECT rowid FROM " table " WHERE deleted = 0 ORDER BY sort_key, rowid"
 
-#define SEARCH_SQL(table) \
-  "SELECT rowid FROM " table " WHERE deleted = 0" \
-  MATCH_WORD (1) MATCH_WORD (2) MATCH_WORD (3) MATCH_WORD (4) \
-  " ORDER BY sort_key"
+#define KEYS_SQL(table) \
+  "SELECT rowid, search_key FROM " table " WHERE deleted = 0 ORDER BY sort_key, rowid"
 
 typedef struct
 {
   const char *ids_sql;
-  const char *search_sql;
+  const char *keys_sql;
   const char *row_sql;
 } KindInfo;
 
 static const KindInfo kinds[] = {
   [FD_RECORD_KIND_SESSION] = {
     IDS_SQL ("session"),
-    SEARCH_SQL ("session"),
+    KEYS_SQL ("session"),
     FD_SESSION_SELECT " WHERE s.rowid = ?1",
   },
   [FD_RECORD_KIND_TRAINER] = {
     IDS_SQL ("trainer"),
-    SEARCH_SQL ("trainer"),
+    KEYS_SQL ("trainer"),
     FD_TRAINER_SELECT " WHERE tr.rowid = ?1",
   },
   [FD_RECORD_KIND_TRAINEE] = {
     IDS_SQL ("trainee"),
-    SEARCH_SQL ("trainee"),
+    KEYS_SQL ("trainee"),
     FD_TRAINEE_SELECT " WHERE te.rowid = ?1",
   },
   [FD_RECORD_KIND_CLIENT] = {
     IDS_SQL ("client"),
-    SEARCH_SQL ("client"),
+    KEYS_SQL ("client"),
     FD_CLIENT_SELECT " WHERE c.rowid = ?1",
   },
 };
+
+/* What tells whether the database changed since the keys were loaded */
+typedef struct
+{
+  gint64 data_version;
+  gint64 total_changes;
+} Stamp;
 
 struct _FdRecordList
 {
@@ -68,11 +80,19 @@ struct _FdRecordList
   FdRecordKind  kind;
   char         *search;
 
-  /* The words of the folded search, escaped for LIKE; NULL without one */
+  /* The words of the folded search; NULL without one */
   GStrv         words;
 
   /* The rowids (gint64) of the matching rows, in list order */
   GArray       *rowids;
+
+  /* Loaded by the first search: every live row's rowid (gint64) and the
+   * offset (guint32) of its NUL-terminated search key in @keys, in list
+   * order, as of @keys_stamp. */
+  GArray       *all_rowids;
+  GArray       *key_offsets;
+  GByteArray   *keys;
+  Stamp         keys_stamp;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -100,108 +120,187 @@ release_statement (sqlite3_stmt *stmt)
   sqlite3_clear_bindings (stmt);
 }
 
-static char *
-escape_like (const char *word)
-{
-  GString *escaped = g_string_sized_new (strlen (word) + 4);
-
-  for (const char *p = word; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (escaped, '\\');
-      g_string_append_c (escaped, *p);
-    }
-
-  return g_string_free (escaped, FALSE);
-}
-
-/* Folds @search and splits it into at most MAX_WORDS words escaped for
- * LIKE, or returns NULL when nothing is left to search for. */
+/* Folds @search and splits it into words, or returns NULL when nothing is
+ * left to search for. Every word must appear in a row's key, in any order:
+ * "martin anne" finds "Anne Martin". */
 static GStrv
 split_search (const char *search)
 {
   g_autofree char *folded = NULL;
-  g_auto(GStrv) split = NULL;
-  g_autoptr(GPtrArray) words = NULL;
 
   if (search == NULL)
     return NULL;
 
+  /* Folding collapses white space: words are separated by one space */
   folded = fd_text_fold (search);
-  if (folded == NULL)
+  if (folded == NULL || folded[0] == '\0')
     return NULL;
 
-  split = g_strsplit_set (folded, " \t\n", -1);
-  words = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; split[i] != NULL; i++)
-    {
-      if (split[i][0] == '\0')
-        continue;
-
-      if (words->len < MAX_WORDS)
-        {
-          g_ptr_array_add (words, g_strdup (split[i]));
-        }
-      else
-        {
-          char *last = g_ptr_array_index (words, MAX_WORDS - 1);
-
-          g_ptr_array_index (words, MAX_WORDS - 1) =
-            g_strconcat (last, " ", split[i], NULL);
-          g_free (last);
-        }
-    }
-
-  if (words->len == 0)
-    return NULL;
-
-  for (guint i = 0; i < words->len; i++)
-    {
-      char *word = g_ptr_array_index (words, i);
-
-      g_ptr_array_index (words, i) = escape_like (word);
-      g_free (word);
-    }
-
-  g_ptr_array_add (words, NULL);
-
-  return (GStrv) g_ptr_array_free (g_steal_pointer (&words), FALSE);
+  return g_strsplit (folded, " ", -1);
 }
 
+static gboolean
+read_stamp (FdRecordList  *self,
+            Stamp         *stamp,
+            GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert (FD_IS_RECORD_LIST (self));
+  g_assert (stamp != NULL);
+
+  stmt = _fd_database_prepare (self->database, "PRAGMA data_version", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _fd_database_set_error (self->database, error, "reading the data version");
+      release_statement (stmt);
+      return FALSE;
+    }
+
+  stamp->data_version = sqlite3_column_int64 (stmt, 0);
+  stamp->total_changes = sqlite3_total_changes64 (_fd_database_get_handle (self->database));
+  release_statement (stmt);
+
+  return TRUE;
+}
+
+static void
+clear_keys (FdRecordList *self)
+{
+  g_clear_pointer (&self->all_rowids, g_array_unref);
+  g_clear_pointer (&self->key_offsets, g_array_unref);
+  g_clear_pointer (&self->keys, g_byte_array_unref);
+}
+
+/* Whether the keys are loaded and the database did not change since */
+static gboolean
+keys_are_fresh (FdRecordList *self)
+{
+  g_autoptr(GError) error = NULL;
+  Stamp stamp;
+
+  g_assert (FD_IS_RECORD_LIST (self));
+
+  if (self->keys == NULL)
+    return FALSE;
+
+  if (!read_stamp (self, &stamp, &error))
+    {
+      g_warning ("Could not check for changes: %s", error->message);
+      return FALSE;
+    }
+
+  return stamp.data_version == self->keys_stamp.data_version &&
+         stamp.total_changes == self->keys_stamp.total_changes;
+}
+
+static gboolean
+load_keys (FdRecordList  *self,
+           GError       **error)
+{
+  g_autoptr(GArray) all_rowids = NULL;
+  g_autoptr(GArray) key_offsets = NULL;
+  g_autoptr(GByteArray) keys = NULL;
+  sqlite3_stmt *stmt;
+  Stamp stamp;
+  int rc;
+
+  g_assert (FD_IS_RECORD_LIST (self));
+
+  clear_keys (self);
+
+  /* Read before the rows: a change in between only loads them once more */
+  if (!read_stamp (self, &stamp, error))
+    return FALSE;
+
+  stmt = _fd_database_prepare (self->database, kinds[self->kind].keys_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  all_rowids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
+  key_offsets = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 1024);
+  keys = g_byte_array_sized_new (64 * 1024);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      const guint8 *key = sqlite3_column_text (stmt, 1);
+      guint32 offset = keys->len;
+
+      g_array_append_val (all_rowids, rowid);
+      g_array_append_val (key_offsets, offset);
+      if (key != NULL)
+        g_byte_array_append (keys, key, (guint) sqlite3_column_bytes (stmt, 1));
+      g_byte_array_append (keys, (const guint8 *) "", 1);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _fd_database_set_error (self->database, error, "loading search keys");
+      release_statement (stmt);
+      return FALSE;
+    }
+
+  release_statement (stmt);
+
+  self->all_rowids = g_steal_pointer (&all_rowids);
+  self->key_offsets = g_steal_pointer (&key_offsets);
+  self->keys = g_steal_pointer (&keys);
+  self->keys_stamp = stamp;
+
+  return TRUE;
+}
+
+static GArray *
+filter_keys (FdRecordList *self)
+{
+  GArray *rowids;
+  const char *keys;
+
+  g_assert (FD_IS_RECORD_LIST (self));
+  g_assert (self->keys != NULL);
+
+  rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  keys = (const char *) self->keys->data;
+
+  if (self->words == NULL)
+    {
+      g_array_append_vals (rowids, self->all_rowids->data, self->all_rowids->len);
+      return rowids;
+    }
+
+  for (guint i = 0; i < self->all_rowids->len; i++)
+    {
+      const char *key = keys + g_array_index (self->key_offsets, guint32, i);
+      gboolean matches = TRUE;
+
+      for (guint w = 0; matches && self->words[w] != NULL; w++)
+        matches = strstr (key, self->words[w]) != NULL;
+
+      if (matches)
+        g_array_append_val (rowids, g_array_index (self->all_rowids, gint64, i));
+    }
+
+  return rowids;
+}
+
+/* Lists every live row, in order, without loading the keys */
 static GArray *
 query_rowids (FdRecordList  *self,
               GError       **error)
 {
-  const KindInfo *info = &kinds[self->kind];
   g_autoptr(GArray) rowids = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_assert (FD_IS_RECORD_LIST (self));
 
-  if (self->words == NULL)
-    {
-      stmt = _fd_database_prepare (self->database, info->ids_sql, error);
-      if (stmt == NULL)
-        return NULL;
-    }
-  else
-    {
-      guint n_words = g_strv_length (self->words);
-
-      stmt = _fd_database_prepare (self->database, info->search_sql, error);
-      if (stmt == NULL)
-        return NULL;
-
-      /* Unused words match everything: LIKE '%%' */
-      for (guint i = 0; i < MAX_WORDS; i++)
-        {
-          const char *word = i < n_words ? self->words[i] : "";
-
-          sqlite3_bind_text (stmt, i + 1, word, -1, SQLITE_STATIC);
-        }
-    }
+  stmt = _fd_database_prepare (self->database, kinds[self->kind].ids_sql, error);
+  if (stmt == NULL)
+    return NULL;
 
   rowids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
 
@@ -224,6 +323,28 @@ query_rowids (FdRecordList  *self,
   return g_steal_pointer (&rowids);
 }
 
+static GArray *
+list_rowids (FdRecordList  *self,
+             GError       **error)
+{
+  g_assert (FD_IS_RECORD_LIST (self));
+
+  if (keys_are_fresh (self))
+    return filter_keys (self);
+
+  if (self->words == NULL)
+    {
+      /* The keys are stale: no need to keep them until the next search */
+      clear_keys (self);
+      return query_rowids (self, error);
+    }
+
+  if (!load_keys (self, error))
+    return NULL;
+
+  return filter_keys (self);
+}
+
 /* Runs the query again and tells the views with one items-changed. */
 static void
 refresh (FdRecordList *self)
@@ -235,7 +356,7 @@ refresh (FdRecordList *self)
 
   g_assert (FD_IS_RECORD_LIST (self));
 
-  rowids = query_rowids (self, &error);
+  rowids = list_rowids (self, &error);
   if (rowids == NULL)
     {
       g_warning ("Could not list rows: %s", error->message);
@@ -382,6 +503,7 @@ fd_record_list_finalize (GObject *object)
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->words, g_strfreev);
   g_clear_pointer (&self->rowids, g_array_unref);
+  clear_keys (self);
 
   G_OBJECT_CLASS (fd_record_list_parent_class)->finalize (object);
 }
