@@ -395,6 +395,45 @@ test_record_list_items_changed (Fixture       *fixture,
 }
 
 static void
+test_record_list_search_sees_changes (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(FdDatabase) other = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *names = NULL;
+
+  gone = create_trainee (fixture->db, "Anne", "Martin");
+  g_free (create_trainee (fixture->db, "Paul", "Martin"));
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  fd_record_list_set_search (list, "martin");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+
+  /* A change through this connection */
+  g_free (create_trainee (fixture->db, "Zoé", "Martinez"));
+  delete_row (fixture->db, "trainee", gone);
+  fd_record_list_set_search (list, "marti");
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Martin|Martinez");
+  g_clear_pointer (&names, g_free);
+  fd_record_list_set_search (list, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+
+  /* A change through another connection, as a sync thread would make */
+  other = fd_database_open (fd_database_get_path (fixture->db), FD_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_free (create_trainee (other, "Luc", "Martin"));
+  fd_record_list_set_search (list, "martin");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_clear_object (&other);
+
+  fd_record_list_set_search (list, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+}
+
+static void
 test_record_list_out_of_range (Fixture       *fixture,
                                gconstpointer  data)
 {
@@ -751,6 +790,7 @@ main (int   argc,
   ADD ("/models/record-list/search-ignores-accents", test_record_list_search_accents);
   ADD ("/models/record-list/search-escapes-like", test_record_list_search_escapes);
   ADD ("/models/record-list/items-changed-once", test_record_list_items_changed);
+  ADD ("/models/record-list/search-sees-changes", test_record_list_search_sees_changes);
   ADD ("/models/record-list/out-of-range", test_record_list_out_of_range);
   ADD ("/models/record-list/sessions-recent-first", test_record_list_sessions_recent_first);
   ADD ("/models/queries/session-computed", test_queries_session_computed);
