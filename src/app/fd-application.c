@@ -222,6 +222,7 @@ offer_demo_data (FdApplication *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "empty");
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (on_demo_dialog_response_cb), self, 0);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -326,6 +327,16 @@ fd_application_activate (GApplication *application)
 }
 
 static void
+fd_application_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (fd_application_parent_class)->constructed (object);
+
+  /* The same resources (help overlay, style.css) whatever the application
+   * id: the development build and the tests use other ids. */
+  g_application_set_resource_base_path (G_APPLICATION (object), "/fr/formadesk/Formadesk");
+}
+
+static void
 fd_application_dispose (GObject *object)
 {
   FdApplication *self = FD_APPLICATION (object);
@@ -352,6 +363,7 @@ fd_application_class_init (FdApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
 
+  object_class->constructed = fd_application_constructed;
   object_class->dispose = fd_application_dispose;
   object_class->finalize = fd_application_finalize;
 
@@ -367,9 +379,6 @@ fd_application_init (FdApplication *self)
   self->cancellable = g_cancellable_new ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
-  /* The same resources for the development build's application id. */
-  g_application_set_resource_base_path (G_APPLICATION (self), "/fr/formadesk/Formadesk");
 }
 
 FdApplication *

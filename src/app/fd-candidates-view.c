@@ -220,8 +220,12 @@ static void
 fd_candidates_view_dispose (GObject *object)
 {
   FdCandidatesView *self = FD_CANDIDATES_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_CANDIDATES_VIEW);
+  /* The template's root is not a bound child: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->records);
   g_clear_object (&self->enrollments);

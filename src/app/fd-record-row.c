@@ -51,7 +51,12 @@ set_label_text (GtkLabel   *label,
 static void
 fd_record_row_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), FD_TYPE_RECORD_ROW);
+  /* The template's root is not a bound child: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (fd_record_row_parent_class)->dispose (object);
 }

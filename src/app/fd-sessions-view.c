@@ -254,8 +254,12 @@ static void
 fd_sessions_view_dispose (GObject *object)
 {
   FdSessionsView *self = FD_SESSIONS_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_SESSIONS_VIEW);
+  /* The template's root is not a bound child: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->records);
   g_clear_object (&self->slots);

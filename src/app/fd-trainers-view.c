@@ -230,8 +230,12 @@ static void
 fd_trainers_view_dispose (GObject *object)
 {
   FdTrainersView *self = FD_TRAINERS_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_TRAINERS_VIEW);
+  /* The template's root is not a bound child: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->records);
   g_clear_object (&self->slots);

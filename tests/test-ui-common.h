@@ -1,0 +1,220 @@
+/* test-ui-common.h — set-up shared by the UI tests (header only)
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "fd-core.h"
+
+#define UI_TEST_TODAY "2026-11-25"
+#define UI_TEST_SEED  20261125
+
+static char *ui_test_dir;
+static FdDatabase *ui_test_database;
+
+/* Iterates the main loop until @cond holds or five seconds pass. */
+#define UI_TEST_WAIT_UNTIL(cond)                                         \
+  G_STMT_START {                                                         \
+    gint64 _deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;     \
+    while (!(cond) && g_get_monotonic_time () < _deadline)               \
+      {                                                                  \
+        if (!g_main_context_iteration (NULL, FALSE))                     \
+          g_usleep (1000);                                               \
+      }                                                                  \
+  } G_STMT_END
+
+static inline void
+ui_test_iterate (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+/* Returns FALSE (after printing a TAP skip plan) when there is no display. */
+static inline gboolean
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  const char *localedir = g_getenv ("FORMADESK_LOCALEDIR");
+
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (argc, argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+
+  adw_init ();
+  g_object_set (gtk_settings_get_default (),
+                "gtk-font-name", "Cantarell 11",
+                "gtk-enable-animations", FALSE,
+                NULL);
+
+  return TRUE;
+}
+
+/* A small demo database, made once per test binary. */
+static inline FdDatabase *
+ui_test_get_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (ui_test_database != NULL)
+    return ui_test_database;
+
+  ui_test_dir = g_dir_make_tmp ("formadesk-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (ui_test_dir, "demo.db", NULL);
+  ui_test_database = fd_database_open (path, FD_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  fd_demo_generate (ui_test_database, FD_DEMO_SIZE_SMALL, UI_TEST_TODAY, UI_TEST_SEED, &error);
+  g_assert_no_error (error);
+
+  return ui_test_database;
+}
+
+static inline void
+ui_test_remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+
+  g_rmdir (path);
+}
+
+static inline void
+ui_test_cleanup (void)
+{
+  g_clear_object (&ui_test_database);
+
+  if (ui_test_dir != NULL)
+    ui_test_remove_dir (ui_test_dir);
+  g_clear_pointer (&ui_test_dir, g_free);
+}
+
+/* Shows @child in a window of its own and waits until it is drawn. */
+static inline GtkWindow *
+ui_test_show (GtkWidget *child)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 1200, 780);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (child));
+  ui_test_iterate (50);
+
+  return window;
+}
+
+static inline void
+ui_test_search (GtkWidget  *view,
+                GType       view_type,
+                const char *text)
+{
+  GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_template_child (view, view_type,
+                                                                     "search_entry"));
+
+  gtk_editable_set_text (entry, text);
+}
+
+/* The first row widget of type @row_type shown in @widget, depth first. */
+static inline GtkWidget *
+ui_test_find_first (GtkWidget *widget,
+                    GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+
+      if ((found = ui_test_find_first (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static inline const char *
+ui_test_row_value (GtkWidget  *view,
+                   GType       view_type,
+                   const char *row_name)
+{
+  GObject *row = gtk_widget_get_template_child (view, view_type, row_name);
+
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+static inline const char *
+ui_test_label (GtkWidget  *view,
+               GType       view_type,
+               const char *name)
+{
+  GObject *label = gtk_widget_get_template_child (view, view_type, name);
+
+  g_assert_true (GTK_IS_LABEL (label));
+
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* Switches the messages to French; FALSE when the catalogue is missing or
+ * does not translate @msgid yet. */
+static inline gboolean
+ui_test_use_french (const char *msgid)
+{
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  /* Setting the domain again drops gettext's cache. */
+  textdomain (GETTEXT_PACKAGE);
+
+  return g_strcmp0 (_(msgid), msgid) != 0;
+}
+
+static inline void
+ui_test_use_english (void)
+{
+  g_unsetenv ("LANGUAGE");
+  textdomain (GETTEXT_PACKAGE);
+}

@@ -1,0 +1,247 @@
+/* test-ui-window.c — the main window and the application around it
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "test-ui-common.h"
+
+#include "fd-application.h"
+#include "fd-sessions-view.h"
+#include "fd-window.h"
+
+static FdApplication *app;
+
+static GtkWindow *
+find_window (GType type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+
+  return NULL;
+}
+
+static FdWindow *
+new_window (void)
+{
+  FdWindow *window = fd_window_new (GTK_APPLICATION (app), ui_test_get_database ());
+
+  gtk_window_present (GTK_WINDOW (window));
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  return window;
+}
+
+static void
+test_last_view (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  FdWindow *window;
+
+  g_settings_set_string (settings, "last-view", "trainers");
+  window = new_window ();
+  g_assert_cmpstr (fd_window_get_visible_view (window), ==, "trainers");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_set_string (settings, "last-view", "candidates");
+  window = new_window ();
+  g_assert_cmpstr (fd_window_get_visible_view (window), ==, "candidates");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_show_view (void)
+{
+  static const char *names[] = { "sessions", "trainers", "candidates", "calendar" };
+  FdWindow *window = new_window ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *view;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window),
+                                                 "win.show-view", "s", names[i]));
+      g_assert_cmpstr (fd_window_get_visible_view (window), ==, names[i]);
+
+      view = fd_window_get_view (window, names[i]);
+      g_assert_nonnull (view);
+      g_assert_true (gtk_widget_get_mapped (view));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search_action (void)
+{
+  FdWindow *window = new_window ();
+  GtkWidget *entry;
+  GtkWidget *focus;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "sessions");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  ui_test_iterate (20);
+
+  entry = GTK_WIDGET (gtk_widget_get_template_child (fd_window_get_view (window, "sessions"),
+                                                     FD_TYPE_SESSIONS_VIEW, "search_entry"));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_settings_saved_on_close (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  FdWindow *window = new_window ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "sessions");
+  ui_test_iterate (20);
+
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate (20);
+
+  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "sessions");
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static void
+test_help_overlay (void)
+{
+  FdWindow *window = new_window ();
+
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_about (void)
+{
+  FdWindow *window = new_window ();
+  GtkWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  UI_TEST_WAIT_UNTIL (find_window (ADW_TYPE_ABOUT_WINDOW) != NULL);
+
+  about = find_window (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
+                   "Formadesk");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
+                   GTK_LICENSE_GPL_3_0);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+
+  gtk_window_destroy (about);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_bad_database (void)
+{
+  static const char content[] = "Ceci n’est pas une base de données.\n";
+  g_autofree char *dir = g_dir_make_tmp ("formadesk-bad-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bad.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  gsize length;
+
+  g_file_set_contents (path, content, -1, &error);
+  g_assert_no_error (error);
+
+  dialog = fd_application_open_database (app, path);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), !=, "");
+  g_assert_null (find_window (FD_TYPE_WINDOW));
+
+  g_file_get_contents (path, &after, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, content);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (dialog);
+  ui_test_remove_dir (dir);
+}
+
+static void
+test_new_database (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("formadesk-new-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sub", "new.db", NULL);
+  g_autofree char *sub = g_path_get_dirname (path);
+  GtkWindow *window;
+  GtkWindow *dialog;
+  GListModel *sessions;
+
+  window = fd_application_open_database (app, path);
+  g_assert_true (FD_IS_WINDOW (window));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (fd_database_is_empty (fd_window_get_database (FD_WINDOW (window))));
+
+  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == window);
+
+  sessions = G_LIST_MODEL (gtk_widget_get_template_child (fd_window_get_view (FD_WINDOW (window),
+                                                                              "sessions"),
+                                                          FD_TYPE_SESSIONS_VIEW, "selection"));
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 0);
+
+  /* Loading the demo data runs in a thread, then the views show it */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "load");
+  gtk_window_destroy (dialog);
+  {
+    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    while (g_list_model_get_n_items (sessions) == 0 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), >, 0);
+
+  gtk_window_destroy (window);
+  ui_test_iterate (20);
+  ui_test_remove_dir (sub);
+  ui_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  if (!ui_test_init (&argc, &argv))
+    return 0;
+
+  app = fd_application_new ("fr.formadesk.Formadesk.Test", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/last-view", test_last_view);
+  g_test_add_func ("/window/show-view", test_show_view);
+  g_test_add_func ("/window/search-action", test_search_action);
+  g_test_add_func ("/window/settings-saved-on-close", test_settings_saved_on_close);
+  g_test_add_func ("/window/help-overlay", test_help_overlay);
+  g_test_add_func ("/window/about", test_about);
+  g_test_add_func ("/application/bad-database", test_bad_database);
+  g_test_add_func ("/application/new-database", test_new_database);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  ui_test_cleanup ();
+
+  return ret;
+}
