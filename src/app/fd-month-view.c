@@ -205,16 +205,27 @@ on_overflow_list_row_activated_cb (GtkListBox    *list,
   g_object_unref (slot);
 }
 
+/* A row of a day's list: "09:00 – 12:30  Python — les fondamentaux",
+ * with the session code and the place dimmed under the label. */
 static GtkWidget *
 create_overflow_row (FdSlot *slot)
 {
   g_autofree char *range = fd_format_time_range (fd_slot_get_start_at (slot),
                                                  fd_slot_get_end_at (slot));
-  g_autofree char *title = dup_slot_title (slot);
+  g_autofree char *subtitle = NULL;
+  const char *code = fd_slot_get_session_code (slot);
+  const char *label = fd_slot_get_session_label (slot);
   const char *place = fd_slot_get_place_name (slot);
   GtkWidget *row;
   GtkWidget *box;
-  GtkWidget *label;
+  GtkWidget *text_box;
+  GtkWidget *widget;
+
+  if (place != NULL && *place != '\0')
+    /* Translators: under a slot's label in a day's list: session code · place */
+    subtitle = g_strdup_printf (C_("calendar slot", "%1$s · %2$s"), code, place);
+  else
+    subtitle = g_strdup (code);
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_margin_top (box, 6);
@@ -222,24 +233,33 @@ create_overflow_row (FdSlot *slot)
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
 
-  label = gtk_label_new (range);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
+  widget = gtk_label_new (range);
+  gtk_label_set_xalign (GTK_LABEL (widget), 0.0);
+  gtk_label_set_yalign (GTK_LABEL (widget), 0.0);
+  gtk_widget_add_css_class (widget, "numeric");
+  gtk_box_append (GTK_BOX (box), widget);
 
-  label = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
+  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (text_box, TRUE);
+  gtk_box_append (GTK_BOX (box), text_box);
+
+  widget = gtk_label_new (label != NULL && *label != '\0' ? label : code);
+  gtk_label_set_xalign (GTK_LABEL (widget), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (widget), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (widget), 36);
+  gtk_box_append (GTK_BOX (text_box), widget);
+
+  widget = gtk_label_new (subtitle);
+  gtk_label_set_xalign (GTK_LABEL (widget), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (widget), 36);
+  gtk_widget_add_css_class (widget, "caption");
+  gtk_widget_add_css_class (widget, "dim-label");
+  gtk_box_append (GTK_BOX (text_box), widget);
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  if (place != NULL && *place != '\0')
-    gtk_widget_set_tooltip_text (row, place);
   g_object_set_data_full (G_OBJECT (row), "fd-slot",
                           g_object_ref (slot), g_object_unref);
 
@@ -431,6 +451,30 @@ invalidate_layout (FdMonthView *self)
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
+/* "+12 more", or "+12" when a narrow day would cut the words off. */
+static char *
+dup_overflow_text (GtkWidget *label,
+                   guint      n_more,
+                   int        width)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  char *text;
+  int text_width;
+
+  /* Translators: in a calendar day too small for all its slots, a button
+   * opening the list of the others */
+  text = g_strdup_printf (ngettext ("+%u more", "+%u more", n_more), n_more);
+
+  layout = gtk_widget_create_pango_layout (label, text);
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  if (text_width <= width)
+    return text;
+
+  g_free (text);
+  /* Translators: the same button in a narrow day, without the words */
+  return g_strdup_printf (C_("calendar overflow", "+%u"), n_more);
+}
+
 static int
 measure_height (GtkWidget *widget,
                 int        for_width)
@@ -520,9 +564,8 @@ compute_layout (FdMonthView *self,
           guint n_more = items->len - n_shown;
           g_autofree char *text = NULL;
 
-          /* Translators: in a calendar day too small for all its slots, a
-           * button opening the list of the others */
-          text = g_strdup_printf (ngettext ("+%u more", "+%u more", n_more), n_more);
+          text = dup_overflow_text (self->overflow_labels[i], n_more,
+                                    chips_width - 2 * CELL_PADDING);
           gtk_inscription_set_text (GTK_INSCRIPTION (self->overflow_labels[i]), text);
 
           self->overflow_allocations[i] = (GtkAllocation) {
@@ -764,6 +807,7 @@ create_overflow_popover (FdMonthView *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->overflow_list);
 
