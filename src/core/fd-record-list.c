@@ -465,11 +465,14 @@ fd_record_list_get_item (GListModel *model,
     {
       item = build_item (self->kind, stmt);
     }
+  else if (rc == SQLITE_DONE)
+    {
+      g_warning ("Could not read row %" G_GINT64_FORMAT ": it was removed", rowid);
+    }
   else
     {
       _fd_database_set_error (self->database, &error, "reading a row");
-      g_warning ("Could not read row %" G_GINT64_FORMAT ": %s",
-                 rowid, rc == SQLITE_DONE ? "no such row" : error->message);
+      g_warning ("Could not read row %" G_GINT64_FORMAT ": %s", rowid, error->message);
     }
 
   release_statement (stmt);
