@@ -27,13 +27,17 @@
  * again when the database changed since (this connection's change counter
  * and `PRAGMA data_version` for other connections), so a search always
  * sees the current rows, as a query would.
+ *
+ * Both queries order by sort_key alone so that an index on (deleted,
+ * sort_key, search_key) can cover them both; rows with the same key come
+ * in index order.
  */
 
 #define IDS_SQL(table) \
-  "SELECT rowid FROM " table " WHERE deleted = 0 ORDER BY sort_key, rowid"
+  "SELECT rowid FROM " table " WHERE deleted = 0 ORDER BY sort_key"
 
 #define KEYS_SQL(table) \
-  "SELECT rowid, search_key FROM " table " WHERE deleted = 0 ORDER BY sort_key, rowid"
+  "SELECT rowid, search_key FROM " table " WHERE deleted = 0 ORDER BY sort_key"
 
 typedef struct
 {
