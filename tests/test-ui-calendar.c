@@ -404,6 +404,17 @@ test_shows_today_month (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "09:00"));
   g_assert_nonnull (strstr (text, SST_LABEL));
 
+  /* today is highlighted */
+  {
+    GtkWidget *today = find_widget (GTK_WIDGET (get_month_view (fixture)), GTK_TYPE_BOX, "today");
+    GtkWidget *label;
+
+    g_assert_nonnull (today);
+    label = find_widget (today, GTK_TYPE_LABEL, "day-number");
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "25");
+    g_assert_false (gtk_widget_has_css_class (today, "other-month"));
+  }
+
   /* October 15 is outside November's six weeks, December 3 inside */
   g_assert_cmpuint (count_chips (fixture, XL_CODE), ==, 1);
 

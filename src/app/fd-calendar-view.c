@@ -203,6 +203,21 @@ on_month_view_slot_activated_cb (FdMonthView    *month_view,
   gtk_popover_popup (self->details_popover);
 }
 
+/* The wheel turns the pages, like in GNOME Calendar. */
+static gboolean
+on_scroll_cb (GtkEventControllerScroll *controller,
+              double                    dx,
+              double                    dy,
+              FdCalendarView           *self)
+{
+  if (dy > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "calendar.next-month", NULL);
+  else if (dy < 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "calendar.previous-month", NULL);
+
+  return dy != 0;
+}
+
 static void
 previous_month_cb (GtkWidget  *widget,
                    const char *action_name,
@@ -373,6 +388,7 @@ fd_calendar_view_class_init (FdCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, month_view);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, title_label);
   gtk_widget_class_bind_template_callback (widget_class, on_month_view_slot_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_scroll_cb);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous-month", NULL, previous_month_cb);
   gtk_widget_class_install_action (widget_class, "calendar.next-month", NULL, next_month_cb);

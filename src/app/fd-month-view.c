@@ -68,7 +68,6 @@ struct _FdMonthView
   GtkWidget *overflow_popover;
   GtkWidget *overflow_title;
   GtkWidget *overflow_list;
-  int overflow_cell;
 
   /* the cached layout */
   gboolean layout_valid;
@@ -80,8 +79,6 @@ struct _FdMonthView
   GtkAllocation weekday_allocations[N_COLUMNS];
   GtkAllocation cell_allocations[N_CELLS];
   GtkAllocation overflow_allocations[N_CELLS];
-  guint cell_first_chip[N_CELLS];
-  guint cell_n_chips[N_CELLS];
 };
 
 static void fd_month_view_buildable_init (GtkBuildableIface *iface);
@@ -293,7 +290,6 @@ show_overflow_popover (FdMonthView *self,
   title = fd_format_date_long (iso);
   gtk_label_set_label (GTK_LABEL (self->overflow_title), title);
 
-  self->overflow_cell = cell;
   gtk_popover_set_pointing_to (GTK_POPOVER (self->overflow_popover),
                                &self->cell_allocations[cell]);
   gtk_popover_popup (GTK_POPOVER (self->overflow_popover));
@@ -543,8 +539,6 @@ compute_layout (FdMonthView *self,
       wanted += n_fit;
 
       n_shown = MIN (n_fit, self->chips->len - next_chip);
-      self->cell_first_chip[i] = next_chip;
-      self->cell_n_chips[i] = n_shown;
 
       for (guint j = 0; j < n_shown; j++)
         {
@@ -833,7 +827,6 @@ fd_month_view_init (FdMonthView *self)
 
   self->chips = g_array_new (FALSE, TRUE, sizeof (Chip));
   self->capacity = DEFAULT_CAPACITY;
-  self->overflow_cell = -1;
   self->last_width = -1;
   self->last_height = -1;
 
