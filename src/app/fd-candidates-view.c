@@ -107,7 +107,7 @@ show_trainee (FdCandidatesView *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) enrollments = NULL;
   g_autofree char *name = fd_trainee_dup_full_name (trainee);
-  g_autofree char *birth_date = fd_format_date_long (fd_trainee_get_birth_date (trainee));
+  g_autofree char *birth_date = NULL;
   const char *id = fd_record_get_id (FD_RECORD (trainee));
   const char *birth_city = fd_trainee_get_birth_city (trainee);
   const char *postal_code = fd_trainee_get_postal_code (trainee);
@@ -115,7 +115,13 @@ show_trainee (FdCandidatesView *self,
   const char *client = fd_trainee_get_client_name (trainee);
 
   gtk_label_set_text (self->title_label, name);
-  gtk_label_set_text (self->subtitle_label, client != NULL ? client : "");
+  /* A private individual is their own client: do not repeat the name. */
+  gtk_label_set_text (self->subtitle_label,
+                      client != NULL && g_strcmp0 (client, name) != 0 ? client : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
+                          *gtk_label_get_text (self->subtitle_label) != '\0');
+
+  birth_date = fd_details_format_date_range (fd_trainee_get_birth_date (trainee), NULL);
 
   if (birth_date != NULL && birth_city != NULL && *birth_city != '\0')
     /* Translators: « 12 mars 1985 à Lyon »: %1$s is the date, %2$s the city */
@@ -209,11 +215,13 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   FdTrainee *trainee = gtk_list_item_get_item (list_item);
   FdRecordRow *row = FD_RECORD_ROW (gtk_list_item_get_child (list_item));
   g_autofree char *name = fd_trainee_dup_full_name (trainee);
+  const char *client = fd_trainee_get_client_name (trainee);
 
   fd_record_row_set_title (row, name);
   fd_record_row_set_subtitle (row, fd_trainee_get_email (trainee));
   fd_record_row_set_end_title (row, fd_trainee_get_city (trainee));
-  fd_record_row_set_end_subtitle (row, fd_trainee_get_client_name (trainee));
+  /* A private individual is their own client: do not repeat the name. */
+  fd_record_row_set_end_subtitle (row, g_strcmp0 (client, name) != 0 ? client : NULL);
 }
 
 static void

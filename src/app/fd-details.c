@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "fd-details.h"
 
@@ -85,16 +86,40 @@ fd_details_format_date_range (const char *start_date,
 
   end_month = fd_format_month_year (ey, em);
 
-  /* Translators: a range of days over two months, « 30 mars 2026 – 3 avril
-   * 2026 » */
+  if (ey == sy)
+    {
+      g_autofree char *year = g_strdup_printf (" %d", sy);
+
+      /* Within one year, the first month is written without the year where
+       * the translation puts the year last (English, French). */
+      if (g_str_has_suffix (start_month, year))
+        start_month[strlen (start_month) - strlen (year)] = '\0';
+    }
+
+  /* Translators: a range of days over two months, « 30 mars – 3 avril
+   * 2026 » or « 28 décembre 2026 – 3 janvier 2027 » */
   return g_strdup_printf (_("%1$d %2$s – %3$d %4$s"), sd, start_month, ed, end_month);
 }
 
-/* « 1 482 » in a French locale, “1,482” in an English one. */
+/* « 1 482 », “1,482”: the same separator of thousands as amounts of money,
+ * from our translation, so that it is right even in the C locale. */
 char *
 fd_details_format_count (guint n)
 {
-  return g_strdup_printf ("%'u", n);
+  g_autofree char *digits = g_strdup_printf ("%u", n);
+  GString *str = g_string_new (NULL);
+  /* Translators: the separator of thousands, as in "1,710.00" */
+  const char *group = C_("money", ",");
+  gsize n_digits = strlen (digits);
+
+  for (gsize i = 0; i < n_digits; i++)
+    {
+      if (i > 0 && (n_digits - i) % 3 == 0)
+        g_string_append (str, group);
+      g_string_append_c (str, digits[i]);
+    }
+
+  return g_string_free (str, FALSE);
 }
 
 /* Joins the non-empty strings of the %NULL-terminated list with

@@ -120,6 +120,8 @@ show_session (FdSessionsView *self,
 
   gtk_label_set_text (self->title_label, fd_session_get_label (session));
   gtk_label_set_text (self->subtitle_label, fd_session_get_code (session));
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
+                          *gtk_label_get_text (self->subtitle_label) != '\0');
 
   fd_details_set_row (self->code_row, fd_session_get_code (session));
   fd_details_set_row (self->training_row, fd_session_get_training_title (session));

@@ -124,6 +124,8 @@ show_trainer (FdTrainersView *self,
 
   gtk_label_set_text (self->title_label, name);
   gtk_label_set_text (self->subtitle_label, kind != NULL ? kind : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
+                          *gtk_label_get_text (self->subtitle_label) != '\0');
 
   fd_details_set_row (self->email_row, fd_trainer_get_email (trainer));
   fd_details_set_row (self->phone_row, fd_trainer_get_phone (trainer));
