@@ -15,9 +15,9 @@ G_BEGIN_DECLS
 
 sqlite3      *_fd_database_get_handle (FdDatabase *self);
 
-/* Returns a cached prepared statement for @sql, reset and with its bindings
- * cleared; owned by @self (do not finalize it). @sql must be a string
- * literal or otherwise live as long as @self: it is the cache key. */
+/* Returns a cached prepared statement for @sql (the cache keeps a copy of
+ * the text as its key), reset and with its bindings cleared; owned by
+ * @self: do not finalize it, reset it when done. */
 sqlite3_stmt *_fd_database_prepare    (FdDatabase  *self,
                                        const char  *sql,
                                        GError     **error);
