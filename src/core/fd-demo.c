@@ -426,11 +426,11 @@ static const TrainingSpec training_specs[] = {
     "Prévenir les troubles musculosquelettiques par les bons gestes.",
     "Aucun.",
     "Anatomie et TMS|Principes d'économie d'effort|Exercices sur poste" },
-  { "Anglais professionnel TOEIC", DOMAIN_LANGUAGES, 10, 240000, 3, 6, 8, CERT_TOEIC, 7, TRUE,
+  { "Anglais professionnel TOEIC", DOMAIN_LANGUAGES, 10, 240000, 3, 6, 8, CERT_TOEIC, 9, TRUE,
     "Communiquer avec aisance en anglais professionnel et préparer le TOEIC.",
     "Niveau A2 minimum (test de positionnement).",
     "Positionnement|Compréhension orale|Compréhension écrite|Entraînement TOEIC|Examen blanc" },
-  { "Anglais — remise à niveau", DOMAIN_LANGUAGES, 5, 120000, 3, 6, 8, CERT_LINGUASKILL, 4, TRUE,
+  { "Anglais — remise à niveau", DOMAIN_LANGUAGES, 10, 180000, 3, 6, 8, CERT_LINGUASKILL, 4, TRUE,
     "Consolider les bases grammaticales et le vocabulaire courant.",
     "Test de positionnement.",
     "Grammaire essentielle|Vocabulaire du quotidien|Expression orale" },
@@ -514,6 +514,22 @@ static const TrainingSpec training_specs[] = {
     "Concevoir une séquence pédagogique et l'animer avec des méthodes actives.",
     "Être expert dans son métier.",
     "Ingénierie pédagogique|Objectifs et évaluation|Méthodes actives|Animation|Mises en situation" },
+  { "Titre professionnel Secrétaire assistant", DOMAIN_OFFICE, 20, 540000, 6, 10, 12, -1, 6, FALSE,
+    "Assurer les travaux administratifs courants et l'accueil d'une structure (titre de niveau 4).",
+    "Niveau 3 validé ; entretien de motivation.",
+    "Travaux administratifs courants|Accueil et communication|Gestion administrative du personnel|Suivi commercial|Préparation du dossier professionnel" },
+  { "Titre professionnel Formateur professionnel d'adultes", DOMAIN_CARE, 20, 620000, 6, 10, 12, -1, 5, FALSE,
+    "Préparer et animer des actions de formation collectives et accompagner les parcours (titre de niveau 5).",
+    "Expérience professionnelle de trois ans dans un métier.",
+    "Ingénierie de formation|Animation en présentiel et à distance|Évaluation des acquis|Accompagnement des parcours|Préparation du dossier professionnel" },
+  { "Titre professionnel Comptable assistant", DOMAIN_HR, 20, 560000, 6, 10, 12, -1, 5, FALSE,
+    "Assurer les travaux courants de comptabilité et préparer la paie (titre de niveau 4).",
+    "Niveau 3 validé ; aisance avec les chiffres.",
+    "Comptabilité courante|Travaux de fin d'exercice|Préparation de la paie|Outils bureautiques|Préparation du dossier professionnel" },
+  { "CléA — socle de connaissances et de compétences", DOMAIN_LANGUAGES, 10, 150000, 4, 8, 10, -1, 4, TRUE,
+    "Consolider les savoirs de base (français, calcul, numérique) et obtenir le certificat CléA.",
+    "Évaluation préalable CléA.",
+    "Communiquer en français|Règles de calcul et raisonnement|Environnement numérique|Travailler en équipe|Évaluation finale" },
 };
 
 /* ------------------------------------------------------------------------ */
@@ -1596,6 +1612,7 @@ write_trainee (Demo       *demo,
                const char *first_name,
                const char *last_name,
                const char *email_domain,
+               const char *email,
                GError    **error)
 {
   Client *client = &g_array_index (demo->clients, Client, client_index);
@@ -1611,10 +1628,13 @@ write_trainee (Demo       *demo,
   fd_change_set_string (change, "last_name", last_name);
   if (g_strcmp0 (civility, "mrs") == 0 && chance (demo, 0.2))
     fd_change_set_string (change, "birth_name", PICK (demo, last_names));
-  set_string_take (change, "email",
-                   unique_email (demo, first_name, last_name,
-                                 email_domain != NULL ? email_domain
-                                                      : PICK (demo, email_providers)));
+  if (email != NULL)
+    fd_change_set_string (change, "email", email);
+  else
+    set_string_take (change, "email",
+                     unique_email (demo, first_name, last_name,
+                                   email_domain != NULL ? email_domain
+                                                        : PICK (demo, email_providers)));
   set_string_take (change, "phone", random_mobile (demo));
   set_string_take (change, "birth_date", format_day (demo, demo->today - age_days));
   if (chance (demo, 0.9))
@@ -1757,7 +1777,8 @@ write_clients_and_trainees (Demo    *demo,
       for (e = 0; e < n_staff && demo->trainees->len < n_employees; e++)
         {
           random_person (demo, &civility, &first_name, &last_name);
-          if (!write_trainee (demo, index, civility, first_name, last_name, domain, error))
+          if (!write_trainee (demo, index, civility, first_name, last_name, domain, NULL,
+                              error))
             return FALSE;
         }
     }
@@ -1767,6 +1788,7 @@ write_clients_and_trainees (Demo    *demo,
     {
       g_autoptr(FdChange) change = fd_change_new_create ("client");
       gboolean independent = i >= n_individuals;
+      g_autofree char *email = NULL;
       const char *civility;
       const char *first_name;
       const char *last_name;
@@ -1810,6 +1832,8 @@ write_clients_and_trainees (Demo    *demo,
       fd_change_set_string (change, "civility", civility);
       fd_change_set_string (change, "first_name", first_name);
       fd_change_set_string (change, "last_name", last_name);
+      email = unique_email (demo, first_name, last_name, PICK (demo, email_providers));
+      fd_change_set_string (change, "email", email);
       set_string_take (change, "phone", random_mobile (demo));
       set_string_take (change, "address", random_address (demo));
       fd_change_set_string (change, "postal_code", cities[client.city].postal_code);
@@ -1825,8 +1849,8 @@ write_clients_and_trainees (Demo    *demo,
         }
       g_array_append_val (demo->clients, client);
 
-      /* The person's own email is the client's too; written on the trainee. */
-      if (!write_trainee (demo, index, civility, first_name, last_name, NULL, error))
+      /* The person's own address is the client's too. */
+      if (!write_trainee (demo, index, civility, first_name, last_name, NULL, email, error))
         return FALSE;
     }
 
@@ -2026,7 +2050,13 @@ plan_session (Demo *demo,
 
   /* Consecutive working days, split into one to three sequences a week or
    * two apart. */
-  plan->n_sequences = n_days >= 3 ? MIN (rand_range (demo, 1, 4), n_days) : 1;
+  plan->n_sequences = 1;
+  if (n_days >= 3)
+    {
+      int wanted = rand_range (demo, 1, 4);
+
+      plan->n_sequences = MIN (wanted, n_days);
+    }
   for (d = 0; d < n_days; d++)
     {
       int sequence = d * plan->n_sequences / n_days;
@@ -2035,7 +2065,7 @@ plan_session (Demo *demo,
         day += rand_range (demo, 5, 15);
       day = next_open_day (demo, day);
 
-      if (chance (demo, 0.3))
+      if (chance (demo, 0.15))
         {
           SlotPlan slot = { day, HALF_FULL, sequence };
 
@@ -2244,6 +2274,7 @@ typedef struct
 static gboolean
 write_session (Demo         *demo,
                SessionPlan  *plan,
+               int           number,
                GError      **error)
 {
   const TrainingSpec *spec = &training_specs[plan->training];
@@ -2273,11 +2304,16 @@ write_session (Demo         *demo,
   int s;
 
   /* How many will come, within capacity. */
-  seats = MIN (rand_range (demo, 4, 13), spec->capacity_max);
+  seats = rand_range (demo, 4, 13);
+  seats = MIN (seats, spec->capacity_max);
   if (client != NULL)
     seats = MIN (seats, (int) client->trainees->len);
   if (cancelled)
-    seats = MIN (seats, rand_range (demo, 1, MAX (spec->capacity_min, 2)));
+    {
+      int few = rand_range (demo, 1, MAX (spec->capacity_min, 2));
+
+      seats = MIN (seats, few);
+    }
   seats = MAX (seats, 1);
 
   trainer = pick_trainer (demo, plan, -1);
@@ -2330,6 +2366,10 @@ write_session (Demo         *demo,
           : spec->price_cents;
 
   fd_change_set_string (change, "training_id", demo->training_ids[plan->training]);
+  /* The code core would give ("2026-0042"), numbered in date order; set
+   * here because the generator knows the numbers without asking. */
+  set_string_take (change, "code",
+                   g_strdup_printf ("%d-%04d", day_year (demo, first_slot->day), number));
   fd_change_set_int (change, "year", day_year (demo, first_slot->day));
   if (client != NULL)
     set_string_take (change, "label", g_strdup_printf ("%s — %s", spec->title, client->name));
@@ -2686,6 +2726,8 @@ write_sessions (Demo    *demo,
   GDate to;
   int first_day;
   int last_day;
+  int current_year = 0;
+  int number = 0;
   guint i;
 
   day_to_date (demo, demo->today, &from);
@@ -2700,8 +2742,19 @@ write_sessions (Demo    *demo,
   g_ptr_array_sort (plans, compare_plans);
 
   for (i = 0; i < plans->len; i++)
-    if (!write_session (demo, g_ptr_array_index (plans, i), error))
-      return FALSE;
+    {
+      SessionPlan *plan = g_ptr_array_index (plans, i);
+      int year = day_year (demo, g_array_index (plan->slots, SlotPlan, 0).day);
+
+      if (year != current_year)
+        {
+          current_year = year;
+          number = 0;
+        }
+
+      if (!write_session (demo, plan, ++number, error))
+        return FALSE;
+    }
 
   return TRUE;
 }

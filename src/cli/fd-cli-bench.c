@@ -1,0 +1,408 @@
+/* fd-cli-bench.c — `formadesk-cli bench`: time what the application waits on
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fd-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fd-cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* The quality budget (DESIGN.md) is about the large demo database: a search
+ * keystroke or a view switch within half a frame. Each figure is the median
+ * of N runs after one warm-up run, in milliseconds of wall-clock time. */
+
+#define FIRST_ROWS 50
+
+static const char * const prefixes[] = { "h", "he", "hel", "hele" };
+
+typedef struct
+{
+  FdDatabase *database;
+  const char *path;
+  char *month_from;
+  char *month_to;
+  guint runs;
+  GPtrArray *results; /* Result */
+} Bench;
+
+typedef struct
+{
+  char *name;
+  double ms;
+  guint runs;
+} Result;
+
+static void
+result_free (Result *result)
+{
+  g_free (result->name);
+  g_free (result);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+add_result (Bench  *bench,
+            char   *name,
+            GArray *samples)
+{
+  Result *result = g_new0 (Result, 1);
+  guint n = samples->len;
+
+  g_array_sort (samples, compare_doubles);
+  result->name = name;
+  result->runs = n;
+  if (n == 0)
+    result->ms = 0;
+  else if (n % 2 == 1)
+    result->ms = g_array_index (samples, double, n / 2);
+  else
+    result->ms = (g_array_index (samples, double, n / 2 - 1)
+                  + g_array_index (samples, double, n / 2)) / 2;
+
+  g_ptr_array_add (bench->results, result);
+}
+
+static double
+elapsed_ms (gint64 started)
+{
+  return (g_get_monotonic_time () - started) / 1000.0;
+}
+
+static const char *
+kind_name (FdRecordKind kind)
+{
+  switch (kind)
+    {
+    case FD_RECORD_KIND_SESSION:
+      return "sessions";
+    case FD_RECORD_KIND_TRAINER:
+      return "trainers";
+    case FD_RECORD_KIND_TRAINEE:
+      return "candidates";
+    case FD_RECORD_KIND_CLIENT:
+      return "clients";
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* What the application does before its first frame: open the database
+ * and show the first row of the sessions list. */
+static gboolean
+bench_open (Bench   *bench,
+            GError **error)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  guint run;
+
+  for (run = 0; run <= bench->runs; run++)
+    {
+      g_autoptr(FdDatabase) database = NULL;
+      g_autoptr(FdRecordList) list = NULL;
+      g_autoptr(GObject) item = NULL;
+      gint64 started = g_get_monotonic_time ();
+      double ms;
+
+      database = fd_database_open (bench->path, FD_DATABASE_OPEN_DEFAULT, error);
+      if (database == NULL)
+        return FALSE;
+      list = fd_record_list_new (database, FD_RECORD_KIND_SESSION);
+      if (g_list_model_get_n_items (G_LIST_MODEL (list)) > 0)
+        item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+      ms = elapsed_ms (started);
+
+      if (run > 0)
+        g_array_append_val (samples, ms);
+    }
+
+  add_result (bench, g_strdup ("open + first session row"), samples);
+
+  return TRUE;
+}
+
+static gboolean
+bench_month (Bench   *bench,
+             GError **error)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_slots = 0;
+  guint run;
+
+  for (run = 0; run <= bench->runs; run++)
+    {
+      g_autoptr(GPtrArray) slots = NULL;
+      gint64 started = g_get_monotonic_time ();
+      double ms;
+
+      slots = fd_database_list_slots_between (bench->database, bench->month_from,
+                                              bench->month_to, error);
+      if (slots == NULL)
+        return FALSE;
+      ms = elapsed_ms (started);
+      n_slots = slots->len;
+
+      if (run > 0)
+        g_array_append_val (samples, ms);
+    }
+
+  add_result (bench,
+              g_strdup_printf ("month of slots (%.7s, %u slots)", bench->month_from, n_slots),
+              samples);
+
+  return TRUE;
+}
+
+/* Typing "hele" in a list's search entry, one keystroke at a time. */
+static void
+bench_search (Bench        *bench,
+              FdRecordKind  kind)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(FdRecordList) list = fd_record_list_new (bench->database, kind);
+  guint run;
+
+  for (run = 0; run <= bench->runs; run++)
+    {
+      guint p;
+
+      fd_record_list_set_search (list, NULL);
+      g_list_model_get_n_items (G_LIST_MODEL (list));
+
+      for (p = 0; p < G_N_ELEMENTS (prefixes); p++)
+        {
+          gint64 started = g_get_monotonic_time ();
+          double ms;
+
+          fd_record_list_set_search (list, prefixes[p]);
+          g_list_model_get_n_items (G_LIST_MODEL (list));
+          ms = elapsed_ms (started);
+
+          if (run > 0)
+            g_array_append_val (samples, ms);
+        }
+    }
+
+  add_result (bench, g_strdup_printf ("search keystroke: %s", kind_name (kind)), samples);
+}
+
+/* Switching to a view: the list's ids, then its first rows built. */
+static void
+bench_list (Bench        *bench,
+            FdRecordKind  kind)
+{
+  g_autoptr(GArray) load_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) row_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_items = 0;
+  guint run;
+
+  for (run = 0; run <= bench->runs; run++)
+    {
+      g_autoptr(FdRecordList) list = NULL;
+      gint64 started = g_get_monotonic_time ();
+      double load_ms;
+      double rows_ms;
+      guint i;
+
+      list = fd_record_list_new (bench->database, kind);
+      n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+      load_ms = elapsed_ms (started);
+
+      started = g_get_monotonic_time ();
+      for (i = 0; i < MIN (n_items, FIRST_ROWS); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+        }
+      rows_ms = elapsed_ms (started);
+
+      if (run > 0)
+        {
+          g_array_append_val (load_samples, load_ms);
+          g_array_append_val (row_samples, rows_ms);
+        }
+    }
+
+  add_result (bench, g_strdup_printf ("list %s (%u rows)", kind_name (kind), n_items),
+              load_samples);
+  add_result (bench, g_strdup_printf ("first %d rows: %s", FIRST_ROWS, kind_name (kind)),
+              row_samples);
+}
+
+static gboolean
+parse_month (const char  *text,
+             char       **from,
+             char       **to,
+             GError     **error)
+{
+  int year;
+  int month;
+
+  if (text == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      year = g_date_time_get_year (now);
+      month = g_date_time_get_month (now);
+    }
+  else
+    {
+      char *end = NULL;
+
+      year = (int) g_ascii_strtoll (text, &end, 10);
+      if (end == NULL || *end != '-' || end - text != 4)
+        goto invalid;
+      text = end + 1;
+      month = (int) g_ascii_strtoll (text, &end, 10);
+      if (end == NULL || *end != '\0' || end - text != 2 || month < 1 || month > 12)
+        goto invalid;
+    }
+
+  *from = g_strdup_printf ("%04d-%02d-01T00:00", year, month);
+  *to = g_strdup_printf ("%04d-%02d-01T00:00", month == 12 ? year + 1 : year,
+                         month == 12 ? 1 : month + 1);
+  return TRUE;
+
+invalid:
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("the month must be written YYYY-MM"));
+  return FALSE;
+}
+
+int
+fd_cli_bench (FdCliContext  *context,
+              int            argc,
+              char         **argv)
+{
+  g_autoptr(GOptionContext) option_context = NULL;
+  g_autoptr(FdDatabase) database = NULL;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) result_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *month = NULL;
+  gboolean json = FALSE;
+  int runs = 20;
+  Bench bench = { NULL, };
+  guint i;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print a JSON array of {\"name\", \"ms\", \"runs\"} objects"), NULL },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs,
+      N_("Runs of each measure; the median is shown (default: 20)"), N_("N") },
+    { "month", 0, 0, G_OPTION_ARG_STRING, &month,
+      N_("The month of slots to load (default: the current month)"), N_("YYYY-MM") },
+    { NULL }
+  };
+
+  option_context = g_option_context_new (NULL);
+  g_option_context_set_summary (option_context,
+                                _("Time what the application waits on, on this database "
+                                  "(meant for the large demo): opening it, a month of slots, "
+                                  "search keystrokes, and the first rows of each list. Prints "
+                                  "the median time of each in milliseconds."));
+  g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
+  if (!fd_cli_parse_options (context, option_context, "bench", &argc, &argv, &error))
+    return fd_cli_usage_error (g_steal_pointer (&error));
+
+  if (argc > 1)
+    {
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("unexpected argument “%s”"), argv[1]);
+      return fd_cli_usage_error (g_steal_pointer (&error));
+    }
+
+  if (runs < 1)
+    {
+      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("there must be at least one run"));
+      return fd_cli_usage_error (g_steal_pointer (&error));
+    }
+
+  if (!parse_month (month, &bench.month_from, &bench.month_to, &error))
+    return fd_cli_usage_error (g_steal_pointer (&error));
+
+  database = fd_cli_open_database (context, FD_DATABASE_OPEN_DEFAULT, &error);
+  if (database == NULL)
+    goto failed;
+
+  bench.database = database;
+  bench.path = context->db_path;
+  bench.runs = runs;
+  bench.results = results;
+
+  if (!bench_open (&bench, &error) || !bench_month (&bench, &error))
+    goto failed;
+  bench_search (&bench, FD_RECORD_KIND_TRAINEE);
+  bench_search (&bench, FD_RECORD_KIND_TRAINER);
+  bench_list (&bench, FD_RECORD_KIND_SESSION);
+  bench_list (&bench, FD_RECORD_KIND_TRAINER);
+  bench_list (&bench, FD_RECORD_KIND_TRAINEE);
+  bench_list (&bench, FD_RECORD_KIND_CLIENT);
+
+  g_free (bench.month_from);
+  g_free (bench.month_to);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (i = 0; i < results->len; i++)
+        {
+          const Result *result = g_ptr_array_index (results, i);
+
+          json_builder_begin_object (builder);
+          fd_cli_builder_add_string (builder, "name", result->name);
+          json_builder_set_member_name (builder, "ms");
+          json_builder_add_double_value (builder, (gint64) (result->ms * 1000 + 0.5) / 1000.0);
+          json_builder_set_member_name (builder, "runs");
+          json_builder_add_int_value (builder, result->runs);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      root = json_builder_get_root (builder);
+      fd_cli_print_json (root);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+      /* Translators: column headers, separated by | */
+      g_ptr_array_add (rows, g_strsplit (_("MEASURE|MEDIAN MS|RUNS"), "|", 3));
+      for (i = 0; i < results->len; i++)
+        {
+          const Result *result = g_ptr_array_index (results, i);
+          char **row = g_new0 (char *, 4);
+
+          row[0] = g_strdup (result->name);
+          row[1] = g_strdup_printf ("%.3f", result->ms);
+          row[2] = g_strdup_printf ("%u", result->runs);
+          g_ptr_array_add (rows, row);
+        }
+      fd_cli_print_table (rows);
+    }
+
+  return FD_CLI_EXIT_OK;
+
+failed:
+  g_free (bench.month_from);
+  g_free (bench.month_to);
+  return fd_cli_fail (g_steal_pointer (&error));
+}
