@@ -331,10 +331,42 @@ wait_for (Fixture       *fixture,
 }
 
 static gboolean
-has_chip (Fixture       *fixture,
-          gconstpointer  needle)
+has_slots (Fixture       *fixture,
+           gconstpointer  data)
 {
-  return count_chips (fixture, needle) > 0;
+  return fd_month_view_get_slots (get_month_view (fixture)) != NULL;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (Fixture       *fixture,
+         gconstpointer  flag)
+{
+  return *(const gboolean *) flag;
+}
+
+/* Waits until the month's slots are read and a frame has laid them out. */
+static void
+wait_for_month (Fixture *fixture)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_true (wait_for (fixture, has_slots, NULL));
+
+  clock = gtk_widget_get_frame_clock (fixture->window);
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  gtk_widget_queue_draw (fixture->window);
+  g_assert_true (wait_for (fixture, is_true, &painted));
+  g_signal_handler_disconnect (clock, id);
 }
 
 static gboolean
@@ -410,7 +442,7 @@ test_shows_today_month (Fixture       *fixture,
   const char *text;
 
   g_assert_cmpstr (get_title (fixture), ==, "November 2026");
-  g_assert_true (wait_for (fixture, has_chip, SST_CODE));
+  wait_for_month (fixture);
 
   /* two slots of the session this month, in time order on their days */
   chips = find_chips (fixture, SST_CODE);
@@ -442,26 +474,26 @@ test_navigates (Fixture       *fixture,
 {
   GDateTime *date;
 
-  g_assert_true (wait_for (fixture, has_chip, SST_CODE));
+  wait_for_month (fixture);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next-month", NULL);
   g_assert_cmpstr (get_title (fixture), ==, "December 2026");
   date = fd_calendar_view_get_date (fixture->view);
   g_assert_cmpint (g_date_time_get_month (date), ==, 12);
-  g_assert_true (wait_for (fixture, has_chip, XL_CODE));
+  wait_for_month (fixture);
   g_assert_cmpuint (count_chips (fixture, SST_CODE), ==, 0);
   g_assert_cmpuint (count_chips (fixture, XL_CODE), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous-month", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous-month", NULL);
   g_assert_cmpstr (get_title (fixture), ==, "October 2026");
-  g_assert_true (wait_for (fixture, has_chip, XL_CODE));
+  wait_for_month (fixture);
   g_assert_cmpuint (count_chips (fixture, SST_CODE), ==, 0);
   g_assert_cmpuint (count_chips (fixture, XL_CODE), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.today", NULL);
   g_assert_cmpstr (get_title (fixture), ==, "November 2026");
-  g_assert_true (wait_for (fixture, has_chip, SST_CODE));
+  wait_for_month (fixture);
 
   /* across a year */
   {
@@ -487,7 +519,7 @@ test_overflow (Fixture       *fixture,
   guint n_rows = 0;
   guint n_busy_rows = 0;
 
-  g_assert_true (wait_for (fixture, has_chip, BUSY_CODE));
+  wait_for_month (fixture);
   n_chips = count_chips (fixture, BUSY_CODE);
   g_assert_cmpuint (n_chips, >, 0);
   g_assert_cmpuint (n_chips, <, N_BUSY);
@@ -572,7 +604,7 @@ test_details (Fixture       *fixture,
   g_autoptr(GPtrArray) chips = NULL;
   GtkWidget *popover;
 
-  g_assert_true (wait_for (fixture, has_chip, SST_CODE));
+  wait_for_month (fixture);
   chips = find_chips (fixture, SST_CODE);
 
   g_signal_emit_by_name (chips->pdata[0], "clicked");
@@ -599,7 +631,7 @@ test_small_window (Fixture       *fixture,
 {
   guint big;
 
-  g_assert_true (wait_for (fixture, has_chip, BUSY_CODE));
+  wait_for_month (fixture);
   big = count_chips (fixture, BUSY_CODE);
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 560);

@@ -23,14 +23,16 @@
  *
  * The Calendar page: a toolbar (Today, previous and next month, the month's
  * name) over an #FdMonthView. Each month change reads the slots of the six
- * weeks shown with one indexed range query and hands them to the month
- * view; activating a slot shows its details in a popover.
+ * weeks shown with one indexed range query, in a worker thread, and hands
+ * them to the month view; activating a slot shows its details in a
+ * popover.
  */
 struct _FdCalendarView
 {
   GtkWidget parent_instance;
 
   FdDatabase *database;
+  GCancellable *cancellable;   /* of the slots being read */
   GDateTime *date;           /* the first day of the month shown, local */
   char *today;               /* "" for the real today */
 
@@ -90,39 +92,126 @@ update_title (FdCalendarView *self)
   gtk_label_set_label (self->title_label, title);
 }
 
-static void
-load_slots (FdCalendarView *self)
+typedef struct
 {
-  g_autoptr(GPtrArray) slots = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  gint64 begin;
+  char *path;
+  char *from;
+  char *to;
+} LoadData;
 
-  if (self->database == NULL)
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->path);
+  g_free (data->from);
+  g_free (data->to);
+  g_free (data);
+}
+
+/* Runs in a worker with its own connection (WAL lets it read while the
+ * main one writes): six busy weeks are a thousand slots or more, too many
+ * to read within a frame. */
+static void
+load_slots_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(FdDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *slots;
+  gint64 begin = g_get_monotonic_time ();
+  gint64 opened;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  database = fd_database_open (data->path, FD_DATABASE_OPEN_DEFAULT, &error);
+  if (database == NULL)
     {
-      fd_month_view_set_slots (self->month_view, NULL);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  fd_month_view_dup_range (self->month_view, &from, &to);
+  opened = g_get_monotonic_time ();
+  slots = fd_database_list_slots_between (database, data->from, data->to, &error);
+  if (slots == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
-  begin = g_get_monotonic_time ();
-  slots = fd_database_list_slots_between (self->database, from, to, &error);
+  g_debug ("Listed %u slots from %s to %s in %.2f ms (opening took %.2f ms)",
+           slots->len, data->from, data->to,
+           (g_get_monotonic_time () - opened) / 1000.0,
+           (opened - begin) / 1000.0);
+
+  g_task_return_pointer (task, slots, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_slots_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  FdCalendarView *self = FD_CALENDAR_VIEW (object);
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(GError) error = NULL;
+
+  slots = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (slots == NULL)
     {
-      g_warning ("Could not list the slots from %s to %s: %s",
-                 from, to, error->message);
-      fd_month_view_set_slots (self->month_view, NULL);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not list the calendar's slots: %s", error->message);
       return;
     }
 
-  g_debug ("Listed %u slots from %s to %s in %.2f ms",
-           slots->len, from, to,
-           (g_get_monotonic_time () - begin) / 1000.0);
-
   fd_month_view_set_slots (self->month_view, slots);
+}
+
+static void
+load_slots (FdCalendarView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  const char *path;
+  LoadData *data;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  fd_month_view_set_slots (self->month_view, NULL);
+
+  if (self->database == NULL)
+    return;
+
+  /* a private in-memory database has no second connection */
+  path = fd_database_get_path (self->database);
+  if (path == NULL || g_str_equal (path, ":memory:"))
+    {
+      g_autoptr(GPtrArray) slots = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+
+      fd_month_view_dup_range (self->month_view, &from, &to);
+      slots = fd_database_list_slots_between (self->database, from, to, &error);
+      if (slots == NULL)
+        g_warning ("Could not list the calendar's slots: %s", error->message);
+      fd_month_view_set_slots (self->month_view, slots);
+      return;
+    }
+
+  data = g_new0 (LoadData, 1);
+  data->path = g_strdup (path);
+  fd_month_view_dup_range (self->month_view, &data->from, &data->to);
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_slots_loaded_cb, NULL);
+  g_task_set_source_tag (task, load_slots);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_slots_thread);
 }
 
 static void
@@ -253,6 +342,9 @@ fd_calendar_view_dispose (GObject *object)
 {
   FdCalendarView *self = FD_CALENDAR_VIEW (object);
   GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_CALENDAR_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

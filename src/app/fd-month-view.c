@@ -309,6 +309,31 @@ on_overflow_button_clicked_cb (GtkButton   *button,
     }
 }
 
+/* Tooltips are made when asked for, not for every chip of every month. */
+static gboolean
+on_chip_query_tooltip_cb (GtkWidget   *button,
+                          int          x,
+                          int          y,
+                          gboolean     keyboard_mode,
+                          GtkTooltip  *tooltip,
+                          FdMonthView *self)
+{
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      Chip *chip = &g_array_index (self->chips, Chip, i);
+
+      if (chip->button == button && chip->slot != NULL)
+        {
+          g_autofree char *text = dup_slot_tooltip (chip->slot);
+
+          gtk_tooltip_set_text (tooltip, text);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static void
 add_chips (FdMonthView *self,
            guint        n_chips)
@@ -328,8 +353,11 @@ add_chips (FdMonthView *self,
       gtk_button_set_child (GTK_BUTTON (chip.button), chip.inscription);
       gtk_widget_add_css_class (chip.button, "event");
       gtk_widget_set_child_visible (chip.button, FALSE);
+      gtk_widget_set_has_tooltip (chip.button, TRUE);
       g_signal_connect_object (chip.button, "clicked",
                                G_CALLBACK (on_chip_clicked_cb), self, 0);
+      g_signal_connect_object (chip.button, "query-tooltip",
+                               G_CALLBACK (on_chip_query_tooltip_cb), self, 0);
 
       /* above the cells, below the overflow buttons and popovers */
       gtk_widget_insert_before (chip.button, GTK_WIDGET (self),
@@ -385,12 +413,13 @@ count_wanted_chips (FdMonthView *self)
   return wanted;
 }
 
+/* Gives @chip its slot; %NULL only forgets the old one, since a chip
+ * without a slot is hidden anyway and rewriting its text costs time. */
 static void
 set_chip_slot (Chip   *chip,
                FdSlot *slot)
 {
   g_autofree char *markup = NULL;
-  g_autofree char *tooltip = NULL;
 
   if (chip->slot == slot)
     return;
@@ -398,17 +427,18 @@ set_chip_slot (Chip   *chip,
   chip->slot = slot;
 
   if (slot == NULL)
-    {
-      gtk_inscription_set_text (GTK_INSCRIPTION (chip->inscription), NULL);
-      gtk_widget_set_tooltip_text (chip->button, NULL);
-      return;
-    }
+    return;
 
   /* an inscription only redraws when its text changes: safe in allocate */
   markup = dup_chip_markup (slot);
-  tooltip = dup_slot_tooltip (slot);
   gtk_inscription_set_markup (GTK_INSCRIPTION (chip->inscription), markup);
-  gtk_widget_set_tooltip_text (chip->button, tooltip);
+}
+
+static void
+forget_chip_slots (FdMonthView *self)
+{
+  for (guint i = 0; i < self->chips->len; i++)
+    set_chip_slot (&g_array_index (self->chips, Chip, i), NULL);
 }
 
 static void
@@ -447,28 +477,38 @@ invalidate_layout (FdMonthView *self)
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
-/* "+12 more", or "+12" when a narrow day would cut the words off. */
 static char *
-dup_overflow_text (GtkWidget *label,
-                   guint      n_more,
-                   int        width)
+dup_overflow_text (guint    n_more,
+                   gboolean compact)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  char *text;
-  int text_width;
+  if (compact)
+    /* Translators: the "+N more" button of a narrow calendar day */
+    return g_strdup_printf (C_("calendar overflow", "+%u"), n_more);
 
   /* Translators: in a calendar day too small for all its slots, a button
    * opening the list of the others */
-  text = g_strdup_printf (ngettext ("+%u more", "+%u more", n_more), n_more);
+  return g_strdup_printf (ngettext ("+%u more", "+%u more", n_more), n_more);
+}
 
-  layout = gtk_widget_create_pango_layout (label, text);
+/* "+12 more", or "+12" when the days are too narrow for the words: one
+ * decision for the whole grid, from the widest count. */
+static gboolean
+overflow_needs_compact (FdMonthView *self,
+                        guint        max_more,
+                        int          width)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *text = NULL;
+  int text_width;
+
+  if (max_more == 0)
+    return FALSE;
+
+  text = dup_overflow_text (max_more, FALSE);
+  layout = gtk_widget_create_pango_layout (self->overflow_labels[0], text);
   pango_layout_get_pixel_size (layout, &text_width, NULL);
-  if (text_width <= width)
-    return text;
 
-  g_free (text);
-  /* Translators: the same button in a narrow day, without the words */
-  return g_strdup_printf (C_("calendar overflow", "+%u"), n_more);
+  return text_width > width;
 }
 
 static int
@@ -492,6 +532,10 @@ compute_layout (FdMonthView *self,
   int overflow_height;
   int day_height;
   int grid_height;
+  guint n_more[N_CELLS];
+  guint max_more = 0;
+  int min_width = G_MAXINT;
+  gboolean compact;
   guint next_chip = 0;
   guint wanted = 0;
   int capacity = 0;
@@ -553,15 +597,12 @@ compute_layout (FdMonthView *self,
           };
         }
 
-      if (n_shown < items->len)
+      n_more[i] = items->len - n_shown;
+      max_more = MAX (max_more, n_more[i]);
+      min_width = MIN (min_width, chips_width);
+
+      if (n_more[i] > 0)
         {
-          guint n_more = items->len - n_shown;
-          g_autofree char *text = NULL;
-
-          text = dup_overflow_text (self->overflow_labels[i], n_more,
-                                    chips_width - 2 * CELL_PADDING);
-          gtk_inscription_set_text (GTK_INSCRIPTION (self->overflow_labels[i]), text);
-
           self->overflow_allocations[i] = (GtkAllocation) {
             x + CELL_PADDING,
             chips_y + (int) n_shown * (chip_height + CHIP_SPACING),
@@ -575,7 +616,19 @@ compute_layout (FdMonthView *self,
         }
     }
 
-  /* unused chips keep their slot until reused, but are hidden */
+  compact = overflow_needs_compact (self, max_more, min_width - 2 * CELL_PADDING);
+  for (guint i = 0; i < N_CELLS; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (n_more[i] == 0)
+        continue;
+
+      text = dup_overflow_text (n_more[i], compact);
+      gtk_inscription_set_text (GTK_INSCRIPTION (self->overflow_labels[i]), text);
+    }
+
+  /* unused chips are hidden */
   for (guint i = next_chip; i < self->chips->len; i++)
     {
       Chip *chip = &g_array_index (self->chips, Chip, i);
@@ -931,8 +984,7 @@ fd_month_view_set_month (FdMonthView *self,
   self->model = fd_month_model_new (year, month);
 
   /* the chips' slots belong to the old array */
-  for (guint i = 0; i < self->chips->len; i++)
-    set_chip_slot (&g_array_index (self->chips, Chip, i), NULL);
+  forget_chip_slots (self);
 
   update_cells (self);
   invalidate_layout (self);
@@ -1016,8 +1068,7 @@ fd_month_view_set_slots (FdMonthView *self,
   gtk_popover_popdown (GTK_POPOVER (self->overflow_popover));
 
   /* drop the chips' borrowed pointers before the old array goes */
-  for (guint i = 0; i < self->chips->len; i++)
-    set_chip_slot (&g_array_index (self->chips, Chip, i), NULL);
+  forget_chip_slots (self);
 
   fd_month_model_set_items (self->model, slots, slot_get_start, slot_get_end);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
