@@ -1,0 +1,508 @@
+/* test-cli.c — formadesk-cli as a script runs it
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "fd-core.h"
+
+/* The binary is spawned, not linked: what is tested is the whole process,
+ * its exit status and what it prints, as a shell script would see them. */
+
+static const char *cli_path;
+static char *tmp_dir;
+static char *demo_path;
+
+typedef struct
+{
+  int status; /* exit status */
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+  int wait_status = 0;
+
+  g_ptr_array_add (args, (gpointer) cli_path);
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (WIFEXITED (wait_status))
+    run->status = WEXITSTATUS (wait_status);
+  else
+    run->status = -1;
+}
+
+/* A failure is reported as one line, "formadesk-cli: …", and nothing else. */
+static void
+assert_one_error_line (const Run *run)
+{
+  const char *newline;
+
+  g_assert_cmpint (run->status, !=, 0);
+  g_assert_true (g_str_has_prefix (run->err, "formadesk-cli: "));
+  newline = strchr (run->err, '\n');
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline + 1, ==, "");
+  g_assert_cmpuint (strlen (run->err), >, strlen ("formadesk-cli: ") + 10);
+}
+
+static char *
+read_bytes (const char *path,
+            gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static void
+assert_unchanged (const char *path,
+                  const char *contents,
+                  gsize       length)
+{
+  gsize new_length = 0;
+  g_autofree char *new_contents = read_bytes (path, &new_length);
+
+  g_assert_cmpmem (new_contents, new_length, contents, length);
+}
+
+static char *
+make_empty_database (const char *name)
+{
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(FdDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  database = fd_database_open (path, FD_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (fd_database_is_empty (database));
+
+  return path;
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_list_candidates_json (void)
+{
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  gboolean found = FALSE;
+
+  run_cli (&run, "--db", demo_path, "list", "candidates", "--search", "helene", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  root = parse_json (run.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      g_autofree char *haystack = NULL;
+      g_autofree char *folded = NULL;
+
+      g_assert_nonnull (object);
+      g_assert_true (json_object_has_member (object, "id"));
+      g_assert_true (json_object_has_member (object, "civility"));
+      g_assert_true (json_object_has_member (object, "birth_date"));
+      g_assert_true (json_object_has_member (object, "client"));
+
+      haystack = g_strjoin (" ",
+                            json_object_get_string_member (object, "first_name"),
+                            json_object_get_string_member (object, "last_name"),
+                            json_object_get_string_member (object, "email"),
+                            NULL);
+      folded = fd_text_fold (haystack);
+      g_assert_nonnull (strstr (folded, "helene"));
+      if (g_str_equal (json_object_get_string_member (object, "first_name"), "Hélène"))
+        found = TRUE;
+    }
+  g_assert_true (found);
+}
+
+static void
+test_list_text (void)
+{
+  g_auto(Run) run = { 0, };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&run, "--db", demo_path, "list", "sessions", "--limit", "5", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  lines = g_strsplit (run.out, "\n", -1);
+  /* A header, five rows and the final newline. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 7);
+  g_assert_true (g_str_has_prefix (lines[0], "CODE"));
+  g_assert_cmpstr (lines[6], ==, "");
+}
+
+static void
+test_list_json_kinds (void)
+{
+  static const struct
+  {
+    const char *kind;
+    const char *member;
+  } kinds[] = {
+    { "sessions", "enrolled" },
+    { "trainers", "extranet" },
+    { "clients", "funder" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_auto(Run) run = { 0, };
+      g_autoptr(JsonNode) root = NULL;
+      JsonArray *array;
+
+      run_cli (&run, "--db", demo_path, "list", kinds[i].kind, "--json", "--limit", "3", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      root = parse_json (run.out);
+      array = json_node_get_array (root);
+      g_assert_cmpuint (json_array_get_length (array), ==, 3);
+      g_assert_true (json_object_has_member (json_array_get_object_element (array, 0),
+                                             kinds[i].member));
+    }
+}
+
+static void
+test_stats (void)
+{
+  g_auto(Run) run = { 0, };
+  g_auto(Run) json_run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  gboolean found = FALSE;
+
+  run_cli (&run, "--db", demo_path, "stats", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "trainee"));
+  g_assert_nonnull (strstr (run.out, "1500"));
+
+  run_cli (&json_run, "--db", demo_path, "stats", "--json", NULL);
+  g_assert_cmpint (json_run.status, ==, 0);
+  root = parse_json (json_run.out);
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (g_str_equal (json_object_get_string_member (object, "table"), "session"))
+        {
+          g_assert_cmpint (json_object_get_int_member (object, "live"), ==, 150);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
+test_verify (void)
+{
+  g_auto(Run) run = { 0, };
+
+  run_cli (&run, "--db", demo_path, "verify", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "OK\n");
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_bench (void)
+{
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+
+  run_cli (&run, "--db", demo_path, "bench", "--runs", "1", "--month", "2026-03", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), >=, 5);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      g_assert_true (json_object_has_member (object, "name"));
+      g_assert_cmpfloat (json_object_get_double_member (object, "ms"), >=, 0);
+      g_assert_cmpint (json_object_get_int_member (object, "runs"), >=, 1);
+    }
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0, };
+  g_auto(Run) list_run = { 0, };
+
+  run_cli (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "demo"));
+  g_assert_nonnull (strstr (run.out, "--db"));
+
+  run_cli (&list_run, "list", "--help", NULL);
+  g_assert_cmpint (list_run.status, ==, 0);
+  g_assert_nonnull (strstr (list_run.out, "--search"));
+}
+
+static void
+test_demo_refuses_data (void)
+{
+  g_auto(Run) before = { 0, };
+  g_auto(Run) run = { 0, };
+  g_auto(Run) after = { 0, };
+
+  run_cli (&before, "--db", demo_path, "stats", NULL);
+  run_cli (&run, "--db", demo_path, "demo", "--size", "small", NULL);
+  assert_one_error_line (&run);
+  g_assert_cmpstr (run.out, ==, "");
+  run_cli (&after, "--db", demo_path, "stats", NULL);
+  g_assert_cmpstr (after.out, ==, before.out);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "notes.txt", NULL);
+  const char *text = "Ceci n’est pas une base de données.\n";
+  const char * const commands[] = { "stats", "verify", "demo" };
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_cli (&run, "--db", path, commands[i], NULL);
+      assert_one_error_line (&run);
+      assert_unchanged (path, text, strlen (text));
+    }
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *path = make_empty_database ("read-only.db");
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0, };
+  gsize length = 0;
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  contents = read_bytes (path, &length);
+
+  run_cli (&run, "--db", path, "demo", "--size", "small", NULL);
+  assert_one_error_line (&run);
+  assert_unchanged (path, contents, length);
+
+  g_chmod (path, 0644);
+}
+
+static void
+test_too_new (void)
+{
+  g_autofree char *path = make_empty_database ("too-new.db");
+  g_autofree char *contents = NULL;
+  const char * const commands[] = { "stats", "demo" };
+  sqlite3 *db = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  contents = read_bytes (path, &length);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_cli (&run, "--db", path, commands[i], NULL);
+      assert_one_error_line (&run);
+      assert_unchanged (path, contents, length);
+    }
+}
+
+static void
+test_missing_file (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "missing.db", NULL);
+  g_auto(Run) run = { 0, };
+
+  run_cli (&run, "--db", path, "stats", NULL);
+  assert_one_error_line (&run);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_bad_usage (void)
+{
+  static const char * const lines[][5] = {
+    { "frobnicate", NULL },
+    { NULL },
+    { "list", NULL },
+    { "list", "furniture", NULL },
+    { "list", "sessions", "--colour", NULL },
+    { "demo", "--size", "huge", NULL },
+    { "demo", "--today", "tomorrow", NULL },
+    { "bench", "--runs", "0", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_cli (&run, "--db", demo_path,
+               lines[i][0], lines[i][0] ? lines[i][1] : NULL,
+               lines[i][0] && lines[i][1] ? lines[i][2] : NULL,
+               lines[i][0] && lines[i][1] && lines[i][2] ? lines[i][3] : NULL,
+               NULL);
+      assert_one_error_line (&run);
+      g_assert_cmpint (run.status, ==, 2);
+    }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, "frobnicate", NULL);
+    assert_one_error_line (&run);
+    g_assert_nonnull (strstr (run.err, "usage"));
+  }
+}
+
+static void
+test_skipped (void)
+{
+  g_test_skip ("FORMADESK_CLI does not name the formadesk-cli binary");
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  /* The CLI speaks English here whatever the machine's language. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+
+  cli_path = g_getenv ("FORMADESK_CLI");
+  if (cli_path == NULL || !g_file_test (cli_path, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_add_func ("/cli/skipped", test_skipped);
+      return g_test_run ();
+    }
+
+  tmp_dir = g_dir_make_tmp ("test-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  demo_path = g_build_filename (tmp_dir, "demo.db", NULL);
+
+  /* One small demo, made through the CLI, for the commands that read. */
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, "--db", demo_path, "demo", "--size", "small", "--seed", "7",
+             "--today", "2026-03-03", NULL);
+    if (run.status != 0)
+      g_printerr ("%s", run.err);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "session"));
+  }
+
+  g_test_add_func ("/cli/list/candidates-json", test_list_candidates_json);
+  g_test_add_func ("/cli/list/text", test_list_text);
+  g_test_add_func ("/cli/list/json-kinds", test_list_json_kinds);
+  g_test_add_func ("/cli/stats", test_stats);
+  g_test_add_func ("/cli/verify", test_verify);
+  g_test_add_func ("/cli/bench", test_bench);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/demo/refuses-data", test_demo_refuses_data);
+  g_test_add_func ("/cli/error/not-a-database", test_not_a_database);
+  g_test_add_func ("/cli/error/read-only", test_read_only);
+  g_test_add_func ("/cli/error/too-new", test_too_new);
+  g_test_add_func ("/cli/error/missing-file", test_missing_file);
+  g_test_add_func ("/cli/error/usage", test_bad_usage);
+
+  status = g_test_run ();
+
+  remove_tree (tmp_dir);
+  g_free (demo_path);
+  g_free (tmp_dir);
+
+  return status;
+}
