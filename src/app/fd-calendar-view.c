@@ -486,17 +486,6 @@ fd_calendar_view_class_init (FdCalendarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.next-month", NULL, next_month_cb);
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_cb);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
-                                       "calendar.previous-month", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0,
-                                       "calendar.next-month", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "calendar.previous-month", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "calendar.next-month", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
-                                       "calendar.today", NULL);
-
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "calendarview");
 

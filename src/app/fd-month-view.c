@@ -830,7 +830,7 @@ fd_month_view_class_init (FdMonthViewClass *klass)
                   G_TYPE_NONE, 1, FD_TYPE_SLOT);
 
   gtk_widget_class_set_css_name (widget_class, "monthview");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
