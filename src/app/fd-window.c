@@ -24,6 +24,9 @@
  * trainers, candidates) in an #AdwViewStack, switched from the header bar
  * or, when narrow, from a bar at the bottom. Its size and last view are
  * kept in GSettings.
+ *
+ * Only the view shown at start is built before the first frame; the others
+ * are built one by one when idle afterwards, or when first shown.
  */
 struct _FdWindow
 {
@@ -32,12 +35,14 @@ struct _FdWindow
   FdDatabase           *database;
   GSettings            *settings;
 
-  GtkWidget            *calendar_view;
-  GtkWidget            *candidates_view;
-  GtkWidget            *sessions_view;
+  guint                 build_views_id;
+
+  AdwBin               *calendar_page;
+  AdwBin               *candidates_page;
+  AdwBin               *sessions_page;
   AdwViewStack         *stack;
-  GtkWidget            *trainers_view;
   AdwToastOverlay      *toast_overlay;
+  AdwBin               *trainers_page;
 };
 
 G_DEFINE_FINAL_TYPE (FdWindow, fd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -50,7 +55,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const view_names[] = { "calendar", "sessions", "trainers", "candidates" };
+static const struct {
+  const char *name;
+  GType     (*get_type) (void);
+} views[] = {
+  { "calendar", fd_calendar_view_get_type },
+  { "sessions", fd_sessions_view_get_type },
+  { "trainers", fd_trainers_view_get_type },
+  { "candidates", fd_candidates_view_get_type },
+};
 
 static GSettings *
 new_settings (void)
@@ -70,14 +83,81 @@ new_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+static int
+find_view (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (g_strcmp0 (name, views[i].name) == 0)
+      return i;
+
+  return -1;
+}
+
 static gboolean
 is_view_name (const char *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
-    if (g_strcmp0 (name, view_names[i]) == 0)
-      return TRUE;
+  return find_view (name) >= 0;
+}
 
-  return FALSE;
+static AdwBin *
+get_page (FdWindow *self,
+          guint     index)
+{
+  AdwBin *pages[] = {
+    self->calendar_page, self->sessions_page, self->trainers_page, self->candidates_page,
+  };
+
+  g_assert (index < G_N_ELEMENTS (pages));
+
+  return pages[index];
+}
+
+/* Builds the view at @index of views[] if not done yet. */
+static GtkWidget *
+ensure_view (FdWindow *self,
+             guint     index)
+{
+  AdwBin *page = get_page (self, index);
+  GtkWidget *view = adw_bin_get_child (page);
+
+  if (view == NULL)
+    {
+      view = g_object_new (views[index].get_type (),
+                           "database", self->database,
+                           NULL);
+      adw_bin_set_child (page, view);
+    }
+
+  return view;
+}
+
+static gboolean
+build_next_view_cb (gpointer user_data)
+{
+  FdWindow *self = user_data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      if (adw_bin_get_child (get_page (self, i)) == NULL)
+        {
+          ensure_view (self, i);
+          return G_SOURCE_CONTINUE;
+        }
+    }
+
+  self->build_views_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_frame_clock_after_paint_cb (FdWindow      *self,
+                               GdkFrameClock *frame_clock)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_frame_clock_after_paint_cb, self);
+
+  if (self->build_views_id == 0)
+    self->build_views_id = g_idle_add_full (G_PRIORITY_LOW, build_next_view_cb, self, NULL);
 }
 
 static void
@@ -145,6 +225,11 @@ on_stack_visible_child_name_cb (FdWindow     *self,
                                 GParamSpec   *pspec,
                                 AdwViewStack *stack)
 {
+  int index = find_view (adw_view_stack_get_visible_child_name (stack));
+
+  if (index >= 0)
+    ensure_view (self, index);
+
   update_actions (self);
 }
 
@@ -171,7 +256,7 @@ search_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   FdWindow *self = FD_WINDOW (widget);
-  GtkWidget *view = adw_view_stack_get_visible_child (self->stack);
+  GtkWidget *view = fd_window_get_view (self, fd_window_get_visible_view (self));
 
   if (FD_IS_SESSIONS_VIEW (view))
     fd_sessions_view_focus_search (FD_SESSIONS_VIEW (view));
@@ -179,6 +264,18 @@ search_action (GtkWidget  *widget,
     fd_trainers_view_focus_search (FD_TRAINERS_VIEW (view));
   else if (FD_IS_CANDIDATES_VIEW (view))
     fd_candidates_view_focus_search (FD_CANDIDATES_VIEW (view));
+}
+
+static void
+fd_window_realize (GtkWidget *widget)
+{
+  FdWindow *self = FD_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (fd_window_parent_class)->realize (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_frame_clock_after_paint_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static gboolean
@@ -197,6 +294,7 @@ fd_window_constructed (GObject *object)
   G_OBJECT_CLASS (fd_window_parent_class)->constructed (object);
 
   restore_state (self);
+  ensure_view (self, MAX (0, find_view (fd_window_get_visible_view (self))));
   update_actions (self);
 }
 
@@ -204,6 +302,8 @@ static void
 fd_window_dispose (GObject *object)
 {
   FdWindow *self = FD_WINDOW (object);
+
+  g_clear_handle_id (&self->build_views_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_WINDOW);
 
@@ -263,10 +363,10 @@ fd_window_class_init (FdWindowClass *klass)
   object_class->get_property = fd_window_get_property;
   object_class->set_property = fd_window_set_property;
 
+  widget_class->realize = fd_window_realize;
+
   window_class->close_request = fd_window_close_request;
 
-  /* Notified by GObject when set at construction, so that the template's
-   * bindings hand it to the views. */
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL,
                          FD_TYPE_DATABASE,
@@ -274,19 +374,14 @@ fd_window_class_init (FdWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (FD_TYPE_CALENDAR_VIEW);
-  g_type_ensure (FD_TYPE_CANDIDATES_VIEW);
-  g_type_ensure (FD_TYPE_SESSIONS_VIEW);
-  g_type_ensure (FD_TYPE_TRAINERS_VIEW);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-window.ui");
 
-  gtk_widget_class_bind_template_child (widget_class, FdWindow, calendar_view);
-  gtk_widget_class_bind_template_child (widget_class, FdWindow, candidates_view);
-  gtk_widget_class_bind_template_child (widget_class, FdWindow, sessions_view);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, calendar_page);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, candidates_page);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, sessions_page);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, FdWindow, trainers_view);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, trainers_page);
 
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_cb);
 
@@ -366,10 +461,15 @@ GtkWidget *
 fd_window_get_view (FdWindow   *self,
                     const char *name)
 {
-  g_return_val_if_fail (FD_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
+  int index;
 
-  return adw_view_stack_get_child_by_name (self->stack, name);
+  g_return_val_if_fail (FD_IS_WINDOW (self), NULL);
+
+  index = find_view (name);
+  if (index < 0)
+    return NULL;
+
+  return ensure_view (self, index);
 }
 
 /* Reads everything again, after the database changed under the window
@@ -379,10 +479,19 @@ fd_window_reload (FdWindow *self)
 {
   g_return_if_fail (FD_IS_WINDOW (self));
 
-  fd_sessions_view_reload (FD_SESSIONS_VIEW (self->sessions_view));
-  fd_trainers_view_reload (FD_TRAINERS_VIEW (self->trainers_view));
-  fd_candidates_view_reload (FD_CANDIDATES_VIEW (self->candidates_view));
-  fd_calendar_view_reload (FD_CALENDAR_VIEW (self->calendar_view));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *view = adw_bin_get_child (get_page (self, i));
+
+      if (FD_IS_CALENDAR_VIEW (view))
+        fd_calendar_view_reload (FD_CALENDAR_VIEW (view));
+      else if (FD_IS_SESSIONS_VIEW (view))
+        fd_sessions_view_reload (FD_SESSIONS_VIEW (view));
+      else if (FD_IS_TRAINERS_VIEW (view))
+        fd_trainers_view_reload (FD_TRAINERS_VIEW (view));
+      else if (FD_IS_CANDIDATES_VIEW (view))
+        fd_candidates_view_reload (FD_CANDIDATES_VIEW (view));
+    }
 }
 
 void
