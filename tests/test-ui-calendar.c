@@ -649,6 +649,39 @@ test_small_window (Fixture       *fixture,
 }
 
 static void
+test_shortcuts (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->view));
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      g_assert_cmpint (gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)),
+                       ==, GTK_SHORTCUT_SCOPE_GLOBAL);
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+          g_string_append_printf (found, "%s=%s;", trigger, action);
+        }
+    }
+
+  g_assert_cmpstr (found->str, ==,
+                   "Page_Up|<Alt>Left=action(calendar.previous-month);"
+                   "Page_Down|<Alt>Right=action(calendar.next-month);"
+                   "<Control>t=action(calendar.today);");
+}
+
+static void
 load_style (void)
 {
   g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
@@ -697,6 +730,8 @@ main (int   argc,
               fixture_set_up, test_details, fixture_tear_down);
   g_test_add ("/ui/calendar/small-window", Fixture, NULL,
               fixture_set_up, test_small_window, fixture_tear_down);
+  g_test_add ("/ui/calendar/shortcuts", Fixture, NULL,
+              fixture_set_up, test_shortcuts, fixture_tear_down);
 
   ret = g_test_run ();
   remove_database ();
