@@ -169,10 +169,23 @@ static void
 test_uuid (void)
 {
   g_autofree char *a = fd_text_uuid ();
-  g_autofree char *b = fd_text_uuid ();
+  char *b = fd_text_uuid ();
 
   g_assert_true (g_uuid_string_is_valid (a));
-  g_assert_cmpstr (a, !=, b);
+  g_assert_true (g_uuid_string_is_valid (b));
+  g_assert_cmpint (a[14], ==, '7');
+  g_assert_true (strchr ("89ab", a[19]) != NULL);
+  /* Time-ordered, even within one millisecond */
+  g_assert_cmpint (strcmp (a, b), <, 0);
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *next = fd_text_uuid ();
+
+      g_assert_cmpint (strcmp (b, next), <, 0);
+      g_free (b);
+      b = g_steal_pointer (&next);
+    }
+  g_free (b);
 }
 
 /* Random bytes and random near-valid text never crash a validator or a

@@ -96,6 +96,26 @@ G_BEGIN_DECLS
   " LEFT JOIN place p ON p.id = sl.place_id" \
   " LEFT JOIN room r ON r.id = sl.room_id"
 
+/* The same values, for a slot assembled in C (see fd-queries.c); strings
+ * are copied. */
+typedef struct
+{
+  const char *id;
+  gint64 version;
+  const char *session_id;
+  const char *session_code;
+  const char *session_label;
+  const char *sequence_label;
+  const char *start_at;
+  const char *end_at;
+  guint break_minutes;
+  const char *place_name;
+  const char *room_name;
+  const char *trainer_names;
+} FdSlotRow;
+
+FdSlot       *_fd_slot_new_from_row         (const FdSlotRow *row);
+
 /* FdEnrollment: id, version, session_id, session code, session label,
  * trainee_id, trainee name ("First Last"), status, funder, start date (the
  * day of the session's first live slot). Alias `e`. */

@@ -20,10 +20,27 @@
  * its session (SYNC.md) is. */
 #define LIVE_SLOT "sl.deleted = 0 AND coalesce (se.deleted, 0) = 0"
 
-static const char slots_between_sql[] =
-  FD_SLOT_SELECT
-  " WHERE sl.start_at >= ?1 AND sl.start_at < ?2 AND " LIVE_SLOT
-  " ORDER BY sl.start_at, sl.end_at, se.code";
+/* A calendar page: the slots of the range, then their staff; the names of
+ * sessions, sequences, places, rooms and trainers are looked up once each
+ * (see fd_database_list_slots_between). */
+static const char range_slots_sql[] =
+  "SELECT sl.id, sl.version, sl.session_id, sl.sequence_id, sl.start_at, sl.end_at,"
+  " sl.break_minutes, sl.place_id, sl.room_id"
+  " FROM slot sl WHERE sl.start_at >= ?1 AND sl.start_at < ?2 AND sl.deleted = 0";
+
+static const char range_staff_sql[] =
+  "SELECT ss.slot_id, ss.role = 'trainer', ss.trainer_id"
+  " FROM slot sl JOIN slot_staff ss ON ss.slot_id = sl.id"
+  " WHERE sl.start_at >= ?1 AND sl.start_at < ?2 AND sl.deleted = 0"
+  " AND ss.deleted = 0 AND ss.role IN ('trainer', 'co_trainer')";
+
+/* Each returns up to two names and whether the row is deleted */
+static const char session_names_sql[] = "SELECT code, label, deleted FROM session WHERE id = ?1";
+static const char sequence_names_sql[] = "SELECT label, NULL, deleted FROM sequence WHERE id = ?1";
+static const char place_names_sql[] = "SELECT name, NULL, deleted FROM place WHERE id = ?1";
+static const char room_names_sql[] = "SELECT name, NULL, deleted FROM room WHERE id = ?1";
+static const char trainer_names_sql[] =
+  "SELECT first_name || ' ' || last_name, sort_key, deleted FROM trainer WHERE id = ?1";
 
 static const char session_slots_sql[] =
   FD_SLOT_SELECT
@@ -182,27 +199,270 @@ get_row (FdDatabase  *self,
  *
  * Returns: (transfer full) (element-type FdSlot): the slots, or %NULL
  */
+typedef struct
+{
+  char *first;   /* a name, a code */
+  char *second;  /* a label, a sort key */
+  gboolean found;
+  gboolean deleted;
+} Names;
+
+static void
+names_free (Names *names)
+{
+  g_free (names->first);
+  g_free (names->second);
+  g_free (names);
+}
+
+static GHashTable *
+names_memo_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) names_free);
+}
+
+/* The names of row @id, looked up once per call of the caller */
+static const Names *
+lookup_names (FdDatabase  *self,
+              GHashTable  *memo,
+              const char  *sql,
+              const char  *id)
+{
+  Names *names;
+  sqlite3_stmt *stmt;
+
+  if (id == NULL)
+    return NULL;
+
+  names = g_hash_table_lookup (memo, id);
+  if (names != NULL)
+    return names;
+
+  names = g_new0 (Names, 1);
+  stmt = _fd_database_prepare (self, sql, NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          names->found = TRUE;
+          names->first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          names->second = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          names->deleted = sqlite3_column_int (stmt, 2) != 0;
+        }
+      sqlite3_reset (stmt);
+    }
+  g_hash_table_insert (memo, g_strdup (id), names);
+
+  return names;
+}
+
+static const char *
+live_first (const Names *names)
+{
+  return names != NULL && !names->deleted ? names->first : NULL;
+}
+
+typedef struct
+{
+  gboolean is_trainer;
+  const Names *trainer;
+} Staff;
+
+static int
+compare_staff (gconstpointer a,
+               gconstpointer b)
+{
+  const Staff *x = *(Staff * const *) a;
+  const Staff *y = *(Staff * const *) b;
+
+  if (x->is_trainer != y->is_trainer)
+    return x->is_trainer ? -1 : 1;
+
+  return g_strcmp0 (x->trainer->second, y->trainer->second);
+}
+
+/* slot id → the joined names of its trainers, then co-trainers */
+static GHashTable *
+collect_trainer_names (FdDatabase  *self,
+                       const char  *from,
+                       const char  *to,
+                       GHashTable  *trainer_memo,
+                       GError     **error)
+{
+  g_autoptr(GHashTable) staff = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  GHashTable *joined;
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _fd_database_prepare (self, range_staff_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *slot_id = (const char *) sqlite3_column_text (stmt, 0);
+      gboolean is_trainer = sqlite3_column_int (stmt, 1) != 0;
+      const char *trainer_id = (const char *) sqlite3_column_text (stmt, 2);
+      const Names *trainer = lookup_names (self, trainer_memo, trainer_names_sql, trainer_id);
+      GPtrArray *list;
+      Staff *member;
+
+      if (trainer == NULL || !trainer->found || trainer->deleted)
+        continue;
+
+      list = g_hash_table_lookup (staff, slot_id);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (staff, g_strdup (slot_id), list);
+        }
+      member = g_new (Staff, 1);
+      member->is_trainer = is_trainer;
+      member->trainer = trainer;
+      g_ptr_array_add (list, member);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _fd_database_set_error (self, error, "listing the staff of slots between dates");
+      return NULL;
+    }
+
+  joined = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, staff);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *list = value;
+      GString *names = g_string_new (NULL);
+
+      g_ptr_array_sort (list, compare_staff);
+      for (guint i = 0; i < list->len; i++)
+        {
+          const Staff *member = g_ptr_array_index (list, i);
+
+          if (i > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, member->trainer->first);
+        }
+      g_hash_table_insert (joined, g_strdup (key), g_string_free (names, FALSE));
+    }
+
+  return joined;
+}
+
+static int
+compare_slots (gconstpointer a,
+               gconstpointer b)
+{
+  FdSlot *x = *(FdSlot * const *) a;
+  FdSlot *y = *(FdSlot * const *) b;
+  int order;
+
+  order = g_strcmp0 (fd_slot_get_start_at (x), fd_slot_get_start_at (y));
+  if (order == 0)
+    order = g_strcmp0 (fd_slot_get_end_at (x), fd_slot_get_end_at (y));
+  if (order == 0)
+    order = g_strcmp0 (fd_slot_get_session_code (x), fd_slot_get_session_code (y));
+
+  return order;
+}
+
+/**
+ * fd_database_list_slots_between:
+ * @self: a #FdDatabase
+ * @from: the first local date-time included ("2026-03-01T00:00")
+ * @to: the first local date-time excluded
+ * @error: return location for a #GError
+ *
+ * Lists the live slots starting in [@from, @to), in time order, for the
+ * calendar. Slots of deleted sessions are left out, but a slot pulled
+ * before its session is shown.
+ *
+ * A calendar page holds a thousand slots or more that share a few hundred
+ * sessions, sequences, rooms and trainers: joining in SQL would look each
+ * of them up once per slot, so the slots and their staff are read with two
+ * range scans and each name is looked up once.
+ *
+ * Returns: (transfer full) (element-type FdSlot): the slots, or %NULL
+ */
 GPtrArray *
 fd_database_list_slots_between (FdDatabase  *self,
                                 const char  *from,
                                 const char  *to,
                                 GError     **error)
 {
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(GHashTable) sessions = names_memo_new ();
+  g_autoptr(GHashTable) sequences = names_memo_new ();
+  g_autoptr(GHashTable) places = names_memo_new ();
+  g_autoptr(GHashTable) rooms = names_memo_new ();
+  g_autoptr(GHashTable) trainers = names_memo_new ();
+  g_autoptr(GHashTable) trainer_names = NULL;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
   g_return_val_if_fail (from != NULL, NULL);
   g_return_val_if_fail (to != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _fd_database_prepare (self, slots_between_sql, error);
-  if (stmt == NULL)
+  trainer_names = collect_trainer_names (self, from, to, trainers, error);
+  if (trainer_names == NULL)
     return NULL;
 
+  stmt = _fd_database_prepare (self, range_slots_sql, error);
+  if (stmt == NULL)
+    return NULL;
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
 
-  return collect_rows (self, stmt, build_slot, "listing slots between dates", error);
+  slots = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *session_id = (const char *) sqlite3_column_text (stmt, 2);
+      const Names *session = lookup_names (self, sessions, session_names_sql, session_id);
+      FdSlotRow row = { 0 };
+
+      if (session != NULL && session->deleted)
+        continue;
+
+      row.id = id;
+      row.version = sqlite3_column_int64 (stmt, 1);
+      row.session_id = session_id;
+      row.session_code = session != NULL ? session->first : NULL;
+      row.session_label = session != NULL ? session->second : NULL;
+      row.sequence_label = live_first (lookup_names (self, sequences, sequence_names_sql,
+                                                     (const char *) sqlite3_column_text (stmt, 3)));
+      row.start_at = (const char *) sqlite3_column_text (stmt, 4);
+      row.end_at = (const char *) sqlite3_column_text (stmt, 5);
+      row.break_minutes = (guint) CLAMP (sqlite3_column_int64 (stmt, 6), 0, G_MAXUINT);
+      row.place_name = live_first (lookup_names (self, places, place_names_sql,
+                                                 (const char *) sqlite3_column_text (stmt, 7)));
+      row.room_name = live_first (lookup_names (self, rooms, room_names_sql,
+                                                (const char *) sqlite3_column_text (stmt, 8)));
+      row.trainer_names = g_hash_table_lookup (trainer_names, id);
+
+      g_ptr_array_add (slots, _fd_slot_new_from_row (&row));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _fd_database_set_error (self, error, "listing slots between dates");
+      return NULL;
+    }
+
+  g_ptr_array_sort (slots, compare_slots);
+
+  return g_steal_pointer (&slots);
 }
 
 /**

@@ -288,6 +288,29 @@ _fd_slot_new_from_stmt (sqlite3_stmt *stmt)
   return self;
 }
 
+FdSlot *
+_fd_slot_new_from_row (const FdSlotRow *row)
+{
+  FdSlot *self;
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  self = g_object_new (FD_TYPE_SLOT, NULL);
+  _fd_record_set_identity (FD_RECORD (self), row->id, row->version);
+  self->session_id = g_strdup (row->session_id);
+  self->session_code = g_strdup (row->session_code);
+  self->session_label = g_strdup (row->session_label);
+  self->sequence_label = g_strdup (row->sequence_label);
+  self->start_at = g_strdup (row->start_at);
+  self->end_at = g_strdup (row->end_at);
+  self->break_minutes = row->break_minutes;
+  self->place_name = g_strdup (row->place_name);
+  self->room_name = g_strdup (row->room_name);
+  self->trainer_names = g_strdup (row->trainer_names);
+
+  return self;
+}
+
 /**
  * fd_slot_get_session_id:
  * @self: a #FdSlot
