@@ -121,7 +121,8 @@ fd_cli_demo (FdCliContext  *context,
   fd_cli_print_table (rows);
 
   elapsed = g_strdup_printf ("%.1f", (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
-  /* Translators: the first %s is "small" or "large", the second a number of seconds */
+  /* Translators: %1$s is "small" or "large", %2$s the database's path,
+   * %3$s a number of seconds */
   printf (_("Generated the %1$s demo into %2$s in %3$s s.\n"),
           size == FD_DEMO_SIZE_LARGE ? "large" : "small",
           fd_database_get_path (database), elapsed);
