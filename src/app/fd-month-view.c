@@ -159,6 +159,13 @@ dup_slot_tooltip (FdSlot *slot)
 }
 
 static void
+hide_overflow_popover (FdMonthView *self)
+{
+  if (self->overflow_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->overflow_popover));
+}
+
+static void
 emit_slot_activated (FdMonthView *self,
                      FdSlot      *slot)
 {
@@ -197,7 +204,7 @@ on_overflow_list_row_activated_cb (GtkListBox    *list,
   g_assert (FD_IS_SLOT (slot));
 
   g_object_ref (slot);
-  gtk_popover_popdown (GTK_POPOVER (self->overflow_popover));
+  hide_overflow_popover (self);
   emit_slot_activated (self, slot);
   g_object_unref (slot);
 }
@@ -264,6 +271,46 @@ create_overflow_row (FdSlot *slot)
 }
 
 static void
+create_overflow_popover (FdMonthView *self)
+{
+  GtkWidget *box;
+  GtkWidget *scrolled;
+
+  self->overflow_title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->overflow_title), 0.0);
+  gtk_widget_add_css_class (self->overflow_title, "heading");
+
+  self->overflow_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->overflow_list),
+                                   GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->overflow_list, "boxed-list");
+  g_signal_connect_object (self->overflow_list, "row-activated",
+                           G_CALLBACK (on_overflow_list_row_activated_cb), self, 0);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->overflow_list);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_box_append (GTK_BOX (box), self->overflow_title);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  self->overflow_popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (self->overflow_popover), box);
+  gtk_popover_set_position (GTK_POPOVER (self->overflow_popover), GTK_POS_BOTTOM);
+  gtk_widget_add_css_class (self->overflow_popover, "day-slots");
+  gtk_widget_set_parent (self->overflow_popover, GTK_WIDGET (self));
+}
+
+static void
 show_overflow_popover (FdMonthView *self,
                        guint        cell)
 {
@@ -274,6 +321,10 @@ show_overflow_popover (FdMonthView *self,
   g_autofree char *title = NULL;
 
   g_assert (cell < N_CELLS);
+
+  /* made on first use: most days never overflow */
+  if (self->overflow_popover == NULL)
+    create_overflow_popover (self);
 
   while ((child = gtk_widget_get_first_child (self->overflow_list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->overflow_list), child);
@@ -834,46 +885,6 @@ fd_month_view_class_init (FdMonthViewClass *klass)
 }
 
 static void
-create_overflow_popover (FdMonthView *self)
-{
-  GtkWidget *box;
-  GtkWidget *scrolled;
-
-  self->overflow_title = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->overflow_title), 0.0);
-  gtk_widget_add_css_class (self->overflow_title, "heading");
-
-  self->overflow_list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->overflow_list),
-                                   GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->overflow_list, "boxed-list");
-  g_signal_connect_object (self->overflow_list, "row-activated",
-                           G_CALLBACK (on_overflow_list_row_activated_cb), self, 0);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->overflow_list);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_box_append (GTK_BOX (box), self->overflow_title);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  self->overflow_popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (self->overflow_popover), box);
-  gtk_popover_set_position (GTK_POPOVER (self->overflow_popover), GTK_POS_BOTTOM);
-  gtk_widget_add_css_class (self->overflow_popover, "day-slots");
-  gtk_widget_set_parent (self->overflow_popover, GTK_WIDGET (self));
-}
-
-static void
 fd_month_view_init (FdMonthView *self)
 {
   GDateTime *now = g_date_time_new_now_local ();
@@ -941,8 +952,6 @@ fd_month_view_init (FdMonthView *self)
       gtk_widget_set_parent (self->overflow_buttons[i], GTK_WIDGET (self));
     }
 
-  add_chips (self, N_CELLS * 2);
-  create_overflow_popover (self);
   update_cells (self);
 }
 
@@ -978,7 +987,7 @@ fd_month_view_set_month (FdMonthView *self,
       fd_month_model_get_month (self->model) == month)
     return;
 
-  gtk_popover_popdown (GTK_POPOVER (self->overflow_popover));
+  hide_overflow_popover (self);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_pointer (&self->model, fd_month_model_free);
   self->model = fd_month_model_new (year, month);
@@ -1065,7 +1074,7 @@ fd_month_view_set_slots (FdMonthView *self,
   if (slots != NULL)
     g_ptr_array_ref (slots);
 
-  gtk_popover_popdown (GTK_POPOVER (self->overflow_popover));
+  hide_overflow_popover (self);
 
   /* drop the chips' borrowed pointers before the old array goes */
   forget_chip_slots (self);
