@@ -35,6 +35,7 @@ struct _FdCalendarView
   GCancellable *cancellable;   /* of the slots being read */
   GDateTime *date;           /* the first day of the month shown, local */
   char *today;               /* "" for the real today */
+  guint midnight_id;         /* moves the real today's highlight */
 
   GtkLabel *details_code_label;
   GtkLabel *details_date_label;
@@ -239,6 +240,49 @@ show_month (FdCalendarView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
 
+static void schedule_midnight (FdCalendarView *self);
+
+/* The clock's day changed: move the highlight, not the page. */
+static gboolean
+on_midnight_cb (gpointer user_data)
+{
+  FdCalendarView *self = user_data;
+  GDate today;
+
+  self->midnight_id = 0;
+
+  get_today (self, &today);
+  fd_month_view_set_today (self->month_view, &today);
+  schedule_midnight (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_midnight (FdCalendarView *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  GTimeSpan until;
+
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
+
+  if (self->today != NULL && *self->today != '\0')
+    return;
+
+  now = g_date_time_new_now_local ();
+  midnight = g_date_time_new_local (g_date_time_get_year (now),
+                                    g_date_time_get_month (now),
+                                    g_date_time_get_day_of_month (now),
+                                    0, 0, 0.0);
+  tomorrow = g_date_time_add_days (midnight, 1);
+  until = g_date_time_difference (tomorrow, now);
+
+  self->midnight_id = g_timeout_add_seconds (until / G_TIME_SPAN_SECOND + 1,
+                                             on_midnight_cb, self);
+}
+
 static void
 show_today (FdCalendarView *self)
 {
@@ -247,6 +291,7 @@ show_today (FdCalendarView *self)
   get_today (self, &today);
   fd_month_view_set_today (self->month_view, &today);
   show_month (self, g_date_get_year (&today), g_date_get_month (&today));
+  schedule_midnight (self);
 }
 
 static void
@@ -345,6 +390,7 @@ fd_calendar_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_CALENDAR_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
