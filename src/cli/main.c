@@ -8,9 +8,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "fd-cli.h"
+
+#include <locale.h>
 
 int
 main (int   argc,
