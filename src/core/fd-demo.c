@@ -2065,7 +2065,7 @@ plan_session (Demo *demo,
         day += rand_range (demo, 5, 15);
       day = next_open_day (demo, day);
 
-      if (chance (demo, 0.15))
+      if (chance (demo, 0.1))
         {
           SlotPlan slot = { day, HALF_FULL, sequence };
 
