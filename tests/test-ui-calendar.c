@@ -302,6 +302,23 @@ count_chips (Fixture    *fixture,
   return chips->len;
 }
 
+/* Every chip widget of the pool, shown or not. */
+static guint
+count_chip_widgets (Fixture *fixture)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (get_month_view (fixture)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_has_css_class (child, "event"))
+        n++;
+    }
+
+  return n;
+}
+
 typedef gboolean (*Condition) (Fixture *fixture, gconstpointer data);
 
 static gboolean
@@ -494,6 +511,26 @@ test_navigates (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.today", NULL);
   g_assert_cmpstr (get_title (fixture), ==, "November 2026");
   wait_for_month (fixture);
+  g_assert_cmpuint (count_chips (fixture, SST_CODE), ==, 2);
+
+  /* the chips are recycled: months come and go, the pool stays */
+  {
+    guint pool = 0;
+
+    for (guint i = 0; i < 3; i++)
+      {
+        gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next-month", NULL);
+        wait_for_month (fixture);
+        gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous-month", NULL);
+        wait_for_month (fixture);
+
+        /* the first round trip may grow it to the busier month's needs */
+        if (i == 0)
+          pool = count_chip_widgets (fixture);
+      }
+    g_assert_cmpuint (count_chip_widgets (fixture), ==, pool);
+    g_assert_cmpuint (pool, <=, 42 * 4);
+  }
 
   /* across a year */
   {
