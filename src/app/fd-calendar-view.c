@@ -32,7 +32,7 @@ struct _FdCalendarView
   GtkWidget parent_instance;
 
   FdDatabase *database;
-  GCancellable *cancellable;   /* of the slots being read */
+  GCancellable *cancellable; /* of the slots being read */
   GDateTime *date;           /* the first day of the month shown, local */
   char *today;               /* "" for the real today */
   guint midnight_id;         /* moves the real today's highlight */
