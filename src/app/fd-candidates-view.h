@@ -17,10 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FdCandidatesView, fd_candidates_view, FD, CANDIDATES_VIEW, GtkWidget)
 
-GtkWidget  *fd_candidates_view_new          (FdDatabase     *database);
+GtkWidget  *fd_candidates_view_new          (FdDatabase *database);
 FdDatabase *fd_candidates_view_get_database (FdCandidatesView *self);
 void        fd_candidates_view_set_database (FdCandidatesView *self,
-                                           FdDatabase     *database);
+                                             FdDatabase       *database);
 void        fd_candidates_view_reload       (FdCandidatesView *self);
 void        fd_candidates_view_focus_search (FdCandidatesView *self);
 

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FdTrainersView, fd_trainers_view, FD, TRAINERS_VIEW, GtkWidget)
 
-GtkWidget  *fd_trainers_view_new          (FdDatabase     *database);
+GtkWidget  *fd_trainers_view_new          (FdDatabase *database);
 FdDatabase *fd_trainers_view_get_database (FdTrainersView *self);
 void        fd_trainers_view_set_database (FdTrainersView *self,
                                            FdDatabase     *database);
