@@ -395,7 +395,10 @@ generate_session_code (FdDatabase  *database,
   low = g_strdup_printf ("%" G_GINT64_FORMAT "-", year->v.integer);
   high = g_strdup_printf ("%" G_GINT64_FORMAT "-:", year->v.integer);
   stmt = _fd_database_prepare (database,
-                               "SELECT max(CAST(substr(code, 6) AS INTEGER)) FROM session"
+                               /* Without the hint the planner prefers session_sort
+                                * (deleted, …) and reads every session */
+                               "SELECT max(CAST(substr(code, 6) AS INTEGER))"
+                               " FROM session INDEXED BY session_code"
                                " WHERE deleted = 0 AND code > ?1 AND code < ?2",
                                error);
   if (stmt == NULL)
