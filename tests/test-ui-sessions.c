@@ -119,7 +119,9 @@ test_search_and_select (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (fixture->selection), ==, n);
   g_assert_cmpstr (ui_test_label (fixture->view, VIEW_TYPE, "count_label"), ==, "1 session");
 
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (fixture->selection), 0);
+  /* Enter in the search entry shows the first result */
+  g_signal_emit_by_name (gtk_widget_get_template_child (fixture->view, VIEW_TYPE, "search_entry"),
+                         "activate");
   UI_TEST_WAIT_UNTIL (g_strcmp0 (gtk_stack_get_visible_child_name (details_stack), "details") == 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "details");
 

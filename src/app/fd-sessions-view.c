@@ -209,6 +209,15 @@ on_search_entry_search_changed_cb (FdSessionsView *self,
     fd_record_list_set_search (self->records, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* Enter in the search shows the first result. */
+static void
+on_search_entry_activate_cb (FdSessionsView *self,
+                             GtkSearchEntry *entry)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+}
+
 static void
 on_search_entry_stop_search_cb (FdSessionsView *self,
                                 GtkSearchEntry *entry)
@@ -354,6 +363,7 @@ fd_sessions_view_class_init (FdSessionsViewClass *klass)
 
   gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_items_changed_cb);
