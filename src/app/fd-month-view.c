@@ -369,6 +369,15 @@ on_chip_query_tooltip_cb (GtkWidget   *button,
                           GtkTooltip  *tooltip,
                           FdMonthView *self)
 {
+  /* not over the slot’s details or the day’s list (popovers come last) */
+  for (GtkWidget *child = gtk_widget_get_last_child (GTK_WIDGET (self));
+       child != NULL && GTK_IS_POPOVER (child);
+       child = gtk_widget_get_prev_sibling (child))
+    {
+      if (gtk_widget_get_visible (child))
+        return FALSE;
+    }
+
   for (guint i = 0; i < self->chips->len; i++)
     {
       Chip *chip = &g_array_index (self->chips, Chip, i);
