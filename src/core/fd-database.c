@@ -1106,10 +1106,13 @@ fd_database_verify (FdDatabase  *self,
       const char *table = (const char *) sqlite3_column_text (stmt, 0);
       const char *parent = (const char *) sqlite3_column_text (stmt, 2);
 
+      g_autofree char *rowid = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                (gint64) sqlite3_column_int64 (stmt, 1));
+
       g_ptr_array_add (problems,
-                       /* Translators: the first %s is a table, the second the table it refers to */
-                       g_strdup_printf (_("A row of %1$s refers to a missing row of %2$s (rowid %3$" G_GINT64_FORMAT ")."),
-                                        table, parent, (gint64) sqlite3_column_int64 (stmt, 1)));
+                       /* Translators: %1$s is a table, %2$s the table it refers to, %3$s a row number */
+                       g_strdup_printf (_("A row of %1$s refers to a missing row of %2$s (row %3$s)."),
+                                        table, parent, rowid));
     }
   sqlite3_reset (stmt);
 
