@@ -14,17 +14,21 @@
 /* FdRecordRow:
  *
  * One row of the sessions, trainers and candidates lists: a title and a
- * subtitle on the left, two short texts on the right. Rows are recycled by
- * the list views, so it holds texts only, never the record.
+ * subtitle on the left, two short texts on the right, drawn with Pango.
+ *
+ * Why drawn rather than made of labels: GTK 4.8's GtkListView keeps 200 rows
+ * alive whatever its height, and builds new row widgets for every new item
+ * of a search. With four labels a row, each keystroke rebuilt 800 labels
+ * (about 90 ms on the large demo); this row costs little to make, stores
+ * its texts, and lays them out only when it is drawn, so only the rows on
+ * screen pay for Pango. Its height does not depend on its texts.
  */
 struct _FdRecordRow
 {
-  GtkWidget       parent_instance;
+  GtkWidget    parent_instance;
 
-  GtkLabel       *end_subtitle_label;
-  GtkLabel       *end_title_label;
-  GtkInscription *subtitle_inscription;
-  GtkInscription *title_inscription;
+  char        *texts[4];
+  PangoLayout *layouts[4];
 };
 
 G_DEFINE_FINAL_TYPE (FdRecordRow, fd_record_row, GTK_TYPE_WIDGET)
@@ -38,27 +42,272 @@ enum {
   N_PROPS
 };
 
+/* Indices of texts[] and layouts[] */
+enum {
+  TITLE,
+  SUBTITLE,
+  END_TITLE,
+  END_SUBTITLE,
+};
+
+#define MARGIN_Y       6
+#define LINE_SPACING   2
+#define COLUMN_SPACING 12
+#define DIM_ALPHA      0.55f
+
 static GParamSpec *properties[N_PROPS];
 
-static void
-set_label_text (GtkLabel   *label,
-                const char *text)
+/* The line heights only depend on the font: computed once per font. */
+static guint metrics_font_hash;
+static int title_line_height;
+static int caption_line_height;
+
+static PangoAttrList *
+new_attributes (guint index)
 {
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  if (index == TITLE)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  else
+    pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+
+  if (index == END_SUBTITLE)
+    pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+
+  return attrs;
 }
 
 static void
-fd_record_row_dispose (GObject *object)
+ensure_metrics (FdRecordRow *self)
 {
-  GtkWidget *child;
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  guint hash = font != NULL ? pango_font_description_hash (font) : 0;
 
-  gtk_widget_dispose_template (GTK_WIDGET (object), FD_TYPE_RECORD_ROW);
-  /* The template's root is not a bound child: unparent it too. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  if (hash == metrics_font_hash && title_line_height > 0)
+    return;
 
-  G_OBJECT_CLASS (fd_record_row_parent_class)->dispose (object);
+  for (guint i = TITLE; i <= SUBTITLE; i++)
+    {
+      g_autoptr(PangoLayout) layout = pango_layout_new (context);
+      g_autoptr(PangoAttrList) attrs = new_attributes (i);
+      int height;
+
+      pango_layout_set_attributes (layout, attrs);
+      pango_layout_set_text (layout, "Ag", -1);
+      pango_layout_get_pixel_size (layout, NULL, &height);
+
+      if (i == TITLE)
+        title_line_height = height;
+      else
+        caption_line_height = height;
+    }
+
+  metrics_font_hash = hash;
+}
+
+static PangoLayout *
+ensure_layout (FdRecordRow *self,
+               guint        index)
+{
+  if (self->layouts[index] == NULL)
+    {
+      g_autoptr(PangoAttrList) attrs = new_attributes (index);
+
+      self->layouts[index] = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                             self->texts[index]);
+      pango_layout_set_attributes (self->layouts[index], attrs);
+      pango_layout_set_ellipsize (self->layouts[index], PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (self->layouts[index], TRUE);
+    }
+
+  return self->layouts[index];
+}
+
+static void
+update_accessible_label (FdRecordRow *self)
+{
+  g_autoptr(GString) label = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
+    {
+      if (self->texts[i] == NULL || *self->texts[i] == '\0')
+        continue;
+
+      if (label->len > 0)
+        g_string_append (label, ", ");
+      g_string_append (label, self->texts[i]);
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
+                                  -1);
+}
+
+static void
+set_text (FdRecordRow *self,
+          guint        index,
+          const char  *text,
+          guint        prop_id)
+{
+  if (g_strcmp0 (self->texts[index], text) == 0)
+    return;
+
+  g_free (self->texts[index]);
+  self->texts[index] = g_strdup (text);
+  g_clear_object (&self->layouts[index]);
+
+  update_accessible_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+draw_layout (GtkSnapshot   *snapshot,
+             PangoLayout   *layout,
+             int            x,
+             int            y,
+             const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+fd_record_row_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  FdRecordRow *self = FD_RECORD_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int text_height;
+  int top;
+  int end_width = 0;
+  int start_width;
+  GdkRGBA color;
+  GdkRGBA dim;
+
+  ensure_metrics (self);
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  dim = color;
+  dim.alpha *= DIM_ALPHA;
+
+  text_height = title_line_height + LINE_SPACING + caption_line_height;
+  top = MAX (0, (height - text_height) / 2);
+
+  /* The end column: as wide as its longer text, up to a third of the row */
+  for (guint i = END_TITLE; i <= END_SUBTITLE; i++)
+    {
+      if (self->texts[i] != NULL && *self->texts[i] != '\0')
+        {
+          PangoLayout *layout = ensure_layout (self, i);
+          int text_width;
+
+          pango_layout_set_width (layout, -1);
+          pango_layout_get_pixel_size (layout, &text_width, NULL);
+          end_width = MAX (end_width, text_width);
+        }
+    }
+  end_width = MIN (end_width, width / 3);
+
+  for (guint i = END_TITLE; i <= END_SUBTITLE; i++)
+    {
+      PangoLayout *layout;
+      int text_width;
+      int y;
+
+      if (self->texts[i] == NULL || *self->texts[i] == '\0')
+        continue;
+
+      layout = ensure_layout (self, i);
+      pango_layout_set_width (layout, end_width * PANGO_SCALE);
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+
+      /* Both end texts are captions: centre them on the two lines */
+      y = i == END_TITLE
+          ? top + (title_line_height - caption_line_height) / 2
+          : top + title_line_height + LINE_SPACING;
+
+      draw_layout (snapshot, layout,
+                   rtl ? 0 : width - text_width, y,
+                   i == END_TITLE ? &color : &dim);
+    }
+
+  start_width = width - (end_width > 0 ? end_width + COLUMN_SPACING : 0);
+  if (start_width <= 0)
+    return;
+
+  for (guint i = TITLE; i <= SUBTITLE; i++)
+    {
+      PangoLayout *layout;
+      int text_width;
+
+      if (self->texts[i] == NULL || *self->texts[i] == '\0')
+        continue;
+
+      layout = ensure_layout (self, i);
+      pango_layout_set_width (layout, start_width * PANGO_SCALE);
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+
+      draw_layout (snapshot, layout,
+                   rtl ? width - text_width : 0,
+                   i == TITLE ? top : top + title_line_height + LINE_SPACING,
+                   i == TITLE ? &color : &dim);
+    }
+}
+
+static void
+fd_record_row_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  FdRecordRow *self = FD_RECORD_ROW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 120;
+      *natural = 320;
+      return;
+    }
+
+  ensure_metrics (self);
+  *minimum = *natural = MARGIN_Y + title_line_height + LINE_SPACING
+                        + caption_line_height + MARGIN_Y;
+}
+
+static void
+fd_record_row_direction_changed (GtkWidget        *widget,
+                                 GtkTextDirection  previous_direction)
+{
+  FdRecordRow *self = FD_RECORD_ROW (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->layouts); i++)
+    g_clear_object (&self->layouts[i]);
+
+  GTK_WIDGET_CLASS (fd_record_row_parent_class)->direction_changed (widget, previous_direction);
+}
+
+static void
+fd_record_row_finalize (GObject *object)
+{
+  FdRecordRow *self = FD_RECORD_ROW (object);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
+    {
+      g_clear_pointer (&self->texts[i], g_free);
+      g_clear_object (&self->layouts[i]);
+    }
+
+  G_OBJECT_CLASS (fd_record_row_parent_class)->finalize (object);
 }
 
 static void
@@ -129,9 +378,13 @@ fd_record_row_class_init (FdRecordRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = fd_record_row_dispose;
+  object_class->finalize = fd_record_row_finalize;
   object_class->get_property = fd_record_row_get_property;
   object_class->set_property = fd_record_row_set_property;
+
+  widget_class->direction_changed = fd_record_row_direction_changed;
+  widget_class->measure = fd_record_row_measure;
+  widget_class->snapshot = fd_record_row_snapshot;
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
@@ -148,20 +401,13 @@ fd_record_row_class_init (FdRecordRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-record-row.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fdrecordrow");
-
-  gtk_widget_class_bind_template_child (widget_class, FdRecordRow, end_subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, FdRecordRow, end_title_label);
-  gtk_widget_class_bind_template_child (widget_class, FdRecordRow, subtitle_inscription);
-  gtk_widget_class_bind_template_child (widget_class, FdRecordRow, title_inscription);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 
 static void
 fd_record_row_init (FdRecordRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -175,7 +421,7 @@ fd_record_row_get_title (FdRecordRow *self)
 {
   g_return_val_if_fail (FD_IS_RECORD_ROW (self), NULL);
 
-  return gtk_inscription_get_text (self->title_inscription);
+  return self->texts[TITLE];
 }
 
 void
@@ -184,11 +430,7 @@ fd_record_row_set_title (FdRecordRow *self,
 {
   g_return_if_fail (FD_IS_RECORD_ROW (self));
 
-  if (g_strcmp0 (title, gtk_inscription_get_text (self->title_inscription)) == 0)
-    return;
-
-  gtk_inscription_set_text (self->title_inscription, title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  set_text (self, TITLE, title, PROP_TITLE);
 }
 
 const char *
@@ -196,7 +438,7 @@ fd_record_row_get_subtitle (FdRecordRow *self)
 {
   g_return_val_if_fail (FD_IS_RECORD_ROW (self), NULL);
 
-  return gtk_inscription_get_text (self->subtitle_inscription);
+  return self->texts[SUBTITLE];
 }
 
 void
@@ -205,13 +447,7 @@ fd_record_row_set_subtitle (FdRecordRow *self,
 {
   g_return_if_fail (FD_IS_RECORD_ROW (self));
 
-  if (g_strcmp0 (subtitle, gtk_inscription_get_text (self->subtitle_inscription)) == 0)
-    return;
-
-  gtk_inscription_set_text (self->subtitle_inscription, subtitle);
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_inscription),
-                          subtitle != NULL && *subtitle != '\0');
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+  set_text (self, SUBTITLE, subtitle, PROP_SUBTITLE);
 }
 
 const char *
@@ -219,7 +455,7 @@ fd_record_row_get_end_title (FdRecordRow *self)
 {
   g_return_val_if_fail (FD_IS_RECORD_ROW (self), NULL);
 
-  return gtk_label_get_text (self->end_title_label);
+  return self->texts[END_TITLE];
 }
 
 void
@@ -228,11 +464,7 @@ fd_record_row_set_end_title (FdRecordRow *self,
 {
   g_return_if_fail (FD_IS_RECORD_ROW (self));
 
-  if (g_strcmp0 (end_title, gtk_label_get_text (self->end_title_label)) == 0)
-    return;
-
-  set_label_text (self->end_title_label, end_title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_END_TITLE]);
+  set_text (self, END_TITLE, end_title, PROP_END_TITLE);
 }
 
 const char *
@@ -240,7 +472,7 @@ fd_record_row_get_end_subtitle (FdRecordRow *self)
 {
   g_return_val_if_fail (FD_IS_RECORD_ROW (self), NULL);
 
-  return gtk_label_get_text (self->end_subtitle_label);
+  return self->texts[END_SUBTITLE];
 }
 
 void
@@ -249,9 +481,5 @@ fd_record_row_set_end_subtitle (FdRecordRow *self,
 {
   g_return_if_fail (FD_IS_RECORD_ROW (self));
 
-  if (g_strcmp0 (end_subtitle, gtk_label_get_text (self->end_subtitle_label)) == 0)
-    return;
-
-  set_label_text (self->end_subtitle_label, end_subtitle);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_END_SUBTITLE]);
+  set_text (self, END_SUBTITLE, end_subtitle, PROP_END_SUBTITLE);
 }
