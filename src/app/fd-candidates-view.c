@@ -88,11 +88,13 @@ update_count (FdCandidatesView *self)
 
       /* Translators: %s is what the user searched for */
       description = g_strdup_printf (_("No candidate matches “%s”"), search);
+      adw_status_page_set_icon_name (self->no_results_page, "system-search-symbolic");
       adw_status_page_set_title (self->no_results_page, _("No Results"));
       adw_status_page_set_description (self->no_results_page, description);
     }
   else
     {
+      adw_status_page_set_icon_name (self->no_results_page, "system-users-symbolic");
       adw_status_page_set_title (self->no_results_page, _("No Candidates"));
       adw_status_page_set_description (self->no_results_page, NULL);
     }

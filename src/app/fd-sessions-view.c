@@ -94,11 +94,13 @@ update_count (FdSessionsView *self)
 
       /* Translators: %s is what the user searched for */
       description = g_strdup_printf (_("No session matches “%s”"), search);
+      adw_status_page_set_icon_name (self->no_results_page, "system-search-symbolic");
       adw_status_page_set_title (self->no_results_page, _("No Results"));
       adw_status_page_set_description (self->no_results_page, description);
     }
   else
     {
+      adw_status_page_set_icon_name (self->no_results_page, "view-list-bullet-symbolic");
       adw_status_page_set_title (self->no_results_page, _("No Sessions"));
       adw_status_page_set_description (self->no_results_page, NULL);
     }

@@ -90,11 +90,13 @@ update_count (FdTrainersView *self)
 
       /* Translators: %s is what the user searched for */
       description = g_strdup_printf (_("No trainer matches “%s”"), search);
+      adw_status_page_set_icon_name (self->no_results_page, "system-search-symbolic");
       adw_status_page_set_title (self->no_results_page, _("No Results"));
       adw_status_page_set_description (self->no_results_page, description);
     }
   else
     {
+      adw_status_page_set_icon_name (self->no_results_page, "avatar-default-symbolic");
       adw_status_page_set_title (self->no_results_page, _("No Trainers"));
       adw_status_page_set_description (self->no_results_page, NULL);
     }
