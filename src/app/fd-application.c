@@ -103,7 +103,7 @@ on_window_realize_cb (GtkWidget     *window,
                            G_CALLBACK (on_frame_clock_after_paint_cb), self, 0);
 }
 
-static void
+static GtkWindow *
 show_error (FdApplication *self,
             GtkWindow     *parent,
             const char    *heading,
@@ -115,6 +115,8 @@ show_error (FdApplication *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
 }
 
 typedef struct
@@ -167,6 +169,10 @@ on_generate_demo_cb (GObject      *object,
                     _("Could Not Load Demo Data"), error->message);
       return;
     }
+
+  /* Closed meanwhile: the data is in the file for next time */
+  if (!gtk_widget_get_visible (GTK_WIDGET (window)))
+    return;
 
   fd_window_reload (window);
   fd_window_add_toast (window, adw_toast_new (_("Demo data loaded")));
@@ -432,13 +438,9 @@ fd_application_open_database (FdApplication *self,
                                &error);
   if (database == NULL)
     {
-      GList *windows;
-
       g_debug ("Could not open the database %s: %s", path, error->message);
-      show_error (self, NULL, _("Could Not Open the Database"), error->message);
-      windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
-      return windows != NULL ? windows->data : NULL;
+      return show_error (self, NULL, _("Could Not Open the Database"), error->message);
     }
 
   window = fd_window_new (GTK_APPLICATION (self), database);

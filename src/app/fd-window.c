@@ -481,7 +481,8 @@ fd_window_reload (FdWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
-      GtkWidget *view = adw_bin_get_child (get_page (self, i));
+      AdwBin *page = get_page (self, i);
+      GtkWidget *view = page != NULL ? adw_bin_get_child (page) : NULL;
 
       if (FD_IS_CALENDAR_VIEW (view))
         fd_calendar_view_reload (FD_CALENDAR_VIEW (view));
