@@ -94,6 +94,28 @@ test_search_action (void)
 }
 
 static void
+test_show_session (void)
+{
+  FdWindow *window = new_window ();
+  g_autoptr(FdRecordList) sessions = fd_record_list_new (ui_test_get_database (),
+                                                         FD_RECORD_KIND_SESSION);
+  g_autoptr(FdSession) session = g_list_model_get_item (G_LIST_MODEL (sessions), 3);
+  const char *code = fd_session_get_code (session);
+  GtkWidget *view;
+  GObject *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-session", "s", code));
+  g_assert_cmpstr (fd_window_get_visible_view (window), ==, "sessions");
+
+  view = fd_window_get_view (window, "sessions");
+  row = gtk_widget_get_template_child (view, FD_TYPE_SESSIONS_VIEW, "code_row");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, code);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_settings_saved_on_close (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -232,6 +254,7 @@ main (int   argc,
   g_test_add_func ("/window/last-view", test_last_view);
   g_test_add_func ("/window/show-view", test_show_view);
   g_test_add_func ("/window/search-action", test_search_action);
+  g_test_add_func ("/window/show-session", test_show_session);
   g_test_add_func ("/window/settings-saved-on-close", test_settings_saved_on_close);
   g_test_add_func ("/window/help-overlay", test_help_overlay);
   g_test_add_func ("/window/about", test_about);

@@ -453,3 +453,32 @@ fd_sessions_view_focus_search (FdSessionsView *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
+
+/**
+ * fd_sessions_view_show_session:
+ * @self: a #FdSessionsView
+ * @code: a session code, "2026-0042"
+ *
+ * Searches for the session coded @code and shows its details.
+ */
+void
+fd_sessions_view_show_session (FdSessionsView *self,
+                               const char     *code)
+{
+  g_autoptr(FdSession) session = NULL;
+
+  g_return_if_fail (FD_IS_SESSIONS_VIEW (self));
+  g_return_if_fail (code != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), code);
+
+  /* Without waiting for the search entry's delay */
+  if (self->records != NULL)
+    fd_record_list_set_search (self->records, code);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    session = g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
+
+  if (session != NULL && g_strcmp0 (fd_session_get_code (session), code) == 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+}

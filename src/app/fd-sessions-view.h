@@ -23,5 +23,7 @@ void        fd_sessions_view_set_database (FdSessionsView *self,
                                            FdDatabase     *database);
 void        fd_sessions_view_reload       (FdSessionsView *self);
 void        fd_sessions_view_focus_search (FdSessionsView *self);
+void        fd_sessions_view_show_session (FdSessionsView *self,
+                                           const char     *code);
 
 G_END_DECLS

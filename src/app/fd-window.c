@@ -250,6 +250,19 @@ show_view_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
+/* win.show-session::2026-0042 shows a session from elsewhere (the calendar) */
+static void
+show_session_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FdWindow *self = FD_WINDOW (widget);
+  GtkWidget *view = fd_window_get_view (self, "sessions");
+
+  adw_view_stack_set_visible_child_name (self->stack, "sessions");
+  fd_sessions_view_show_session (FD_SESSIONS_VIEW (view), g_variant_get_string (parameter, NULL));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -387,6 +400,7 @@ fd_window_class_init (FdWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-session", "s", show_session_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.show-view", "s", "calendar");
