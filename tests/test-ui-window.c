@@ -143,6 +143,46 @@ test_help_overlay (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every shortcut of the window is listed in the shortcuts window */
+static void
+test_shortcuts_listed (void)
+{
+  static const char *accelerators[] = {
+    "<Primary>1", "<Primary>2", "<Primary>3", "<Primary>4", "<Primary>f", "<Primary>w",
+  };
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) quit_accels = NULL;
+  GSList *objects;
+
+  builder = gtk_builder_new_from_resource ("/fr/formadesk/Formadesk/gtk/help-overlay.ui");
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *action_name = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+
+      g_object_get (l->data, "accelerator", &accelerator, "action-name", &action_name, NULL);
+      if (accelerator != NULL)
+        g_ptr_array_add (listed, g_steal_pointer (&accelerator));
+      if (action_name != NULL)
+        g_ptr_array_add (listed, g_steal_pointer (&action_name));
+    }
+  g_slist_free (objects);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (listed, accelerators[i], g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (listed, "app.quit", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (listed, "win.show-help-overlay",
+                                                   g_str_equal, NULL));
+
+  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_cmpstr (quit_accels[0], ==, "<Control>q");
+}
+
 static void
 test_about (void)
 {
@@ -257,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/window/show-session", test_show_session);
   g_test_add_func ("/window/settings-saved-on-close", test_settings_saved_on_close);
   g_test_add_func ("/window/help-overlay", test_help_overlay);
+  g_test_add_func ("/window/shortcuts-listed", test_shortcuts_listed);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/application/bad-database", test_bad_database);
   g_test_add_func ("/application/new-database", test_new_database);
