@@ -131,7 +131,7 @@ test_search_and_select (Fixture       *fixture,
                                                       fd_record_get_id (FD_RECORD (expected)),
                                                       &error);
   g_assert_no_error (error);
-  enrollments_list = GTK_LIST_BOX (gtk_widget_get_template_child (fixture->view, VIEW_TYPE,
+  enrollments_list = GTK_LIST_BOX (ui_test_child (fixture->view, VIEW_TYPE,
                                                                   "enrollments_list"));
   if (enrollments->len > 0)
     g_assert_nonnull (gtk_list_box_get_row_at_index (enrollments_list, enrollments->len - 1));

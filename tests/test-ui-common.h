@@ -176,12 +176,34 @@ ui_test_find_first (GtkWidget *widget,
   return NULL;
 }
 
+/* A child of @view's template, or of its details pane once built. */
+static inline GObject *
+ui_test_child (GtkWidget  *view,
+               GType       view_type,
+               const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (view, view_type, name);
+
+  if (object == NULL)
+    {
+      GObject *bin = gtk_widget_get_template_child (view, view_type, "details_bin");
+      GtkWidget *details = bin != NULL ? adw_bin_get_child (ADW_BIN (bin)) : NULL;
+
+      if (details != NULL)
+        object = gtk_widget_get_template_child (details, G_OBJECT_TYPE (details), name);
+    }
+
+  g_assert_nonnull (object);
+
+  return object;
+}
+
 static inline const char *
 ui_test_row_value (GtkWidget  *view,
                    GType       view_type,
                    const char *row_name)
 {
-  GObject *row = gtk_widget_get_template_child (view, view_type, row_name);
+  GObject *row = ui_test_child (view, view_type, row_name);
 
   g_assert_true (ADW_IS_ACTION_ROW (row));
 
@@ -193,7 +215,7 @@ ui_test_label (GtkWidget  *view,
                GType       view_type,
                const char *name)
 {
-  GObject *label = gtk_widget_get_template_child (view, view_type, name);
+  GObject *label = ui_test_child (view, view_type, name);
 
   g_assert_true (GTK_IS_LABEL (label));
 

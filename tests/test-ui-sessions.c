@@ -144,7 +144,7 @@ test_search_and_select (Fixture       *fixture,
   slots = fd_database_list_session_slots (ui_test_get_database (),
                                           fd_record_get_id (FD_RECORD (expected)), &error);
   g_assert_no_error (error);
-  list = GTK_LIST_BOX (gtk_widget_get_template_child (fixture->view, VIEW_TYPE, "slots_list"));
+  list = GTK_LIST_BOX (ui_test_child (fixture->view, VIEW_TYPE, "slots_list"));
   if (slots->len > 0)
     g_assert_nonnull (gtk_list_box_get_row_at_index (list, slots->len - 1));
   g_assert_null (gtk_list_box_get_row_at_index (list, slots->len));
@@ -153,7 +153,7 @@ test_search_and_select (Fixture       *fixture,
                                                       fd_record_get_id (FD_RECORD (expected)),
                                                       &error);
   g_assert_no_error (error);
-  list = GTK_LIST_BOX (gtk_widget_get_template_child (fixture->view, VIEW_TYPE,
+  list = GTK_LIST_BOX (ui_test_child (fixture->view, VIEW_TYPE,
                                                       "enrollments_list"));
   if (enrollments->len > 0)
     {

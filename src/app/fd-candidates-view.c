@@ -15,6 +15,7 @@
 #include "fd-candidates-view.h"
 
 #include "fd-details.h"
+#include "fd-candidate-details.h"
 #include "fd-record-row.h"
 
 /* FdCandidatesView:
@@ -30,23 +31,15 @@ struct _FdCandidatesView
 
   FdDatabase         *database;
   FdRecordList       *records;
-  GListStore         *enrollments;
 
-  AdwActionRow       *address_row;
-  AdwActionRow       *birth_row;
-  AdwActionRow       *client_row;
   GtkLabel           *count_label;
+  AdwBin             *details_bin;
   GtkStack           *details_stack;
-  AdwActionRow       *email_row;
-  GtkListBox         *enrollments_list;
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *no_results_page;
-  AdwActionRow       *phone_row;
   GtkSearchEntry     *search_entry;
   GtkSingleSelection *selection;
-  GtkLabel           *subtitle_label;
-  GtkLabel           *title_label;
 };
 
 G_DEFINE_FINAL_TYPE (FdCandidatesView, fd_candidates_view, GTK_TYPE_WIDGET)
@@ -102,70 +95,41 @@ update_count (FdCandidatesView *self)
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
-static void
-show_trainee (FdCandidatesView *self,
-              FdTrainee        *trainee)
+static FdCandidateDetails *
+ensure_details (FdCandidatesView *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) enrollments = NULL;
-  g_autofree char *name = fd_trainee_dup_full_name (trainee);
-  g_autofree char *birth_date = NULL;
-  const char *id = fd_record_get_id (FD_RECORD (trainee));
-  const char *birth_city = fd_trainee_get_birth_city (trainee);
-  const char *postal_code = fd_trainee_get_postal_code (trainee);
-  const char *city = fd_trainee_get_city (trainee);
-  const char *client = fd_trainee_get_client_name (trainee);
+  GtkWidget *details = adw_bin_get_child (self->details_bin);
 
-  gtk_label_set_text (self->title_label, name);
-  /* A private individual is their own client: do not repeat the name. */
-  gtk_label_set_text (self->subtitle_label,
-                      client != NULL && g_strcmp0 (client, name) != 0 ? client : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
-                          *gtk_label_get_text (self->subtitle_label) != '\0');
+  if (details == NULL)
+    {
+      details = fd_candidate_details_new (self->database);
+      adw_bin_set_child (self->details_bin, details);
+    }
 
-  birth_date = fd_details_format_date_range (fd_trainee_get_birth_date (trainee), NULL);
-
-  if (birth_date != NULL && birth_city != NULL && *birth_city != '\0')
-    /* Translators: « 12 mars 1985 à Lyon »: %1$s is the date, %2$s the city */
-    fd_details_set_row_take (self->birth_row,
-                             g_strdup_printf (_("%1$s in %2$s"), birth_date, birth_city));
-  else
-    fd_details_set_row (self->birth_row, birth_date);
-
-  fd_details_set_row (self->email_row, fd_trainee_get_email (trainee));
-  fd_details_set_row (self->phone_row, fd_trainee_get_phone (trainee));
-  fd_details_set_row_take (self->address_row,
-                           fd_details_join (" ",
-                                            postal_code != NULL ? postal_code : "",
-                                            city != NULL ? city : "",
-                                            NULL));
-  fd_details_set_row (self->client_row, client);
-
-  enrollments = fd_database_list_trainee_enrollments (self->database, id, &error);
-  if (enrollments == NULL)
-    g_warning ("Could not list the enrollments of trainee %s: %s", id, error->message);
-  fd_details_replace (self->enrollments, enrollments);
-
-  gtk_stack_set_visible_child_name (self->details_stack, "details");
+  return FD_CANDIDATE_DETAILS (details);
 }
 
 static void
 update_details (FdCandidatesView *self)
 {
   gpointer item;
+  GtkWidget *details;
 
   g_assert (FD_IS_CANDIDATES_VIEW (self));
 
   item = gtk_single_selection_get_selected_item (self->selection);
+  details = adw_bin_get_child (self->details_bin);
 
   if (item == NULL || self->database == NULL)
     {
       gtk_stack_set_visible_child_name (self->details_stack, "empty");
-      fd_details_replace (self->enrollments, NULL);
+      if (details != NULL)
+        fd_candidate_details_set_trainee (FD_CANDIDATE_DETAILS (details), NULL);
       return;
     }
 
-  show_trainee (self, FD_TRAINEE (item));
+  fd_candidate_details_set_trainee (ensure_details (self), FD_TRAINEE (item));
+  gtk_stack_set_visible_child_name (self->details_stack, "details");
 }
 
 static void
@@ -247,7 +211,6 @@ fd_candidates_view_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->records);
-  g_clear_object (&self->enrollments);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (fd_candidates_view_parent_class)->dispose (object);
@@ -313,21 +276,14 @@ fd_candidates_view_class_init (FdCandidatesViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-candidates-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
-  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, address_row);
-  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, birth_row);
-  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, client_row);
   gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, details_bin);
   gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, details_stack);
-  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, email_row);
-  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, enrollments_list);
   gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, list_view);
   gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, no_results_page);
-  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, phone_row);
   gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, selection);
-  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, FdCandidatesView, title_label);
 
   gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
@@ -342,11 +298,6 @@ static void
 fd_candidates_view_init (FdCandidatesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->enrollments = g_list_store_new (FD_TYPE_ENROLLMENT);
-
-  gtk_list_box_bind_model (self->enrollments_list, G_LIST_MODEL (self->enrollments),
-                           fd_details_create_enrollment_row, GINT_TO_POINTER (TRUE), NULL);
 
   update_count (self);
   update_details (self);
@@ -381,6 +332,7 @@ fd_candidates_view_set_database (FdCandidatesView *self,
     return;
 
   g_clear_object (&self->records);
+  adw_bin_set_child (self->details_bin, NULL);
 
   if (database != NULL)
     {

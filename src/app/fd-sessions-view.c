@@ -15,6 +15,7 @@
 #include "fd-sessions-view.h"
 
 #include "fd-details.h"
+#include "fd-session-details.h"
 #include "fd-record-row.h"
 
 /* FdSessionsView:
@@ -30,29 +31,15 @@ struct _FdSessionsView
 
   FdDatabase         *database;
   FdRecordList       *records;
-  GListStore         *slots;
-  GListStore         *enrollments;
 
-  AdwActionRow       *capacity_row;
-  AdwActionRow       *client_row;
-  AdwActionRow       *code_row;
   GtkLabel           *count_label;
-  AdwActionRow       *dates_row;
+  AdwBin             *details_bin;
   GtkStack           *details_stack;
-  GtkListBox         *enrollments_list;
-  AdwActionRow       *kind_row;
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *no_results_page;
-  AdwActionRow       *price_row;
-  AdwActionRow       *published_row;
   GtkSearchEntry     *search_entry;
   GtkSingleSelection *selection;
-  GtkListBox         *slots_list;
-  AdwActionRow       *status_row;
-  GtkLabel           *subtitle_label;
-  GtkLabel           *title_label;
-  AdwActionRow       *training_row;
 };
 
 G_DEFINE_FINAL_TYPE (FdSessionsView, fd_sessions_view, GTK_TYPE_WIDGET)
@@ -108,81 +95,41 @@ update_count (FdSessionsView *self)
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
-static void
-show_session (FdSessionsView *self,
-              FdSession      *session)
+static FdSessionDetails *
+ensure_details (FdSessionsView *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) slots = NULL;
-  g_autoptr(GPtrArray) enrollments = NULL;
-  const char *id = fd_record_get_id (FD_RECORD (session));
-  guint n_enrolled = fd_session_get_n_enrolled (session);
-  guint capacity = fd_session_get_capacity_max (session);
-  gint64 price = fd_session_get_price_cents (session);
+  GtkWidget *details = adw_bin_get_child (self->details_bin);
 
-  gtk_label_set_text (self->title_label, fd_session_get_label (session));
-  gtk_label_set_text (self->subtitle_label, fd_session_get_code (session));
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
-                          *gtk_label_get_text (self->subtitle_label) != '\0');
-
-  fd_details_set_row (self->code_row, fd_session_get_code (session));
-  fd_details_set_row (self->training_row, fd_session_get_training_title (session));
-  fd_details_set_row (self->kind_row, fd_format_session_kind (fd_session_get_kind (session)));
-  fd_details_set_row (self->status_row, fd_format_session_status (fd_session_get_status (session)));
-  fd_details_set_row (self->published_row,
-                      fd_session_get_published (session) ? _("Published") : _("Draft"));
-  fd_details_set_row (self->client_row, fd_session_get_client_name (session));
-  fd_details_set_row_take (self->dates_row,
-                           fd_details_format_date_range (fd_session_get_start_date (session),
-                                                         fd_session_get_end_date (session)));
-  fd_details_set_row_take (self->price_row, price > 0 ? fd_format_money (price) : NULL);
-
-  if (capacity > 0)
-    /* Translators: « 8 enrolled of 12 seats » */
-    fd_details_set_row_take (self->capacity_row,
-                             g_strdup_printf (ngettext ("%1$u enrolled of %2$u seat",
-                                                        "%1$u enrolled of %2$u seats",
-                                                        capacity),
-                                              n_enrolled, capacity));
-  else
-    fd_details_set_row_take (self->capacity_row,
-                             g_strdup_printf (ngettext ("%u enrolled", "%u enrolled", n_enrolled),
-                                              n_enrolled));
-
-  slots = fd_database_list_session_slots (self->database, id, &error);
-  if (slots == NULL)
+  if (details == NULL)
     {
-      g_warning ("Could not list the slots of session %s: %s", id, error->message);
-      g_clear_error (&error);
+      details = fd_session_details_new (self->database);
+      adw_bin_set_child (self->details_bin, details);
     }
-  fd_details_replace (self->slots, slots);
 
-  enrollments = fd_database_list_session_enrollments (self->database, id, &error);
-  if (enrollments == NULL)
-    g_warning ("Could not list the enrollments of session %s: %s", id, error->message);
-  fd_details_replace (self->enrollments, enrollments);
-
-  gtk_stack_set_visible_child_name (self->details_stack, "details");
+  return FD_SESSION_DETAILS (details);
 }
 
 static void
 update_details (FdSessionsView *self)
 {
   gpointer item;
+  GtkWidget *details;
 
   g_assert (FD_IS_SESSIONS_VIEW (self));
 
   item = gtk_single_selection_get_selected_item (self->selection);
+  details = adw_bin_get_child (self->details_bin);
 
   if (item == NULL || self->database == NULL)
     {
       gtk_stack_set_visible_child_name (self->details_stack, "empty");
-      fd_details_replace (self->slots, NULL);
-      fd_details_replace (self->enrollments, NULL);
+      if (details != NULL)
+        fd_session_details_set_session (FD_SESSION_DETAILS (details), NULL);
       return;
     }
 
-  show_session (self, FD_SESSION (item));
+  fd_session_details_set_session (ensure_details (self), FD_SESSION (item));
+  gtk_stack_set_visible_child_name (self->details_stack, "details");
 }
 
 static void
@@ -275,8 +222,6 @@ fd_sessions_view_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->records);
-  g_clear_object (&self->slots);
-  g_clear_object (&self->enrollments);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (fd_sessions_view_parent_class)->dispose (object);
@@ -342,26 +287,14 @@ fd_sessions_view_class_init (FdSessionsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-sessions-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
-  gtk_widget_class_bind_template_child (widget_class, FdSessionsView, capacity_row);
-  gtk_widget_class_bind_template_child (widget_class, FdSessionsView, client_row);
-  gtk_widget_class_bind_template_child (widget_class, FdSessionsView, code_row);
   gtk_widget_class_bind_template_child (widget_class, FdSessionsView, count_label);
-  gtk_widget_class_bind_template_child (widget_class, FdSessionsView, dates_row);
+  gtk_widget_class_bind_template_child (widget_class, FdSessionsView, details_bin);
   gtk_widget_class_bind_template_child (widget_class, FdSessionsView, details_stack);
-  gtk_widget_class_bind_template_child (widget_class, FdSessionsView, enrollments_list);
-  gtk_widget_class_bind_template_child (widget_class, FdSessionsView, kind_row);
   gtk_widget_class_bind_template_child (widget_class, FdSessionsView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, FdSessionsView, list_view);
   gtk_widget_class_bind_template_child (widget_class, FdSessionsView, no_results_page);
-  gtk_widget_class_bind_template_child (widget_class, FdSessionsView, price_row);
-  gtk_widget_class_bind_template_child (widget_class, FdSessionsView, published_row);
   gtk_widget_class_bind_template_child (widget_class, FdSessionsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FdSessionsView, selection);
-  gtk_widget_class_bind_template_child (widget_class, FdSessionsView, slots_list);
-  gtk_widget_class_bind_template_child (widget_class, FdSessionsView, status_row);
-  gtk_widget_class_bind_template_child (widget_class, FdSessionsView, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, FdSessionsView, title_label);
-  gtk_widget_class_bind_template_child (widget_class, FdSessionsView, training_row);
 
   gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
@@ -376,14 +309,6 @@ static void
 fd_sessions_view_init (FdSessionsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->slots = g_list_store_new (FD_TYPE_SLOT);
-  self->enrollments = g_list_store_new (FD_TYPE_ENROLLMENT);
-
-  gtk_list_box_bind_model (self->slots_list, G_LIST_MODEL (self->slots),
-                           fd_details_create_slot_row, GINT_TO_POINTER (FALSE), NULL);
-  gtk_list_box_bind_model (self->enrollments_list, G_LIST_MODEL (self->enrollments),
-                           fd_details_create_enrollment_row, GINT_TO_POINTER (FALSE), NULL);
 
   update_count (self);
   update_details (self);
@@ -418,6 +343,7 @@ fd_sessions_view_set_database (FdSessionsView *self,
     return;
 
   g_clear_object (&self->records);
+  adw_bin_set_child (self->details_bin, NULL);
 
   if (database != NULL)
     {

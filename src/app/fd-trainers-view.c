@@ -15,6 +15,7 @@
 #include "fd-trainers-view.h"
 
 #include "fd-details.h"
+#include "fd-trainer-details.h"
 #include "fd-record-row.h"
 
 /* FdTrainersView:
@@ -29,26 +30,15 @@ struct _FdTrainersView
 
   FdDatabase         *database;
   FdRecordList       *records;
-  GListStore         *slots;
 
-  AdwActionRow       *city_row;
-  AdwActionRow       *company_row;
   GtkLabel           *count_label;
+  AdwBin             *details_bin;
   GtkStack           *details_stack;
-  AdwActionRow       *email_row;
-  AdwActionRow       *extranet_row;
-  AdwActionRow       *kind_row;
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *no_results_page;
-  AdwActionRow       *phone_row;
-  AdwActionRow       *rate_row;
   GtkSearchEntry     *search_entry;
   GtkSingleSelection *selection;
-  AdwActionRow       *skills_row;
-  GtkListBox         *slots_list;
-  GtkLabel           *subtitle_label;
-  GtkLabel           *title_label;
 };
 
 G_DEFINE_FINAL_TYPE (FdTrainersView, fd_trainers_view, GTK_TYPE_WIDGET)
@@ -104,66 +94,41 @@ update_count (FdTrainersView *self)
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
-static char *
-dup_today (void)
+static FdTrainerDetails *
+ensure_details (FdTrainersView *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GtkWidget *details = adw_bin_get_child (self->details_bin);
 
-  return g_date_time_format (now, "%Y-%m-%dT00:00");
-}
+  if (details == NULL)
+    {
+      details = fd_trainer_details_new (self->database);
+      adw_bin_set_child (self->details_bin, details);
+    }
 
-static void
-show_trainer (FdTrainersView *self,
-              FdTrainer      *trainer)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) slots = NULL;
-  g_autofree char *name = fd_trainer_dup_full_name (trainer);
-  g_autofree char *today = dup_today ();
-  const char *id = fd_record_get_id (FD_RECORD (trainer));
-  gint64 rate = fd_trainer_get_daily_rate_cents (trainer);
-  const char *kind = fd_format_trainer_kind (fd_trainer_get_kind (trainer));
-
-  gtk_label_set_text (self->title_label, name);
-  gtk_label_set_text (self->subtitle_label, kind != NULL ? kind : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
-                          *gtk_label_get_text (self->subtitle_label) != '\0');
-
-  fd_details_set_row (self->email_row, fd_trainer_get_email (trainer));
-  fd_details_set_row (self->phone_row, fd_trainer_get_phone (trainer));
-  fd_details_set_row (self->kind_row, kind);
-  fd_details_set_row (self->company_row, fd_trainer_get_company (trainer));
-  fd_details_set_row (self->city_row, fd_trainer_get_city (trainer));
-  fd_details_set_row (self->skills_row, fd_trainer_get_skills (trainer));
-  fd_details_set_row_take (self->rate_row, rate > 0 ? fd_format_money (rate) : NULL);
-  fd_details_set_row (self->extranet_row,
-                      fd_format_extranet_state (fd_trainer_get_extranet_state (trainer)));
-
-  slots = fd_database_list_trainer_slots (self->database, id, today, 20, &error);
-  if (slots == NULL)
-    g_warning ("Could not list the slots of trainer %s: %s", id, error->message);
-  fd_details_replace (self->slots, slots);
-
-  gtk_stack_set_visible_child_name (self->details_stack, "details");
+  return FD_TRAINER_DETAILS (details);
 }
 
 static void
 update_details (FdTrainersView *self)
 {
   gpointer item;
+  GtkWidget *details;
 
   g_assert (FD_IS_TRAINERS_VIEW (self));
 
   item = gtk_single_selection_get_selected_item (self->selection);
+  details = adw_bin_get_child (self->details_bin);
 
   if (item == NULL || self->database == NULL)
     {
       gtk_stack_set_visible_child_name (self->details_stack, "empty");
-      fd_details_replace (self->slots, NULL);
+      if (details != NULL)
+        fd_trainer_details_set_trainer (FD_TRAINER_DETAILS (details), NULL);
       return;
     }
 
-  show_trainer (self, FD_TRAINER (item));
+  fd_trainer_details_set_trainer (ensure_details (self), FD_TRAINER (item));
+  gtk_stack_set_visible_child_name (self->details_stack, "details");
 }
 
 static void
@@ -251,7 +216,6 @@ fd_trainers_view_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->records);
-  g_clear_object (&self->slots);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (fd_trainers_view_parent_class)->dispose (object);
@@ -317,24 +281,14 @@ fd_trainers_view_class_init (FdTrainersViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-trainers-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
-  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, city_row);
-  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, company_row);
   gtk_widget_class_bind_template_child (widget_class, FdTrainersView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, details_bin);
   gtk_widget_class_bind_template_child (widget_class, FdTrainersView, details_stack);
-  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, email_row);
-  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, extranet_row);
-  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, kind_row);
   gtk_widget_class_bind_template_child (widget_class, FdTrainersView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, FdTrainersView, list_view);
   gtk_widget_class_bind_template_child (widget_class, FdTrainersView, no_results_page);
-  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, phone_row);
-  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, rate_row);
   gtk_widget_class_bind_template_child (widget_class, FdTrainersView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FdTrainersView, selection);
-  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, skills_row);
-  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, slots_list);
-  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, FdTrainersView, title_label);
 
   gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
@@ -349,11 +303,6 @@ static void
 fd_trainers_view_init (FdTrainersView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->slots = g_list_store_new (FD_TYPE_SLOT);
-
-  gtk_list_box_bind_model (self->slots_list, G_LIST_MODEL (self->slots),
-                           fd_details_create_slot_row, GINT_TO_POINTER (TRUE), NULL);
 
   update_count (self);
   update_details (self);
@@ -388,6 +337,7 @@ fd_trainers_view_set_database (FdTrainersView *self,
     return;
 
   g_clear_object (&self->records);
+  adw_bin_set_child (self->details_bin, NULL);
 
   if (database != NULL)
     {
