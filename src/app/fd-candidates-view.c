@@ -14,8 +14,8 @@
 
 #include "fd-candidates-view.h"
 
-#include "fd-details.h"
 #include "fd-candidate-details.h"
+#include "fd-details.h"
 #include "fd-record-row.h"
 
 /* FdCandidatesView:

@@ -15,8 +15,8 @@
 #include "fd-sessions-view.h"
 
 #include "fd-details.h"
-#include "fd-session-details.h"
 #include "fd-record-row.h"
+#include "fd-session-details.h"
 
 /* FdSessionsView:
  *

@@ -15,8 +15,8 @@
 #include "fd-trainers-view.h"
 
 #include "fd-details.h"
-#include "fd-trainer-details.h"
 #include "fd-record-row.h"
+#include "fd-trainer-details.h"
 
 /* FdTrainersView:
  *
