@@ -141,17 +141,6 @@ ui_test_show (GtkWidget *child)
   return window;
 }
 
-static inline void
-ui_test_search (GtkWidget  *view,
-                GType       view_type,
-                const char *text)
-{
-  GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_template_child (view, view_type,
-                                                                     "search_entry"));
-
-  gtk_editable_set_text (entry, text);
-}
-
 /* The first row widget of type @row_type shown in @widget, depth first. */
 static inline GtkWidget *
 ui_test_find_first (GtkWidget *widget,
@@ -176,17 +165,25 @@ ui_test_find_first (GtkWidget *widget,
   return NULL;
 }
 
-/* A child of @view's template, or of its details pane once built. */
+/* A child of @view's template, of its list pane's, or of its details
+ * pane's once built. */
 static inline GObject *
 ui_test_child (GtkWidget  *view,
-               GType       view_type,
                const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (view, view_type, name);
+  GObject *object = gtk_widget_get_template_child (view, G_OBJECT_TYPE (view), name);
 
   if (object == NULL)
     {
-      GObject *bin = gtk_widget_get_template_child (view, view_type, "details_bin");
+      GObject *pane = gtk_widget_get_template_child (view, G_OBJECT_TYPE (view), "pane");
+
+      if (pane != NULL)
+        object = gtk_widget_get_template_child (GTK_WIDGET (pane), G_OBJECT_TYPE (pane), name);
+    }
+
+  if (object == NULL)
+    {
+      GObject *bin = gtk_widget_get_template_child (view, G_OBJECT_TYPE (view), "details_bin");
       GtkWidget *details = bin != NULL ? adw_bin_get_child (ADW_BIN (bin)) : NULL;
 
       if (details != NULL)
@@ -200,10 +197,9 @@ ui_test_child (GtkWidget  *view,
 
 static inline const char *
 ui_test_row_value (GtkWidget  *view,
-                   GType       view_type,
                    const char *row_name)
 {
-  GObject *row = ui_test_child (view, view_type, row_name);
+  GObject *row = ui_test_child (view, row_name);
 
   g_assert_true (ADW_IS_ACTION_ROW (row));
 
@@ -212,14 +208,21 @@ ui_test_row_value (GtkWidget  *view,
 
 static inline const char *
 ui_test_label (GtkWidget  *view,
-               GType       view_type,
                const char *name)
 {
-  GObject *label = ui_test_child (view, view_type, name);
+  GObject *label = ui_test_child (view, name);
 
   g_assert_true (GTK_IS_LABEL (label));
 
   return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* Types @text in @view's search entry. */
+static inline void
+ui_test_search (GtkWidget  *view,
+                const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (view, "search_entry")), text);
 }
 
 /* Switches the messages to French; FALSE when the catalogue is missing or
@@ -239,4 +242,21 @@ ui_test_use_english (void)
 {
   g_unsetenv ("LANGUAGE");
   textdomain (GETTEXT_PACKAGE);
+}
+
+/* GLib decides once per process whether to translate, so French is
+ * checked in a child started with LANGUAGE=fr: TRUE in that child, which
+ * then checks; FALSE in the test itself, once the child passed. */
+static inline gboolean
+ui_test_in_french_subprocess (void)
+{
+  if (g_test_subprocess ())
+    return TRUE;
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("LANGUAGE");
+  g_test_trap_assert_passed ();
+
+  return FALSE;
 }

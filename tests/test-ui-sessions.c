@@ -1,67 +1,15 @@
-/* test-ui-candidates.c — the Sessions view, driven as a user would
+/* test-ui-sessions.c — the Sessions view, driven as a user would
  *
  * Copyright 2026 The Formadesk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "test-ui-common.h"
+#include "test-ui-records.h"
 
-#include "fd-sessions-view.h"
-#include "fd-details.h"
-#include "fd-record-row.h"
-
-#define VIEW_TYPE FD_TYPE_SESSIONS_VIEW
-
-typedef struct
-{
-  GtkWindow  *window;
-  GtkWidget  *view;
-  GListModel *selection;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->view = fd_sessions_view_new (ui_test_get_database ());
-  fixture->window = ui_test_show (fixture->view);
-  fixture->selection = G_LIST_MODEL (gtk_widget_get_template_child (fixture->view, VIEW_TYPE,
-                                                                    "selection"));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (fixture->window);
-  ui_test_iterate (10);
-}
-
-/* The same query as the view's, made independently. */
-static FdRecordList *
-new_reference_list (const char *search)
-{
-  FdRecordList *list = fd_record_list_new (ui_test_get_database (), FD_RECORD_KIND_SESSION);
-
-  fd_record_list_set_search (list, search);
-
-  return list;
-}
-
-static void
-test_count (Fixture       *fixture,
-            gconstpointer  data)
-{
-  g_autoptr(FdRecordList) reference = new_reference_list (NULL);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (reference));
-  g_autofree char *number = fd_details_format_count (n);
-  g_autofree char *expected = g_strdup_printf ("%s sessions", number);
-
-  g_assert_cmpuint (n, >, 50);
-  g_assert_cmpuint (g_list_model_get_n_items (fixture->selection), ==, n);
-  g_assert_cmpstr (ui_test_label (fixture->view, VIEW_TYPE, "count_label"), ==, expected);
-}
+static const ViewInfo sessions = {
+  FD_RECORD_KIND_SESSION, "session", "sessions", 50,
+};
 
 static void
 test_row_matches_database (Fixture       *fixture,
@@ -70,23 +18,17 @@ test_row_matches_database (Fixture       *fixture,
   g_autoptr(FdSession) first = g_list_model_get_item (fixture->selection, 0);
   g_autoptr(FdSession) stored = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *list_view;
-  GtkWidget *row;
+  FdRecordRow *row;
 
   stored = fd_database_get_session (ui_test_get_database (),
                                     fd_record_get_id (FD_RECORD (first)), &error);
   g_assert_no_error (error);
 
-  list_view = GTK_WIDGET (gtk_widget_get_template_child (fixture->view, VIEW_TYPE, "list_view"));
-  UI_TEST_WAIT_UNTIL (ui_test_find_first (list_view, FD_TYPE_RECORD_ROW) != NULL);
-  row = ui_test_find_first (list_view, FD_TYPE_RECORD_ROW);
-  g_assert_nonnull (row);
-
-  g_assert_cmpstr (fd_record_row_get_title (FD_RECORD_ROW (row)), ==,
-                   fd_session_get_label (stored));
-  g_assert_true (g_str_has_prefix (fd_record_row_get_subtitle (FD_RECORD_ROW (row)),
+  row = view_get_first_row (fixture);
+  g_assert_cmpstr (fd_record_row_get_title (row), ==, fd_session_get_label (stored));
+  g_assert_true (g_str_has_prefix (fd_record_row_get_subtitle (row),
                                    fd_session_get_code (stored)));
-  g_assert_cmpstr (fd_record_row_get_end_title (FD_RECORD_ROW (row)), ==,
+  g_assert_cmpstr (fd_record_row_get_end_title (row), ==,
                    fd_format_session_status (fd_session_get_status (stored)));
 }
 
@@ -94,7 +36,7 @@ static void
 test_search_and_select (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(FdRecordList) all = new_reference_list (NULL);
+  g_autoptr(FdRecordList) all = view_new_reference_list (fixture, NULL);
   g_autoptr(FdSession) target = g_list_model_get_item (G_LIST_MODEL (all), 7);
   g_autoptr(FdRecordList) reference = NULL;
   g_autoptr(FdSession) expected = NULL;
@@ -106,45 +48,44 @@ test_search_and_select (Fixture       *fixture,
   const char *search = fd_session_get_code (target);
   guint n;
 
-  reference = new_reference_list (search);
+  reference = view_new_reference_list (fixture, search);
   n = g_list_model_get_n_items (G_LIST_MODEL (reference));
   g_assert_cmpuint (n, ==, 1);
 
-  details_stack = GTK_STACK (gtk_widget_get_template_child (fixture->view, VIEW_TYPE,
-                                                            "details_stack"));
+  details_stack = GTK_STACK (ui_test_child (fixture->view, "details_stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "empty");
 
-  ui_test_search (fixture->view, VIEW_TYPE, search);
+  ui_test_search (fixture->view, search);
   UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (fixture->selection) == n);
   g_assert_cmpuint (g_list_model_get_n_items (fixture->selection), ==, n);
-  g_assert_cmpstr (ui_test_label (fixture->view, VIEW_TYPE, "count_label"), ==, "1 session");
+  g_assert_cmpstr (ui_test_label (fixture->view, "count_label"), ==, "1 session");
 
   /* Enter in the search entry shows the first result */
-  g_signal_emit_by_name (gtk_widget_get_template_child (fixture->view, VIEW_TYPE, "search_entry"),
+  g_signal_emit_by_name (ui_test_child (fixture->view, "search_entry"),
                          "activate");
   UI_TEST_WAIT_UNTIL (g_strcmp0 (gtk_stack_get_visible_child_name (details_stack), "details") == 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "details");
 
   expected = g_list_model_get_item (G_LIST_MODEL (reference), 0);
   g_assert_cmpstr (fd_session_get_code (expected), ==, search);
-  g_assert_cmpstr (ui_test_label (fixture->view, VIEW_TYPE, "title_label"), ==,
+  g_assert_cmpstr (ui_test_label (fixture->view, "title_label"), ==,
                    fd_session_get_label (expected));
-  g_assert_cmpstr (ui_test_row_value (fixture->view, VIEW_TYPE, "code_row"), ==, search);
-  g_assert_cmpstr (ui_test_row_value (fixture->view, VIEW_TYPE, "training_row"), ==,
+  g_assert_cmpstr (ui_test_row_value (fixture->view, "code_row"), ==, search);
+  g_assert_cmpstr (ui_test_row_value (fixture->view, "training_row"), ==,
                    fd_session_get_training_title (expected));
-  g_assert_cmpstr (ui_test_row_value (fixture->view, VIEW_TYPE, "status_row"), ==,
+  g_assert_cmpstr (ui_test_row_value (fixture->view, "status_row"), ==,
                    fd_format_session_status (fd_session_get_status (expected)));
   if (fd_session_get_start_date (expected) != NULL)
     {
       g_autofree char *year = g_strndup (fd_session_get_end_date (expected), 4);
 
-      g_assert_nonnull (strstr (ui_test_row_value (fixture->view, VIEW_TYPE, "dates_row"), year));
+      g_assert_nonnull (strstr (ui_test_row_value (fixture->view, "dates_row"), year));
     }
 
   slots = fd_database_list_session_slots (ui_test_get_database (),
                                           fd_record_get_id (FD_RECORD (expected)), &error);
   g_assert_no_error (error);
-  list = GTK_LIST_BOX (ui_test_child (fixture->view, VIEW_TYPE, "slots_list"));
+  list = GTK_LIST_BOX (ui_test_child (fixture->view, "slots_list"));
   if (slots->len > 0)
     g_assert_nonnull (gtk_list_box_get_row_at_index (list, slots->len - 1));
   g_assert_null (gtk_list_box_get_row_at_index (list, slots->len));
@@ -153,8 +94,7 @@ test_search_and_select (Fixture       *fixture,
                                                       fd_record_get_id (FD_RECORD (expected)),
                                                       &error);
   g_assert_no_error (error);
-  list = GTK_LIST_BOX (ui_test_child (fixture->view, VIEW_TYPE,
-                                                      "enrollments_list"));
+  list = GTK_LIST_BOX (ui_test_child (fixture->view, "enrollments_list"));
   if (enrollments->len > 0)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
@@ -169,31 +109,6 @@ test_search_and_select (Fixture       *fixture,
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (fixture->selection),
                                      GTK_INVALID_LIST_POSITION);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "empty");
-}
-
-static void
-test_no_result (Fixture       *fixture,
-                gconstpointer  data)
-{
-  GtkStack *list_stack;
-  AdwStatusPage *page;
-
-  list_stack = GTK_STACK (gtk_widget_get_template_child (fixture->view, VIEW_TYPE, "list_stack"));
-  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (fixture->view, VIEW_TYPE,
-                                                         "no_results_page"));
-
-  ui_test_search (fixture->view, VIEW_TYPE, "zzqxw");
-  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (fixture->selection) == 0);
-  g_assert_cmpuint (g_list_model_get_n_items (fixture->selection), ==, 0);
-
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "empty");
-  g_assert_cmpstr (adw_status_page_get_description (page), ==, "No session matches “zzqxw”");
-  g_assert_cmpstr (ui_test_label (fixture->view, VIEW_TYPE, "count_label"), ==, "0 sessions");
-
-  /* Clearing the search brings every session back */
-  ui_test_search (fixture->view, VIEW_TYPE, "");
-  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (fixture->selection) > 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
 }
 
 static gboolean
@@ -227,7 +142,7 @@ check_french (Fixture       *fixture,
     }
 
   /* A dated session */
-  all = new_reference_list (NULL);
+  all = view_new_reference_list (fixture, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
     {
       g_autoptr(FdSession) session = g_list_model_get_item (G_LIST_MODEL (all), i);
@@ -240,31 +155,20 @@ check_french (Fixture       *fixture,
     }
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
 
-  details_stack = GTK_STACK (gtk_widget_get_template_child (fixture->view, VIEW_TYPE,
-                                                            "details_stack"));
+  details_stack = GTK_STACK (ui_test_child (fixture->view, "details_stack"));
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (fixture->selection), position);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "details");
-  g_assert_true (has_french_month (ui_test_row_value (fixture->view, VIEW_TYPE, "dates_row")));
+  g_assert_true (has_french_month (ui_test_row_value (fixture->view, "dates_row")));
 
   ui_test_use_english ();
 }
 
-/* GLib decides once per process whether to translate, so French is
- * checked in a child started with LANGUAGE=fr. */
 static void
 test_french (Fixture       *fixture,
              gconstpointer  data)
 {
-  if (g_test_subprocess ())
-    {
-      check_french (fixture, data);
-      return;
-    }
-
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_unsetenv ("LANGUAGE");
-  g_test_trap_assert_passed ();
+  if (ui_test_in_french_subprocess ())
+    check_french (fixture, data);
 }
 
 int
@@ -276,16 +180,11 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 0;
 
-  g_test_add ("/sessions/count", Fixture, NULL,
-              fixture_set_up, test_count, fixture_tear_down);
-  g_test_add ("/sessions/row-matches-database", Fixture, NULL,
-              fixture_set_up, test_row_matches_database, fixture_tear_down);
-  g_test_add ("/sessions/search-and-select", Fixture, NULL,
-              fixture_set_up, test_search_and_select, fixture_tear_down);
-  g_test_add ("/sessions/no-result", Fixture, NULL,
-              fixture_set_up, test_no_result, fixture_tear_down);
-  g_test_add ("/sessions/french", Fixture, NULL,
-              fixture_set_up, test_french, fixture_tear_down);
+  VIEW_TEST_ADD ("/sessions/count", &sessions, view_test_count);
+  VIEW_TEST_ADD ("/sessions/row-matches-database", &sessions, test_row_matches_database);
+  VIEW_TEST_ADD ("/sessions/search-and-select", &sessions, test_search_and_select);
+  VIEW_TEST_ADD ("/sessions/no-result", &sessions, view_test_no_result);
+  VIEW_TEST_ADD ("/sessions/french", &sessions, test_french);
 
   ret = g_test_run ();
   ui_test_cleanup ();

@@ -1,67 +1,15 @@
-/* test-ui-candidates.c — the Trainers view, driven as a user would
+/* test-ui-trainers.c — the Trainers view, driven as a user would
  *
  * Copyright 2026 The Formadesk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "test-ui-common.h"
+#include "test-ui-records.h"
 
-#include "fd-trainers-view.h"
-#include "fd-details.h"
-#include "fd-record-row.h"
-
-#define VIEW_TYPE FD_TYPE_TRAINERS_VIEW
-
-typedef struct
-{
-  GtkWindow  *window;
-  GtkWidget  *view;
-  GListModel *selection;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->view = fd_trainers_view_new (ui_test_get_database ());
-  fixture->window = ui_test_show (fixture->view);
-  fixture->selection = G_LIST_MODEL (gtk_widget_get_template_child (fixture->view, VIEW_TYPE,
-                                                                    "selection"));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (fixture->window);
-  ui_test_iterate (10);
-}
-
-/* The same query as the view's, made independently. */
-static FdRecordList *
-new_reference_list (const char *search)
-{
-  FdRecordList *list = fd_record_list_new (ui_test_get_database (), FD_RECORD_KIND_TRAINER);
-
-  fd_record_list_set_search (list, search);
-
-  return list;
-}
-
-static void
-test_count (Fixture       *fixture,
-            gconstpointer  data)
-{
-  g_autoptr(FdRecordList) reference = new_reference_list (NULL);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (reference));
-  g_autofree char *number = fd_details_format_count (n);
-  g_autofree char *expected = g_strdup_printf ("%s trainers", number);
-
-  g_assert_cmpuint (n, >, 10);
-  g_assert_cmpuint (g_list_model_get_n_items (fixture->selection), ==, n);
-  g_assert_cmpstr (ui_test_label (fixture->view, VIEW_TYPE, "count_label"), ==, expected);
-}
+static const ViewInfo trainers = {
+  FD_RECORD_KIND_TRAINER, "trainer", "trainers", 10,
+};
 
 static void
 test_row_matches_database (Fixture       *fixture,
@@ -71,21 +19,16 @@ test_row_matches_database (Fixture       *fixture,
   g_autoptr(FdTrainer) stored = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  GtkWidget *list_view;
-  GtkWidget *row;
+  FdRecordRow *row;
 
   stored = fd_database_get_trainer (ui_test_get_database (),
                                     fd_record_get_id (FD_RECORD (first)), &error);
   g_assert_no_error (error);
   name = fd_trainer_dup_full_name (stored);
 
-  list_view = GTK_WIDGET (gtk_widget_get_template_child (fixture->view, VIEW_TYPE, "list_view"));
-  UI_TEST_WAIT_UNTIL (ui_test_find_first (list_view, FD_TYPE_RECORD_ROW) != NULL);
-  row = ui_test_find_first (list_view, FD_TYPE_RECORD_ROW);
-  g_assert_nonnull (row);
-
-  g_assert_cmpstr (fd_record_row_get_title (FD_RECORD_ROW (row)), ==, name);
-  g_assert_cmpstr (fd_record_row_get_end_title (FD_RECORD_ROW (row)), ==,
+  row = view_get_first_row (fixture);
+  g_assert_cmpstr (fd_record_row_get_title (row), ==, name);
+  g_assert_cmpstr (fd_record_row_get_end_title (row), ==,
                    fd_format_extranet_state (fd_trainer_get_extranet_state (stored)));
 }
 
@@ -93,7 +36,7 @@ static void
 test_search_and_select (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(FdRecordList) all = new_reference_list (NULL);
+  g_autoptr(FdRecordList) all = view_new_reference_list (fixture, NULL);
   g_autoptr(FdTrainer) target = g_list_model_get_item (G_LIST_MODEL (all), 5);
   g_autoptr(FdRecordList) reference = NULL;
   g_autoptr(FdTrainer) expected = NULL;
@@ -102,14 +45,13 @@ test_search_and_select (Fixture       *fixture,
   const char *search = fd_trainer_get_last_name (target);
   guint n;
 
-  reference = new_reference_list (search);
+  reference = view_new_reference_list (fixture, search);
   n = g_list_model_get_n_items (G_LIST_MODEL (reference));
   g_assert_cmpuint (n, >=, 1);
 
-  details_stack = GTK_STACK (gtk_widget_get_template_child (fixture->view, VIEW_TYPE,
-                                                            "details_stack"));
+  details_stack = GTK_STACK (ui_test_child (fixture->view, "details_stack"));
 
-  ui_test_search (fixture->view, VIEW_TYPE, search);
+  ui_test_search (fixture->view, search);
   UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (fixture->selection) == n);
   g_assert_cmpuint (g_list_model_get_n_items (fixture->selection), ==, n);
 
@@ -119,80 +61,21 @@ test_search_and_select (Fixture       *fixture,
 
   expected = g_list_model_get_item (G_LIST_MODEL (reference), 0);
   name = fd_trainer_dup_full_name (expected);
-  g_assert_cmpstr (ui_test_label (fixture->view, VIEW_TYPE, "title_label"), ==, name);
-  g_assert_cmpstr (ui_test_row_value (fixture->view, VIEW_TYPE, "email_row"), ==,
+  g_assert_cmpstr (ui_test_label (fixture->view, "title_label"), ==, name);
+  g_assert_cmpstr (ui_test_row_value (fixture->view, "email_row"), ==,
                    fd_trainer_get_email (expected));
-  g_assert_cmpstr (ui_test_row_value (fixture->view, VIEW_TYPE, "kind_row"), ==,
+  g_assert_cmpstr (ui_test_row_value (fixture->view, "kind_row"), ==,
                    fd_format_trainer_kind (fd_trainer_get_kind (expected)));
-  g_assert_cmpstr (ui_test_row_value (fixture->view, VIEW_TYPE, "extranet_row"), ==,
+  g_assert_cmpstr (ui_test_row_value (fixture->view, "extranet_row"), ==,
                    fd_format_extranet_state (fd_trainer_get_extranet_state (expected)));
 }
 
 static void
-test_no_result (Fixture       *fixture,
-                gconstpointer  data)
-{
-  GtkStack *list_stack;
-  AdwStatusPage *page;
-
-  list_stack = GTK_STACK (gtk_widget_get_template_child (fixture->view, VIEW_TYPE, "list_stack"));
-  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (fixture->view, VIEW_TYPE,
-                                                         "no_results_page"));
-
-  ui_test_search (fixture->view, VIEW_TYPE, "zzqxw");
-  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (fixture->selection) == 0);
-  g_assert_cmpuint (g_list_model_get_n_items (fixture->selection), ==, 0);
-
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "empty");
-  g_assert_cmpstr (adw_status_page_get_description (page), ==, "No trainer matches “zzqxw”");
-  g_assert_cmpstr (ui_test_label (fixture->view, VIEW_TYPE, "count_label"), ==, "0 trainers");
-
-  /* Clearing the search brings every trainer back */
-  ui_test_search (fixture->view, VIEW_TYPE, "");
-  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (fixture->selection) > 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
-}
-
-static void
-check_french (Fixture       *fixture,
-              gconstpointer  data)
-{
-  AdwStatusPage *page;
-
-  if (!ui_test_use_french ("No trainer matches “%s”"))
-    {
-      ui_test_use_english ();
-      g_test_skip ("no French catalogue");
-      return;
-    }
-
-  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (fixture->view, VIEW_TYPE,
-                                                         "no_results_page"));
-  ui_test_search (fixture->view, VIEW_TYPE, "zzqxw");
-  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (fixture->selection) == 0);
-
-  g_assert_cmpstr (adw_status_page_get_description (page), !=, "No trainer matches “zzqxw”");
-  g_assert_nonnull (strstr (adw_status_page_get_description (page), "zzqxw"));
-
-  ui_test_use_english ();
-}
-
-/* GLib decides once per process whether to translate, so French is
- * checked in a child started with LANGUAGE=fr. */
-static void
 test_french (Fixture       *fixture,
              gconstpointer  data)
 {
-  if (g_test_subprocess ())
-    {
-      check_french (fixture, data);
-      return;
-    }
-
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_unsetenv ("LANGUAGE");
-  g_test_trap_assert_passed ();
+  if (ui_test_in_french_subprocess ())
+    view_check_french_no_result (fixture);
 }
 
 int
@@ -204,16 +87,11 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 0;
 
-  g_test_add ("/trainers/count", Fixture, NULL,
-              fixture_set_up, test_count, fixture_tear_down);
-  g_test_add ("/trainers/row-matches-database", Fixture, NULL,
-              fixture_set_up, test_row_matches_database, fixture_tear_down);
-  g_test_add ("/trainers/search-and-select", Fixture, NULL,
-              fixture_set_up, test_search_and_select, fixture_tear_down);
-  g_test_add ("/trainers/no-result", Fixture, NULL,
-              fixture_set_up, test_no_result, fixture_tear_down);
-  g_test_add ("/trainers/french", Fixture, NULL,
-              fixture_set_up, test_french, fixture_tear_down);
+  VIEW_TEST_ADD ("/trainers/count", &trainers, view_test_count);
+  VIEW_TEST_ADD ("/trainers/row-matches-database", &trainers, test_row_matches_database);
+  VIEW_TEST_ADD ("/trainers/search-and-select", &trainers, test_search_and_select);
+  VIEW_TEST_ADD ("/trainers/no-result", &trainers, view_test_no_result);
+  VIEW_TEST_ADD ("/trainers/french", &trainers, test_french);
 
   ret = g_test_run ();
   ui_test_cleanup ();

@@ -8,7 +8,6 @@
 #include "test-ui-common.h"
 
 #include "fd-application.h"
-#include "fd-sessions-view.h"
 #include "fd-window.h"
 
 static FdApplication *app;
@@ -84,8 +83,7 @@ test_search_action (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   ui_test_iterate (20);
 
-  entry = GTK_WIDGET (gtk_widget_get_template_child (fd_window_get_view (window, "sessions"),
-                                                     FD_TYPE_SESSIONS_VIEW, "search_entry"));
+  entry = GTK_WIDGET (ui_test_child (fd_window_get_view (window, "sessions"), "search_entry"));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
@@ -108,7 +106,7 @@ test_show_session (void)
   g_assert_cmpstr (fd_window_get_visible_view (window), ==, "sessions");
 
   view = fd_window_get_view (window, "sessions");
-  g_assert_cmpstr (ui_test_row_value (view, FD_TYPE_SESSIONS_VIEW, "code_row"), ==, code);
+  g_assert_cmpstr (ui_test_row_value (view, "code_row"), ==, code);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -253,9 +251,8 @@ test_new_database (void)
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == window);
 
-  sessions = G_LIST_MODEL (gtk_widget_get_template_child (fd_window_get_view (FD_WINDOW (window),
-                                                                              "sessions"),
-                                                          FD_TYPE_SESSIONS_VIEW, "selection"));
+  sessions = G_LIST_MODEL (ui_test_child (fd_window_get_view (FD_WINDOW (window), "sessions"),
+                                          "selection"));
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 0);
 
   /* Loading the demo data runs in a thread, then the views show it */

@@ -14,9 +14,7 @@
 #include "fd-window.h"
 
 #include "fd-calendar-view.h"
-#include "fd-candidates-view.h"
-#include "fd-sessions-view.h"
-#include "fd-trainers-view.h"
+#include "fd-record-view.h"
 
 /* FdWindow:
  *
@@ -55,14 +53,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The calendar, then an #FdRecordView for each kind of record */
+#define CALENDAR -1
+
 static const struct {
   const char *name;
-  GType     (*get_type) (void);
+  int         kind;
 } views[] = {
-  { "calendar", fd_calendar_view_get_type },
-  { "sessions", fd_sessions_view_get_type },
-  { "trainers", fd_trainers_view_get_type },
-  { "candidates", fd_candidates_view_get_type },
+  { "calendar", CALENDAR },
+  { "sessions", FD_RECORD_KIND_SESSION },
+  { "trainers", FD_RECORD_KIND_TRAINER },
+  { "candidates", FD_RECORD_KIND_TRAINEE },
 };
 
 static GSettings *
@@ -122,9 +123,12 @@ ensure_view (FdWindow *self,
 
   if (view == NULL)
     {
-      view = g_object_new (views[index].get_type (),
-                           "database", self->database,
-                           NULL);
+      if (views[index].kind == CALENDAR)
+        view = g_object_new (FD_TYPE_CALENDAR_VIEW,
+                             "database", self->database,
+                             NULL);
+      else
+        view = fd_record_view_new (self->database, views[index].kind);
       adw_bin_set_child (page, view);
     }
 
@@ -260,7 +264,7 @@ show_session_action (GtkWidget  *widget,
   GtkWidget *view = fd_window_get_view (self, "sessions");
 
   adw_view_stack_set_visible_child_name (self->stack, "sessions");
-  fd_sessions_view_show_session (FD_SESSIONS_VIEW (view), g_variant_get_string (parameter, NULL));
+  fd_record_view_show_session (FD_RECORD_VIEW (view), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -271,12 +275,8 @@ search_action (GtkWidget  *widget,
   FdWindow *self = FD_WINDOW (widget);
   GtkWidget *view = fd_window_get_view (self, fd_window_get_visible_view (self));
 
-  if (FD_IS_SESSIONS_VIEW (view))
-    fd_sessions_view_focus_search (FD_SESSIONS_VIEW (view));
-  else if (FD_IS_TRAINERS_VIEW (view))
-    fd_trainers_view_focus_search (FD_TRAINERS_VIEW (view));
-  else if (FD_IS_CANDIDATES_VIEW (view))
-    fd_candidates_view_focus_search (FD_CANDIDATES_VIEW (view));
+  if (FD_IS_RECORD_VIEW (view))
+    fd_record_view_focus_search (FD_RECORD_VIEW (view));
 }
 
 static void
@@ -500,12 +500,8 @@ fd_window_reload (FdWindow *self)
 
       if (FD_IS_CALENDAR_VIEW (view))
         fd_calendar_view_reload (FD_CALENDAR_VIEW (view));
-      else if (FD_IS_SESSIONS_VIEW (view))
-        fd_sessions_view_reload (FD_SESSIONS_VIEW (view));
-      else if (FD_IS_TRAINERS_VIEW (view))
-        fd_trainers_view_reload (FD_TRAINERS_VIEW (view));
-      else if (FD_IS_CANDIDATES_VIEW (view))
-        fd_candidates_view_reload (FD_CANDIDATES_VIEW (view));
+      else if (FD_IS_RECORD_VIEW (view))
+        fd_record_view_reload (FD_RECORD_VIEW (view));
     }
 }
 

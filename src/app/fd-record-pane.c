@@ -1,0 +1,672 @@
+/* fd-record-pane.c
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fd-record-pane"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "fd-record-pane.h"
+
+#include "fd-details.h"
+#include "fd-record-row.h"
+
+/* FdRecordPane:
+ *
+ * The left pane of the sessions, trainers and candidates views: a search
+ * entry, the matching records of one kind in a #GtkListView over an
+ * #FdRecordList (rows are built only when shown, so 50 000 of them cost
+ * nothing), their count, and what to show when there are none.
+ *
+ * Why the list view is detached while the records change: GTK 4.8's list
+ * item manager, told that the whole list changed, reads every new item to
+ * look for the widgets it could keep, and #GtkSingleSelection reads them
+ * all again looking for its selected item. Each read is a SQLite row: a
+ * keystroke in a search of the 50 000 candidates took over half a second.
+ * Without a view and without a selection nobody reads the items; the view
+ * then only builds the rows it shows. The record chosen before a search
+ * stays #FdRecordPane:selected (the details keep showing it) even though
+ * the list no longer shows it selected: finding it among the results would
+ * read them all.
+ */
+struct _FdRecordPane
+{
+  GtkWidget           parent_instance;
+
+  FdDatabase         *database;
+  FdRecordKind        kind;
+  FdRecordList       *records;
+  FdRecord           *selected;
+
+  /* Set while the pane changes the records and clears the selection */
+  gboolean            changing;
+
+  GtkLabel           *count_label;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *no_results_page;
+  GtkSearchEntry     *search_entry;
+  GtkSingleSelection *selection;
+};
+
+G_DEFINE_FINAL_TYPE (FdRecordPane, fd_record_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_KIND,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+bind_session_row (FdRecordRow *row,
+                  gpointer     item)
+{
+  FdSession *session = item;
+  g_autofree char *dates = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *seats = NULL;
+
+  dates = fd_details_format_date_range (fd_session_get_start_date (session),
+                                        fd_session_get_end_date (session));
+  subtitle = fd_details_join (" · ",
+                              fd_session_get_code (session),
+                              dates != NULL ? dates : "",
+                              NULL);
+  /* Translators: enrolled trainees / seats, « 8/12 » */
+  seats = g_strdup_printf (_("%1$u/%2$u"),
+                           fd_session_get_n_enrolled (session),
+                           fd_session_get_capacity_max (session));
+
+  fd_record_row_set_title (row, fd_session_get_label (session));
+  fd_record_row_set_subtitle (row, subtitle);
+  fd_record_row_set_end_title (row, fd_format_session_status (fd_session_get_status (session)));
+  fd_record_row_set_end_subtitle (row, seats);
+}
+
+static void
+bind_trainer_row (FdRecordRow *row,
+                  gpointer     item)
+{
+  FdTrainer *trainer = item;
+  g_autofree char *name = fd_trainer_dup_full_name (trainer);
+  g_autofree char *subtitle = NULL;
+  const char *kind = fd_format_trainer_kind (fd_trainer_get_kind (trainer));
+  const char *city = fd_trainer_get_city (trainer);
+
+  subtitle = fd_details_join (" · ",
+                              kind != NULL ? kind : "",
+                              city != NULL ? city : "",
+                              NULL);
+
+  fd_record_row_set_title (row, name);
+  fd_record_row_set_subtitle (row, subtitle);
+  fd_record_row_set_end_title (row, fd_format_extranet_state (fd_trainer_get_extranet_state (trainer)));
+  fd_record_row_set_end_subtitle (row, NULL);
+}
+
+static void
+bind_trainee_row (FdRecordRow *row,
+                  gpointer     item)
+{
+  FdTrainee *trainee = item;
+  g_autofree char *name = fd_trainee_dup_full_name (trainee);
+  const char *client = fd_trainee_get_client_name (trainee);
+
+  fd_record_row_set_title (row, name);
+  fd_record_row_set_subtitle (row, fd_trainee_get_email (trainee));
+  fd_record_row_set_end_title (row, fd_trainee_get_city (trainee));
+  /* A private individual is their own client: do not repeat the name. */
+  fd_record_row_set_end_subtitle (row, g_strcmp0 (client, name) != 0 ? client : NULL);
+}
+
+/* What differs between the kinds listed, but for the messages that take
+ * an argument (see format_count() and format_no_match()) */
+static const struct
+{
+  const char *search_placeholder;
+  const char *empty_icon_name;
+  const char *empty_title;
+  void      (*bind_row) (FdRecordRow *row,
+                         gpointer     item);
+} kinds[] = {
+  [FD_RECORD_KIND_SESSION] = {
+    N_("Search sessions"), "view-list-bullet-symbolic", N_("No Sessions"), bind_session_row,
+  },
+  [FD_RECORD_KIND_TRAINER] = {
+    N_("Search trainers"), "avatar-default-symbolic", N_("No Trainers"), bind_trainer_row,
+  },
+  [FD_RECORD_KIND_TRAINEE] = {
+    N_("Search candidates"), "system-users-symbolic", N_("No Candidates"), bind_trainee_row,
+  },
+};
+
+static char *
+format_count (FdRecordKind kind,
+              guint        n)
+{
+  g_autofree char *number = fd_details_format_count (n);
+
+  switch (kind)
+    {
+    case FD_RECORD_KIND_SESSION:
+      /* Translators: %s is a number, « 1 482 » */
+      return g_strdup_printf (ngettext ("%s session", "%s sessions", n), number);
+
+    case FD_RECORD_KIND_TRAINER:
+      /* Translators: %s is a number, « 1 482 » */
+      return g_strdup_printf (ngettext ("%s trainer", "%s trainers", n), number);
+
+    case FD_RECORD_KIND_TRAINEE:
+      /* Translators: %s is a number, « 1 482 » */
+      return g_strdup_printf (ngettext ("%s candidate", "%s candidates", n), number);
+
+    case FD_RECORD_KIND_CLIENT:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+format_no_match (FdRecordKind  kind,
+                 const char   *search)
+{
+  switch (kind)
+    {
+    case FD_RECORD_KIND_SESSION:
+      /* Translators: %s is what the user searched for */
+      return g_strdup_printf (_("No session matches “%s”"), search);
+
+    case FD_RECORD_KIND_TRAINER:
+      /* Translators: %s is what the user searched for */
+      return g_strdup_printf (_("No trainer matches “%s”"), search);
+
+    case FD_RECORD_KIND_TRAINEE:
+      /* Translators: %s is what the user searched for */
+      return g_strdup_printf (_("No candidate matches “%s”"), search);
+
+    case FD_RECORD_KIND_CLIENT:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+update_count (FdRecordPane *self)
+{
+  g_autofree char *text = NULL;
+  const char *search;
+  guint n;
+
+  g_assert (FD_IS_RECORD_PANE (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  text = format_count (self->kind, n);
+  gtk_label_set_text (self->count_label, text);
+
+  if (n > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+
+  search = self->records != NULL ? fd_record_list_get_search (self->records) : NULL;
+  if (search != NULL && *search != '\0')
+    {
+      g_autofree char *description = format_no_match (self->kind, search);
+
+      adw_status_page_set_icon_name (self->no_results_page, "system-search-symbolic");
+      adw_status_page_set_title (self->no_results_page, _("No Results"));
+      adw_status_page_set_description (self->no_results_page, description);
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->no_results_page, kinds[self->kind].empty_icon_name);
+      adw_status_page_set_title (self->no_results_page, _(kinds[self->kind].empty_title));
+      adw_status_page_set_description (self->no_results_page, NULL);
+    }
+
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+set_selected (FdRecordPane *self,
+              FdRecord     *record)
+{
+  g_assert (FD_IS_RECORD_PANE (self));
+  g_assert (record == NULL || FD_IS_RECORD (record));
+
+  if (g_set_object (&self->selected, record))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/* Before the records change as a whole: see the comment at the top. */
+static void
+begin_change (FdRecordPane *self)
+{
+  g_assert (FD_IS_RECORD_PANE (self));
+  g_assert (!self->changing);
+
+  self->changing = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->list_view, NULL);
+}
+
+static void
+end_change (FdRecordPane *self)
+{
+  g_assert (FD_IS_RECORD_PANE (self));
+  g_assert (self->changing);
+
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  self->changing = FALSE;
+}
+
+/* Whether @text searches the same rows as the records' search: the list
+ * folds case, accents and spaces, so "Anne " finds what "anne" found. */
+static gboolean
+is_same_search (FdRecordPane *self,
+                const char   *text)
+{
+  g_autofree char *folded = fd_text_fold (text);
+  g_autofree char *current = fd_text_fold (fd_record_list_get_search (self->records));
+
+  return g_strcmp0 (folded, current) == 0;
+}
+
+static void
+run_search (FdRecordPane *self,
+            const char   *text)
+{
+  g_assert (FD_IS_RECORD_PANE (self));
+
+  if (self->records == NULL)
+    return;
+
+  if (is_same_search (self, text))
+    {
+      /* Changes nothing shown: keep the list and its selection */
+      fd_record_list_set_search (self->records, text);
+      return;
+    }
+
+  begin_change (self);
+  fd_record_list_set_search (self->records, text);
+  end_change (self);
+}
+
+static void
+create_records (FdRecordPane *self)
+{
+  g_assert (FD_IS_RECORD_PANE (self));
+
+  begin_change (self);
+
+  g_clear_object (&self->records);
+  if (self->database != NULL)
+    {
+      self->records = fd_record_list_new (self->database, self->kind);
+      fd_record_list_set_search (self->records,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+    }
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->records));
+
+  end_change (self);
+
+  set_selected (self, NULL);
+  update_count (self);
+}
+
+static void
+on_selection_items_changed_cb (FdRecordPane *self,
+                               guint         position,
+                               guint         removed,
+                               guint         added,
+                               GListModel   *model)
+{
+  update_count (self);
+}
+
+static void
+on_selection_selected_item_cb (FdRecordPane       *self,
+                               GParamSpec         *pspec,
+                               GtkSingleSelection *selection)
+{
+  /* The pane cleared the selection itself: keep what the user chose */
+  if (self->changing)
+    return;
+
+  set_selected (self, gtk_single_selection_get_selected_item (selection));
+}
+
+static void
+on_search_entry_search_changed_cb (FdRecordPane   *self,
+                                   GtkSearchEntry *entry)
+{
+  run_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* Enter in the search shows the first result. */
+static void
+on_search_entry_activate_cb (FdRecordPane   *self,
+                             GtkSearchEntry *entry)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+}
+
+static void
+on_search_entry_stop_search_cb (FdRecordPane   *self,
+                                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     FdRecordPane             *self)
+{
+  gtk_list_item_set_child (list_item, fd_record_row_new ());
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    FdRecordPane             *self)
+{
+  kinds[self->kind].bind_row (FD_RECORD_ROW (gtk_list_item_get_child (list_item)),
+                              gtk_list_item_get_item (list_item));
+}
+
+static void
+fd_record_pane_dispose (GObject *object)
+{
+  FdRecordPane *self = FD_RECORD_PANE (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_RECORD_PANE);
+  /* The template's root is not a bound child: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selected);
+  g_clear_object (&self->records);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (fd_record_pane_parent_class)->dispose (object);
+}
+
+static void
+fd_record_pane_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  FdRecordPane *self = FD_RECORD_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    case PROP_KIND:
+      g_value_set_uint (value, self->kind);
+      break;
+
+    case PROP_SELECTED:
+      g_value_set_object (value, self->selected);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_record_pane_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  FdRecordPane *self = FD_RECORD_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      fd_record_pane_set_database (self, g_value_get_object (value));
+      break;
+
+    case PROP_KIND:
+      fd_record_pane_set_kind (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_record_pane_class_init (FdRecordPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fd_record_pane_dispose;
+  object_class->get_property = fd_record_pane_get_property;
+  object_class->set_property = fd_record_pane_set_property;
+
+  /**
+   * FdRecordPane:database:
+   *
+   * The database the records are read from.
+   */
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         FD_TYPE_DATABASE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * FdRecordPane:kind:
+   *
+   * What the pane lists: an #FdRecordKind, sessions, trainers or trainees
+   * (#FdRecordKind has no #GType).
+   */
+  properties[PROP_KIND] =
+    g_param_spec_uint ("kind", NULL, NULL,
+                       FD_RECORD_KIND_SESSION, FD_RECORD_KIND_TRAINEE, FD_RECORD_KIND_SESSION,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * FdRecordPane:selected:
+   *
+   * The record last chosen in the list, or %NULL. A search keeps it even
+   * when it clears the list's selection; unselecting, reloading or
+   * another database or kind clears it.
+   */
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL,
+                         FD_TYPE_RECORD,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FD_TYPE_RECORD_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-record-pane.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_bind_template_child (widget_class, FdRecordPane, count_label);
+  gtk_widget_class_bind_template_child (widget_class, FdRecordPane, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, FdRecordPane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, FdRecordPane, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, FdRecordPane, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FdRecordPane, selection);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_items_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_selected_item_cb);
+}
+
+static void
+fd_record_pane_init (FdRecordPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->kind = FD_RECORD_KIND_SESSION;
+  g_object_set (self->search_entry,
+                "placeholder-text", _(kinds[self->kind].search_placeholder),
+                NULL);
+  update_count (self);
+}
+
+GtkWidget *
+fd_record_pane_new (FdDatabase   *database,
+                    FdRecordKind  kind)
+{
+  g_return_val_if_fail (database == NULL || FD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kinds), NULL);
+
+  return g_object_new (FD_TYPE_RECORD_PANE,
+                       "kind", kind,
+                       "database", database,
+                       NULL);
+}
+
+FdDatabase *
+fd_record_pane_get_database (FdRecordPane *self)
+{
+  g_return_val_if_fail (FD_IS_RECORD_PANE (self), NULL);
+
+  return self->database;
+}
+
+void
+fd_record_pane_set_database (FdRecordPane *self,
+                             FdDatabase   *database)
+{
+  g_return_if_fail (FD_IS_RECORD_PANE (self));
+  g_return_if_fail (database == NULL || FD_IS_DATABASE (database));
+
+  if (!g_set_object (&self->database, database))
+    return;
+
+  create_records (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+FdRecordKind
+fd_record_pane_get_kind (FdRecordPane *self)
+{
+  g_return_val_if_fail (FD_IS_RECORD_PANE (self), FD_RECORD_KIND_SESSION);
+
+  return self->kind;
+}
+
+void
+fd_record_pane_set_kind (FdRecordPane *self,
+                         FdRecordKind  kind)
+{
+  g_return_if_fail (FD_IS_RECORD_PANE (self));
+  g_return_if_fail (kind < G_N_ELEMENTS (kinds));
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_set (self->search_entry,
+                "placeholder-text", _(kinds[kind].search_placeholder),
+                NULL);
+  create_records (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/**
+ * fd_record_pane_get_selected:
+ * @self: a #FdRecordPane
+ *
+ * Returns: (transfer none) (nullable): the record last chosen in the list
+ */
+FdRecord *
+fd_record_pane_get_selected (FdRecordPane *self)
+{
+  g_return_val_if_fail (FD_IS_RECORD_PANE (self), NULL);
+
+  return self->selected;
+}
+
+/**
+ * fd_record_pane_get_model:
+ * @self: a #FdRecordPane
+ *
+ * Returns: (transfer none): the records listed, as the list view shows
+ *   and selects them
+ */
+GtkSelectionModel *
+fd_record_pane_get_model (FdRecordPane *self)
+{
+  g_return_val_if_fail (FD_IS_RECORD_PANE (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+/**
+ * fd_record_pane_search:
+ * @self: a #FdRecordPane
+ * @text: what to search for
+ *
+ * Puts @text in the search entry and lists the matching records at once,
+ * without waiting for the entry's delay.
+ */
+void
+fd_record_pane_search (FdRecordPane *self,
+                       const char   *text)
+{
+  g_return_if_fail (FD_IS_RECORD_PANE (self));
+  g_return_if_fail (text != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  run_search (self, text);
+}
+
+/* Reads the records again, after the database changed under the pane. */
+void
+fd_record_pane_reload (FdRecordPane *self)
+{
+  g_return_if_fail (FD_IS_RECORD_PANE (self));
+
+  if (self->records != NULL)
+    {
+      begin_change (self);
+      fd_record_list_reload (self->records);
+      end_change (self);
+    }
+
+  /* The record may have changed or gone */
+  set_selected (self, NULL);
+  update_count (self);
+}
+
+void
+fd_record_pane_focus_search (FdRecordPane *self)
+{
+  g_return_if_fail (FD_IS_RECORD_PANE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

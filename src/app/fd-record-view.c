@@ -1,0 +1,364 @@
+/* fd-record-view.c
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fd-record-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "fd-record-view.h"
+
+#include "fd-candidate-details.h"
+#include "fd-record-pane.h"
+#include "fd-session-details.h"
+#include "fd-trainer-details.h"
+
+/* FdRecordView:
+ *
+ * The sessions, trainers or candidates view: an #FdRecordPane listing the
+ * records of one kind on the left, and the read-only details of the one
+ * chosen on the right (a session's slots and trainees, a trainer's next
+ * slots, a candidate's enrollments). The details widget is built on the
+ * first selection.
+ */
+struct _FdRecordView
+{
+  GtkWidget      parent_instance;
+
+  FdDatabase    *database;
+  FdRecordKind   kind;
+
+  AdwBin        *details_bin;
+  GtkStack      *details_stack;
+  AdwStatusPage *no_selection_page;
+  FdRecordPane  *pane;
+};
+
+G_DEFINE_FINAL_TYPE (FdRecordView, fd_record_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_KIND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The details of each kind: their widget, the property it shows, and what
+ * stands in their place while nothing is chosen */
+static const struct
+{
+  GType     (*get_details_type) (void);
+  const char *record_property;
+  const char *icon_name;
+  const char *title;
+  const char *description;
+} kinds[] = {
+  [FD_RECORD_KIND_SESSION] = {
+    fd_session_details_get_type, "session",
+    "view-list-bullet-symbolic",
+    N_("No Session Selected"),
+    N_("Select a session to see its slots and trainees"),
+  },
+  [FD_RECORD_KIND_TRAINER] = {
+    fd_trainer_details_get_type, "trainer",
+    "avatar-default-symbolic",
+    N_("No Trainer Selected"),
+    N_("Select a trainer to see their details and next slots"),
+  },
+  [FD_RECORD_KIND_TRAINEE] = {
+    fd_candidate_details_get_type, "trainee",
+    "system-users-symbolic",
+    N_("No Candidate Selected"),
+    N_("Select a candidate to see their details and enrollments"),
+  },
+};
+
+static void
+update_no_selection_page (FdRecordView *self)
+{
+  g_assert (FD_IS_RECORD_VIEW (self));
+
+  adw_status_page_set_icon_name (self->no_selection_page, kinds[self->kind].icon_name);
+  adw_status_page_set_title (self->no_selection_page, _(kinds[self->kind].title));
+  adw_status_page_set_description (self->no_selection_page, _(kinds[self->kind].description));
+}
+
+static GtkWidget *
+ensure_details (FdRecordView *self)
+{
+  GtkWidget *details = adw_bin_get_child (self->details_bin);
+
+  if (details == NULL)
+    {
+      details = g_object_new (kinds[self->kind].get_details_type (),
+                              "database", self->database,
+                              NULL);
+      adw_bin_set_child (self->details_bin, details);
+    }
+
+  return details;
+}
+
+static void
+update_details (FdRecordView *self)
+{
+  FdRecord *record;
+  GtkWidget *details;
+
+  g_assert (FD_IS_RECORD_VIEW (self));
+
+  record = fd_record_pane_get_selected (self->pane);
+  details = adw_bin_get_child (self->details_bin);
+
+  if (record == NULL || self->database == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->details_stack, "empty");
+      if (details != NULL)
+        g_object_set (details, kinds[self->kind].record_property, NULL, NULL);
+      return;
+    }
+
+  g_object_set (ensure_details (self), kinds[self->kind].record_property, record, NULL);
+  gtk_stack_set_visible_child_name (self->details_stack, "details");
+}
+
+static void
+on_pane_selected_cb (FdRecordView *self,
+                     GParamSpec   *pspec,
+                     FdRecordPane *pane)
+{
+  update_details (self);
+}
+
+static void
+fd_record_view_dispose (GObject *object)
+{
+  FdRecordView *self = FD_RECORD_VIEW (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_RECORD_VIEW);
+  /* The template's root is not a bound child: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (fd_record_view_parent_class)->dispose (object);
+}
+
+static void
+fd_record_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  FdRecordView *self = FD_RECORD_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    case PROP_KIND:
+      g_value_set_uint (value, self->kind);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_record_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  FdRecordView *self = FD_RECORD_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      fd_record_view_set_database (self, g_value_get_object (value));
+      break;
+
+    case PROP_KIND:
+      fd_record_view_set_kind (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_record_view_class_init (FdRecordViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fd_record_view_dispose;
+  object_class->get_property = fd_record_view_get_property;
+  object_class->set_property = fd_record_view_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         FD_TYPE_DATABASE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * FdRecordView:kind:
+   *
+   * What the view shows: an #FdRecordKind, sessions, trainers or trainees.
+   */
+  properties[PROP_KIND] =
+    g_param_spec_uint ("kind", NULL, NULL,
+                       FD_RECORD_KIND_SESSION, FD_RECORD_KIND_TRAINEE, FD_RECORD_KIND_SESSION,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FD_TYPE_RECORD_PANE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-record-view.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_bind_template_child (widget_class, FdRecordView, details_bin);
+  gtk_widget_class_bind_template_child (widget_class, FdRecordView, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, FdRecordView, no_selection_page);
+  gtk_widget_class_bind_template_child (widget_class, FdRecordView, pane);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_pane_selected_cb);
+}
+
+static void
+fd_record_view_init (FdRecordView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->kind = FD_RECORD_KIND_SESSION;
+  update_no_selection_page (self);
+  update_details (self);
+}
+
+GtkWidget *
+fd_record_view_new (FdDatabase   *database,
+                    FdRecordKind  kind)
+{
+  g_return_val_if_fail (database == NULL || FD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kinds), NULL);
+
+  return g_object_new (FD_TYPE_RECORD_VIEW,
+                       "kind", kind,
+                       "database", database,
+                       NULL);
+}
+
+FdDatabase *
+fd_record_view_get_database (FdRecordView *self)
+{
+  g_return_val_if_fail (FD_IS_RECORD_VIEW (self), NULL);
+
+  return self->database;
+}
+
+void
+fd_record_view_set_database (FdRecordView *self,
+                             FdDatabase   *database)
+{
+  g_return_if_fail (FD_IS_RECORD_VIEW (self));
+  g_return_if_fail (database == NULL || FD_IS_DATABASE (database));
+
+  if (!g_set_object (&self->database, database))
+    return;
+
+  adw_bin_set_child (self->details_bin, NULL);
+  fd_record_pane_set_database (self->pane, database);
+  update_details (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+FdRecordKind
+fd_record_view_get_kind (FdRecordView *self)
+{
+  g_return_val_if_fail (FD_IS_RECORD_VIEW (self), FD_RECORD_KIND_SESSION);
+
+  return self->kind;
+}
+
+void
+fd_record_view_set_kind (FdRecordView *self,
+                         FdRecordKind  kind)
+{
+  g_return_if_fail (FD_IS_RECORD_VIEW (self));
+  g_return_if_fail (kind < G_N_ELEMENTS (kinds));
+
+  if (self->kind == kind)
+    return;
+
+  /* The details widget of the former kind goes first: the pane's
+   * selection is cleared along with its kind */
+  adw_bin_set_child (self->details_bin, NULL);
+  self->kind = kind;
+  fd_record_pane_set_kind (self->pane, kind);
+  update_no_selection_page (self);
+  update_details (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/* Reads the records again, after the database changed under the view. */
+void
+fd_record_view_reload (FdRecordView *self)
+{
+  g_return_if_fail (FD_IS_RECORD_VIEW (self));
+
+  fd_record_pane_reload (self->pane);
+  update_details (self);
+}
+
+void
+fd_record_view_focus_search (FdRecordView *self)
+{
+  g_return_if_fail (FD_IS_RECORD_VIEW (self));
+
+  fd_record_pane_focus_search (self->pane);
+}
+
+/**
+ * fd_record_view_show_session:
+ * @self: a #FdRecordView of sessions
+ * @code: a session code, "2026-0042"
+ *
+ * Searches for the session coded @code and shows its details.
+ */
+void
+fd_record_view_show_session (FdRecordView *self,
+                             const char   *code)
+{
+  g_autoptr(FdSession) session = NULL;
+  GListModel *model;
+
+  g_return_if_fail (FD_IS_RECORD_VIEW (self));
+  g_return_if_fail (self->kind == FD_RECORD_KIND_SESSION);
+  g_return_if_fail (code != NULL);
+
+  fd_record_pane_search (self->pane, code);
+
+  model = G_LIST_MODEL (fd_record_pane_get_model (self->pane));
+  if (g_list_model_get_n_items (model) > 0)
+    session = g_list_model_get_item (model, 0);
+
+  if (session != NULL && g_strcmp0 (fd_session_get_code (session), code) == 0)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+}

@@ -1,0 +1,33 @@
+/* fd-record-view.h
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fd-core.h"
+
+G_BEGIN_DECLS
+
+#define FD_TYPE_RECORD_VIEW (fd_record_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (FdRecordView, fd_record_view, FD, RECORD_VIEW, GtkWidget)
+
+GtkWidget    *fd_record_view_new          (FdDatabase   *database,
+                                           FdRecordKind  kind);
+FdDatabase   *fd_record_view_get_database (FdRecordView *self);
+void          fd_record_view_set_database (FdRecordView *self,
+                                           FdDatabase   *database);
+FdRecordKind  fd_record_view_get_kind     (FdRecordView *self);
+void          fd_record_view_set_kind     (FdRecordView *self,
+                                           FdRecordKind  kind);
+void          fd_record_view_reload       (FdRecordView *self);
+void          fd_record_view_focus_search (FdRecordView *self);
+void          fd_record_view_show_session (FdRecordView *self,
+                                           const char   *code);
+
+G_END_DECLS
