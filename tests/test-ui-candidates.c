@@ -83,6 +83,40 @@ test_search_and_select (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "empty");
 }
 
+/* The list is rebuilt by a search, and no longer shows the candidate
+ * chosen before it selected, but the details keep showing them. */
+static void
+test_search_keeps_details (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (fixture->selection);
+  g_autoptr(FdTrainee) chosen = g_list_model_get_item (fixture->selection, 3);
+  g_autoptr(FdTrainee) first = g_list_model_get_item (fixture->selection, 0);
+  g_autofree char *chosen_name = fd_trainee_dup_full_name (chosen);
+  g_autofree char *first_name = fd_trainee_dup_full_name (first);
+  GtkStack *details_stack = GTK_STACK (ui_test_child (fixture->view, "details_stack"));
+
+  gtk_single_selection_set_selected (selection, 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "details");
+  g_assert_cmpstr (ui_test_label (fixture->view, "title_label"), ==, chosen_name);
+
+  ui_test_search (fixture->view, "zzqxw");
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (fixture->selection) == 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "details");
+  g_assert_cmpstr (ui_test_label (fixture->view, "title_label"), ==, chosen_name);
+
+  /* The list shows rows again once the search is cleared */
+  ui_test_search (fixture->view, "");
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (fixture->selection) > 0);
+  g_assert_cmpstr (fd_record_row_get_title (view_get_first_row (fixture)), ==, first_name);
+  g_assert_cmpstr (ui_test_label (fixture->view, "title_label"), ==, chosen_name);
+
+  /* Reading the records again lets go of it: it may have changed */
+  fd_record_view_reload (FD_RECORD_VIEW (fixture->view));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "empty");
+}
+
 static void
 test_french (Fixture       *fixture,
              gconstpointer  data)
@@ -104,6 +138,7 @@ main (int   argc,
   VIEW_TEST_ADD ("/candidates/row-matches-database", &candidates, test_row_matches_database);
   VIEW_TEST_ADD ("/candidates/search-and-select", &candidates, test_search_and_select);
   VIEW_TEST_ADD ("/candidates/no-result", &candidates, view_test_no_result);
+  VIEW_TEST_ADD ("/candidates/search-keeps-details", &candidates, test_search_keeps_details);
   VIEW_TEST_ADD ("/candidates/french", &candidates, test_french);
 
   ret = g_test_run ();
