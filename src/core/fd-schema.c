@@ -521,7 +521,9 @@ static const char migration_1[] =
   "CREATE INDEX session_sort ON session (deleted, sort_key, search_key);"
   "CREATE UNIQUE INDEX session_code ON session (code) WHERE deleted = 0;"
   "CREATE INDEX sequence_session ON sequence (session_id, position);"
-  "CREATE INDEX slot_start ON slot (start_at);"
+  /* Covers what a calendar page reads of its slots (fd-queries.c) */
+  "CREATE INDEX slot_start ON slot (start_at, deleted, end_at, session_id, sequence_id,"
+  "  place_id, room_id, break_minutes, version, id);"
   "CREATE INDEX slot_session ON slot (session_id, deleted, start_at);"
   "CREATE INDEX slot_sequence ON slot (sequence_id, start_at);"
   "CREATE INDEX slot_staff_slot ON slot_staff (slot_id);"
