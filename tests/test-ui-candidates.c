@@ -43,24 +43,14 @@ test_search_and_select (Fixture       *fixture,
   g_autoptr(GPtrArray) enrollments = NULL;
   g_autofree char *name = NULL;
   GtkStack *details_stack;
-  GtkListBox *enrollments_list;
-  const char *search = fd_trainee_get_last_name (target);
-  guint n;
-
-  reference = view_new_reference_list (fixture, search);
-  n = g_list_model_get_n_items (G_LIST_MODEL (reference));
-  g_assert_cmpuint (n, >=, 1);
 
   details_stack = GTK_STACK (ui_test_child (fixture->view, "details_stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "empty");
 
-  ui_test_search (fixture->view, search);
-  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (fixture->selection) == n);
-  g_assert_cmpuint (g_list_model_get_n_items (fixture->selection), ==, n);
+  reference = view_search (fixture, fd_trainee_get_last_name (target));
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (fixture->selection), 0);
-  UI_TEST_WAIT_UNTIL (g_strcmp0 (gtk_stack_get_visible_child_name (details_stack), "details") == 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "details");
+  view_wait_for_details (fixture);
 
   expected = g_list_model_get_item (G_LIST_MODEL (reference), 0);
   name = fd_trainee_dup_full_name (expected);
@@ -72,10 +62,8 @@ test_search_and_select (Fixture       *fixture,
                                                       fd_record_get_id (FD_RECORD (expected)),
                                                       &error);
   g_assert_no_error (error);
-  enrollments_list = GTK_LIST_BOX (ui_test_child (fixture->view, "enrollments_list"));
-  if (enrollments->len > 0)
-    g_assert_nonnull (gtk_list_box_get_row_at_index (enrollments_list, enrollments->len - 1));
-  g_assert_null (gtk_list_box_get_row_at_index (enrollments_list, enrollments->len));
+  ui_test_assert_n_rows (GTK_LIST_BOX (ui_test_child (fixture->view, "enrollments_list")),
+                         enrollments->len);
 
   /* Unselecting empties the details */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (fixture->selection),
@@ -117,20 +105,10 @@ test_search_keeps_details (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "empty");
 }
 
-static void
-test_french (Fixture       *fixture,
-             gconstpointer  data)
-{
-  if (ui_test_in_french_subprocess ())
-    view_check_french_no_result (fixture);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   if (!ui_test_init (&argc, &argv))
     return 0;
 
@@ -139,10 +117,7 @@ main (int   argc,
   VIEW_TEST_ADD ("/candidates/search-and-select", &candidates, test_search_and_select);
   VIEW_TEST_ADD ("/candidates/no-result", &candidates, view_test_no_result);
   VIEW_TEST_ADD ("/candidates/search-keeps-details", &candidates, test_search_keeps_details);
-  VIEW_TEST_ADD ("/candidates/french", &candidates, test_french);
+  VIEW_TEST_ADD ("/candidates/french", &candidates, view_test_french_no_result);
 
-  ret = g_test_run ();
-  ui_test_cleanup ();
-
-  return ret;
+  return ui_test_run ();
 }

@@ -126,6 +126,17 @@ ui_test_cleanup (void)
   g_clear_pointer (&ui_test_dir, g_free);
 }
 
+/* Runs the tests, then removes the demo database. */
+static inline int
+ui_test_run (void)
+{
+  int ret = g_test_run ();
+
+  ui_test_cleanup ();
+
+  return ret;
+}
+
 /* Shows @child in a window of its own and waits until it is drawn. */
 static inline GtkWindow *
 ui_test_show (GtkWidget *child)
@@ -223,6 +234,16 @@ ui_test_search (GtkWidget  *view,
                 const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (ui_test_child (view, "search_entry")), text);
+}
+
+/* Asserts that @list shows @n rows, no more. */
+static inline void
+ui_test_assert_n_rows (GtkListBox *list,
+                       guint       n)
+{
+  if (n > 0)
+    g_assert_nonnull (gtk_list_box_get_row_at_index (list, n - 1));
+  g_assert_null (gtk_list_box_get_row_at_index (list, n));
 }
 
 /* Switches the messages to French; FALSE when the catalogue is missing or

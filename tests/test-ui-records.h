@@ -79,6 +79,34 @@ view_get_first_row (Fixture *fixture)
   return FD_RECORD_ROW (row);
 }
 
+/* Types @search and waits until the view lists as many records as the
+ * same query made independently, which it returns. */
+static inline FdRecordList *
+view_search (Fixture    *fixture,
+             const char *search)
+{
+  FdRecordList *reference = view_new_reference_list (fixture, search);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (reference));
+
+  g_assert_cmpuint (n, >=, 1);
+
+  ui_test_search (fixture->view, search);
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (fixture->selection) == n);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->selection), ==, n);
+
+  return reference;
+}
+
+/* Waits until the details pane shows a record. */
+static inline void
+view_wait_for_details (Fixture *fixture)
+{
+  GtkStack *details_stack = GTK_STACK (ui_test_child (fixture->view, "details_stack"));
+
+  UI_TEST_WAIT_UNTIL (g_strcmp0 (gtk_stack_get_visible_child_name (details_stack), "details") == 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "details");
+}
+
 static inline void
 view_test_count (Fixture       *fixture,
                  gconstpointer  data)
@@ -143,4 +171,12 @@ view_check_french_no_result (Fixture *fixture)
   g_assert_nonnull (strstr (adw_status_page_get_description (page), "zzqxw"));
 
   ui_test_use_english ();
+}
+
+static inline void
+view_test_french_no_result (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  if (ui_test_in_french_subprocess ())
+    view_check_french_no_result (fixture);
 }

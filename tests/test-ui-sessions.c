@@ -46,25 +46,17 @@ test_search_and_select (Fixture       *fixture,
   GtkStack *details_stack;
   GtkListBox *list;
   const char *search = fd_session_get_code (target);
-  guint n;
-
-  reference = view_new_reference_list (fixture, search);
-  n = g_list_model_get_n_items (G_LIST_MODEL (reference));
-  g_assert_cmpuint (n, ==, 1);
 
   details_stack = GTK_STACK (ui_test_child (fixture->view, "details_stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "empty");
 
-  ui_test_search (fixture->view, search);
-  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (fixture->selection) == n);
-  g_assert_cmpuint (g_list_model_get_n_items (fixture->selection), ==, n);
+  reference = view_search (fixture, search);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reference)), ==, 1);
   g_assert_cmpstr (ui_test_label (fixture->view, "count_label"), ==, "1 session");
 
   /* Enter in the search entry shows the first result */
-  g_signal_emit_by_name (ui_test_child (fixture->view, "search_entry"),
-                         "activate");
-  UI_TEST_WAIT_UNTIL (g_strcmp0 (gtk_stack_get_visible_child_name (details_stack), "details") == 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "details");
+  g_signal_emit_by_name (ui_test_child (fixture->view, "search_entry"), "activate");
+  view_wait_for_details (fixture);
 
   expected = g_list_model_get_item (G_LIST_MODEL (reference), 0);
   g_assert_cmpstr (fd_session_get_code (expected), ==, search);
@@ -85,10 +77,7 @@ test_search_and_select (Fixture       *fixture,
   slots = fd_database_list_session_slots (ui_test_get_database (),
                                           fd_record_get_id (FD_RECORD (expected)), &error);
   g_assert_no_error (error);
-  list = GTK_LIST_BOX (ui_test_child (fixture->view, "slots_list"));
-  if (slots->len > 0)
-    g_assert_nonnull (gtk_list_box_get_row_at_index (list, slots->len - 1));
-  g_assert_null (gtk_list_box_get_row_at_index (list, slots->len));
+  ui_test_assert_n_rows (GTK_LIST_BOX (ui_test_child (fixture->view, "slots_list")), slots->len);
 
   enrollments = fd_database_list_session_enrollments (ui_test_get_database (),
                                                       fd_record_get_id (FD_RECORD (expected)),
@@ -102,9 +91,8 @@ test_search_and_select (Fixture       *fixture,
 
       g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                        fd_enrollment_get_trainee_name (enrollment));
-      g_assert_nonnull (gtk_list_box_get_row_at_index (list, enrollments->len - 1));
     }
-  g_assert_null (gtk_list_box_get_row_at_index (list, enrollments->len));
+  ui_test_assert_n_rows (list, enrollments->len);
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (fixture->selection),
                                      GTK_INVALID_LIST_POSITION);
@@ -175,8 +163,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   if (!ui_test_init (&argc, &argv))
     return 0;
 
@@ -186,8 +172,5 @@ main (int   argc,
   VIEW_TEST_ADD ("/sessions/no-result", &sessions, view_test_no_result);
   VIEW_TEST_ADD ("/sessions/french", &sessions, test_french);
 
-  ret = g_test_run ();
-  ui_test_cleanup ();
-
-  return ret;
+  return ui_test_run ();
 }

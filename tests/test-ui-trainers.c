@@ -41,23 +41,11 @@ test_search_and_select (Fixture       *fixture,
   g_autoptr(FdRecordList) reference = NULL;
   g_autoptr(FdTrainer) expected = NULL;
   g_autofree char *name = NULL;
-  GtkStack *details_stack;
-  const char *search = fd_trainer_get_last_name (target);
-  guint n;
 
-  reference = view_new_reference_list (fixture, search);
-  n = g_list_model_get_n_items (G_LIST_MODEL (reference));
-  g_assert_cmpuint (n, >=, 1);
-
-  details_stack = GTK_STACK (ui_test_child (fixture->view, "details_stack"));
-
-  ui_test_search (fixture->view, search);
-  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (fixture->selection) == n);
-  g_assert_cmpuint (g_list_model_get_n_items (fixture->selection), ==, n);
+  reference = view_search (fixture, fd_trainer_get_last_name (target));
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (fixture->selection), 0);
-  UI_TEST_WAIT_UNTIL (g_strcmp0 (gtk_stack_get_visible_child_name (details_stack), "details") == 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "details");
+  view_wait_for_details (fixture);
 
   expected = g_list_model_get_item (G_LIST_MODEL (reference), 0);
   name = fd_trainer_dup_full_name (expected);
@@ -70,20 +58,10 @@ test_search_and_select (Fixture       *fixture,
                    fd_format_extranet_state (fd_trainer_get_extranet_state (expected)));
 }
 
-static void
-test_french (Fixture       *fixture,
-             gconstpointer  data)
-{
-  if (ui_test_in_french_subprocess ())
-    view_check_french_no_result (fixture);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   if (!ui_test_init (&argc, &argv))
     return 0;
 
@@ -91,10 +69,7 @@ main (int   argc,
   VIEW_TEST_ADD ("/trainers/row-matches-database", &trainers, test_row_matches_database);
   VIEW_TEST_ADD ("/trainers/search-and-select", &trainers, test_search_and_select);
   VIEW_TEST_ADD ("/trainers/no-result", &trainers, view_test_no_result);
-  VIEW_TEST_ADD ("/trainers/french", &trainers, test_french);
+  VIEW_TEST_ADD ("/trainers/french", &trainers, view_test_french_no_result);
 
-  ret = g_test_run ();
-  ui_test_cleanup ();
-
-  return ret;
+  return ui_test_run ();
 }
