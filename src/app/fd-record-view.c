@@ -25,7 +25,7 @@
  * records of one kind on the left, and the read-only details of the one
  * chosen on the right (a session's slots and trainees, a trainer's next
  * slots, a candidate's enrollments). The details widget is built on the
- * first selection.
+ * first selection. Its database and kind are given at construction.
  */
 struct _FdRecordView
 {
@@ -139,6 +139,19 @@ on_pane_selected_cb (FdRecordView *self,
 }
 
 static void
+fd_record_view_constructed (GObject *object)
+{
+  FdRecordView *self = FD_RECORD_VIEW (object);
+
+  G_OBJECT_CLASS (fd_record_view_parent_class)->constructed (object);
+
+  fd_record_pane_set_kind (self->pane, self->kind);
+  fd_record_pane_set_database (self->pane, self->database);
+  update_no_selection_page (self);
+  update_details (self);
+}
+
+static void
 fd_record_view_dispose (GObject *object)
 {
   FdRecordView *self = FD_RECORD_VIEW (object);
@@ -188,11 +201,11 @@ fd_record_view_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_DATABASE:
-      fd_record_view_set_database (self, g_value_get_object (value));
+      self->database = g_value_dup_object (value);
       break;
 
     case PROP_KIND:
-      fd_record_view_set_kind (self, g_value_get_uint (value));
+      self->kind = g_value_get_uint (value);
       break;
 
     default:
@@ -206,6 +219,7 @@ fd_record_view_class_init (FdRecordViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = fd_record_view_constructed;
   object_class->dispose = fd_record_view_dispose;
   object_class->get_property = fd_record_view_get_property;
   object_class->set_property = fd_record_view_set_property;
@@ -213,7 +227,7 @@ fd_record_view_class_init (FdRecordViewClass *klass)
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL,
                          FD_TYPE_DATABASE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * FdRecordView:kind:
@@ -223,7 +237,7 @@ fd_record_view_class_init (FdRecordViewClass *klass)
   properties[PROP_KIND] =
     g_param_spec_uint ("kind", NULL, NULL,
                        FD_RECORD_KIND_SESSION, FD_RECORD_KIND_TRAINEE, FD_RECORD_KIND_SESSION,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -244,10 +258,6 @@ static void
 fd_record_view_init (FdRecordView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->kind = FD_RECORD_KIND_SESSION;
-  update_no_selection_page (self);
-  update_details (self);
 }
 
 GtkWidget *
@@ -258,8 +268,8 @@ fd_record_view_new (FdDatabase   *database,
   g_return_val_if_fail (kind < G_N_ELEMENTS (kinds), NULL);
 
   return g_object_new (FD_TYPE_RECORD_VIEW,
-                       "kind", kind,
                        "database", database,
+                       "kind", kind,
                        NULL);
 }
 
@@ -271,50 +281,12 @@ fd_record_view_get_database (FdRecordView *self)
   return self->database;
 }
 
-void
-fd_record_view_set_database (FdRecordView *self,
-                             FdDatabase   *database)
-{
-  g_return_if_fail (FD_IS_RECORD_VIEW (self));
-  g_return_if_fail (database == NULL || FD_IS_DATABASE (database));
-
-  if (!g_set_object (&self->database, database))
-    return;
-
-  adw_bin_set_child (self->details_bin, NULL);
-  fd_record_pane_set_database (self->pane, database);
-  update_details (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
-}
-
 FdRecordKind
 fd_record_view_get_kind (FdRecordView *self)
 {
   g_return_val_if_fail (FD_IS_RECORD_VIEW (self), FD_RECORD_KIND_SESSION);
 
   return self->kind;
-}
-
-void
-fd_record_view_set_kind (FdRecordView *self,
-                         FdRecordKind  kind)
-{
-  g_return_if_fail (FD_IS_RECORD_VIEW (self));
-  g_return_if_fail (kind < G_N_ELEMENTS (kinds));
-
-  if (self->kind == kind)
-    return;
-
-  /* The details widget of the former kind goes first: the pane's
-   * selection is cleared along with its kind */
-  adw_bin_set_child (self->details_bin, NULL);
-  self->kind = kind;
-  fd_record_pane_set_kind (self->pane, kind);
-  update_no_selection_page (self);
-  update_details (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
 /* Reads the records again, after the database changed under the view. */

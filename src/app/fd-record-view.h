@@ -20,11 +20,7 @@ G_DECLARE_FINAL_TYPE (FdRecordView, fd_record_view, FD, RECORD_VIEW, GtkWidget)
 GtkWidget    *fd_record_view_new          (FdDatabase   *database,
                                            FdRecordKind  kind);
 FdDatabase   *fd_record_view_get_database (FdRecordView *self);
-void          fd_record_view_set_database (FdRecordView *self,
-                                           FdDatabase   *database);
 FdRecordKind  fd_record_view_get_kind     (FdRecordView *self);
-void          fd_record_view_set_kind     (FdRecordView *self,
-                                           FdRecordKind  kind);
 void          fd_record_view_reload       (FdRecordView *self);
 void          fd_record_view_focus_search (FdRecordView *self);
 void          fd_record_view_show_session (FdRecordView *self,
