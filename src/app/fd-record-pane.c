@@ -28,11 +28,12 @@
  * item manager, told that the whole list changed, reads every new item to
  * look for the widgets it could keep, and #GtkSingleSelection reads them
  * all again looking for its selected item. Each read is a SQLite row: a
- * keystroke in a search of the 50 000 candidates took over half a second.
- * Without a view and without a selection nobody reads the items; the view
- * then only builds the rows it shows. The record chosen before a search
- * stays #FdRecordPane:selected (the details keep showing it) even though
- * the list no longer shows it selected: finding it among the results would
+ * keystroke in a search of the 50 000 candidates took up to a second.
+ * Without a view and without a selection nobody reads the items; the view,
+ * attached again, reads only those of the rows it builds (at most 200),
+ * from the top of the list. The record chosen before a search stays
+ * #FdRecordPane:selected (the details keep showing it) even though the
+ * list no longer shows it selected: finding it among the results would
  * read them all.
  */
 struct _FdRecordPane
