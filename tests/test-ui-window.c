@@ -99,6 +99,7 @@ test_show_session (void)
                                                          FD_RECORD_KIND_SESSION);
   g_autoptr(FdSession) session = g_list_model_get_item (G_LIST_MODEL (sessions), 3);
   const char *code = fd_session_get_code (session);
+  GtkSingleSelection *selection;
   GtkWidget *view;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar");
@@ -106,6 +107,12 @@ test_show_session (void)
   g_assert_cmpstr (fd_window_get_visible_view (window), ==, "sessions");
 
   view = fd_window_get_view (window, "sessions");
+  g_assert_cmpstr (ui_test_row_value (view, "code_row"), ==, code);
+
+  /* The search entry's own delayed search for the code keeps the row selected */
+  ui_test_iterate (400);
+  selection = GTK_SINGLE_SELECTION (ui_test_child (view, "selection"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
   g_assert_cmpstr (ui_test_row_value (view, "code_row"), ==, code);
 
   gtk_window_destroy (GTK_WINDOW (window));
