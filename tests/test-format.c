@@ -193,6 +193,27 @@ test_french (void)
   use_english ();
 }
 
+static void
+test_phone (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "+33612345678", "06 12 34 56 78" },
+    { "+33123456789", "01 23 45 67 89" },
+    { "+3221234567", "+3221234567" },
+    { "+3361234567", "+3361234567" },
+    { "+336123456789", "+336123456789" },
+    { "+33a12345678", "+33a12345678" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = fd_format_phone (cases[i].in);
+
+      g_assert_cmpstr (shown, ==, cases[i].out);
+    }
+  g_assert_null (fd_format_phone (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +228,7 @@ main (int   argc,
   g_test_add_func ("/format/dates/english", test_dates_english);
   g_test_add_func ("/format/labels/english", test_labels_english);
   g_test_add_func ("/format/french", test_french);
+  g_test_add_func ("/format/phone", test_phone);
 
   return g_test_run ();
 }

@@ -83,7 +83,7 @@ show_trainee (FdCandidateDetails *self,
     fd_details_set_row (self->birth_row, birth_date);
 
   fd_details_set_row (self->email_row, fd_trainee_get_email (trainee));
-  fd_details_set_row (self->phone_row, fd_trainee_get_phone (trainee));
+  fd_details_set_row_take (self->phone_row, fd_format_phone (fd_trainee_get_phone (trainee)));
   fd_details_set_row_take (self->address_row,
                            fd_details_join (" ",
                                             postal_code != NULL ? postal_code : "",

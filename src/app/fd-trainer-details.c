@@ -81,7 +81,7 @@ show_trainer (FdTrainerDetails *self,
                           *gtk_label_get_text (self->subtitle_label) != '\0');
 
   fd_details_set_row (self->email_row, fd_trainer_get_email (trainer));
-  fd_details_set_row (self->phone_row, fd_trainer_get_phone (trainer));
+  fd_details_set_row_take (self->phone_row, fd_format_phone (fd_trainer_get_phone (trainer)));
   fd_details_set_row (self->kind_row, kind);
   fd_details_set_row (self->company_row, fd_trainer_get_company (trainer));
   fd_details_set_row (self->city_row, fd_trainer_get_city (trainer));

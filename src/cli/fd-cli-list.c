@@ -49,15 +49,21 @@ cell (const char *text)
 }
 
 static char *
+cell_take (char *text)
+{
+  g_autofree char *owned = text;
+
+  return cell (owned);
+}
+
+static char *
 join_name (const char *first_name,
            const char *last_name)
 {
-  g_autofree char *joined = g_strjoin (" ",
-                                      first_name != NULL ? first_name : "",
-                                      last_name != NULL ? last_name : "",
-                                      NULL);
-
-  return cell (joined);
+  return cell_take (g_strjoin (" ",
+                               first_name != NULL ? first_name : "",
+                               last_name != NULL ? last_name : "",
+                               NULL));
 }
 
 static char **
@@ -124,7 +130,7 @@ text_row (FdRecordKind  kind,
                             fd_trainer_get_last_name (trainer));
         row[1] = cell (fd_format_trainer_kind (fd_trainer_get_kind (trainer)));
         row[2] = cell (fd_trainer_get_email (trainer));
-        row[3] = cell (fd_trainer_get_phone (trainer));
+        row[3] = cell_take (fd_format_phone (fd_trainer_get_phone (trainer)));
         row[4] = cell (fd_trainer_get_city (trainer));
         row[5] = cell (fd_format_extranet_state (fd_trainer_get_extranet_state (trainer)));
       }
@@ -137,7 +143,7 @@ text_row (FdRecordKind  kind,
         row[0] = join_name (fd_trainee_get_first_name (trainee),
                             fd_trainee_get_last_name (trainee));
         row[1] = cell (fd_trainee_get_email (trainee));
-        row[2] = cell (fd_trainee_get_phone (trainee));
+        row[2] = cell_take (fd_format_phone (fd_trainee_get_phone (trainee)));
         row[3] = cell (fd_trainee_get_birth_date (trainee));
         row[4] = cell (fd_trainee_get_city (trainee));
         row[5] = cell (fd_trainee_get_client_name (trainee));

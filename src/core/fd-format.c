@@ -13,6 +13,8 @@
 
 #include "fd-format.h"
 
+#include <string.h>
+
 /*
  * Names, separators and patterns come from our own translation rather than
  * from the C library's locale: the tests and some desktops run in the C
@@ -208,6 +210,38 @@ get_month_name (int month)
   g_assert (month >= 1 && month <= 12);
 
   return g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[month - 1]);
+}
+
+/**
+ * fd_format_phone:
+ * @e164: (nullable): a number as stored, in E.164 ("+33612345678")
+ *
+ * French numbers are shown the way people write them, in pairs from the
+ * trunk zero (« 06 12 34 56 78 »); other numbers are shown as stored.
+ *
+ * Returns: (transfer full) (nullable): the number to show, or %NULL for %NULL
+ */
+char *
+fd_format_phone (const char *e164)
+{
+  GString *out;
+
+  if (e164 == NULL)
+    return NULL;
+
+  if (!g_str_has_prefix (e164, "+33") || strlen (e164) != 12 ||
+      strspn (e164 + 3, "0123456789") != 9)
+    return g_strdup (e164);
+
+  out = g_string_new ("0");
+  g_string_append_c (out, e164[3]);
+  for (guint i = 4; i < 12; i += 2)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append_len (out, e164 + i, 2);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 /**

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
  * « mardi 3 mars 2026 », « 03/03/2026 », « 09:00 ». */
 
 char *fd_format_money        (gint64      cents);
+char *fd_format_phone        (const char *e164);
 char *fd_format_date_long    (const char *iso_date);
 char *fd_format_date_short   (const char *iso_date);
 char *fd_format_month_year   (int         year,
