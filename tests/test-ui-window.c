@@ -137,6 +137,32 @@ test_settings_saved_on_close (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
+/* Quitting (Ctrl+Q) keeps the window's state as closing it does */
+static void
+test_settings_saved_on_quit (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  FdWindow *window = new_window ();
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "trainers");
+  ui_test_iterate (20);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  ui_test_iterate (20);
+
+  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "trainers");
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
+
+  if (window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 static void
 test_help_overlay (void)
 {
@@ -303,6 +329,8 @@ main (int   argc,
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/application/bad-database", test_bad_database);
   g_test_add_func ("/application/new-database", test_new_database);
+  /* Last: it quits the application */
+  g_test_add_func ("/application/quit-saves-settings", test_settings_saved_on_quit);
 
   ret = g_test_run ();
 

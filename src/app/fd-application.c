@@ -237,6 +237,17 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
+  GList *windows;
+
+  /* Close the windows rather than leave them to the process's exit, so
+   * that each keeps its state (size, last view) as when closed by hand:
+   * g_application_quit() alone emits no close-request. */
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (user_data)),
+                              (GCopyFunc) g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
+
   g_application_quit (G_APPLICATION (user_data));
 }
 
