@@ -313,6 +313,22 @@ test_demo_refuses_data (void)
   g_assert_cmpstr (after.out, ==, before.out);
 }
 
+/* The summary speaks the user's language, the size's name included */
+static void
+test_demo_french (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "demo-fr.db", NULL);
+  g_auto(Run) run = { 0, };
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  run_cli (&run, "--db", path, "demo", "--size", "small", "--today", "2026-03-03", NULL);
+  g_setenv ("LANGUAGE", "C", TRUE);
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Petite démonstration générée dans "));
+  g_assert_null (strstr (run.out, "small"));
+}
+
 static void
 test_not_a_database (void)
 {
@@ -492,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/cli/bench", test_bench);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/demo/refuses-data", test_demo_refuses_data);
+  g_test_add_func ("/cli/demo/french", test_demo_french);
   g_test_add_func ("/cli/error/not-a-database", test_not_a_database);
   g_test_add_func ("/cli/error/read-only", test_read_only);
   g_test_add_func ("/cli/error/too-new", test_too_new);

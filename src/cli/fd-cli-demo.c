@@ -121,11 +121,16 @@ fd_cli_demo (FdCliContext  *context,
   fd_cli_print_table (rows);
 
   elapsed = g_strdup_printf ("%.1f", (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
-  /* Translators: %1$s is "small" or "large", %2$s the database's path,
-   * %3$s a number of seconds */
-  printf (_("Generated the %1$s demo into %2$s in %3$s s.\n"),
-          size == FD_DEMO_SIZE_LARGE ? "large" : "small",
-          fd_database_get_path (database), elapsed);
+  /* One message per size: the size's name is not the option's value in
+   * every language. */
+  if (size == FD_DEMO_SIZE_LARGE)
+    /* Translators: %1$s is the database's path, %2$s a number of seconds */
+    printf (_("Generated the large demo into %1$s in %2$s s.\n"),
+            fd_database_get_path (database), elapsed);
+  else
+    /* Translators: %1$s is the database's path, %2$s a number of seconds */
+    printf (_("Generated the small demo into %1$s in %2$s s.\n"),
+            fd_database_get_path (database), elapsed);
 
   return FD_CLI_EXIT_OK;
 }
