@@ -234,6 +234,32 @@ test_about (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The about window's credits speak French too */
+static void
+test_about_french (void)
+{
+  FdWindow *window;
+  GtkWindow *about;
+  const char * const *developers;
+
+  if (!ui_test_in_french_subprocess ())
+    return;
+
+  window = new_window ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  UI_TEST_WAIT_UNTIL (find_window (ADW_TYPE_ABOUT_WINDOW) != NULL);
+  about = find_window (ADW_TYPE_ABOUT_WINDOW);
+
+  g_assert_cmpstr (adw_about_window_get_copyright (ADW_ABOUT_WINDOW (about)), ==,
+                   "© 2026 Les auteurs de Formadesk");
+  developers = adw_about_window_get_developers (ADW_ABOUT_WINDOW (about));
+  g_assert_nonnull (developers);
+  g_assert_cmpstr (developers[0], ==, "Les auteurs de Formadesk");
+
+  gtk_window_destroy (about);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_bad_database (void)
 {
@@ -327,6 +353,7 @@ main (int   argc,
   g_test_add_func ("/window/help-overlay", test_help_overlay);
   g_test_add_func ("/window/shortcuts-listed", test_shortcuts_listed);
   g_test_add_func ("/window/about", test_about);
+  g_test_add_func ("/window/about/french", test_about_french);
   g_test_add_func ("/application/bad-database", test_bad_database);
   g_test_add_func ("/application/new-database", test_new_database);
   /* Last: it quits the application */

@@ -257,7 +257,7 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   FdApplication *self = user_data;
-  static const char *developers[] = { "The Formadesk authors", NULL };
+  const char *developers[] = { _("The Formadesk authors"), NULL };
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *about;
 
@@ -270,7 +270,7 @@ about_action (GSimpleAction *action,
                         "developers", developers,
                         "version", PACKAGE_VERSION,
                         "license-type", GTK_LICENSE_GPL_3_0,
-                        "copyright", "© 2026 The Formadesk authors",
+                        "copyright", _("© 2026 The Formadesk authors"),
                         "website", "https://github.com/formadesk/formadesk",
                         "issue-url", "https://github.com/formadesk/formadesk/issues",
                         /* Translators: your name(s), one per line */
