@@ -118,6 +118,47 @@ test_show_session (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The calendar's slot details open the slot's session */
+static void
+test_calendar_opens_session (void)
+{
+  FdWindow *window = new_window ();
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *calendar;
+  GtkWidget *popover;
+  GtkWidget *sessions;
+  GObject *button;
+  const char *code;
+  FdSlot *slot;
+
+  slots = fd_database_list_slots_between (ui_test_get_database (),
+                                          "2000-01-01T00:00", "2100-01-01T00:00", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slots->len, >, 0);
+  slot = g_ptr_array_index (slots, slots->len / 2);
+  code = fd_slot_get_session_code (slot);
+  g_assert_nonnull (code);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar");
+  calendar = fd_window_get_view (window, "calendar");
+  g_signal_emit_by_name (ui_test_child (calendar, "month_view"), "slot-activated", slot);
+  popover = GTK_WIDGET (ui_test_child (calendar, "details_popover"));
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover));
+
+  button = ui_test_child (calendar, "details_open_button");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_signal_emit_by_name (button, "clicked");
+
+  g_assert_cmpstr (fd_window_get_visible_view (window), ==, "sessions");
+  sessions = fd_window_get_view (window, "sessions");
+  g_assert_cmpstr (ui_test_row_value (sessions, "code_row"), ==, code);
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_settings_saved_on_close (void)
 {
@@ -349,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/window/show-view", test_show_view);
   g_test_add_func ("/window/search-action", test_search_action);
   g_test_add_func ("/window/show-session", test_show_session);
+  g_test_add_func ("/window/calendar-opens-session", test_calendar_opens_session);
   g_test_add_func ("/window/settings-saved-on-close", test_settings_saved_on_close);
   g_test_add_func ("/window/help-overlay", test_help_overlay);
   g_test_add_func ("/window/shortcuts-listed", test_shortcuts_listed);

@@ -40,6 +40,7 @@ struct _FdCalendarView
   GtkLabel *details_code_label;
   GtkLabel *details_date_label;
   GtkLabel *details_label_label;
+  GtkButton *details_open_button;
   GtkLabel *details_place_caption;
   GtkLabel *details_place_label;
   GtkPopover *details_popover;
@@ -316,6 +317,7 @@ on_month_view_slot_activated_cb (FdMonthView    *month_view,
   g_autofree char *day = g_strndup (start_at, 10);
   g_autofree char *date = fd_format_date_long (day);
   g_autofree char *time = fd_format_time_range (start_at, fd_slot_get_end_at (slot));
+  const char *code;
   GdkRectangle area;
 
   set_detail (NULL, self->details_code_label, fd_slot_get_session_code (slot));
@@ -331,10 +333,25 @@ on_month_view_slot_activated_cb (FdMonthView    *month_view,
   set_detail (self->details_trainers_caption, self->details_trainers_label,
               fd_slot_get_trainer_names (slot));
 
+  /* win.show-session, where the window provides it, opens the session */
+  code = fd_slot_get_session_code (slot);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_open_button), code != NULL && *code != '\0');
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->details_open_button),
+                                    "s", code != NULL ? code : "");
+
   if (fd_month_view_get_slot_area (month_view, slot, &area))
     gtk_popover_set_pointing_to (self->details_popover, &area);
 
   gtk_popover_popup (self->details_popover);
+}
+
+static void
+on_details_open_button_clicked_cb (FdCalendarView *self,
+                                   GtkButton      *button)
+{
+  /* The session is shown in another view: do not leave the popover open
+   * for when the calendar comes back. */
+  gtk_popover_popdown (self->details_popover);
 }
 
 /* The wheel turns the pages, like in GNOME Calendar. */
@@ -513,6 +530,7 @@ fd_calendar_view_class_init (FdCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, details_code_label);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, details_date_label);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, details_label_label);
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, details_open_button);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, details_place_caption);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, details_place_label);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, details_popover);
@@ -525,6 +543,7 @@ fd_calendar_view_class_init (FdCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, details_trainers_label);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, month_view);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, title_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_details_open_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_month_view_slot_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_scroll_cb);
 
