@@ -282,6 +282,33 @@ test_bench (void)
     }
 }
 
+/* The table speaks French; the JSON's names stay the same for scripts */
+static void
+test_bench_french (void)
+{
+  g_auto(Run) table = { 0, };
+  g_auto(Run) json = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *first;
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  run_cli (&table, "--db", demo_path, "bench", "--runs", "1", "--month", "2026-03", NULL);
+  run_cli (&json, "--db", demo_path, "bench", "--runs", "1", "--month", "2026-03", "--json",
+           NULL);
+  g_setenv ("LANGUAGE", "C", TRUE);
+
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "ouverture + première ligne de session"));
+  g_assert_nonnull (strstr (table.out, "frappe dans la recherche : candidats"));
+  g_assert_null (strstr (table.out, "keystroke"));
+
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out);
+  first = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "name"), ==,
+                   "open + first session row");
+}
+
 static void
 test_help (void)
 {
@@ -506,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/cli/stats", test_stats);
   g_test_add_func ("/cli/verify", test_verify);
   g_test_add_func ("/cli/bench", test_bench);
+  g_test_add_func ("/cli/bench/french", test_bench_french);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/demo/refuses-data", test_demo_refuses_data);
   g_test_add_func ("/cli/demo/french", test_demo_french);

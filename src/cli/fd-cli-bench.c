@@ -34,9 +34,12 @@ typedef struct
   GPtrArray *results; /* Result */
 } Bench;
 
+/* @name is the measure's stable English key, for the JSON that scripts
+ * read; @label is what the table shows, in the user's language. */
 typedef struct
 {
   char *name;
+  char *label;
   double ms;
   guint runs;
 } Result;
@@ -45,6 +48,7 @@ static void
 result_free (Result *result)
 {
   g_free (result->name);
+  g_free (result->label);
   g_free (result);
 }
 
@@ -61,6 +65,7 @@ compare_doubles (gconstpointer a,
 static void
 add_result (Bench  *bench,
             char   *name,
+            char   *label,
             GArray *samples)
 {
   Result *result = g_new0 (Result, 1);
@@ -68,6 +73,7 @@ add_result (Bench  *bench,
 
   g_array_sort (samples, compare_doubles);
   result->name = name;
+  result->label = label;
   result->runs = n;
   if (n == 0)
     result->ms = 0;
@@ -104,6 +110,24 @@ kind_name (FdRecordKind kind)
     }
 }
 
+static const char *
+kind_label (FdRecordKind kind)
+{
+  switch (kind)
+    {
+    case FD_RECORD_KIND_SESSION:
+      return C_("bench", "sessions");
+    case FD_RECORD_KIND_TRAINER:
+      return C_("bench", "trainers");
+    case FD_RECORD_KIND_TRAINEE:
+      return C_("bench", "candidates");
+    case FD_RECORD_KIND_CLIENT:
+      return C_("bench", "clients");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /* What the application does before its first frame: open the database
  * and show the first row of the sessions list. */
 static gboolean
@@ -133,7 +157,8 @@ bench_open (Bench   *bench,
         g_array_append_val (samples, ms);
     }
 
-  add_result (bench, g_strdup ("open + first session row"), samples);
+  add_result (bench, g_strdup ("open + first session row"),
+              g_strdup (_("open + first session row")), samples);
 
   return TRUE;
 }
@@ -143,6 +168,7 @@ bench_month (Bench   *bench,
              GError **error)
 {
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *month = g_strndup (bench->month_from, 7);
   guint n_slots = 0;
   guint run;
 
@@ -165,6 +191,10 @@ bench_month (Bench   *bench,
 
   add_result (bench,
               g_strdup_printf ("month of slots (%.7s, %u slots)", bench->month_from, n_slots),
+              /* Translators: %1$s is a month, "2026-03"; %2$u a number of slots */
+              g_strdup_printf (ngettext ("month of slots (%1$s, %2$u slot)",
+                                         "month of slots (%1$s, %2$u slots)", n_slots),
+                               month, n_slots),
               samples);
 
   return TRUE;
@@ -200,7 +230,10 @@ bench_search (Bench        *bench,
         }
     }
 
-  add_result (bench, g_strdup_printf ("search keystroke: %s", kind_name (kind)), samples);
+  add_result (bench, g_strdup_printf ("search keystroke: %s", kind_name (kind)),
+              /* Translators: %s is what is searched, "candidates" */
+              g_strdup_printf (_("search keystroke: %s"), kind_label (kind)),
+              samples);
 }
 
 /* Switching to a view: the list's ids, then its first rows built. */
@@ -240,8 +273,18 @@ bench_list (Bench        *bench,
     }
 
   add_result (bench, g_strdup_printf ("list %s (%u rows)", kind_name (kind), n_items),
+              /* Translators: %1$s is what is listed, "candidates"; %2$u a
+               * number of rows */
+              g_strdup_printf (ngettext ("list %1$s (%2$u row)", "list %1$s (%2$u rows)",
+                                         n_items),
+                               kind_label (kind), n_items),
               load_samples);
   add_result (bench, g_strdup_printf ("first %d rows: %s", FIRST_ROWS, kind_name (kind)),
+              /* Translators: %1$d is a number of rows, %2$s what is listed,
+               * "candidates" */
+              g_strdup_printf (ngettext ("first %1$d row: %2$s", "first %1$d rows: %2$s",
+                                         FIRST_ROWS),
+                               FIRST_ROWS, kind_label (kind)),
               row_samples);
 }
 
@@ -391,7 +434,7 @@ fd_cli_bench (FdCliContext  *context,
           const Result *result = g_ptr_array_index (results, i);
           char **row = g_new0 (char *, 4);
 
-          row[0] = g_strdup (result->name);
+          row[0] = g_strdup (result->label);
           row[1] = g_strdup_printf ("%.3f", result->ms);
           row[2] = g_strdup_printf ("%u", result->runs);
           g_ptr_array_add (rows, row);
