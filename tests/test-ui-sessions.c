@@ -159,6 +159,36 @@ test_french (Fixture       *fixture,
     check_french (fixture, data);
 }
 
+/* A session's dates, in English and in French, where the first of the
+ * month is « 1er » */
+static void
+test_date_range (void)
+{
+  static const struct
+  {
+    const char *start;
+    const char *end;
+    const char *english;
+    const char *french;
+  } cases[] = {
+    { "2026-03-03", NULL, "3 March 2026", "3 mars 2026" },
+    { "2026-03-01", "2026-03-01", "1 March 2026", "1er mars 2026" },
+    { "2026-03-01", "2026-03-07", "1–7 March 2026", "1er–7 mars 2026" },
+    { "2026-03-30", "2026-04-03", "30 March – 3 April 2026", "30 mars – 3 avril 2026" },
+    { "2027-11-25", "2028-02-01", "25 November 2027 – 1 February 2028",
+      "25 novembre 2027 – 1er février 2028" },
+  };
+  /* Checked in French in a child, then in English here */
+  gboolean french = ui_test_in_french_subprocess ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = fd_details_format_date_range (cases[i].start, cases[i].end);
+
+      g_assert_cmpstr (text, ==, french ? cases[i].french : cases[i].english);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +201,7 @@ main (int   argc,
   VIEW_TEST_ADD ("/sessions/search-and-select", &sessions, test_search_and_select);
   VIEW_TEST_ADD ("/sessions/no-result", &sessions, view_test_no_result);
   VIEW_TEST_ADD ("/sessions/french", &sessions, test_french);
+  g_test_add_func ("/sessions/date-range", test_date_range);
 
   return ui_test_run ();
 }

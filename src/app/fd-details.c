@@ -59,6 +59,19 @@ fd_details_replace (GListStore *store,
                        items != NULL ? items->len : 0);
 }
 
+/* « 3 », or « 1er » for the first of the month in French, as
+ * fd_format_date_long() writes it */
+static char *
+format_day (int day)
+{
+  if (day == 1)
+    /* Translators: the first day of a month in a date written in full
+     * ("Sunday 1 March 2026"); French writes "1er" */
+    return g_strdup (C_("day of month", "1"));
+
+  return g_strdup_printf ("%d", day);
+}
+
 /* « 3–7 mars 2026 », « 30 mars 2026 – 3 avril 2026 », « 3 mars 2026 » */
 char *
 fd_details_format_date_range (const char *start_date,
@@ -66,6 +79,8 @@ fd_details_format_date_range (const char *start_date,
 {
   g_autofree char *start_month = NULL;
   g_autofree char *end_month = NULL;
+  g_autofree char *start_day = NULL;
+  g_autofree char *end_day = NULL;
   int sy, sm, sd;
   int ey, em, ed;
 
@@ -73,16 +88,19 @@ fd_details_format_date_range (const char *start_date,
     return NULL;
 
   start_month = fd_format_month_year (sy, sm);
+  start_day = format_day (sd);
 
   if (!parse_date (end_date, &ey, &em, &ed) || (ey == sy && em == sm && ed == sd))
-    /* Translators: a single day, « 3 mars 2026 »: %1$d is the day of the
-     * month, %2$s the month and year */
-    return g_strdup_printf (_("%1$d %2$s"), sd, start_month);
+    /* Translators: a single day, « 3 mars 2026 »: %1$s is the day of the
+     * month (« 1er » for the first), %2$s the month and year */
+    return g_strdup_printf (C_("date range", "%1$s %2$s"), start_day, start_month);
+
+  end_day = format_day (ed);
 
   if (ey == sy && em == sm)
-    /* Translators: days of one month, « 3–7 mars 2026 »: %1$d and %2$d are
+    /* Translators: days of one month, « 3–7 mars 2026 »: %1$s and %2$s are
      * the first and last days, %3$s the month and year */
-    return g_strdup_printf (_("%1$d–%2$d %3$s"), sd, ed, start_month);
+    return g_strdup_printf (C_("date range", "%1$s–%2$s %3$s"), start_day, end_day, start_month);
 
   end_month = fd_format_month_year (ey, em);
 
@@ -97,8 +115,10 @@ fd_details_format_date_range (const char *start_date,
     }
 
   /* Translators: a range of days over two months, « 30 mars – 3 avril
-   * 2026 » or « 28 décembre 2026 – 3 janvier 2027 » */
-  return g_strdup_printf (_("%1$d %2$s – %3$d %4$s"), sd, start_month, ed, end_month);
+   * 2026 » or « 28 décembre 2026 – 3 janvier 2027 »: %1$s and %3$s are
+   * days of the month, %2$s and %4$s months */
+  return g_strdup_printf (C_("date range", "%1$s %2$s – %3$s %4$s"),
+                          start_day, start_month, end_day, end_month);
 }
 
 /* « 1 482 », “1,482”: the same separator of thousands as amounts of money,
