@@ -178,6 +178,48 @@ test_settings_saved_on_close (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
+static GtkWindow *
+find_demo_error_dialog (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), "Could Not Load Demo Data") == 0)
+      return l->data;
+
+  return NULL;
+}
+
+/* Demo data that fails after its window was closed is reported on its own,
+ * not over the window that is gone */
+static void
+test_demo_error_after_close (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("formadesk-gone-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "gone.db", NULL);
+  GtkWindow *window;
+  GtkWindow *dialog;
+
+  window = fd_application_open_database (app, path);
+  g_assert_true (FD_IS_WINDOW (window));
+  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* The worker cannot open a file that is gone */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "load");
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (window);
+
+  UI_TEST_WAIT_UNTIL (find_demo_error_dialog () != NULL);
+  dialog = find_demo_error_dialog ();
+  g_assert_null (gtk_window_get_transient_for (dialog));
+  ui_test_iterate (20);
+  gtk_window_destroy (dialog);
+  ui_test_iterate (20);
+
+  ui_test_remove_dir (dir);
+}
+
 /* Quitting (Ctrl+Q) keeps the window's state as closing it does */
 static void
 test_settings_saved_on_quit (void)
@@ -398,6 +440,7 @@ main (int   argc,
   g_test_add_func ("/window/about/french", test_about_french);
   g_test_add_func ("/application/bad-database", test_bad_database);
   g_test_add_func ("/application/new-database", test_new_database);
+  g_test_add_func ("/application/demo-error-after-close", test_demo_error_after_close);
   /* Last: it quits the application */
   g_test_add_func ("/application/quit-saves-settings", test_settings_saved_on_quit);
 

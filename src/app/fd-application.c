@@ -162,16 +162,22 @@ on_generate_demo_cb (GObject      *object,
   g_autoptr(FdWindow) window = user_data;
   g_autoptr(GError) error = NULL;
 
+  /* Closed meanwhile: the window is destroyed, only kept alive by the
+   * reference this callback holds */
+  gboolean closed = !gtk_widget_get_visible (GTK_WIDGET (window));
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      /* Not transient for a destroyed window: GTK does not show such a
+       * dialog, and the error would be lost. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (FD_APPLICATION (object), GTK_WINDOW (window),
+        show_error (FD_APPLICATION (object), closed ? NULL : GTK_WINDOW (window),
                     _("Could Not Load Demo Data"), error->message);
       return;
     }
 
-  /* Closed meanwhile: the data is in the file for next time */
-  if (!gtk_widget_get_visible (GTK_WIDGET (window)))
+  /* The data is in the file for next time */
+  if (closed)
     return;
 
   fd_window_reload (window);
