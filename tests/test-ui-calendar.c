@@ -15,6 +15,7 @@
 #include "fd-calendar-view.h"
 #include "fd-database.h"
 #include "fd-demo.h"
+#include "fd-models-private.h"
 #include "fd-month-view.h"
 
 #define SST_CODE  "2026-9001"
@@ -368,15 +369,13 @@ is_true (Fixture       *fixture,
   return *(const gboolean *) flag;
 }
 
-/* Waits until the month's slots are read and a frame has laid them out. */
+/* Waits until a frame has laid out what changed. */
 static void
-wait_for_month (Fixture *fixture)
+wait_for_frame (Fixture *fixture)
 {
   GdkFrameClock *clock;
   gboolean painted = FALSE;
   gulong id;
-
-  g_assert_true (wait_for (fixture, has_slots, NULL));
 
   clock = gtk_widget_get_frame_clock (fixture->window);
   g_assert_nonnull (clock);
@@ -384,6 +383,14 @@ wait_for_month (Fixture *fixture)
   gtk_widget_queue_draw (fixture->window);
   g_assert_true (wait_for (fixture, is_true, &painted));
   g_signal_handler_disconnect (clock, id);
+}
+
+/* Waits until the month's slots are read and a frame has laid them out. */
+static void
+wait_for_month (Fixture *fixture)
+{
+  g_assert_true (wait_for (fixture, has_slots, NULL));
+  wait_for_frame (fixture);
 }
 
 static gboolean
@@ -634,6 +641,69 @@ test_overflow (Fixture       *fixture,
                  popover_has_label (popover, "08:00 - 08:45"));
 }
 
+static gboolean
+has_text_containing (GtkWidget  *widget,
+                     const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (has_text_containing (child, needle))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A slot synced before its session has no code: the day's list shows its
+ * place alone, not "(null) · place" */
+static void
+test_overflow_orphan_slots (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func (g_object_unref);
+  FdMonthView *month_view;
+  GtkWidget *overflow = NULL;
+  GtkWidget *popover;
+
+  wait_for_month (fixture);
+  month_view = get_month_view (fixture);
+
+  for (guint i = 0; i < N_BUSY; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("orphan-%u", i);
+      g_autofree char *start = g_strdup_printf ("2026-11-19T%02u:00", 8 + i);
+      g_autofree char *end = g_strdup_printf ("2026-11-19T%02u:45", 8 + i);
+      FdSlotRow row = {
+        .id = id, .session_id = "not-synced-yet",
+        .start_at = start, .end_at = end, .place_name = "Salle Orpheline",
+      };
+
+      g_ptr_array_add (slots, _fd_slot_new_from_row (&row));
+    }
+  fd_month_view_set_slots (month_view, slots);
+  wait_for_frame (fixture);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (month_view));
+       child != NULL && overflow == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_has_css_class (child, "overflow") && is_shown (child))
+        overflow = child;
+    }
+  g_assert_nonnull (overflow);
+
+  g_signal_emit_by_name (overflow, "clicked");
+  g_assert_true (wait_for (fixture, is_popover_shown, "day-slots"));
+  popover = find_widget (GTK_WIDGET (month_view), GTK_TYPE_POPOVER, "day-slots");
+  g_assert_true (popover_has_label (popover, "Salle Orpheline"));
+  g_assert_false (has_text_containing (popover, "(null)"));
+}
+
 static void
 test_details (Fixture       *fixture,
               gconstpointer  user_data)
@@ -763,6 +833,8 @@ main (int   argc,
               fixture_set_up, test_navigates, fixture_tear_down);
   g_test_add ("/ui/calendar/overflow", Fixture, NULL,
               fixture_set_up, test_overflow, fixture_tear_down);
+  g_test_add ("/ui/calendar/overflow-orphan-slots", Fixture, NULL,
+              fixture_set_up, test_overflow_orphan_slots, fixture_tear_down);
   g_test_add ("/ui/calendar/details", Fixture, NULL,
               fixture_set_up, test_details, fixture_tear_down);
   g_test_add ("/ui/calendar/small-window", Fixture, NULL,

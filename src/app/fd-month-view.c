@@ -152,6 +152,9 @@ dup_slot_tooltip (FdSlot *slot)
   g_autofree char *title = dup_slot_title (slot);
   const char *place = fd_slot_get_place_name (slot);
 
+  if (range == NULL)
+    range = g_strdup ("");
+
   if (place != NULL && *place != '\0')
     return g_strdup_printf ("%s\n%s\n%s", range, title, place);
 
@@ -225,11 +228,17 @@ create_overflow_row (FdSlot *slot)
   GtkWidget *text_box;
   GtkWidget *widget;
 
-  if (place != NULL && *place != '\0')
+  /* A slot synced before its session has neither code nor label yet */
+  if (code == NULL)
+    code = "";
+  if (place == NULL)
+    place = "";
+
+  if (*code != '\0' && *place != '\0')
     /* Translators: under a slot's label in a day's list: session code · place */
     subtitle = g_strdup_printf (C_("calendar slot", "%1$s · %2$s"), code, place);
   else
-    subtitle = g_strdup (code);
+    subtitle = g_strdup (*code != '\0' ? code : place);
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_margin_top (box, 6);
@@ -237,7 +246,7 @@ create_overflow_row (FdSlot *slot)
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
 
-  widget = gtk_label_new (range);
+  widget = gtk_label_new (range != NULL ? range : "");
   gtk_label_set_xalign (GTK_LABEL (widget), 0.0);
   gtk_label_set_yalign (GTK_LABEL (widget), 0.0);
   gtk_widget_add_css_class (widget, "numeric");
