@@ -105,6 +105,40 @@ test_search_keeps_details (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "empty");
 }
 
+/* « né le 12 mars 1985 à Lyon »: a birth place reads « à Lyon » */
+static void
+check_french_birth (Fixture *fixture)
+{
+  guint n = g_list_model_get_n_items (fixture->selection);
+  g_autofree char *suffix = NULL;
+  const char *value;
+
+  for (guint i = 0; i < n && suffix == NULL; i++)
+    {
+      g_autoptr(FdTrainee) trainee = g_list_model_get_item (fixture->selection, i);
+      const char *city = fd_trainee_get_birth_city (trainee);
+
+      if (fd_trainee_get_birth_date (trainee) != NULL && city != NULL && *city != '\0')
+        {
+          suffix = g_strconcat (" à ", city, NULL);
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (fixture->selection), i);
+        }
+    }
+  g_assert_nonnull (suffix);
+
+  view_wait_for_details (fixture);
+  value = ui_test_row_value (fixture->view, "birth_row");
+  g_assert_true (g_str_has_suffix (value, suffix));
+}
+
+static void
+test_french_birth (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (ui_test_in_french_subprocess ())
+    check_french_birth (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -118,6 +152,7 @@ main (int   argc,
   VIEW_TEST_ADD ("/candidates/no-result", &candidates, view_test_no_result);
   VIEW_TEST_ADD ("/candidates/search-keeps-details", &candidates, test_search_keeps_details);
   VIEW_TEST_ADD ("/candidates/french", &candidates, view_test_french_no_result);
+  VIEW_TEST_ADD ("/candidates/french-birth", &candidates, test_french_birth);
 
   return ui_test_run ();
 }
