@@ -69,13 +69,43 @@ _fd_database_set_error (FdDatabase  *self,
 {
   int code = sqlite3_extended_errcode (self->db);
 
+  /* SQLite's own text is English and technical: it goes to the log, the
+   * user gets a sentence of ours */
   g_debug ("%s: %s (%d)", what, sqlite3_errmsg (self->db), code);
+
+  switch (code)
+    {
+    case SQLITE_CONSTRAINT_CHECK:
+      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_CONSTRAINT,
+                   _("A value is not one of those allowed."));
+      return;
+
+    case SQLITE_CONSTRAINT_NOTNULL:
+      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_CONSTRAINT,
+                   _("A required value is missing."));
+      return;
+
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+    case SQLITE_CONSTRAINT_UNIQUE:
+      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_CONSTRAINT,
+                   _("This record already exists."));
+      return;
+
+    default:
+      break;
+    }
 
   switch (code & 0xff)
     {
     case SQLITE_CONSTRAINT:
       g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_CONSTRAINT,
-                   _("The change breaks a rule of the database: %s."), sqlite3_errmsg (self->db));
+                   _("The change breaks a rule of the database."));
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_FAILED,
+                   _("The database is busy in another window or program; try again."));
       break;
 
     case SQLITE_READONLY:
@@ -96,8 +126,7 @@ _fd_database_set_error (FdDatabase  *self,
 
     default:
       g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_FAILED,
-                   _("The database could not be read or written (%s)."),
-                   sqlite3_errmsg (self->db));
+                   _("The database could not be read or written."));
       break;
     }
 }
@@ -803,13 +832,7 @@ write_row (FdDatabase      *self,
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      int code = sqlite3_extended_errcode (self->db);
-
-      if (code == SQLITE_CONSTRAINT_PRIMARYKEY || code == SQLITE_CONSTRAINT_UNIQUE)
-        g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_CONSTRAINT,
-                     _("This record already exists."));
-      else
-        _fd_database_set_error (self, error, sql->str);
+      _fd_database_set_error (self, error, sql->str);
       sqlite3_reset (stmt);
       return FALSE;
     }
