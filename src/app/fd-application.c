@@ -277,8 +277,8 @@ about_action (GSimpleAction *action,
                         "version", PACKAGE_VERSION,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "copyright", _("© 2026 The Formadesk authors"),
-                        "website", "https://github.com/formadesk/formadesk",
-                        "issue-url", "https://github.com/formadesk/formadesk/issues",
+                        "website", "https://formadesk.fr",
+                        "issue-url", "https://formadesk.fr/support",
                         /* Translators: your name(s), one per line */
                         "translator-credits", _("translator-credits"),
                         NULL);
