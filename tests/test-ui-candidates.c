@@ -105,6 +105,27 @@ test_search_keeps_details (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (details_stack), ==, "empty");
 }
 
+/* Enter on a row the keyboard focus reached without selecting it (from
+ * the search entry, with Tab or Down) shows that row */
+static void
+test_activate_row_shows_it (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(FdTrainee) second = g_list_model_get_item (fixture->selection, 1);
+  g_autofree char *name = fd_trainee_dup_full_name (second);
+  GObject *list_view = ui_test_child (fixture->view, "list_view");
+
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (fixture->selection)),
+                    ==, GTK_INVALID_LIST_POSITION);
+
+  g_signal_emit_by_name (list_view, "activate", 1);
+
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (fixture->selection)),
+                    ==, 1);
+  view_wait_for_details (fixture);
+  g_assert_cmpstr (ui_test_label (fixture->view, "title_label"), ==, name);
+}
+
 /* « né le 12 mars 1985 à Lyon »: a birth place reads « à Lyon » */
 static void
 check_french_birth (Fixture *fixture)
@@ -151,6 +172,7 @@ main (int   argc,
   VIEW_TEST_ADD ("/candidates/search-and-select", &candidates, test_search_and_select);
   VIEW_TEST_ADD ("/candidates/no-result", &candidates, view_test_no_result);
   VIEW_TEST_ADD ("/candidates/search-keeps-details", &candidates, test_search_keeps_details);
+  VIEW_TEST_ADD ("/candidates/activate-row", &candidates, test_activate_row_shows_it);
   VIEW_TEST_ADD ("/candidates/french", &candidates, view_test_french_no_result);
   VIEW_TEST_ADD ("/candidates/french-birth", &candidates, test_french_birth);
 

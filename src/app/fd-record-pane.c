@@ -365,6 +365,16 @@ on_search_entry_activate_cb (FdRecordPane   *self,
     gtk_single_selection_set_selected (self->selection, 0);
 }
 
+/* Enter (or a double click) on a row shows it, whether or not moving the
+ * keyboard focus there selected it. */
+static void
+on_list_view_activate_cb (FdRecordPane *self,
+                          guint         position,
+                          GtkListView  *list_view)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
 static void
 on_search_entry_stop_search_cb (FdRecordPane   *self,
                                 GtkSearchEntry *entry)
@@ -517,6 +527,7 @@ fd_record_pane_class_init (FdRecordPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_items_changed_cb);
