@@ -229,6 +229,46 @@ test_record_list_french_order (Fixture       *fixture,
   }
 }
 
+/* Rows are read a page at a time: every position still gives its own row,
+ * in any order of asking, and a new search reads the new rows. */
+static void
+test_record_list_pages (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+  static const guint positions[] = { 69, 0, 33, 31, 32, 64, 68, 1 };
+
+  g_assert_true (fd_database_begin (fixture->db, NULL));
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autofree char *last = g_strdup_printf ("Nom%03u", i);
+
+      g_free (create_trainee (fixture->db, i % 2 ? "Anne" : "Hélène", last));
+    }
+  g_assert_true (fd_database_commit (fixture->db, NULL));
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 70);
+
+  for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+    {
+      g_autoptr(FdTrainee) trainee = g_list_model_get_item (G_LIST_MODEL (list), positions[i]);
+      g_autofree char *expected = g_strdup_printf ("Nom%03u", positions[i]);
+
+      g_assert_cmpstr (fd_trainee_get_last_name (trainee), ==, expected);
+    }
+
+  /* After a search, position 1 is the second Hélène, not the old row */
+  fd_record_list_set_search (list, "helene");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 35);
+  {
+    g_autoptr(FdTrainee) second = g_list_model_get_item (G_LIST_MODEL (list), 1);
+
+    g_assert_cmpstr (fd_trainee_get_last_name (second), ==, "Nom002");
+  }
+}
+
 static void
 test_record_list_search_accents (Fixture       *fixture,
                                  gconstpointer  data)
@@ -787,6 +827,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/models/record-list/french-order", test_record_list_french_order);
+  ADD ("/models/record-list/pages", test_record_list_pages);
   ADD ("/models/record-list/search-ignores-accents", test_record_list_search_accents);
   ADD ("/models/record-list/search-escapes-like", test_record_list_search_escapes);
   ADD ("/models/record-list/items-changed-once", test_record_list_items_changed);

@@ -90,6 +90,12 @@ struct _FdRecordList
   /* The rowids (gint64) of the matching rows, in list order */
   GArray       *rowids;
 
+  /* The items of the page of positions [page_start, page_start + len)
+   * last read, so the rows a list view asks for one by one are read a
+   * page at a time, in one read transaction. */
+  GPtrArray    *page;
+  guint         page_start;
+
   /* Loaded by the first search: every live row's rowid (gint64) and the
    * offset (guint32) of its NUL-terminated search key in @keys, in list
    * order, as of @keys_stamp. */
@@ -372,6 +378,7 @@ refresh (FdRecordList *self)
 
   g_array_unref (self->rowids);
   self->rowids = g_steal_pointer (&rowids);
+  g_ptr_array_set_size (self->page, 0);
 
   if (removed == 0 && added == 0)
     return;
@@ -437,28 +444,18 @@ build_item (FdRecordKind  kind,
     }
 }
 
+#define PAGE_SIZE 32
+
+/* Reads the row at @position; NULL (with a warning) if it cannot be read */
 static gpointer
-fd_record_list_get_item (GListModel *model,
-                         guint       position)
+read_item (FdRecordList *self,
+           sqlite3_stmt *stmt,
+           guint         position)
 {
-  FdRecordList *self = FD_RECORD_LIST (model);
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
+  gint64 rowid = g_array_index (self->rowids, gint64, position);
   gpointer item = NULL;
-  gint64 rowid;
   int rc;
-
-  if (position >= self->rowids->len)
-    return NULL;
-
-  rowid = g_array_index (self->rowids, gint64, position);
-
-  stmt = _fd_database_prepare (self->database, kinds[self->kind].row_sql, &error);
-  if (stmt == NULL)
-    {
-      g_warning ("Could not read row %" G_GINT64_FORMAT ": %s", rowid, error->message);
-      return NULL;
-    }
 
   sqlite3_bind_int64 (stmt, 1, rowid);
 
@@ -482,6 +479,62 @@ fd_record_list_get_item (GListModel *model,
   release_statement (stmt);
 
   return item;
+}
+
+/* Reads the page of @position: a list view asks for rows one at a time,
+ * and a read transaction per row costs more than the row itself. */
+static gboolean
+read_page (FdRecordList *self,
+           guint         position)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3 *db = _fd_database_get_handle (self->database);
+  guint start = position - position % PAGE_SIZE;
+  guint end = MIN (start + PAGE_SIZE, self->rowids->len);
+
+  stmt = _fd_database_prepare (self->database, kinds[self->kind].row_sql, &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Could not read rows: %s", error->message);
+      return FALSE;
+    }
+
+  g_ptr_array_set_size (self->page, 0);
+  self->page_start = start;
+
+  /* A savepoint, not BEGIN: the connection may be inside a transaction */
+  sqlite3_exec (db, "SAVEPOINT fd_read_page", NULL, NULL, NULL);
+  for (guint i = start; i < end; i++)
+    {
+      gpointer item = read_item (self, stmt, i);
+
+      if (item == NULL)
+        break;
+      g_ptr_array_add (self->page, item);
+    }
+  sqlite3_exec (db, "RELEASE fd_read_page", NULL, NULL, NULL);
+
+  return self->page->len == end - start;
+}
+
+static gpointer
+fd_record_list_get_item (GListModel *model,
+                         guint       position)
+{
+  FdRecordList *self = FD_RECORD_LIST (model);
+
+  if (position >= self->rowids->len)
+    return NULL;
+
+  if (position < self->page_start || position >= self->page_start + self->page->len)
+    {
+      if (!read_page (self, position) &&
+          (position < self->page_start || position >= self->page_start + self->page->len))
+        return NULL;
+    }
+
+  return g_object_ref (g_ptr_array_index (self->page, position - self->page_start));
 }
 
 static void
@@ -510,6 +563,7 @@ fd_record_list_finalize (GObject *object)
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->words, g_strfreev);
   g_clear_pointer (&self->rowids, g_array_unref);
+  g_clear_pointer (&self->page, g_ptr_array_unref);
   clear_keys (self);
 
   G_OBJECT_CLASS (fd_record_list_parent_class)->finalize (object);
@@ -614,6 +668,7 @@ static void
 fd_record_list_init (FdRecordList *self)
 {
   self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->page = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**

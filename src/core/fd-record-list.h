@@ -30,9 +30,11 @@ G_DECLARE_FINAL_TYPE (FdRecordList, fd_record_list, FD, RECORD_LIST, GObject)
  *
  * A #GListModel of model objects (#FdSession, #FdTrainer, #FdTrainee or
  * #FdClient) over a query: it holds only the ordered row ids matching the
- * search, and builds an object from its row when asked for it, so 50 000
- * rows cost nothing until they are shown. Sorted the French way; the search
- * ignores case and accents ("helene" finds "Hélène").
+ * search, and builds objects from their rows when asked for them, a page
+ * of 32 at a time (kept until the next search or reload), so 50 000 rows
+ * cost nothing until they are shown. Sorted the French way; the search
+ * ignores case and accents ("helene" finds "Hélène"): the first search
+ * loads the rows' folded keys and later keystrokes filter them in memory.
  */
 FdRecordList *fd_record_list_new        (FdDatabase   *database,
                                          FdRecordKind  kind);
