@@ -22,6 +22,11 @@ sqlite3_stmt *_fd_database_prepare    (FdDatabase  *self,
                                        const char  *sql,
                                        GError     **error);
 
+/* Runs one statement without results through the statement cache */
+gboolean      _fd_database_run        (FdDatabase  *self,
+                                       const char  *sql,
+                                       GError     **error);
+
 /* Sets @error from the connection's last SQLite error, with @what as
  * context for the log; the message shown to users stays generic. */
 void          _fd_database_set_error  (FdDatabase  *self,

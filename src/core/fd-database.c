@@ -182,11 +182,10 @@ exec (FdDatabase  *self,
   return TRUE;
 }
 
-/* Runs a statement without results through the statement cache */
-static gboolean
-run (FdDatabase  *self,
-     const char  *sql,
-     GError     **error)
+gboolean
+_fd_database_run (FdDatabase  *self,
+                  const char  *sql,
+                  GError     **error)
 {
   sqlite3_stmt *stmt = _fd_database_prepare (self, sql, error);
   int rc;
@@ -889,20 +888,20 @@ fd_database_apply_all (FdDatabase  *self,
   g_return_val_if_fail (changes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!run (self, "SAVEPOINT fd_apply", error))
+  if (!_fd_database_run (self, "SAVEPOINT fd_apply", error))
     return FALSE;
 
   for (guint i = 0; i < changes->len; i++)
     {
       if (!apply_one (self, g_ptr_array_index (changes, i), error))
         {
-          run (self, "ROLLBACK TO fd_apply", NULL);
-          run (self, "RELEASE fd_apply", NULL);
+          _fd_database_run (self, "ROLLBACK TO fd_apply", NULL);
+          _fd_database_run (self, "RELEASE fd_apply", NULL);
           return FALSE;
         }
     }
 
-  return run (self, "RELEASE fd_apply", error);
+  return _fd_database_run (self, "RELEASE fd_apply", error);
 }
 
 /**

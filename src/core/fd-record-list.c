@@ -489,9 +489,9 @@ read_page (FdRecordList *self,
 {
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
-  sqlite3 *db = _fd_database_get_handle (self->database);
   guint start = position - position % PAGE_SIZE;
   guint end = MIN (start + PAGE_SIZE, self->rowids->len);
+  gboolean shared;
 
   stmt = _fd_database_prepare (self->database, kinds[self->kind].row_sql, &error);
   if (stmt == NULL)
@@ -503,8 +503,14 @@ read_page (FdRecordList *self,
   g_ptr_array_set_size (self->page, 0);
   self->page_start = start;
 
-  /* A savepoint, not BEGIN: the connection may be inside a transaction */
-  sqlite3_exec (db, "SAVEPOINT fd_read_page", NULL, NULL, NULL);
+  /* A savepoint, not BEGIN: the connection may be inside a transaction.
+   * Without it the rows are still read, one read transaction each. */
+  shared = _fd_database_run (self->database, "SAVEPOINT fd_read_page", &error);
+  if (!shared)
+    {
+      g_debug ("Reading rows without a shared transaction: %s", error->message);
+      g_clear_error (&error);
+    }
   for (guint i = start; i < end; i++)
     {
       gpointer item = read_item (self, stmt, i);
@@ -513,7 +519,8 @@ read_page (FdRecordList *self,
         break;
       g_ptr_array_add (self->page, item);
     }
-  sqlite3_exec (db, "RELEASE fd_read_page", NULL, NULL, NULL);
+  if (shared && !_fd_database_run (self->database, "RELEASE fd_read_page", &error))
+    g_warning ("Could not end the read of rows: %s", error->message);
 
   return self->page->len == end - start;
 }
