@@ -610,6 +610,71 @@ test_queries_session_computed (Fixture       *fixture,
   g_assert_cmpuint (fd_session_get_n_enrolled (empty), ==, 0);
 }
 
+/* A deleted place, room or trainer leaves no name behind; a slot of a
+ * deleted session is neither on the calendar nor readable. */
+static void
+test_queries_slot_deleted_names (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(FdChange) place = fd_change_new_create ("place");
+  g_autoptr(FdChange) room = fd_change_new_create ("room");
+  g_autoptr(FdChange) slot_change = fd_change_new_create ("slot");
+  g_autoptr(FdChange) staff = fd_change_new_create ("slot_staff");
+  g_autoptr(FdSlot) slot = NULL;
+  g_autofree char *place_id = NULL;
+  g_autofree char *room_id = NULL;
+  g_autofree char *session_id = NULL;
+  g_autofree char *sequence_id = NULL;
+  g_autofree char *slot_id = NULL;
+  g_autofree char *trainer_id = NULL;
+
+  fd_change_set_string (place, "name", "Centre Lumière");
+  place_id = apply (fixture->db, place);
+  fd_change_set_string (room, "place_id", place_id);
+  fd_change_set_string (room, "name", "Salle Curie");
+  room_id = apply (fixture->db, room);
+  session_id = create_session (fixture->db, "2026-0007", "Excel", NULL, NULL);
+  sequence_id = create_sequence (fixture->db, session_id, "Tableaux");
+  fd_change_set_string (slot_change, "session_id", session_id);
+  fd_change_set_string (slot_change, "sequence_id", sequence_id);
+  fd_change_set_string (slot_change, "start_at", "2026-05-05T09:00");
+  fd_change_set_string (slot_change, "end_at", "2026-05-05T12:00");
+  fd_change_set_string (slot_change, "place_id", place_id);
+  fd_change_set_string (slot_change, "room_id", room_id);
+  slot_id = apply (fixture->db, slot_change);
+  trainer_id = create_trainer (fixture->db, "Anne", "Martin");
+  fd_change_set_string (staff, "slot_id", slot_id);
+  fd_change_set_string (staff, "trainer_id", trainer_id);
+  g_free (apply (fixture->db, staff));
+
+  delete_row (fixture->db, "room", room_id);
+  delete_row (fixture->db, "place", place_id);
+  delete_row (fixture->db, "trainer", trainer_id);
+
+  slot = fd_database_get_slot (fixture->db, slot_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fd_slot_get_session_label (slot), ==, "Excel");
+  g_assert_cmpstr (fd_slot_get_sequence_label (slot), ==, "Tableaux");
+  g_assert_null (fd_slot_get_place_name (slot));
+  g_assert_null (fd_slot_get_room_name (slot));
+  g_assert_null (fd_slot_get_trainer_names (slot));
+
+  slots = fd_database_list_calendar_slots (fixture->db, "2026-05-01", "2026-06-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slots->len, ==, 1);
+  g_assert_null (fd_slot_get_place_name (g_ptr_array_index (slots, 0)));
+  g_clear_pointer (&slots, g_ptr_array_unref);
+
+  delete_row (fixture->db, "session", session_id);
+  slots = fd_database_list_calendar_slots (fixture->db, "2026-05-01", "2026-06-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slots->len, ==, 0);
+  g_assert_null (fd_database_get_slot (fixture->db, slot_id, &error));
+  g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
+}
+
 static void
 test_queries_slots (Fixture       *fixture,
                     gconstpointer  data)
@@ -680,30 +745,47 @@ test_queries_slots (Fixture       *fixture,
       }
   }
 
-  /* The calendar's week: time order, both sessions, not April */
-  slots = fd_database_list_slots_between (fixture->db, "2026-03-02", "2026-03-09", &error);
+  /* The calendar's week: time order, both sessions, not April, with what
+   * a chip shows */
+  slots = fd_database_list_calendar_slots (fixture->db, "2026-03-02", "2026-03-09", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (slots->len, ==, 2);
   slot = g_ptr_array_index (slots, 0);
   g_assert_cmpstr (fd_slot_get_session_code (slot), ==, "2026-0004");
-  g_assert_null (fd_slot_get_trainer_names (slot));
   g_assert_null (fd_slot_get_place_name (slot));
   slot = g_ptr_array_index (slots, 1);
   g_assert_cmpstr (fd_record_get_id (FD_RECORD (slot)), ==, slot_id);
   g_assert_cmpstr (fd_slot_get_session_id (slot), ==, session_id);
   g_assert_cmpstr (fd_slot_get_session_code (slot), ==, "2026-0003");
   g_assert_cmpstr (fd_slot_get_session_label (slot), ==, "Word");
-  g_assert_cmpstr (fd_slot_get_sequence_label (slot), ==, "Les bases");
   g_assert_cmpstr (fd_slot_get_start_at (slot), ==, "2026-03-03T09:00");
   g_assert_cmpstr (fd_slot_get_end_at (slot), ==, "2026-03-03T12:30");
   g_assert_cmpuint (fd_slot_get_break_minutes (slot), ==, 15);
   g_assert_cmpstr (fd_slot_get_place_name (slot), ==, "Centre Lumière");
-  g_assert_cmpstr (fd_slot_get_room_name (slot), ==, "Salle Curie");
-  g_assert_cmpstr (fd_slot_get_trainer_names (slot), ==, "Anne Martin, Paul Roy");
+  /* not read for a page: see fd_database_get_slot */
+  g_assert_null (fd_slot_get_sequence_label (slot));
+  g_assert_null (fd_slot_get_room_name (slot));
+  g_assert_null (fd_slot_get_trainer_names (slot));
   g_clear_pointer (&slots, g_ptr_array_unref);
 
+  /* The whole slot, when it is opened: trainers before co-trainers, no
+   * host */
+  slot = fd_database_get_slot (fixture->db, slot_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fd_slot_get_session_code (slot), ==, "2026-0003");
+  g_assert_cmpstr (fd_slot_get_sequence_label (slot), ==, "Les bases");
+  g_assert_cmpstr (fd_slot_get_start_at (slot), ==, "2026-03-03T09:00");
+  g_assert_cmpstr (fd_slot_get_place_name (slot), ==, "Centre Lumière");
+  g_assert_cmpstr (fd_slot_get_room_name (slot), ==, "Salle Curie");
+  g_assert_cmpstr (fd_slot_get_trainer_names (slot), ==, "Anne Martin, Paul Roy");
+  g_clear_object (&slot);
+
+  g_assert_null (fd_database_get_slot (fixture->db, "no-such-slot", &error));
+  g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
   /* End exclusive */
-  slots = fd_database_list_slots_between (fixture->db, "2026-03-02", "2026-03-02T14:00", &error);
+  slots = fd_database_list_calendar_slots (fixture->db, "2026-03-02", "2026-03-02T14:00", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (slots->len, ==, 0);
   g_clear_pointer (&slots, g_ptr_array_unref);
@@ -836,6 +918,7 @@ main (int   argc,
   ADD ("/models/record-list/sessions-recent-first", test_record_list_sessions_recent_first);
   ADD ("/models/queries/session-computed", test_queries_session_computed);
   ADD ("/models/queries/slots-and-enrollments", test_queries_slots);
+  ADD ("/models/queries/slot-deleted-names", test_queries_slot_deleted_names);
   ADD ("/models/queries/tombstone", test_queries_tombstone);
 
 #undef ADD

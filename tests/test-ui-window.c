@@ -132,7 +132,7 @@ test_calendar_opens_session (void)
   const char *code;
   FdSlot *slot;
 
-  slots = fd_database_list_slots_between (ui_test_get_database (),
+  slots = fd_database_list_calendar_slots (ui_test_get_database (),
                                           "2000-01-01T00:00", "2100-01-01T00:00", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (slots->len, >, 0);

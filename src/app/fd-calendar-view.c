@@ -137,7 +137,7 @@ load_slots_thread (GTask        *task,
     }
 
   opened = g_get_monotonic_time ();
-  slots = fd_database_list_slots_between (database, data->from, data->to, &error);
+  slots = fd_database_list_calendar_slots (database, data->from, data->to, &error);
   if (slots == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -198,7 +198,7 @@ load_slots (FdCalendarView *self)
       g_autofree char *to = NULL;
 
       fd_month_view_dup_range (self->month_view, &from, &to);
-      slots = fd_database_list_slots_between (self->database, from, to, &error);
+      slots = fd_database_list_calendar_slots (self->database, from, to, &error);
       if (slots == NULL)
         g_warning ("Could not list the calendar's slots: %s", error->message);
       fd_month_view_set_slots (self->month_view, slots);
@@ -308,17 +308,36 @@ set_detail (GtkLabel   *caption,
     gtk_widget_set_visible (GTK_WIDGET (caption), shown);
 }
 
+/* The month's slots only carry what their chips show: the popover reads
+ * the whole slot, its sequence, room and trainers too. */
 static void
 on_month_view_slot_activated_cb (FdMonthView    *month_view,
-                                 FdSlot         *slot,
+                                 FdSlot         *chip_slot,
                                  FdCalendarView *self)
 {
-  const char *start_at = fd_slot_get_start_at (slot);
-  g_autofree char *day = g_strndup (start_at, 10);
-  g_autofree char *date = fd_format_date_long (day);
-  g_autofree char *time = fd_format_time_range (start_at, fd_slot_get_end_at (slot));
+  g_autoptr(FdSlot) slot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  const char *start_at;
   const char *code;
   GdkRectangle area;
+
+  if (self->database != NULL)
+    slot = fd_database_get_slot (self->database, fd_record_get_id (FD_RECORD (chip_slot)), &error);
+  if (slot == NULL)
+    {
+      /* deleted since the page was read: show what the page knows */
+      if (error != NULL)
+        g_debug ("Could not read a slot: %s", error->message);
+      slot = g_object_ref (chip_slot);
+    }
+
+  start_at = fd_slot_get_start_at (slot);
+  day = g_strndup (start_at, 10);
+  date = fd_format_date_long (day);
+  time = fd_format_time_range (start_at, fd_slot_get_end_at (slot));
 
   set_detail (NULL, self->details_code_label, fd_slot_get_session_code (slot));
   set_detail (NULL, self->details_label_label, fd_slot_get_session_label (slot));
@@ -339,7 +358,7 @@ on_month_view_slot_activated_cb (FdMonthView    *month_view,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->details_open_button),
                                     "s", code != NULL ? code : "");
 
-  if (fd_month_view_get_slot_area (month_view, slot, &area))
+  if (fd_month_view_get_slot_area (month_view, chip_slot, &area))
     gtk_popover_set_pointing_to (self->details_popover, &area);
 
   gtk_popover_popup (self->details_popover);

@@ -80,21 +80,21 @@ G_BEGIN_DECLS
  * label, start_at, end_at, break_minutes, place name, room name, trainer
  * names. Trainer names are the live staff of role trainer and co-trainer
  * (not hosts), trainers first, each sorted by name, joined with ", ".
- * Alias `sl`. */
+ * Deleted sequences, places, rooms and trainers give no name. Alias `sl`. */
 #define FD_SLOT_SELECT \
   "SELECT sl.id, sl.version, sl.session_id, se.code, se.label, sq.label," \
   " sl.start_at, sl.end_at, sl.break_minutes, p.name, r.name," \
   " (SELECT group_concat (name, ', ') FROM" \
   "  (SELECT st.first_name || ' ' || st.last_name AS name" \
-  "   FROM slot_staff ss JOIN trainer st ON st.id = ss.trainer_id" \
+  "   FROM slot_staff ss JOIN trainer st ON st.id = ss.trainer_id AND st.deleted = 0" \
   "   WHERE ss.slot_id = sl.id AND ss.deleted = 0" \
   "   AND ss.role IN ('trainer', 'co_trainer')" \
   "   ORDER BY ss.role <> 'trainer', st.sort_key))" \
   " FROM slot sl" \
   " LEFT JOIN session se ON se.id = sl.session_id" \
-  " LEFT JOIN sequence sq ON sq.id = sl.sequence_id" \
-  " LEFT JOIN place p ON p.id = sl.place_id" \
-  " LEFT JOIN room r ON r.id = sl.room_id"
+  " LEFT JOIN sequence sq ON sq.id = sl.sequence_id AND sq.deleted = 0" \
+  " LEFT JOIN place p ON p.id = sl.place_id AND p.deleted = 0" \
+  " LEFT JOIN room r ON r.id = sl.room_id AND r.deleted = 0"
 
 /* The same values, for a slot assembled in C (see fd-queries.c); strings
  * are copied. */

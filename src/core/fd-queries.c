@@ -20,27 +20,19 @@
  * its session (SYNC.md) is. */
 #define LIVE_SLOT "sl.deleted = 0 AND coalesce (se.deleted, 0) = 0"
 
-/* A calendar page: the slots of the range, then their staff; the names of
- * sessions, sequences, places, rooms and trainers are looked up once each
- * (see fd_database_list_slots_between). */
+/* A calendar page: the slots of the range with what their chips show; the
+ * names of sessions and places are looked up once each (see
+ * fd_database_list_calendar_slots). */
 static const char range_slots_sql[] =
-  "SELECT sl.id, sl.version, sl.session_id, sl.sequence_id, sl.start_at, sl.end_at,"
-  " sl.break_minutes, sl.place_id, sl.room_id"
+  "SELECT sl.id, sl.version, sl.session_id, sl.start_at, sl.end_at,"
+  " sl.break_minutes, sl.place_id"
   " FROM slot sl WHERE sl.start_at >= ?1 AND sl.start_at < ?2 AND sl.deleted = 0";
-
-static const char range_staff_sql[] =
-  "SELECT ss.slot_id, ss.role = 'trainer', ss.trainer_id"
-  " FROM slot sl JOIN slot_staff ss ON ss.slot_id = sl.id"
-  " WHERE sl.start_at >= ?1 AND sl.start_at < ?2 AND sl.deleted = 0"
-  " AND ss.deleted = 0 AND ss.role IN ('trainer', 'co_trainer')";
 
 /* Each returns up to two names and whether the row is deleted */
 static const char session_names_sql[] = "SELECT code, label, deleted FROM session WHERE id = ?1";
-static const char sequence_names_sql[] = "SELECT label, NULL, deleted FROM sequence WHERE id = ?1";
 static const char place_names_sql[] = "SELECT name, NULL, deleted FROM place WHERE id = ?1";
-static const char room_names_sql[] = "SELECT name, NULL, deleted FROM room WHERE id = ?1";
-static const char trainer_names_sql[] =
-  "SELECT first_name || ' ' || last_name, sort_key, deleted FROM trainer WHERE id = ?1";
+
+static const char slot_sql[] = FD_SLOT_SELECT " WHERE sl.id = ?1 AND " LIVE_SLOT;
 
 static const char session_slots_sql[] =
   FD_SLOT_SELECT
@@ -186,19 +178,7 @@ get_row (FdDatabase  *self,
   return row;
 }
 
-/**
- * fd_database_list_slots_between:
- * @self: a #FdDatabase
- * @from: the first local date-time to include ("2026-03-02" or
- *   "2026-03-02T00:00")
- * @to: the first local date-time not to include
- * @error: return location for a #GError
- *
- * Lists the live slots starting in [@from, @to), in time order, for the
- * calendar. Slots of deleted sessions are left out.
- *
- * Returns: (transfer full) (element-type FdSlot): the slots, or %NULL
- */
+/* The names of a row of a calendar page's slots */
 typedef struct
 {
   char *first;   /* a name, a code */
@@ -263,100 +243,6 @@ live_first (const Names *names)
   return names != NULL && !names->deleted ? names->first : NULL;
 }
 
-typedef struct
-{
-  gboolean is_trainer;
-  const Names *trainer;
-} Staff;
-
-static int
-compare_staff (gconstpointer a,
-               gconstpointer b)
-{
-  const Staff *x = *(Staff * const *) a;
-  const Staff *y = *(Staff * const *) b;
-
-  if (x->is_trainer != y->is_trainer)
-    return x->is_trainer ? -1 : 1;
-
-  return g_strcmp0 (x->trainer->second, y->trainer->second);
-}
-
-/* slot id → the joined names of its trainers, then co-trainers */
-static GHashTable *
-collect_trainer_names (FdDatabase  *self,
-                       const char  *from,
-                       const char  *to,
-                       GHashTable  *trainer_memo,
-                       GError     **error)
-{
-  g_autoptr(GHashTable) staff = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       (GDestroyNotify) g_ptr_array_unref);
-  GHashTable *joined;
-  GHashTableIter iter;
-  gpointer key, value;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _fd_database_prepare (self, range_staff_sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *slot_id = (const char *) sqlite3_column_text (stmt, 0);
-      gboolean is_trainer = sqlite3_column_int (stmt, 1) != 0;
-      const char *trainer_id = (const char *) sqlite3_column_text (stmt, 2);
-      const Names *trainer = lookup_names (self, trainer_memo, trainer_names_sql, trainer_id);
-      GPtrArray *list;
-      Staff *member;
-
-      if (trainer == NULL || !trainer->found || trainer->deleted)
-        continue;
-
-      list = g_hash_table_lookup (staff, slot_id);
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func (g_free);
-          g_hash_table_insert (staff, g_strdup (slot_id), list);
-        }
-      member = g_new (Staff, 1);
-      member->is_trainer = is_trainer;
-      member->trainer = trainer;
-      g_ptr_array_add (list, member);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _fd_database_set_error (self, error, "listing the staff of slots between dates");
-      return NULL;
-    }
-
-  joined = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_hash_table_iter_init (&iter, staff);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GPtrArray *list = value;
-      GString *names = g_string_new (NULL);
-
-      g_ptr_array_sort (list, compare_staff);
-      for (guint i = 0; i < list->len; i++)
-        {
-          const Staff *member = g_ptr_array_index (list, i);
-
-          if (i > 0)
-            g_string_append (names, ", ");
-          g_string_append (names, member->trainer->first);
-        }
-      g_hash_table_insert (joined, g_strdup (key), g_string_free (names, FALSE));
-    }
-
-  return joined;
-}
-
 static int
 compare_slots (gconstpointer a,
                gconstpointer b)
@@ -375,36 +261,36 @@ compare_slots (gconstpointer a,
 }
 
 /**
- * fd_database_list_slots_between:
+ * fd_database_list_calendar_slots:
  * @self: a #FdDatabase
  * @from: the first local date-time included ("2026-03-01T00:00")
  * @to: the first local date-time excluded
  * @error: return location for a #GError
  *
- * Lists the live slots starting in [@from, @to), in time order, for the
- * calendar. Slots of deleted sessions are left out, but a slot pulled
- * before its session is shown.
+ * Lists the live slots starting in [@from, @to), in time order, with what
+ * a calendar page shows of each: times, session code and label, place.
+ * Slots of deleted sessions are left out, but a slot pulled before its
+ * session is shown.
  *
- * A calendar page holds a thousand slots or more that share a few hundred
- * sessions, sequences, rooms and trainers: joining in SQL would look each
- * of them up once per slot, so the slots and their staff are read with two
- * range scans and each name is looked up once.
+ * The sequence, room and trainers of these slots are not read, so their
+ * getters return %NULL: fd_database_get_slot() reads a whole slot when it is
+ * opened. A page holds a thousand slots or more, and their staff would
+ * cost more than all the rest.
+ *
+ * The slots that share a session or a place look its names up once,
+ * rather than once per slot as a join would.
  *
  * Returns: (transfer full) (element-type FdSlot): the slots, or %NULL
  */
 GPtrArray *
-fd_database_list_slots_between (FdDatabase  *self,
-                                const char  *from,
-                                const char  *to,
-                                GError     **error)
+fd_database_list_calendar_slots (FdDatabase  *self,
+                                 const char  *from,
+                                 const char  *to,
+                                 GError     **error)
 {
   g_autoptr(GPtrArray) slots = NULL;
   g_autoptr(GHashTable) sessions = names_memo_new ();
-  g_autoptr(GHashTable) sequences = names_memo_new ();
   g_autoptr(GHashTable) places = names_memo_new ();
-  g_autoptr(GHashTable) rooms = names_memo_new ();
-  g_autoptr(GHashTable) trainers = names_memo_new ();
-  g_autoptr(GHashTable) trainer_names = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -412,10 +298,6 @@ fd_database_list_slots_between (FdDatabase  *self,
   g_return_val_if_fail (from != NULL, NULL);
   g_return_val_if_fail (to != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  trainer_names = collect_trainer_names (self, from, to, trainers, error);
-  if (trainer_names == NULL)
-    return NULL;
 
   stmt = _fd_database_prepare (self, range_slots_sql, error);
   if (stmt == NULL)
@@ -426,7 +308,6 @@ fd_database_list_slots_between (FdDatabase  *self,
   slots = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *id = (const char *) sqlite3_column_text (stmt, 0);
       const char *session_id = (const char *) sqlite3_column_text (stmt, 2);
       const Names *session = lookup_names (self, sessions, session_names_sql, session_id);
       FdSlotRow row = { 0 };
@@ -434,21 +315,16 @@ fd_database_list_slots_between (FdDatabase  *self,
       if (session != NULL && session->deleted)
         continue;
 
-      row.id = id;
+      row.id = (const char *) sqlite3_column_text (stmt, 0);
       row.version = sqlite3_column_int64 (stmt, 1);
       row.session_id = session_id;
       row.session_code = session != NULL ? session->first : NULL;
       row.session_label = session != NULL ? session->second : NULL;
-      row.sequence_label = live_first (lookup_names (self, sequences, sequence_names_sql,
-                                                     (const char *) sqlite3_column_text (stmt, 3)));
-      row.start_at = (const char *) sqlite3_column_text (stmt, 4);
-      row.end_at = (const char *) sqlite3_column_text (stmt, 5);
-      row.break_minutes = (guint) CLAMP (sqlite3_column_int64 (stmt, 6), 0, G_MAXUINT);
+      row.start_at = (const char *) sqlite3_column_text (stmt, 3);
+      row.end_at = (const char *) sqlite3_column_text (stmt, 4);
+      row.break_minutes = (guint) CLAMP (sqlite3_column_int64 (stmt, 5), 0, G_MAXUINT);
       row.place_name = live_first (lookup_names (self, places, place_names_sql,
-                                                 (const char *) sqlite3_column_text (stmt, 7)));
-      row.room_name = live_first (lookup_names (self, rooms, room_names_sql,
-                                                (const char *) sqlite3_column_text (stmt, 8)));
-      row.trainer_names = g_hash_table_lookup (trainer_names, id);
+                                                 (const char *) sqlite3_column_text (stmt, 6)));
 
       g_ptr_array_add (slots, _fd_slot_new_from_row (&row));
     }
@@ -463,6 +339,32 @@ fd_database_list_slots_between (FdDatabase  *self,
   g_ptr_array_sort (slots, compare_slots);
 
   return g_steal_pointer (&slots);
+}
+
+/**
+ * fd_database_get_slot:
+ * @self: a #FdDatabase
+ * @id: the id of a slot
+ * @error: return location for a #GError
+ *
+ * Reads a whole live slot: its session, sequence, place, room and
+ * trainers' names as well as its times.
+ *
+ * Returns: (transfer full): the slot, or %NULL with
+ *   %FD_DATABASE_ERROR_NOT_FOUND if there is no such live slot in a live
+ *   session
+ */
+FdSlot *
+fd_database_get_slot (FdDatabase  *self,
+                      const char  *id,
+                      GError     **error)
+{
+  g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return get_row (self, slot_sql, id, build_slot, "reading a slot",
+                  _("This slot does not exist or was deleted."), error);
 }
 
 /**

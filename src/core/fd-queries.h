@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  * and sets @error. Ranges are ISO local date-times, start inclusive, end
  * exclusive. */
 
-GPtrArray *fd_database_list_slots_between      (FdDatabase  *self,
+GPtrArray *fd_database_list_calendar_slots     (FdDatabase  *self,
                                                 const char  *from,
                                                 const char  *to,
                                                 GError     **error);
@@ -35,6 +35,9 @@ GPtrArray *fd_database_list_trainee_enrollments (FdDatabase *self,
                                                 const char  *trainee_id,
                                                 GError     **error);
 
+FdSlot    *fd_database_get_slot                (FdDatabase  *self,
+                                                const char  *id,
+                                                GError     **error);
 FdSession *fd_database_get_session             (FdDatabase  *self,
                                                 const char  *id,
                                                 GError     **error);
