@@ -473,6 +473,51 @@ test_record_list_search_sees_changes (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
 }
 
+/* Two lists of the same kind share their keys (a search pane keeps two):
+ * each still sees the rows as they are when it searches, whichever loaded
+ * the keys, and a list of another kind has its own. */
+static void
+test_record_list_shared_keys (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(FdRecordList) first = NULL;
+  g_autoptr(FdRecordList) second = NULL;
+  g_autoptr(FdRecordList) trainers = NULL;
+  g_autofree char *names = NULL;
+
+  g_free (create_trainee (fixture->db, "Anne", "Martin"));
+  g_free (create_trainer (fixture->db, "Paul", "Martin"));
+
+  first = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  second = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  trainers = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINER);
+
+  fd_record_list_set_search (first, "martin");
+  fd_record_list_set_search (second, "mart");
+  fd_record_list_set_search (trainers, "mart");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (first)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (second)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trainers)), ==, 1);
+
+  /* The second list loads the keys again, the first takes them */
+  g_free (create_trainee (fixture->db, "Zoé", "Martinez"));
+  fd_record_list_set_search (second, "marti");
+  names = dup_last_names (G_LIST_MODEL (second));
+  g_assert_cmpstr (names, ==, "Martin|Martinez");
+  g_clear_pointer (&names, g_free);
+  fd_record_list_reload (first);
+  names = dup_last_names (G_LIST_MODEL (first));
+  g_assert_cmpstr (names, ==, "Martin|Martinez");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trainers)), ==, 1);
+
+  /* Without a search, stale keys are not used */
+  g_free (create_trainee (fixture->db, "Luc", "Bernard"));
+  fd_record_list_set_search (first, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (first)), ==, 3);
+  fd_record_list_set_search (second, "bern");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (second)), ==, 1);
+}
+
 static void
 test_record_list_out_of_range (Fixture       *fixture,
                                gconstpointer  data)
@@ -914,6 +959,7 @@ main (int   argc,
   ADD ("/models/record-list/search-escapes-like", test_record_list_search_escapes);
   ADD ("/models/record-list/items-changed-once", test_record_list_items_changed);
   ADD ("/models/record-list/search-sees-changes", test_record_list_search_sees_changes);
+  ADD ("/models/record-list/shared-keys", test_record_list_shared_keys);
   ADD ("/models/record-list/out-of-range", test_record_list_out_of_range);
   ADD ("/models/record-list/sessions-recent-first", test_record_list_sessions_recent_first);
   ADD ("/models/queries/session-computed", test_queries_session_computed);

@@ -26,7 +26,8 @@
  * a strstr() over that buffer, a millisecond or two. The keys are loaded
  * again when the database changed since (this connection's change counter
  * and `PRAGMA data_version` for other connections), so a search always
- * sees the current rows, as a query would.
+ * sees the current rows, as a query would. Lists of the same kind on the
+ * same connection share the keys last loaded.
  *
  * Both queries order by sort_key alone so that an index on (deleted,
  * sort_key, search_key) can cover them both; rows with the same key come
@@ -76,6 +77,58 @@ typedef struct
   gint64 total_changes;
 } Stamp;
 
+/* Every live row's rowid (gint64) and the offset (guint32) of its
+ * NUL-terminated search key in @keys, in list order, as of @stamp. Shared
+ * by the lists of one kind on one connection (a pane keeps two, see
+ * FdRecordPane), read-only once loaded. */
+typedef struct
+{
+  gatomicrefcount ref_count;
+  Stamp           stamp;
+  GArray         *all_rowids;
+  GArray         *key_offsets;
+  GByteArray     *keys;
+} SearchKeys;
+
+static SearchKeys *
+search_keys_ref (SearchKeys *keys)
+{
+  g_atomic_ref_count_inc (&keys->ref_count);
+
+  return keys;
+}
+
+static void
+search_keys_unref (SearchKeys *keys)
+{
+  if (!g_atomic_ref_count_dec (&keys->ref_count))
+    return;
+
+  g_array_unref (keys->all_rowids);
+  g_array_unref (keys->key_offsets);
+  g_byte_array_unref (keys->keys);
+  g_free (keys);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SearchKeys, search_keys_unref)
+
+/* The keys last loaded for @kind on @database, kept with the database */
+static GQuark
+shared_keys_quark (FdRecordKind kind)
+{
+  static GQuark quarks[G_N_ELEMENTS (kinds)];
+
+  g_assert (kind < G_N_ELEMENTS (kinds));
+
+  if (quarks[kind] == 0)
+    {
+      g_autofree char *name = g_strdup_printf ("fd-record-list-keys-%u", (guint) kind);
+
+      quarks[kind] = g_quark_from_string (name);
+    }
+
+  return quarks[kind];
+}
 struct _FdRecordList
 {
   GObject       parent_instance;
@@ -96,13 +149,8 @@ struct _FdRecordList
   GPtrArray    *page;
   guint         page_start;
 
-  /* Loaded by the first search: every live row's rowid (gint64) and the
-   * offset (guint32) of its NUL-terminated search key in @keys, in list
-   * order, as of @keys_stamp. */
-  GArray       *all_rowids;
-  GArray       *key_offsets;
-  GByteArray   *keys;
-  Stamp         keys_stamp;
+  /* Loaded by the first search, or shared with another list */
+  SearchKeys   *keys;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -177,89 +225,103 @@ read_stamp (FdRecordList  *self,
   return TRUE;
 }
 
-static void
-clear_keys (FdRecordList *self)
+static gboolean
+stamp_equal (const Stamp *a,
+             const Stamp *b)
 {
-  g_clear_pointer (&self->all_rowids, g_array_unref);
-  g_clear_pointer (&self->key_offsets, g_array_unref);
-  g_clear_pointer (&self->keys, g_byte_array_unref);
+  return a->data_version == b->data_version && a->total_changes == b->total_changes;
 }
 
-/* Whether the keys are loaded and the database did not change since */
-static gboolean
-keys_are_fresh (FdRecordList *self)
-{
-  g_autoptr(GError) error = NULL;
-  Stamp stamp;
-
-  g_assert (FD_IS_RECORD_LIST (self));
-
-  if (self->keys == NULL)
-    return FALSE;
-
-  if (!read_stamp (self, &stamp, &error))
-    {
-      g_warning ("Could not check for changes: %s", error->message);
-      return FALSE;
-    }
-
-  return stamp.data_version == self->keys_stamp.data_version &&
-         stamp.total_changes == self->keys_stamp.total_changes;
-}
-
-static gboolean
+/* Loads the keys as of @stamp, read just before */
+static SearchKeys *
 load_keys (FdRecordList  *self,
+           const Stamp   *stamp,
            GError       **error)
 {
-  g_autoptr(GArray) all_rowids = NULL;
-  g_autoptr(GArray) key_offsets = NULL;
-  g_autoptr(GByteArray) keys = NULL;
+  g_autoptr(SearchKeys) keys = g_new0 (SearchKeys, 1);
   sqlite3_stmt *stmt;
-  Stamp stamp;
   int rc;
 
   g_assert (FD_IS_RECORD_LIST (self));
 
-  clear_keys (self);
-
-  /* Read before the rows: a change in between only loads them once more */
-  if (!read_stamp (self, &stamp, error))
-    return FALSE;
+  g_atomic_ref_count_init (&keys->ref_count);
+  keys->stamp = *stamp;
+  keys->all_rowids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
+  keys->key_offsets = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 1024);
+  keys->keys = g_byte_array_sized_new (64 * 1024);
 
   stmt = _fd_database_prepare (self->database, kinds[self->kind].keys_sql, error);
   if (stmt == NULL)
-    return FALSE;
-
-  all_rowids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
-  key_offsets = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 1024);
-  keys = g_byte_array_sized_new (64 * 1024);
+    return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
       const guint8 *key = sqlite3_column_text (stmt, 1);
-      guint32 offset = keys->len;
+      guint32 offset = keys->keys->len;
 
-      g_array_append_val (all_rowids, rowid);
-      g_array_append_val (key_offsets, offset);
+      g_array_append_val (keys->all_rowids, rowid);
+      g_array_append_val (keys->key_offsets, offset);
       if (key != NULL)
-        g_byte_array_append (keys, key, (guint) sqlite3_column_bytes (stmt, 1));
-      g_byte_array_append (keys, (const guint8 *) "", 1);
+        g_byte_array_append (keys->keys, key, (guint) sqlite3_column_bytes (stmt, 1));
+      g_byte_array_append (keys->keys, (const guint8 *) "", 1);
     }
 
   if (rc != SQLITE_DONE)
     {
       _fd_database_set_error (self->database, error, "loading search keys");
       release_statement (stmt);
-      return FALSE;
+      return NULL;
     }
 
   release_statement (stmt);
 
-  self->all_rowids = g_steal_pointer (&all_rowids);
-  self->key_offsets = g_steal_pointer (&key_offsets);
-  self->keys = g_steal_pointer (&keys);
-  self->keys_stamp = stamp;
+  return g_steal_pointer (&keys);
+}
+
+/* Makes self->keys current: the list's own if the database did not change
+ * since they were loaded, else those another list loaded since, else new
+ * ones if @load. Clears them when stale and not @load. */
+static gboolean
+ensure_keys (FdRecordList  *self,
+             gboolean       load,
+             GError       **error)
+{
+  GQuark quark = shared_keys_quark (self->kind);
+  SearchKeys *shared;
+  SearchKeys *loaded;
+  Stamp stamp;
+
+  g_assert (FD_IS_RECORD_LIST (self));
+
+  /* Read before the rows: a change in between only loads them once more */
+  if (!read_stamp (self, &stamp, error))
+    return FALSE;
+
+  if (self->keys != NULL && stamp_equal (&self->keys->stamp, &stamp))
+    return TRUE;
+
+  g_clear_pointer (&self->keys, search_keys_unref);
+
+  shared = g_object_get_qdata (G_OBJECT (self->database), quark);
+  if (shared != NULL && stamp_equal (&shared->stamp, &stamp))
+    {
+      self->keys = search_keys_ref (shared);
+      return TRUE;
+    }
+  if (shared != NULL)
+    g_object_set_qdata (G_OBJECT (self->database), quark, NULL);
+
+  if (!load)
+    return TRUE;
+
+  loaded = load_keys (self, &stamp, error);
+  if (loaded == NULL)
+    return FALSE;
+
+  self->keys = loaded;
+  g_object_set_qdata_full (G_OBJECT (self->database), quark,
+                           search_keys_ref (loaded), (GDestroyNotify) search_keys_unref);
 
   return TRUE;
 }
@@ -267,31 +329,32 @@ load_keys (FdRecordList  *self,
 static GArray *
 filter_keys (FdRecordList *self)
 {
+  const SearchKeys *keys = self->keys;
   GArray *rowids;
-  const char *keys;
+  const char *text;
 
   g_assert (FD_IS_RECORD_LIST (self));
-  g_assert (self->keys != NULL);
+  g_assert (keys != NULL);
 
   rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  keys = (const char *) self->keys->data;
+  text = (const char *) keys->keys->data;
 
   if (self->words == NULL)
     {
-      g_array_append_vals (rowids, self->all_rowids->data, self->all_rowids->len);
+      g_array_append_vals (rowids, keys->all_rowids->data, keys->all_rowids->len);
       return rowids;
     }
 
-  for (guint i = 0; i < self->all_rowids->len; i++)
+  for (guint i = 0; i < keys->all_rowids->len; i++)
     {
-      const char *key = keys + g_array_index (self->key_offsets, guint32, i);
+      const char *key = text + g_array_index (keys->key_offsets, guint32, i);
       gboolean matches = TRUE;
 
       for (guint w = 0; matches && self->words[w] != NULL; w++)
         matches = strstr (key, self->words[w]) != NULL;
 
       if (matches)
-        g_array_append_val (rowids, g_array_index (self->all_rowids, gint64, i));
+        g_array_append_val (rowids, g_array_index (keys->all_rowids, gint64, i));
     }
 
   return rowids;
@@ -339,18 +402,12 @@ list_rowids (FdRecordList  *self,
 {
   g_assert (FD_IS_RECORD_LIST (self));
 
-  if (keys_are_fresh (self))
-    return filter_keys (self);
-
-  if (self->words == NULL)
-    {
-      /* The keys are stale: no need to keep them until the next search */
-      clear_keys (self);
-      return query_rowids (self, error);
-    }
-
-  if (!load_keys (self, error))
+  /* Without a search, stale keys are not worth loading */
+  if (!ensure_keys (self, self->words != NULL, error))
     return NULL;
+
+  if (self->keys == NULL)
+    return query_rowids (self, error);
 
   return filter_keys (self);
 }
@@ -571,7 +628,7 @@ fd_record_list_finalize (GObject *object)
   g_clear_pointer (&self->words, g_strfreev);
   g_clear_pointer (&self->rowids, g_array_unref);
   g_clear_pointer (&self->page, g_ptr_array_unref);
-  clear_keys (self);
+  g_clear_pointer (&self->keys, search_keys_unref);
 
   G_OBJECT_CLASS (fd_record_list_parent_class)->finalize (object);
 }
