@@ -8,6 +8,8 @@
 #include "test-ui-common.h"
 
 #include "fd-application.h"
+#include "fd-bench-ui.h"
+#include "fd-record-view.h"
 #include "fd-window.h"
 
 static FdApplication *app;
@@ -31,6 +33,55 @@ new_window (void)
   UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   return window;
+}
+
+static gboolean
+on_bench_done_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* `formadesk --bench-ui` drives the window through its script and reports
+ * every measure, each with its runs (no time is asserted). */
+static void
+test_bench_ui (void)
+{
+  static const char * const measures[] = {
+    "first visit: sessions", "first visit: calendar", "switch to: trainers",
+    "search keystroke: candidates", "clear search: trainers", "scroll a page: candidates",
+  };
+  FdWindow *window = new_window ();
+  g_autoptr(FdBenchUi) bench = NULL;
+  g_autoptr(FdRecordList) all = NULL;
+  g_autofree char *table = NULL;
+  FdRecordPane *pane;
+  gboolean done = FALSE;
+
+  bench = fd_bench_ui_new (window, 2, on_bench_done_cb, &done);
+  fd_bench_ui_start (bench);
+  UI_TEST_WAIT_UNTIL (done);
+  g_assert_true (done);
+
+  table = fd_bench_ui_format (bench);
+  g_assert_true (g_str_has_prefix (table, "MEASURE"));
+  for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("%s *[0-9.]+ +[0-9.]+ +[0-9]+$", measures[i]);
+
+      g_assert_true (g_regex_match_simple (pattern, table, G_REGEX_MULTILINE, 0));
+    }
+
+  /* The searches were cleared: every candidate is listed again */
+  all = fd_record_list_new (ui_test_get_database (), FD_RECORD_KIND_TRAINEE);
+  pane = fd_record_view_get_pane (FD_RECORD_VIEW (fd_window_get_view (window, "candidates")));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fd_record_pane_get_model (pane))), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (all)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -438,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/window/shortcuts-listed", test_shortcuts_listed);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/about/french", test_about_french);
+  g_test_add_func ("/window/bench-ui", test_bench_ui);
   g_test_add_func ("/application/bad-database", test_bad_database);
   g_test_add_func ("/application/new-database", test_new_database);
   g_test_add_func ("/application/demo-error-after-close", test_demo_error_after_close);

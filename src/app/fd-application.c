@@ -18,8 +18,12 @@
 
 #include "fd-application.h"
 
+#include "fd-bench-ui.h"
 #include "fd-core.h"
 #include "fd-window.h"
+
+/* Each --bench-ui measure's number of runs */
+#define BENCH_UI_RUNS 20
 
 /* FdApplication:
  *
@@ -35,6 +39,8 @@ struct _FdApplication
   char           *database_path;
   gint64          main_time;
   gboolean        bench_startup;
+  gboolean        bench_ui;
+  FdBenchUi      *bench;
   GCancellable   *cancellable;
 };
 
@@ -45,6 +51,8 @@ static const GOptionEntry option_entries[] = {
     N_("Open the database at PATH instead of the default one"), N_("PATH") },
   { "bench-startup", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the time from process start to the first frame, then quit"), NULL },
+  { "bench-ui", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Time view switches, searches and scrolling, print the figures, then quit"), NULL },
   { NULL }
 };
 
@@ -93,11 +101,32 @@ on_frame_clock_after_paint_cb (GdkFrameClock *frame_clock,
   g_application_quit (G_APPLICATION (self));
 }
 
+static gboolean
+on_bench_ui_done_cb (gpointer user_data)
+{
+  FdApplication *self = user_data;
+
+  g_autofree char *table = fd_bench_ui_format (self->bench);
+
+  g_print ("%s", table);
+  g_application_quit (G_APPLICATION (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_window_realize_cb (GtkWidget     *window,
                       FdApplication *self)
 {
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (window);
+
+  if (self->bench_ui)
+    {
+      g_clear_pointer (&self->bench, fd_bench_ui_free);
+      self->bench = fd_bench_ui_new (FD_WINDOW (window), BENCH_UI_RUNS, on_bench_ui_done_cb, self);
+      fd_bench_ui_start (self->bench);
+      return;
+    }
 
   g_signal_connect_object (frame_clock, "after-paint",
                            G_CALLBACK (on_frame_clock_after_paint_cb), self, 0);
@@ -305,10 +334,12 @@ fd_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options, "bench-startup"))
     self->bench_startup = TRUE;
+  if (g_variant_dict_contains (options, "bench-ui"))
+    self->bench_ui = TRUE;
 
   /* Another database, or a measure, is its own instance, not a new window
    * of the one already running. */
-  if (self->database_path != NULL || self->bench_startup)
+  if (self->database_path != NULL || self->bench_startup || self->bench_ui)
     g_application_set_flags (application,
                              g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
 
@@ -365,6 +396,7 @@ fd_application_dispose (GObject *object)
   FdApplication *self = FD_APPLICATION (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->bench, fd_bench_ui_free);
 
   G_OBJECT_CLASS (fd_application_parent_class)->dispose (object);
 }
@@ -462,12 +494,12 @@ fd_application_open_database (FdApplication *self,
 
   window = fd_window_new (GTK_APPLICATION (self), database);
 
-  if (self->bench_startup)
+  if (self->bench_startup || self->bench_ui)
     g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (window));
 
-  if (created && !self->bench_startup)
+  if (created && !self->bench_startup && !self->bench_ui)
     offer_demo_data (self, window);
 
   return GTK_WINDOW (window);

@@ -24,17 +24,26 @@
  * #FdRecordList (rows are built only when shown, so 50 000 of them cost
  * nothing), their count, and what to show when there are none.
  *
- * Why the list view is detached while the records change: GTK 4.8's list
+ * Why a search does not simply change the list's records: GTK 4.8's list
  * item manager, told that the whole list changed, reads every new item to
  * look for the widgets it could keep, and #GtkSingleSelection reads them
  * all again looking for its selected item. Each read is a SQLite row: a
  * keystroke in a search of the 50 000 candidates took up to a second.
- * Without a view and without a selection nobody reads the items; the view,
- * attached again, reads only those of the rows it builds (at most 200),
- * from the top of the list. The record chosen before a search stays
- * #FdRecordPane:selected (the details keep showing it) even though the
- * list no longer shows it selected: finding it among the results would
- * read them all.
+ * Detaching the view meanwhile avoided the reads, but then the view
+ * destroyed its 200 row widgets and built 200 new ones each keystroke.
+ *
+ * So the pane keeps two lists of the same records behind a
+ * #GtkFlattenListModel: a search runs in the spare one, out of the view's
+ * sight, which then comes in before the shown one; the view scrolls to it
+ * and rebinds its row widgets to it; then the old list goes (see
+ * swap_records()). Nothing the view tracks is removed while 50 000 new
+ * items are there to be scanned, and no row widget is built again. The two
+ * lists share their search keys (see #FdRecordList).
+ *
+ * The record chosen before a search stays #FdRecordPane:selected (the
+ * details keep showing it) even though the list no longer shows it
+ * selected: finding it among the results would read them all. Reloading
+ * or another database still detach the view (begin_change()).
  */
 struct _FdRecordPane
 {
@@ -42,7 +51,10 @@ struct _FdRecordPane
 
   FdDatabase         *database;
   FdRecordKind        kind;
-  FdRecordList       *records;
+  FdRecordList       *records;  /* the records listed */
+  FdRecordList       *spare;    /* the next search's, see run_search() */
+  GListStore         *lists;    /* holds @records, for @flat */
+  GtkFlattenListModel *flat;
   FdRecord           *selected;
 
   /* Set while the pane changes the records and clears the selection */
@@ -272,16 +284,45 @@ end_change (FdRecordPane *self)
   self->changing = FALSE;
 }
 
-/* Whether @text searches the same rows as the records' search: the list
- * folds case, accents and spaces, so "Anne " finds what "anne" found. */
+/* Whether @text searches the same rows as the search of @records: the
+ * list folds case, accents and spaces, so "Anne " finds what "anne"
+ * found. */
 static gboolean
-is_same_search (FdRecordPane *self,
+is_same_search (FdRecordList *records,
                 const char   *text)
 {
   g_autofree char *folded = fd_text_fold (text);
-  g_autofree char *current = fd_text_fold (fd_record_list_get_search (self->records));
+  g_autofree char *current = fd_text_fold (fd_record_list_get_search (records));
 
   return g_strcmp0 (folded, current) == 0;
+}
+
+/* Shows the spare list's records instead of the current ones, keeping the
+ * row widgets: the new records come in before the old ones, the view
+ * scrolls to the first, then the old records go. Rows built for the old
+ * records are rebound to new ones instead of being destroyed and built
+ * again, and no record the view tracked is removed while the new ones
+ * are there to be scanned. */
+static void
+swap_records (FdRecordPane *self)
+{
+  FdRecordList *old = self->records;
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (old));
+  guint n_new = g_list_model_get_n_items (G_LIST_MODEL (self->spare));
+
+  /* From the first items-changed on, the pane shows the new records */
+  self->records = g_steal_pointer (&self->spare);
+  self->spare = old;
+
+  self->changing = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  g_list_store_insert (self->lists, 0, self->records);
+  if (n_old > 0 && n_new > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+  g_list_store_remove (self->lists, 1);
+
+  self->changing = FALSE;
 }
 
 static void
@@ -293,16 +334,30 @@ run_search (FdRecordPane *self,
   if (self->records == NULL)
     return;
 
-  if (is_same_search (self, text))
+  if (is_same_search (self->records, text))
     {
       /* Changes nothing shown: keep the list and its selection */
       fd_record_list_set_search (self->records, text);
       return;
     }
 
-  begin_change (self);
-  fd_record_list_set_search (self->records, text);
-  end_change (self);
+  /* Swap in the other list (see swap_records()), with its rows read now:
+   * they may have changed since it last searched the same words. */
+  if (self->spare == NULL)
+    {
+      self->spare = fd_record_list_new (self->database, self->kind);
+      fd_record_list_set_search (self->spare, text);
+    }
+  else if (is_same_search (self->spare, text))
+    {
+      fd_record_list_set_search (self->spare, text);
+      fd_record_list_reload (self->spare);
+    }
+  else
+    {
+      fd_record_list_set_search (self->spare, text);
+    }
+  swap_records (self);
 }
 
 static void
@@ -313,13 +368,15 @@ create_records (FdRecordPane *self)
   begin_change (self);
 
   g_clear_object (&self->records);
+  g_clear_object (&self->spare);
+  g_list_store_remove_all (self->lists);
   if (self->database != NULL)
     {
       self->records = fd_record_list_new (self->database, self->kind);
       fd_record_list_set_search (self->records,
                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      g_list_store_append (self->lists, self->records);
     }
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->records));
 
   end_change (self);
 
@@ -412,6 +469,9 @@ fd_record_pane_dispose (GObject *object)
 
   g_clear_object (&self->selected);
   g_clear_object (&self->records);
+  g_clear_object (&self->spare);
+  g_clear_object (&self->lists);
+  g_clear_object (&self->flat);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (fd_record_pane_parent_class)->dispose (object);
@@ -539,6 +599,10 @@ fd_record_pane_init (FdRecordPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->lists = g_list_store_new (FD_TYPE_RECORD_LIST);
+  self->flat = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->lists)));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->flat));
+
   self->kind = FD_RECORD_KIND_SESSION;
   g_object_set (self->search_entry,
                 "placeholder-text", _(kinds[self->kind].search_placeholder),
@@ -636,6 +700,20 @@ fd_record_pane_get_model (FdRecordPane *self)
   g_return_val_if_fail (FD_IS_RECORD_PANE (self), NULL);
 
   return GTK_SELECTION_MODEL (self->selection);
+}
+
+/**
+ * fd_record_pane_get_list_view:
+ * @self: a #FdRecordPane
+ *
+ * Returns: (transfer none): the list view showing the records
+ */
+GtkListView *
+fd_record_pane_get_list_view (FdRecordPane *self)
+{
+  g_return_val_if_fail (FD_IS_RECORD_PANE (self), NULL);
+
+  return self->list_view;
 }
 
 /**

@@ -27,6 +27,7 @@ void               fd_record_pane_set_kind     (FdRecordPane *self,
                                                 FdRecordKind  kind);
 FdRecord          *fd_record_pane_get_selected (FdRecordPane *self);
 GtkSelectionModel *fd_record_pane_get_model    (FdRecordPane *self);
+GtkListView       *fd_record_pane_get_list_view (FdRecordPane *self);
 void               fd_record_pane_search       (FdRecordPane *self,
                                                 const char   *text);
 void               fd_record_pane_reload       (FdRecordPane *self);

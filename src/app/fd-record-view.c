@@ -308,6 +308,20 @@ fd_record_view_focus_search (FdRecordView *self)
 }
 
 /**
+ * fd_record_view_get_pane:
+ * @self: a #FdRecordView
+ *
+ * Returns: (transfer none): the pane listing the records
+ */
+FdRecordPane *
+fd_record_view_get_pane (FdRecordView *self)
+{
+  g_return_val_if_fail (FD_IS_RECORD_VIEW (self), NULL);
+
+  return self->pane;
+}
+
+/**
  * fd_record_view_show_session:
  * @self: a #FdRecordView of sessions
  * @code: a session code, "2026-0042"

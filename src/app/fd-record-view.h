@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "fd-core.h"
+#include "fd-record-pane.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,7 @@ FdDatabase   *fd_record_view_get_database (FdRecordView *self);
 FdRecordKind  fd_record_view_get_kind     (FdRecordView *self);
 void          fd_record_view_reload       (FdRecordView *self);
 void          fd_record_view_focus_search (FdRecordView *self);
+FdRecordPane *fd_record_view_get_pane     (FdRecordView *self);
 void          fd_record_view_show_session (FdRecordView *self,
                                            const char   *code);
 

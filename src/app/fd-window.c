@@ -486,6 +486,27 @@ fd_window_get_view (FdWindow   *self,
   return ensure_view (self, index);
 }
 
+/**
+ * fd_window_is_view_built:
+ * @self: a #FdWindow
+ * @name: a view name
+ *
+ * Returns: whether the view named @name was built, when first shown or
+ *   when the window was idle; fd_window_get_view() builds it if not
+ */
+gboolean
+fd_window_is_view_built (FdWindow   *self,
+                         const char *name)
+{
+  int index;
+
+  g_return_val_if_fail (FD_IS_WINDOW (self), FALSE);
+
+  index = find_view (name);
+
+  return index >= 0 && adw_bin_get_child (get_page (self, index)) != NULL;
+}
+
 /* Reads everything again, after the database changed under the window
  * (demo data loaded by another connection). */
 void

@@ -23,6 +23,8 @@ FdDatabase *fd_window_get_database     (FdWindow       *self);
 const char *fd_window_get_visible_view (FdWindow       *self);
 GtkWidget  *fd_window_get_view         (FdWindow       *self,
                                         const char     *name);
+gboolean    fd_window_is_view_built    (FdWindow       *self,
+                                        const char     *name);
 void        fd_window_reload           (FdWindow       *self);
 void        fd_window_add_toast        (FdWindow       *self,
                                         AdwToast       *toast);

@@ -1,0 +1,403 @@
+/* fd-bench-ui.c — `formadesk --bench-ui`: time what the user waits on
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fd-bench-ui"
+
+#include "config.h"
+
+#include "fd-bench-ui.h"
+
+#include "fd-record-pane.h"
+#include "fd-record-view.h"
+
+/*
+ * What an action costs the main thread: the action itself (a view switch,
+ * a search, a scroll), then the frame that shows it, from the frame
+ * clock's ::before-paint to its ::after-paint (style, size, allocation and
+ * drawing). The wait for the frame to start is not counted: it is the
+ * frame clock's pacing, not work. An action is within a frame when the
+ * sum stays under 16 ms.
+ *
+ * The script: wait until every view is built (the window builds them when
+ * idle after its first frame), visit each view once (a first visit builds
+ * its rows), switch between views, type a search one keystroke at a time
+ * in the candidates and trainers, scroll the candidates a page at a time,
+ * then print a line per measure and quit.
+ */
+
+static const char * const view_names[] = { "sessions", "trainers", "candidates", "calendar" };
+static const char * const prefixes[] = { "h", "he", "hel", "hele" };
+
+typedef enum
+{
+  STEP_WAIT_BUILT,
+  STEP_FIRST_VISITS,
+  STEP_SWITCHES,
+  STEP_SEARCH_CANDIDATES,
+  STEP_SEARCH_TRAINERS,
+  STEP_SCROLL_CANDIDATES,
+  STEP_DONE,
+} Step;
+
+typedef struct
+{
+  char *name;
+  GArray *samples; /* double, ms */
+} Measure;
+
+struct _FdBenchUi
+{
+  FdWindow *window;
+  guint runs;
+  Step step;
+  guint index;            /* of the action within the step */
+  Measure *pending;       /* the measure whose frame is awaited */
+  double action_ms;
+  gint64 frame_start;
+  gint64 layout_end;
+  gint64 paint_end;
+  GPtrArray *measures;    /* Measure */
+  GdkFrameClock *frame_clock;
+  guint idle_id;
+  GSourceFunc done;
+  gpointer done_data;
+};
+
+static void
+measure_free (Measure *measure)
+{
+  g_free (measure->name);
+  g_array_unref (measure->samples);
+  g_free (measure);
+}
+
+static Measure *
+get_measure (FdBenchUi  *self,
+             const char *name)
+{
+  Measure *measure;
+
+  for (guint i = 0; i < self->measures->len; i++)
+    {
+      measure = g_ptr_array_index (self->measures, i);
+      if (g_str_equal (measure->name, name))
+        return measure;
+    }
+
+  measure = g_new0 (Measure, 1);
+  measure->name = g_strdup (name);
+  measure->samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_ptr_array_add (self->measures, measure);
+
+  return measure;
+}
+
+static void schedule_next (FdBenchUi *self);
+
+static GtkWidget *
+get_view (FdBenchUi  *self,
+          const char *name)
+{
+  return fd_window_get_view (self->window, name);
+}
+
+static FdRecordPane *
+get_pane (FdBenchUi  *self,
+          const char *name)
+{
+  return fd_record_view_get_pane (FD_RECORD_VIEW (get_view (self, name)));
+}
+
+static void
+show_view (FdBenchUi  *self,
+           const char *name)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->window), "win.show-view", "s", name);
+}
+
+static GtkAdjustment *
+get_list_adjustment (FdRecordPane *pane)
+{
+  GtkScrollable *list = GTK_SCROLLABLE (fd_record_pane_get_list_view (pane));
+
+  return gtk_scrollable_get_vadjustment (list);
+}
+
+/* Runs the next action of the script and sets the measure that its frame
+ * completes, or returns FALSE when the step has no more actions. */
+static gboolean
+run_action (FdBenchUi *self)
+{
+  g_autofree char *name = NULL;
+  gint64 started;
+  guint n;
+
+  switch (self->step)
+    {
+    case STEP_WAIT_BUILT:
+    case STEP_DONE:
+      return FALSE;
+
+    case STEP_FIRST_VISITS:
+      if (self->index >= G_N_ELEMENTS (view_names))
+        return FALSE;
+      name = g_strdup_printf ("first visit: %s", view_names[self->index]);
+      started = g_get_monotonic_time ();
+      show_view (self, view_names[self->index]);
+      break;
+
+    case STEP_SWITCHES:
+      n = G_N_ELEMENTS (view_names);
+      if (self->index >= self->runs * n)
+        return FALSE;
+      name = g_strdup_printf ("switch to: %s", view_names[self->index % n]);
+      started = g_get_monotonic_time ();
+      show_view (self, view_names[self->index % n]);
+      break;
+
+    case STEP_SEARCH_CANDIDATES:
+    case STEP_SEARCH_TRAINERS:
+      {
+        const char *view = self->step == STEP_SEARCH_CANDIDATES ? "candidates" : "trainers";
+        /* each run types the prefixes, then clears the search */
+        guint k = self->index % (G_N_ELEMENTS (prefixes) + 1);
+        FdRecordPane *pane = get_pane (self, view);
+
+        if (self->index >= self->runs * (G_N_ELEMENTS (prefixes) + 1))
+          return FALSE;
+        if (self->index == 0)
+          show_view (self, view);
+        name = g_strdup_printf (k < G_N_ELEMENTS (prefixes) ? "search keystroke: %s"
+                                                             : "clear search: %s", view);
+        started = g_get_monotonic_time ();
+        fd_record_pane_search (pane, k < G_N_ELEMENTS (prefixes) ? prefixes[k] : "");
+      }
+      break;
+
+    case STEP_SCROLL_CANDIDATES:
+      {
+        FdRecordPane *pane = get_pane (self, "candidates");
+        GtkAdjustment *adjustment = get_list_adjustment (pane);
+
+        if (self->index >= self->runs)
+          return FALSE;
+        name = g_strdup ("scroll a page: candidates");
+        started = g_get_monotonic_time ();
+        gtk_adjustment_set_value (adjustment,
+                                  gtk_adjustment_get_value (adjustment)
+                                  + gtk_adjustment_get_page_size (adjustment));
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  self->action_ms = (g_get_monotonic_time () - started) / 1000.0;
+  self->pending = get_measure (self, name);
+  self->index++;
+
+  /* Make sure a frame comes even when the action changed nothing shown */
+  gtk_widget_queue_draw (GTK_WIDGET (self->window));
+
+  return TRUE;
+}
+
+static gboolean
+all_views_built (FdBenchUi *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    if (!fd_window_is_view_built (self->window, view_names[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+next_cb (gpointer user_data)
+{
+  FdBenchUi *self = user_data;
+
+  self->idle_id = 0;
+
+  while (self->step != STEP_DONE)
+    {
+      if (self->step == STEP_WAIT_BUILT)
+        {
+          if (!all_views_built (self))
+            {
+              schedule_next (self);
+              return G_SOURCE_REMOVE;
+            }
+          self->step++;
+          self->index = 0;
+          continue;
+        }
+
+      if (run_action (self))
+        return G_SOURCE_REMOVE; /* the frame's ::after-paint goes on */
+
+      self->step++;
+      self->index = 0;
+    }
+
+  self->done (self->done_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_next (FdBenchUi *self)
+{
+  /* after the window's own idle work (building views), like a user would */
+  if (self->idle_id == 0)
+    self->idle_id = g_timeout_add_full (G_PRIORITY_LOW, 20, next_cb, self, NULL);
+}
+
+static void
+on_before_paint_cb (GdkFrameClock *frame_clock,
+                    FdBenchUi     *self)
+{
+  self->frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_layout_cb (GdkFrameClock *frame_clock,
+              FdBenchUi     *self)
+{
+  self->layout_end = g_get_monotonic_time ();
+}
+
+static void
+on_paint_cb (GdkFrameClock *frame_clock,
+             FdBenchUi     *self)
+{
+  self->paint_end = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *frame_clock,
+                   FdBenchUi     *self)
+{
+  double ms;
+
+  if (self->pending == NULL || self->frame_start == 0)
+    return;
+
+  ms = self->action_ms + (g_get_monotonic_time () - self->frame_start) / 1000.0;
+  g_debug ("%s: %.1f ms (action %.1f ms, frame %.1f ms: layout %.1f, paint %.1f)",
+           self->pending->name, ms, self->action_ms, ms - self->action_ms,
+           (self->layout_end - self->frame_start) / 1000.0,
+           (self->paint_end - self->layout_end) / 1000.0);
+  g_array_append_val (self->pending->samples, ms);
+  self->pending = NULL;
+
+  schedule_next (self);
+}
+
+FdBenchUi *
+fd_bench_ui_new (FdWindow    *window,
+                 guint        runs,
+                 GSourceFunc  done,
+                 gpointer     done_data)
+{
+  FdBenchUi *self;
+
+  g_return_val_if_fail (FD_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (runs > 0, NULL);
+  g_return_val_if_fail (done != NULL, NULL);
+
+  self = g_new0 (FdBenchUi, 1);
+  self->window = g_object_ref (window);
+  self->runs = runs;
+  self->measures = g_ptr_array_new_with_free_func ((GDestroyNotify) measure_free);
+  self->done = done;
+  self->done_data = done_data;
+
+  return self;
+}
+
+/* Starts once the window is realized (it has a frame clock). */
+void
+fd_bench_ui_start (FdBenchUi *self)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (gtk_widget_get_realized (GTK_WIDGET (self->window)));
+
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self->window)));
+  g_signal_connect (self->frame_clock, "before-paint", G_CALLBACK (on_before_paint_cb), self);
+  g_signal_connect (self->frame_clock, "layout", G_CALLBACK (on_layout_cb), self);
+  g_signal_connect (self->frame_clock, "paint", G_CALLBACK (on_paint_cb), self);
+  g_signal_connect (self->frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
+
+  schedule_next (self);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * fd_bench_ui_format:
+ * @self: a #FdBenchUi
+ *
+ * Returns: (transfer full): a table with a line per measure: its name, the
+ *   median and the worst time in milliseconds, and the number of runs
+ */
+char *
+fd_bench_ui_format (FdBenchUi *self)
+{
+  GString *table;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  table = g_string_new (NULL);
+  g_string_append_printf (table, "%-36s %9s %9s %5s\n", "MEASURE", "MEDIAN MS", "MAX MS", "RUNS");
+  for (guint i = 0; i < self->measures->len; i++)
+    {
+      Measure *measure = g_ptr_array_index (self->measures, i);
+      GArray *samples = measure->samples;
+      double median;
+
+      if (samples->len == 0)
+        continue;
+
+      g_array_sort (samples, compare_doubles);
+      median = samples->len % 2 == 1
+               ? g_array_index (samples, double, samples->len / 2)
+               : (g_array_index (samples, double, samples->len / 2 - 1)
+                  + g_array_index (samples, double, samples->len / 2)) / 2;
+
+      g_string_append_printf (table, "%-36s %9.1f %9.1f %5u\n", measure->name, median,
+                              g_array_index (samples, double, samples->len - 1), samples->len);
+    }
+
+  return g_string_free (table, FALSE);
+}
+
+void
+fd_bench_ui_free (FdBenchUi *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->frame_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->frame_clock, self);
+      g_object_unref (self->frame_clock);
+    }
+  g_ptr_array_unref (self->measures);
+  g_object_unref (self->window);
+  g_free (self);
+}
