@@ -127,6 +127,18 @@ get_list_adjustment (FdRecordPane *pane)
   return gtk_scrollable_get_vadjustment (list);
 }
 
+/* Shows @view, the first action of a step that acts on it */
+static char *
+switch_to (FdBenchUi  *self,
+           const char *view,
+           gint64     *started)
+{
+  *started = g_get_monotonic_time ();
+  show_view (self, view);
+
+  return g_strdup_printf ("switch to: %s", view);
+}
+
 /* Runs the next action of the script and sets the measure that its frame
  * completes, or returns FALSE when the step has no more actions. */
 static gboolean
@@ -154,9 +166,7 @@ run_action (FdBenchUi *self)
       n = G_N_ELEMENTS (view_names);
       if (self->index >= self->runs * n)
         return FALSE;
-      name = g_strdup_printf ("switch to: %s", view_names[self->index % n]);
-      started = g_get_monotonic_time ();
-      show_view (self, view_names[self->index % n]);
+      name = switch_to (self, view_names[self->index % n], &started);
       break;
 
     case STEP_SEARCH_CANDIDATES:
@@ -164,13 +174,16 @@ run_action (FdBenchUi *self)
       {
         const char *view = self->step == STEP_SEARCH_CANDIDATES ? "candidates" : "trainers";
         /* each run types the prefixes, then clears the search */
-        guint k = self->index % (G_N_ELEMENTS (prefixes) + 1);
+        guint k = (self->index - 1) % (G_N_ELEMENTS (prefixes) + 1);
         FdRecordPane *pane = get_pane (self, view);
 
-        if (self->index >= self->runs * (G_N_ELEMENTS (prefixes) + 1))
-          return FALSE;
         if (self->index == 0)
-          show_view (self, view);
+          {
+            name = switch_to (self, view, &started);
+            break;
+          }
+        if (self->index > self->runs * (G_N_ELEMENTS (prefixes) + 1))
+          return FALSE;
         name = g_strdup_printf (k < G_N_ELEMENTS (prefixes) ? "search keystroke: %s"
                                                              : "clear search: %s", view);
         started = g_get_monotonic_time ();
@@ -183,7 +196,12 @@ run_action (FdBenchUi *self)
         FdRecordPane *pane = get_pane (self, "candidates");
         GtkAdjustment *adjustment = get_list_adjustment (pane);
 
-        if (self->index >= self->runs)
+        if (self->index == 0)
+          {
+            name = switch_to (self, "candidates", &started);
+            break;
+          }
+        if (self->index > self->runs)
           return FALSE;
         name = g_strdup ("scroll a page: candidates");
         started = g_get_monotonic_time ();
