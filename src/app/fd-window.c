@@ -14,6 +14,7 @@
 #include "fd-window.h"
 
 #include "fd-calendar-view.h"
+#include "fd-record-row.h"
 #include "fd-record-view.h"
 
 /* FdWindow:
@@ -24,7 +25,9 @@
  * kept in GSettings.
  *
  * Only the view shown at start is built before the first frame; the others
- * are built one by one when idle afterwards, or when first shown.
+ * are built one by one when idle afterwards, or when first shown. Before
+ * them, the fonts of the lists' rows are loaded, so that the first list
+ * shown does not wait for them.
  */
 struct _FdWindow
 {
@@ -34,6 +37,7 @@ struct _FdWindow
   GSettings            *settings;
 
   guint                 build_views_id;
+  gboolean              rows_warmed;
 
   AdwBin               *calendar_page;
   AdwBin               *candidates_page;
@@ -139,6 +143,14 @@ static gboolean
 build_next_view_cb (gpointer user_data)
 {
   FdWindow *self = user_data;
+
+  /* One step each time: the fonts of the lists' rows, then each view */
+  if (!self->rows_warmed)
+    {
+      self->rows_warmed = TRUE;
+      fd_record_row_warm_up (GTK_WIDGET (self));
+      return G_SOURCE_CONTINUE;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
