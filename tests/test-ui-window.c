@@ -75,6 +75,8 @@ test_bench_ui (void)
       g_assert_true (g_regex_match_simple (pattern, table, G_REGEX_MULTILINE, 0));
     }
 
+  g_assert_true (g_regex_match_simple ("^peak memory: [0-9]+ MB RSS$", table, G_REGEX_MULTILINE, 0));
+
   /* The searches were cleared: every candidate is listed again */
   all = fd_record_list_new (ui_test_get_database (), FD_RECORD_KIND_TRAINEE);
   pane = fd_record_view_get_pane (FD_RECORD_VIEW (fd_window_get_view (window, "candidates")));

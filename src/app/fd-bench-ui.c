@@ -14,6 +14,8 @@
 #include "fd-record-pane.h"
 #include "fd-record-view.h"
 
+#include <sys/resource.h>
+
 /*
  * What an action costs the main thread: the action itself (a view switch,
  * a search, a scroll), then the frame that shows it, from the frame
@@ -370,11 +372,13 @@ compare_doubles (gconstpointer a,
  * @self: a #FdBenchUi
  *
  * Returns: (transfer full): a table with a line per measure: its name, the
- *   median and the worst time in milliseconds, and the number of runs
+ *   median and the worst time in milliseconds, and the number of runs;
+ *   then the process's peak memory
  */
 char *
 fd_bench_ui_format (FdBenchUi *self)
 {
+  struct rusage usage;
   GString *table;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -399,6 +403,10 @@ fd_bench_ui_format (FdBenchUi *self)
       g_string_append_printf (table, "%-36s %9.1f %9.1f %5u\n", measure->name, median,
                               g_array_index (samples, double, samples->len - 1), samples->len);
     }
+
+  /* What the script left in memory, at its most */
+  if (getrusage (RUSAGE_SELF, &usage) == 0)
+    g_string_append_printf (table, "peak memory: %ld MB RSS\n", usage.ru_maxrss / 1024);
 
   return g_string_free (table, FALSE);
 }
