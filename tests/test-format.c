@@ -214,6 +214,26 @@ test_phone (void)
   g_assert_null (fd_format_phone (NULL));
 }
 
+/* The benchmarks' median: sorted in place, the slowest last */
+static void
+test_bench_median (void)
+{
+  static const double odd[] = { 5.0, 1.0, 3.0 };
+  static const double even[] = { 4.0, 1.0, 3.0, 2.0 };
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_assert_cmpfloat (fd_bench_median (samples), ==, 0);
+
+  g_array_append_vals (samples, odd, G_N_ELEMENTS (odd));
+  g_assert_cmpfloat (fd_bench_median (samples), ==, 3.0);
+  g_assert_cmpfloat (g_array_index (samples, double, samples->len - 1), ==, 5.0);
+
+  g_array_set_size (samples, 0);
+  g_array_append_vals (samples, even, G_N_ELEMENTS (even));
+  g_assert_cmpfloat (fd_bench_median (samples), ==, 2.5);
+  g_assert_cmpfloat (g_array_index (samples, double, 0), ==, 1.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +249,7 @@ main (int   argc,
   g_test_add_func ("/format/labels/english", test_labels_english);
   g_test_add_func ("/format/french", test_french);
   g_test_add_func ("/format/phone", test_phone);
+  g_test_add_func ("/bench/median", test_bench_median);
 
   return g_test_run ();
 }

@@ -655,6 +655,22 @@ test_queries_session_computed (Fixture       *fixture,
   g_assert_cmpuint (fd_session_get_n_enrolled (empty), ==, 0);
 }
 
+/* The place "Centre Lumière" and its room "Salle Curie" */
+static void
+create_place_and_room (FdDatabase  *db,
+                       char       **place_id,
+                       char       **room_id)
+{
+  g_autoptr(FdChange) place = fd_change_new_create ("place");
+  g_autoptr(FdChange) room = fd_change_new_create ("room");
+
+  fd_change_set_string (place, "name", "Centre Lumière");
+  *place_id = apply (db, place);
+  fd_change_set_string (room, "place_id", *place_id);
+  fd_change_set_string (room, "name", "Salle Curie");
+  *room_id = apply (db, room);
+}
+
 /* A deleted place, room or trainer leaves no name behind; a slot of a
  * deleted session is neither on the calendar nor readable. */
 static void
@@ -663,8 +679,6 @@ test_queries_slot_deleted_names (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) slots = NULL;
-  g_autoptr(FdChange) place = fd_change_new_create ("place");
-  g_autoptr(FdChange) room = fd_change_new_create ("room");
   g_autoptr(FdChange) slot_change = fd_change_new_create ("slot");
   g_autoptr(FdChange) staff = fd_change_new_create ("slot_staff");
   g_autoptr(FdSlot) slot = NULL;
@@ -675,11 +689,7 @@ test_queries_slot_deleted_names (Fixture       *fixture,
   g_autofree char *slot_id = NULL;
   g_autofree char *trainer_id = NULL;
 
-  fd_change_set_string (place, "name", "Centre Lumière");
-  place_id = apply (fixture->db, place);
-  fd_change_set_string (room, "place_id", place_id);
-  fd_change_set_string (room, "name", "Salle Curie");
-  room_id = apply (fixture->db, room);
+  create_place_and_room (fixture->db, &place_id, &room_id);
   session_id = create_session (fixture->db, "2026-0007", "Excel", NULL, NULL);
   sequence_id = create_sequence (fixture->db, session_id, "Tableaux");
   fd_change_set_string (slot_change, "session_id", session_id);
@@ -727,8 +737,6 @@ test_queries_slots (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) slots = NULL;
   g_autoptr(GPtrArray) enrollments = NULL;
-  g_autoptr(FdChange) place = fd_change_new_create ("place");
-  g_autoptr(FdChange) room = fd_change_new_create ("room");
   g_autoptr(FdChange) staff = NULL;
   g_autofree char *place_id = NULL;
   g_autofree char *room_id = NULL;
@@ -744,11 +752,7 @@ test_queries_slots (Fixture       *fixture,
   FdSlot *slot;
   FdEnrollment *enrollment;
 
-  fd_change_set_string (place, "name", "Centre Lumière");
-  place_id = apply (fixture->db, place);
-  fd_change_set_string (room, "place_id", place_id);
-  fd_change_set_string (room, "name", "Salle Curie");
-  room_id = apply (fixture->db, room);
+  create_place_and_room (fixture->db, &place_id, &room_id);
 
   session_id = create_session (fixture->db, "2026-0003", "Word", NULL, NULL);
   sequence_id = create_sequence (fixture->db, session_id, "Les bases");

@@ -357,16 +357,6 @@ fd_bench_ui_start (FdBenchUi *self)
   schedule_next (self);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /**
  * fd_bench_ui_format:
  * @self: a #FdBenchUi
@@ -394,11 +384,8 @@ fd_bench_ui_format (FdBenchUi *self)
       if (samples->len == 0)
         continue;
 
-      g_array_sort (samples, compare_doubles);
-      median = samples->len % 2 == 1
-               ? g_array_index (samples, double, samples->len / 2)
-               : (g_array_index (samples, double, samples->len / 2 - 1)
-                  + g_array_index (samples, double, samples->len / 2)) / 2;
+      /* sorts them: the slowest is the last */
+      median = fd_bench_median (samples);
 
       g_string_append_printf (table, "%-36s %9.1f %9.1f %5u\n", measure->name, median,
                               g_array_index (samples, double, samples->len - 1), samples->len);

@@ -52,16 +52,6 @@ result_free (Result *result)
   g_free (result);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 add_result (Bench  *bench,
             char   *name,
@@ -69,19 +59,11 @@ add_result (Bench  *bench,
             GArray *samples)
 {
   Result *result = g_new0 (Result, 1);
-  guint n = samples->len;
 
-  g_array_sort (samples, compare_doubles);
   result->name = name;
   result->label = label;
-  result->runs = n;
-  if (n == 0)
-    result->ms = 0;
-  else if (n % 2 == 1)
-    result->ms = g_array_index (samples, double, n / 2);
-  else
-    result->ms = (g_array_index (samples, double, n / 2 - 1)
-                  + g_array_index (samples, double, n / 2)) / 2;
+  result->runs = samples->len;
+  result->ms = fd_bench_median (samples);
 
   g_ptr_array_add (bench->results, result);
 }

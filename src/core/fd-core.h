@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "fd-bench.h"
 #include "fd-change.h"
 #include "fd-database.h"
 #include "fd-demo.h"
