@@ -173,6 +173,7 @@ main (int   argc,
   VIEW_TEST_ADD ("/candidates/no-result", &candidates, view_test_no_result);
   VIEW_TEST_ADD ("/candidates/search-keeps-rows", &candidates, view_test_search_keeps_rows);
   VIEW_TEST_ADD ("/candidates/search-sees-changes", &candidates, view_test_search_sees_changes);
+  VIEW_TEST_ADD ("/candidates/keyboard-to-results", &candidates, view_test_keyboard_to_results);
   VIEW_TEST_ADD ("/candidates/search-keeps-details", &candidates, test_search_keeps_details);
   VIEW_TEST_ADD ("/candidates/activate-row", &candidates, test_activate_row_shows_it);
   VIEW_TEST_ADD ("/candidates/french", &candidates, view_test_french_no_result);

@@ -208,6 +208,81 @@ view_test_search_keeps_rows (Fixture       *fixture,
   g_assert_nonnull (g_object_get_data (G_OBJECT (view_get_first_row (fixture)), "fd-test-mark"));
 }
 
+/* Sends @keyval to the search entry as the keyboard would; returns
+ * whether the pane handled it. */
+static inline gboolean
+view_press_in_search (Fixture *fixture,
+                      guint    keyval)
+{
+  GtkWidget *entry = GTK_WIDGET (ui_test_child (fixture->view, "search_entry"));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (entry);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "results-keys") == 0)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+          return handled;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* After a search, Tab and Down in the search go to the first result, not
+ * to the row that had the focus before (a search may move it anywhere). */
+static inline void
+view_test_keyboard_to_results (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *list_view = GTK_WIDGET (ui_test_child (fixture->view, "list_view"));
+  GtkWidget *entry = GTK_WIDGET (ui_test_child (fixture->view, "search_entry"));
+  g_autoptr(FdRecordList) reference = NULL;
+  g_autoptr(GObject) first = NULL;
+  GtkWidget *row = NULL;
+  GtkWidget *focus;
+  guint i = 0;
+
+  /* A row down the list had the focus */
+  view_get_first_row (fixture);
+  for (row = gtk_widget_get_first_child (list_view); row != NULL && i < 5; i++)
+    row = gtk_widget_get_next_sibling (row);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+
+  gtk_widget_grab_focus (entry);
+  reference = view_new_reference_list (fixture, "e");
+  fd_record_pane_search (fd_record_view_get_pane (FD_RECORD_VIEW (fixture->view)), "e");
+  ui_test_iterate (50);
+  first = g_list_model_get_item (G_LIST_MODEL (reference), 0);
+
+  /* other keys are the entry's */
+  g_assert_false (view_press_in_search (fixture, GDK_KEY_a));
+
+  g_assert_true (view_press_in_search (fixture, GDK_KEY_Tab));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, list_view));
+  row = ui_test_find_first (gtk_widget_get_focus_child (list_view), FD_TYPE_RECORD_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (FD_RECORD_ROW (row) == view_get_first_row (fixture));
+
+  /* once in the list, Tab from the search is GTK's again; Down still
+   * goes to the first result */
+  gtk_widget_grab_focus (entry);
+  g_assert_false (view_press_in_search (fixture, GDK_KEY_Tab));
+  g_assert_true (view_press_in_search (fixture, GDK_KEY_Down));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), list_view));
+  {
+    g_autoptr(GObject) shown = g_list_model_get_item (fixture->selection, 0);
+
+    g_assert_cmpstr (fd_record_get_id (FD_RECORD (shown)), ==, fd_record_get_id (FD_RECORD (first)));
+  }
+}
+
 /* Creates a record of the view's kind named @name through the write path */
 static inline void
 view_create_record (Fixture    *fixture,

@@ -201,6 +201,7 @@ main (int   argc,
   VIEW_TEST_ADD ("/sessions/search-and-select", &sessions, test_search_and_select);
   VIEW_TEST_ADD ("/sessions/no-result", &sessions, view_test_no_result);
   VIEW_TEST_ADD ("/sessions/search-sees-changes", &sessions, view_test_search_sees_changes);
+  VIEW_TEST_ADD ("/sessions/keyboard-to-results", &sessions, view_test_keyboard_to_results);
   VIEW_TEST_ADD ("/sessions/french", &sessions, test_french);
   g_test_add_func ("/sessions/date-range", test_date_range);
 

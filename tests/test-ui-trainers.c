@@ -70,6 +70,7 @@ main (int   argc,
   VIEW_TEST_ADD ("/trainers/search-and-select", &trainers, test_search_and_select);
   VIEW_TEST_ADD ("/trainers/no-result", &trainers, view_test_no_result);
   VIEW_TEST_ADD ("/trainers/search-sees-changes", &trainers, view_test_search_sees_changes);
+  VIEW_TEST_ADD ("/trainers/keyboard-to-results", &trainers, view_test_keyboard_to_results);
   VIEW_TEST_ADD ("/trainers/french", &trainers, view_test_french_no_result);
 
   return ui_test_run ();

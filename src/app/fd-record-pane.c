@@ -60,6 +60,9 @@ struct _FdRecordPane
   /* Set while the pane changes the records and clears the selection */
   gboolean            changing;
 
+  /* Set when the records changed since the list last had the focus */
+  gboolean            results_changed;
+
   GtkLabel           *count_label;
   GtkStack           *list_stack;
   GtkListView        *list_view;
@@ -323,6 +326,7 @@ swap_records (FdRecordPane *self)
   g_list_store_remove (self->lists, 1);
 
   self->changing = FALSE;
+  self->results_changed = TRUE;
 }
 
 static void
@@ -430,6 +434,44 @@ on_list_view_activate_cb (FdRecordPane *self,
                           GtkListView  *list_view)
 {
   gtk_single_selection_set_selected (self->selection, position);
+}
+
+/* Down, or Tab after a search, goes from the search to the first result.
+ * GTK would focus the row that last had the focus, which a search may
+ * have moved anywhere (to the last result, when its record went). */
+static gboolean
+on_search_entry_key_pressed_cb (FdRecordPane          *self,
+                                guint                  keyval,
+                                guint                  keycode,
+                                GdkModifierType        state,
+                                GtkEventControllerKey *controller)
+{
+  GtkWidget *first_row;
+
+  if ((state & GDK_MODIFIER_MASK & ~GDK_LOCK_MASK) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down &&
+      !((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && self->results_changed))
+    return GDK_EVENT_PROPAGATE;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  /* The view keeps its rows in order: the first is the first record's */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+  first_row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+  if (first_row == NULL || !gtk_widget_grab_focus (first_row))
+    return GDK_EVENT_PROPAGATE;
+
+  return GDK_EVENT_STOP;
+}
+
+static void
+on_list_view_focus_enter_cb (FdRecordPane            *self,
+                             GtkEventControllerFocus *controller)
+{
+  self->results_changed = FALSE;
 }
 
 static void
@@ -590,6 +632,8 @@ fd_record_pane_class_init (FdRecordPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_focus_enter_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_items_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_selected_item_cb);
 }
