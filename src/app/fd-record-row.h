@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FdRecordRow, fd_record_row, FD, RECORD_ROW, GtkWidget)
 
 GtkWidget  *fd_record_row_new              (void);
-void        fd_record_row_warm_up          (GtkWidget   *widget);
+void        fd_record_row_snapshot_samples (GtkWidget   *widget,
+                                            GtkSnapshot *snapshot);
 const char *fd_record_row_get_title        (FdRecordRow *self);
 void        fd_record_row_set_title        (FdRecordRow *self,
                                             const char  *title);

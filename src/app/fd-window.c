@@ -25,9 +25,9 @@
  * kept in GSettings.
  *
  * Only the view shown at start is built before the first frame; the others
- * are built one by one when idle afterwards, or when first shown. Before
- * them, the fonts of the lists' rows are loaded, so that the first list
- * shown does not wait for them.
+ * are built one by one when idle afterwards, or when first shown. Their
+ * texts, and samples of the lists' rows, are rendered offscreen then (see
+ * prepare_texts()): the first view shown does not wait for fonts.
  */
 struct _FdWindow
 {
@@ -37,7 +37,7 @@ struct _FdWindow
   GSettings            *settings;
 
   guint                 build_views_id;
-  gboolean              rows_warmed;
+  gboolean              rows_prepared;
 
   AdwBin               *calendar_page;
   AdwBin               *candidates_page;
@@ -139,16 +139,59 @@ ensure_view (FdWindow *self,
   return view;
 }
 
+/* Adds the layout of every visible label under @widget to @snapshot */
+static void
+snapshot_labels (GtkWidget   *widget,
+                 GtkSnapshot *snapshot)
+{
+  static const GdkRGBA black = { 0, 0, 0, 1 };
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+
+      if (GTK_IS_LABEL (child))
+        gtk_snapshot_append_layout (snapshot, gtk_label_get_layout (GTK_LABEL (child)), &black);
+      else
+        snapshot_labels (child, snapshot);
+    }
+}
+
+/* Renders the texts of @view, built but not shown yet (or without a view,
+ * samples of the lists' rows), to a texture that is thrown away: their
+ * fonts are opened, their texts shaped and their glyphs drawn now, when
+ * idle, rather than in the first frame that shows them. */
+static void
+prepare_texts (FdWindow  *self,
+               GtkWidget *view)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (self));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  if (view != NULL)
+    snapshot_labels (view, snapshot);
+  else
+    fd_record_row_snapshot_samples (GTK_WIDGET (self), snapshot);
+
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL && renderer != NULL)
+    g_object_unref (gsk_renderer_render_texture (renderer, node, NULL));
+}
+
 static gboolean
 build_next_view_cb (gpointer user_data)
 {
   FdWindow *self = user_data;
 
-  /* One step each time: the fonts of the lists' rows, then each view */
-  if (!self->rows_warmed)
+  /* One step each time: the texts of the lists' rows, then each view */
+  if (!self->rows_prepared)
     {
-      self->rows_warmed = TRUE;
-      fd_record_row_warm_up (GTK_WIDGET (self));
+      self->rows_prepared = TRUE;
+      prepare_texts (self, NULL);
       return G_SOURCE_CONTINUE;
     }
 
@@ -156,7 +199,7 @@ build_next_view_cb (gpointer user_data)
     {
       if (adw_bin_get_child (get_page (self, i)) == NULL)
         {
-          ensure_view (self, i);
+          prepare_texts (self, ensure_view (self, i));
           return G_SOURCE_CONTINUE;
         }
     }
