@@ -264,6 +264,13 @@ test_sessions (void)
   g_assert_cmpint (query_int (demo_db, "SELECT count(*) FROM session WHERE status = 'cancelled'"),
                    <, 20);
 
+  /* Sessions under way and coming around today, for the calendar */
+  g_assert_cmpint (query_int (demo_db,
+                              "SELECT count(DISTINCT session_id) FROM slot"
+                              " WHERE start_at >= date('" TODAY "', '-7 days')"
+                              " AND start_at < date('" TODAY "', '+14 days')"),
+                   >=, 5);
+
   /* Three years around today. */
   g_assert_cmpint (query_int (demo_db,
                               "SELECT count(*) FROM slot WHERE start_at < '2024-02-20'"

@@ -2716,6 +2716,9 @@ failed:
   return FALSE;
 }
 
+/* How many sessions start within two weeks before or four after today */
+#define NEAR_TODAY_SESSIONS 15
+
 static gboolean
 write_sessions (Demo    *demo,
                 guint    n_sessions,
@@ -2737,8 +2740,16 @@ write_sessions (Demo    *demo,
   first_day = g_date_get_julian (&from) - demo->base_julian;
   last_day = g_date_get_julian (&to) - demo->base_julian;
 
+  /* A few sessions start in the weeks around today, so that the calendar
+   * opened on the demo shows sessions under way and coming; the rest are
+   * spread over the three years. */
   for (i = 0; i < n_sessions; i++)
-    g_ptr_array_add (plans, plan_session (demo, first_day, last_day));
+    {
+      if (i < MIN (n_sessions / 10, NEAR_TODAY_SESSIONS))
+        g_ptr_array_add (plans, plan_session (demo, demo->today - 14, demo->today + 28));
+      else
+        g_ptr_array_add (plans, plan_session (demo, first_day, last_day));
+    }
   g_ptr_array_sort (plans, compare_plans);
 
   for (i = 0; i < plans->len; i++)
