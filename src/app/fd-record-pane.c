@@ -804,3 +804,16 @@ fd_record_pane_focus_search (FdRecordPane *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
+
+/* Loads what a search needs now (see fd_record_list_load_search_keys()),
+ * when idle, rather than in the first keystroke. */
+void
+fd_record_pane_prepare_search (FdRecordPane *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (FD_IS_RECORD_PANE (self));
+
+  if (self->records != NULL && !fd_record_list_load_search_keys (self->records, &error))
+    g_debug ("Could not prepare the search: %s", error->message);
+}

@@ -32,5 +32,6 @@ void               fd_record_pane_search       (FdRecordPane *self,
                                                 const char   *text);
 void               fd_record_pane_reload       (FdRecordPane *self);
 void               fd_record_pane_focus_search (FdRecordPane *self);
+void               fd_record_pane_prepare_search (FdRecordPane *self);
 
 G_END_DECLS

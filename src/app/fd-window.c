@@ -27,7 +27,8 @@
  * Only the view shown at start is built before the first frame; the others
  * are built one by one when idle afterwards, or when first shown. Their
  * texts, and samples of the lists' rows, are rendered offscreen then (see
- * prepare_texts()): the first view shown does not wait for fonts.
+ * prepare_texts()): the first view shown does not wait for fonts. Then
+ * each list loads what its first search needs.
  */
 struct _FdWindow
 {
@@ -38,6 +39,7 @@ struct _FdWindow
 
   guint                 build_views_id;
   gboolean              rows_prepared;
+  guint                 searches_prepared;
 
   AdwBin               *calendar_page;
   AdwBin               *candidates_page;
@@ -187,7 +189,8 @@ build_next_view_cb (gpointer user_data)
 {
   FdWindow *self = user_data;
 
-  /* One step each time: the texts of the lists' rows, then each view */
+  /* One step each time: the texts of the lists' rows, then each view,
+   * then each list's search */
   if (!self->rows_prepared)
     {
       self->rows_prepared = TRUE;
@@ -200,6 +203,17 @@ build_next_view_cb (gpointer user_data)
       if (adw_bin_get_child (get_page (self, i)) == NULL)
         {
           prepare_texts (self, ensure_view (self, i));
+          return G_SOURCE_CONTINUE;
+        }
+    }
+
+  while (self->searches_prepared < G_N_ELEMENTS (views))
+    {
+      GtkWidget *view = adw_bin_get_child (get_page (self, self->searches_prepared++));
+
+      if (FD_IS_RECORD_VIEW (view))
+        {
+          fd_record_pane_prepare_search (fd_record_view_get_pane (FD_RECORD_VIEW (view)));
           return G_SOURCE_CONTINUE;
         }
     }

@@ -846,3 +846,25 @@ fd_record_list_reload (FdRecordList *self)
 
   refresh (self);
 }
+
+/**
+ * fd_record_list_load_search_keys:
+ * @self: a #FdRecordList
+ * @error: return location for a #GError
+ *
+ * Loads the search keys of the rows now, if they are not loaded and
+ * current, rather than at the first search: for 50 000 trainees that is
+ * 3 MB and 20 ms, better spent when idle than in a keystroke. The lists of
+ * the same kind on the same connection share them.
+ *
+ * Returns: %TRUE if the keys are loaded
+ */
+gboolean
+fd_record_list_load_search_keys (FdRecordList  *self,
+                                 GError       **error)
+{
+  g_return_val_if_fail (FD_IS_RECORD_LIST (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return ensure_keys (self, TRUE, error);
+}

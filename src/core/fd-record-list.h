@@ -43,5 +43,7 @@ const char   *fd_record_list_get_search (FdRecordList *self);
 void          fd_record_list_set_search (FdRecordList *self,
                                          const char   *search);
 void          fd_record_list_reload     (FdRecordList *self);
+gboolean      fd_record_list_load_search_keys (FdRecordList  *self,
+                                               GError       **error);
 
 G_END_DECLS
