@@ -129,6 +129,7 @@ shared_keys_quark (FdRecordKind kind)
 
   return quarks[kind];
 }
+
 struct _FdRecordList
 {
   GObject       parent_instance;
