@@ -53,8 +53,7 @@ struct _FdRecordPane
   FdRecordKind        kind;
   FdRecordList       *records;  /* the records listed */
   FdRecordList       *spare;    /* the next search's, see run_search() */
-  GListStore         *lists;    /* holds @records, for @flat */
-  GtkFlattenListModel *flat;
+  GListStore         *lists;    /* holds @records, flattened for the view */
   FdRecord           *selected;
 
   /* Set while the pane changes the records and clears the selection */
@@ -513,7 +512,6 @@ fd_record_pane_dispose (GObject *object)
   g_clear_object (&self->records);
   g_clear_object (&self->spare);
   g_clear_object (&self->lists);
-  g_clear_object (&self->flat);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (fd_record_pane_parent_class)->dispose (object);
@@ -641,11 +639,13 @@ fd_record_pane_class_init (FdRecordPaneClass *klass)
 static void
 fd_record_pane_init (FdRecordPane *self)
 {
+  g_autoptr(GtkFlattenListModel) flat = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->lists = g_list_store_new (FD_TYPE_RECORD_LIST);
-  self->flat = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->lists)));
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->flat));
+  flat = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->lists)));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (flat));
 
   self->kind = FD_RECORD_KIND_SESSION;
   g_object_set (self->search_entry,

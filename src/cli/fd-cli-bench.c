@@ -361,18 +361,15 @@ fd_cli_bench (FdCliContext  *context,
   g_option_context_set_summary (option_context,
                                 _("Time what the application waits on, on this database "
                                   "(meant for the large demo): opening it, a month of slots, "
-                                  "search keystrokes, and the first rows of each list. Prints "
+                                  "opening a slot, the first rows of each list, and search "
+                                  "keystrokes. Prints "
                                   "the median time of each in milliseconds."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
   if (!fd_cli_parse_options (context, option_context, "bench", &argc, &argv, &error))
     return fd_cli_usage_error (g_steal_pointer (&error));
 
-  if (argc > 1)
-    {
-      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("unexpected argument “%s”"), argv[1]);
-      return fd_cli_usage_error (g_steal_pointer (&error));
-    }
+  if (!fd_cli_check_no_more_arguments (argc, argv, 1, &error))
+    return fd_cli_usage_error (g_steal_pointer (&error));
 
   if (runs < 1)
     {

@@ -51,12 +51,8 @@ fd_cli_demo (FdCliContext  *context,
   if (!fd_cli_parse_options (context, option_context, "demo", &argc, &argv, &error))
     return fd_cli_usage_error (g_steal_pointer (&error));
 
-  if (argc > 1)
-    {
-      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("unexpected argument “%s”"), argv[1]);
-      return fd_cli_usage_error (g_steal_pointer (&error));
-    }
+  if (!fd_cli_check_no_more_arguments (argc, argv, 1, &error))
+    return fd_cli_usage_error (g_steal_pointer (&error));
 
   if (size_name == NULL || g_str_equal (size_name, "small"))
     size = FD_DEMO_SIZE_SMALL;

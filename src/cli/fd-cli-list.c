@@ -308,12 +308,8 @@ fd_cli_list (FdCliContext  *context,
       return fd_cli_usage_error (g_steal_pointer (&error));
     }
 
-  if (argc > 2)
-    {
-      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("unexpected argument “%s”"), argv[2]);
-      return fd_cli_usage_error (g_steal_pointer (&error));
-    }
+  if (!fd_cli_check_no_more_arguments (argc, argv, 2, &error))
+    return fd_cli_usage_error (g_steal_pointer (&error));
 
   if (limit < 0)
     {

@@ -38,12 +38,8 @@ fd_cli_stats (FdCliContext  *context,
   if (!fd_cli_parse_options (context, option_context, "stats", &argc, &argv, &error))
     return fd_cli_usage_error (g_steal_pointer (&error));
 
-  if (argc > 1)
-    {
-      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("unexpected argument “%s”"), argv[1]);
-      return fd_cli_usage_error (g_steal_pointer (&error));
-    }
+  if (!fd_cli_check_no_more_arguments (argc, argv, 1, &error))
+    return fd_cli_usage_error (g_steal_pointer (&error));
 
   database = fd_cli_open_database (context, FD_DATABASE_OPEN_DEFAULT, &error);
   if (database == NULL)

@@ -61,6 +61,23 @@ fd_cli_usage_error (GError *error)
   return FD_CLI_EXIT_USAGE;
 }
 
+/* Sets @error if the command line has more than @n_expected arguments
+ * left after its options (the command's name counts as one). */
+gboolean
+fd_cli_check_no_more_arguments (int      argc,
+                                char   **argv,
+                                int      n_expected,
+                                GError **error)
+{
+  if (argc <= n_expected)
+    return TRUE;
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+               _("unexpected argument “%s”"), argv[n_expected]);
+
+  return FALSE;
+}
+
 static GOptionEntry *
 global_entries (FdCliContext *context)
 {

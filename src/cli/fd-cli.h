@@ -54,6 +54,10 @@ int          fd_cli_bench           (FdCliContext  *context,
 void         fd_cli_print_error     (const char    *message);
 int          fd_cli_fail            (GError        *error);
 int          fd_cli_usage_error     (GError        *error);
+gboolean     fd_cli_check_no_more_arguments (int      argc,
+                                             char   **argv,
+                                             int      n_expected,
+                                             GError **error);
 gboolean     fd_cli_parse_options   (FdCliContext   *context,
                                      GOptionContext *option_context,
                                      const char     *command,
