@@ -128,7 +128,8 @@ test_every_table_is_synced (Fixture       *fixture,
     "room", "trainer", "unavailability", "client", "trainee", "enrollment", "trainee_group",
     "group_member", "cost", "certification", "cert_order", "cert_order_line", "cert_assignment",
     "activation_code", "attendance", "document", "email_template", "email_message", "expense",
-    "trainer_invoice", "quality_ticket", "user_account",
+    "trainer_invoice", "quality_ticket", "user_account", "evaluation", "population",
+    "population_member", "session_population", "session_email", "attachment", "conflict_ack",
   };
 
   g_assert_no_error (error);
@@ -138,13 +139,14 @@ test_every_table_is_synced (Fixture       *fixture,
     {
       sqlite3_stmt *stmt = _fd_database_prepare (db,
                                                  "SELECT count(*) FROM pragma_table_info(?1)"
-                                                 " WHERE name IN ('id', 'version', 'deleted', 'updated_at')",
+                                                 " WHERE name IN ('id', 'version', 'revision', 'deleted',"
+                                                 " 'updated_at')",
                                                  NULL);
 
       sqlite3_bind_text (stmt, 1, domain[i], -1, SQLITE_STATIC);
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
       g_test_message ("%s", domain[i]);
-      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4);
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5);
       sqlite3_reset (stmt);
     }
 }
@@ -177,6 +179,10 @@ test_migrate_from_v1 (Fixture       *fixture,
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM field_version"), ==, 0);
   g_assert_true (g_uuid_string_is_valid (fd_database_get_device_id (db)));
   g_assert_cmpint (fd_database_count_outbox (db), ==, 1);
+  /* Rows written before revisions existed are at revision 0 */
+  g_assert_cmpint (query_int (db, "SELECT revision FROM trainee"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_table_info('place')"
+                                  " WHERE name = 'time_zone'"), ==, 1);
 }
 
 static GBytes *

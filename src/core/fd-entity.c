@@ -20,12 +20,12 @@
 
 /* Columns the write path owns: a change may not set them */
 static const char * const managed_columns[] = {
-  "id", "version", "deleted", "updated_at", "search_key", "sort_key", NULL
+  "id", "version", "revision", "deleted", "updated_at", "search_key", "sort_key", NULL
 };
 
 /* Tables that are not entities (local bookkeeping) */
 static const char * const local_tables[] = {
-  "blob", "outbox", "sync_state", "field_version", NULL
+  "blob", "change_log", "field_version", "local_credential", "outbox", "sync_state", NULL
 };
 
 typedef struct

@@ -559,9 +559,166 @@ static const char migration_2[] =
   "   || '-' || lower(hex(randomblob(6))));"
   ;
 
+/* Version 3: the editing core.
+ *
+ * `revision` is the local change counter (change_log.seq) of the row's last
+ * change, local or pulled: the base an edit is made on. field_version keeps
+ * the revision of each field's last change, so an edit made on an older
+ * revision merges when it touches other fields and is a conflict when it
+ * touches the same one. change_log lists every changed row, whichever
+ * process or connection wrote it, so that views update those rows only. */
+#define ADD_REVISION(table) \
+  "ALTER TABLE " table " ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;"
+
+#define SYNCED_3 SYNCED "revision INTEGER NOT NULL DEFAULT 0,"
+
+static const char migration_3[] =
+  ADD_REVISION ("organisation")
+  ADD_REVISION ("user_account")
+  ADD_REVISION ("certification")
+  ADD_REVISION ("training")
+  ADD_REVISION ("module")
+  ADD_REVISION ("place")
+  ADD_REVISION ("room")
+  ADD_REVISION ("trainer")
+  ADD_REVISION ("unavailability")
+  ADD_REVISION ("client")
+  ADD_REVISION ("trainee")
+  ADD_REVISION ("trainee_group")
+  ADD_REVISION ("group_member")
+  ADD_REVISION ("session")
+  ADD_REVISION ("sequence")
+  ADD_REVISION ("slot")
+  ADD_REVISION ("slot_staff")
+  ADD_REVISION ("enrollment")
+  ADD_REVISION ("module_validation")
+  ADD_REVISION ("cost")
+  ADD_REVISION ("cert_order")
+  ADD_REVISION ("cert_order_line")
+  ADD_REVISION ("cert_assignment")
+  ADD_REVISION ("activation_code")
+  ADD_REVISION ("attendance")
+  ADD_REVISION ("document")
+  ADD_REVISION ("email_template")
+  ADD_REVISION ("email_message")
+  ADD_REVISION ("expense")
+  ADD_REVISION ("trainer_invoice")
+  ADD_REVISION ("quality_ticket")
+
+  "CREATE TABLE change_log ("
+  " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " entity TEXT NOT NULL,"
+  " entity_id TEXT NOT NULL,"
+  " op TEXT NOT NULL CHECK (op IN ('create', 'update', 'delete', 'restore')),"
+  " fields TEXT"
+  ");"
+
+  /* One user operation that writes several rows (a duplicate, an import)
+   * travels as one batch that the server applies all or nothing. */
+  "ALTER TABLE outbox ADD COLUMN batch_id TEXT;"
+
+  /* Places have a time zone (overseas places have their own); slots and
+   * sessions name the training organisation that runs them. */
+  "ALTER TABLE place ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'Europe/Paris';"
+  "ALTER TABLE session ADD COLUMN organisation_id TEXT REFERENCES organisation (id);"
+  "ALTER TABLE session ADD COLUMN external_reference TEXT;"
+  "ALTER TABLE session ADD COLUMN survey_config TEXT;"
+  /* The period a session is planned for before it has slots (a duplicate
+   * is given one); once it has slots, its dates are computed from them. */
+  "ALTER TABLE session ADD COLUMN planned_start_on TEXT;"
+  "ALTER TABLE session ADD COLUMN planned_end_on TEXT;"
+  "ALTER TABLE session ADD COLUMN evaluation_id TEXT REFERENCES evaluation (id);"
+  "ALTER TABLE slot ADD COLUMN organisation_id TEXT REFERENCES organisation (id);"
+  "ALTER TABLE user_account ADD COLUMN place_id TEXT REFERENCES place (id);"
+
+  /* Evaluations a session chooses from */
+  "CREATE TABLE evaluation ("
+  SYNCED_3
+  " name TEXT NOT NULL,"
+  " kind TEXT NOT NULL DEFAULT 'hot' CHECK (kind IN ('hot', 'cold', 'quiz', 'other')),"
+  " questions TEXT"
+  ");"
+
+  /* Populations: named sets of trainees (a client company, a group, a
+   * list). A session with populations takes enrollments only from them. */
+  "CREATE TABLE population ("
+  SYNCED_3
+  " name TEXT NOT NULL,"
+  " kind TEXT NOT NULL CHECK (kind IN ('client', 'group', 'list')),"
+  " client_id TEXT REFERENCES client (id),"
+  " group_id TEXT REFERENCES trainee_group (id)"
+  ");"
+
+  "CREATE TABLE population_member ("
+  SYNCED_3
+  " population_id TEXT NOT NULL REFERENCES population (id),"
+  " trainee_id TEXT NOT NULL REFERENCES trainee (id)"
+  ");"
+
+  "CREATE TABLE session_population ("
+  SYNCED_3
+  " session_id TEXT NOT NULL REFERENCES session (id),"
+  " population_id TEXT NOT NULL REFERENCES population (id)"
+  ");"
+
+  /* Email notifications of a session, prefilled from the templates: each
+   * on or off, sent at an offset (minutes, negative before) from each
+   * sequence's start or end. */
+  "CREATE TABLE session_email ("
+  SYNCED_3
+  " session_id TEXT NOT NULL REFERENCES session (id),"
+  " template_id TEXT REFERENCES email_template (id),"
+  " kind TEXT NOT NULL,"
+  " enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),"
+  " anchor TEXT NOT NULL DEFAULT 'sequence_start'"
+  "   CHECK (anchor IN ('sequence_start', 'sequence_end')),"
+  " offset_minutes INTEGER NOT NULL DEFAULT 0,"
+  " recipients TEXT NOT NULL DEFAULT 'trainees',"
+  " cc TEXT,"
+  " bcc TEXT"
+  ");"
+
+  /* Files attached to a cost line or a session email (content-addressed) */
+  "CREATE TABLE attachment ("
+  SYNCED_3
+  " owner_entity TEXT NOT NULL CHECK (owner_entity IN ('cost', 'session_email')),"
+  " owner_id TEXT NOT NULL,"
+  " blob_sha256 TEXT NOT NULL,"
+  " file_name TEXT NOT NULL,"
+  " mime_type TEXT"
+  ");"
+
+  /* A conflict a planner chose to keep, with the reason: it stays visible. */
+  "CREATE TABLE conflict_ack ("
+  SYNCED_3
+  " kind TEXT NOT NULL CHECK (kind IN ('trainer_overlap', 'room_overlap', 'trainer_unavailable',"
+  "   'room_capacity', 'outside_year', 'trainer_two_places')),"
+  " slot_id TEXT NOT NULL REFERENCES slot (id),"
+  " subject_id TEXT,"
+  " reason TEXT NOT NULL"
+  ");"
+
+  /* Local accounts of a shared workstation: the password hash never syncs */
+  "CREATE TABLE local_credential ("
+  " user_id TEXT PRIMARY KEY NOT NULL,"
+  " password_hash TEXT NOT NULL"
+  ");"
+
+  "CREATE INDEX change_log_entity ON change_log (entity, entity_id);"
+  "CREATE INDEX population_member_population ON population_member (population_id);"
+  "CREATE INDEX session_population_session ON session_population (session_id);"
+  "CREATE INDEX session_email_session ON session_email (session_id);"
+  "CREATE INDEX attachment_owner ON attachment (owner_id);"
+  "CREATE INDEX conflict_ack_slot ON conflict_ack (slot_id);"
+  "CREATE INDEX slot_place ON slot (place_id, start_at);"
+  "CREATE INDEX slot_room ON slot (room_id, start_at);"
+  "CREATE INDEX session_year ON session (year, deleted);"
+  ;
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FD_SCHEMA_VERSION);
