@@ -13,7 +13,86 @@
 
 #include "fd-validate.h"
 
-G_DEFINE_QUARK (fd-validation-error-quark, fd_validation_error)
+/* A validation error carries the name of the field (the column) it is
+ * about, so that a form marks that row and an import names that column. */
+typedef struct
+{
+  char *field;
+} FdValidationErrorPrivate;
+
+static void
+fd_validation_error_private_init (FdValidationErrorPrivate *priv)
+{
+  priv->field = NULL;
+}
+
+static void
+fd_validation_error_private_copy (const FdValidationErrorPrivate *src,
+                                  FdValidationErrorPrivate       *dest)
+{
+  dest->field = g_strdup (src->field);
+}
+
+static void
+fd_validation_error_private_clear (FdValidationErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->field, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (FdValidationError, fd_validation_error)
+
+/**
+ * fd_validation_error_get_field:
+ * @error: a #GError
+ *
+ * Returns: (nullable): the field (column name) a %FD_VALIDATION_ERROR is
+ *   about, or %NULL if it is about the whole record or is another error
+ */
+const char *
+fd_validation_error_get_field (const GError *error)
+{
+  FdValidationErrorPrivate *priv;
+
+  if (error == NULL || error->domain != FD_VALIDATION_ERROR)
+    return NULL;
+
+  priv = fd_validation_error_get_private (error);
+
+  return priv != NULL ? priv->field : NULL;
+}
+
+/**
+ * fd_set_field_error:
+ * @error: return location for a #GError, or %NULL
+ * @code: a #FdValidationError code
+ * @field: (nullable): the field (column name) the error is about
+ * @format: printf()-style format of the translated message
+ *
+ * Sets a %FD_VALIDATION_ERROR that names @field.
+ */
+void
+fd_set_field_error (GError     **error,
+                    int          code,
+                    const char  *field,
+                    const char  *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  FdValidationErrorPrivate *priv;
+  va_list args;
+
+  if (error == NULL)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error_literal (error, FD_VALIDATION_ERROR, code, message);
+  priv = fd_validation_error_get_private (*error);
+  if (priv != NULL)
+    priv->field = g_strdup (field);
+}
 
 /* SIREN of La Poste: its establishments' SIRETs (but the head office's) do
  * not pass the Luhn check; INSEE documents that for them the sum of the 14

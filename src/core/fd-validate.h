@@ -20,9 +20,19 @@ typedef enum
   FD_VALIDATION_ERROR_UNKNOWN_FIELD,
   FD_VALIDATION_ERROR_UNKNOWN_ENTITY,
   FD_VALIDATION_ERROR_LOCKED,
+  /* The row changed since the user saw it, in a field this change sets */
+  FD_VALIDATION_ERROR_CONFLICT,
+  /* The current user's role does not allow the change */
+  FD_VALIDATION_ERROR_FORBIDDEN,
 } FdValidationError;
 
-GQuark    fd_validation_error_quark (void);
+GQuark      fd_validation_error_quark     (void);
+const char *fd_validation_error_get_field (const GError *error);
+void        fd_set_field_error            (GError     **error,
+                                           int          code,
+                                           const char  *field,
+                                           const char  *format,
+                                           ...) G_GNUC_PRINTF (4, 5);
 
 gboolean  fd_validate_siren         (const char *text);
 gboolean  fd_validate_siret         (const char *text);
