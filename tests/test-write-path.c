@@ -162,7 +162,10 @@ test_update_keeps_base_version (Fixture       *fixture,
   g_clear_error (&error);
   g_clear_pointer (&update, fd_change_unref);
 
-  update = fd_change_new_update ("trainee", id, 7);
+  /* The row as a pull left it: server version 7 */
+  g_assert_true (_fd_database_run (fixture->db, "UPDATE trainee SET version = 7", &error));
+  update = fd_change_new_update ("trainee", id, query_int (fixture->db, "SELECT revision FROM trainee"
+                                                                         " WHERE id = ?1", id));
   fd_change_set_string (update, "last_name", "Lefèvre");
   g_assert_true (fd_database_apply (fixture->db, update, &error));
   g_assert_no_error (error);
@@ -458,7 +461,8 @@ test_session_with_trainees_is_not_deleted (Fixture       *fixture,
 
   /* A value the schema forbids is refused */
   g_clear_pointer (&cancel, fd_change_unref);
-  cancel = fd_change_new_update ("session", id, 0);
+  cancel = fd_change_new_update ("session", id, query_int (fixture->db, "SELECT revision FROM session"
+                                                                        " WHERE id = ?1", id));
   fd_change_set_string (cancel, "status", "abandoned");
   g_assert_false (fd_database_apply (fixture->db, cancel, &error));
   g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_CONSTRAINT);

@@ -34,6 +34,7 @@ const FdChangeField *_fd_change_get_field    (const FdChange *self,
                                               guint           position);
 const FdChangeField *_fd_change_lookup       (const FdChange *self,
                                               const char     *name);
+const char          *_fd_change_kind_to_string (FdChangeKind kind);
 void                 _fd_change_replace_text (FdChange       *self,
                                               const char     *name,
                                               char           *value);

@@ -15,6 +15,7 @@
 #include "fd-models.h"
 #include "fd-queries.h"
 #include "fd-record.h"
+#include "fd-row-changes.h"
 #include "fd-record-list.h"
 #include "fd-text.h"
 #include "fd-validate.h"

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "fd-change.h"
+#include "fd-row-changes.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,9 @@ typedef enum
   FD_DATABASE_OPEN_DEFAULT = 0,
   /* Create the file (and its folder) when it does not exist yet. */
   FD_DATABASE_OPEN_CREATE = 1 << 0,
+  /* Only read: nothing is ever written to the file, not even its schema
+   * (for `stats`, `verify`, `list`…); the database must be up to date. */
+  FD_DATABASE_OPEN_READ_ONLY = 1 << 1,
 } FdDatabaseOpenFlags;
 
 /**
@@ -75,6 +79,14 @@ gboolean     fd_database_apply              (FdDatabase           *self,
 gboolean     fd_database_apply_all          (FdDatabase           *self,
                                              GPtrArray            *changes,
                                              GError              **error);
+gboolean     fd_database_apply_all_with_inverse (FdDatabase       *self,
+                                             GPtrArray            *changes,
+                                             GPtrArray           **inverse,
+                                             GError              **error);
+
+void         fd_database_check_changes      (FdDatabase           *self);
+void         fd_database_watch_changes      (FdDatabase           *self,
+                                             guint                 interval_ms);
 
 gint64       fd_database_count_outbox       (FdDatabase           *self);
 GPtrArray   *fd_database_count_tables       (FdDatabase           *self,

@@ -35,6 +35,8 @@ FdEntity       *_fd_entity_load     (sqlite3         *db,
 void            _fd_entity_free     (FdEntity        *entity);
 const FdColumn *_fd_entity_column   (const FdEntity  *entity,
                                      const char      *name);
+/* The translated name of a field, for messages */
+const char     *_fd_entity_column_label (const char *column);
 
 /* Checks and normalises @change in place (emails, phones, SIRET…), fills
  * what core generates (a session's code), refuses what rules forbid. */

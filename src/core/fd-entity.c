@@ -91,8 +91,8 @@ static const KeySpec key_specs[] = {
   { "training", "code title", "title", FALSE },
 };
 
-static const char *
-column_label (const char *column)
+const char *
+_fd_entity_column_label (const char *column)
 {
   for (guint i = 0; i < G_N_ELEMENTS (column_labels); i++)
     if (g_str_equal (column_labels[i].column, column))
@@ -360,13 +360,13 @@ check_text_field (FdDatabase     *database,
     {
       /* Translators: %1$s is a field name, %2$s what was typed */
       g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID,
-                   _("%1$s: “%2$s” is not a valid date."), column_label (name), value);
+                   _("%1$s: “%2$s” is not a valid date."), _fd_entity_column_label (name), value);
       return FALSE;
     }
   else if (is_date_time_column (name) && !fd_validate_date_time (value))
     {
       g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID,
-                   _("%1$s: “%2$s” is not a valid date and time."), column_label (name), value);
+                   _("%1$s: “%2$s” is not a valid date and time."), _fd_entity_column_label (name), value);
       return FALSE;
     }
 
@@ -486,7 +486,7 @@ _fd_entity_validate (FdDatabase      *database,
   if (!check_rules (database, entity, change, error))
     return FALSE;
 
-  if (kind == FD_CHANGE_DELETE)
+  if (kind == FD_CHANGE_DELETE || kind == FD_CHANGE_RESTORE)
     return TRUE;
 
   if (kind == FD_CHANGE_CREATE && g_str_equal (entity->name, "session") &&
@@ -510,7 +510,7 @@ _fd_entity_validate (FdDatabase      *database,
       if (field->type == FD_FIELD_TEXT && !g_utf8_validate (field->v.text, -1, NULL))
         {
           g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID,
-                       _("%s contains invalid characters."), column_label (column->name));
+                       _("%s contains invalid characters."), _fd_entity_column_label (column->name));
           return FALSE;
         }
 
@@ -519,7 +519,7 @@ _fd_entity_validate (FdDatabase      *database,
           if (column->required)
             {
               g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_REQUIRED,
-                           _("%s is required."), column_label (column->name));
+                           _("%s is required."), _fd_entity_column_label (column->name));
               return FALSE;
             }
           /* An optional field left blank is stored as NULL */
@@ -546,7 +546,7 @@ _fd_entity_validate (FdDatabase      *database,
           if (column->required && !fd_change_has_field (change, column->name))
             {
               g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_REQUIRED,
-                           _("%s is required."), column_label (column->name));
+                           _("%s is required."), _fd_entity_column_label (column->name));
               return FALSE;
             }
         }
