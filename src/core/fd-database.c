@@ -15,6 +15,8 @@
 #include <errno.h>
 #include <math.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,6 +44,7 @@ struct _FdDatabase
   char *device_id;
   guint transaction_depth;
   gboolean read_only;
+  int write_lock_fd; /* on "<path>-lock", never on the database itself */
 
   /* Change announcements: the change_log seq announced up to, and the
    * data_version when it was read (it moves when another connection or
@@ -253,6 +256,8 @@ fd_database_finalize (GObject *object)
   FdDatabase *self = (FdDatabase *)object;
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (self->write_lock_fd >= 0)
+    close (self->write_lock_fd);
   g_clear_pointer (&self->entities, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
@@ -292,6 +297,7 @@ fd_database_class_init (FdDatabaseClass *klass)
 static void
 fd_database_init (FdDatabase *self)
 {
+  self->write_lock_fd = -1;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->entities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) _fd_entity_free);
@@ -433,6 +439,37 @@ check_version (FdDatabase           *self,
   return TRUE;
 }
 
+/* Writers of Formadesk queue on an flock() of a file beside the database
+ * before BEGIN IMMEDIATE: SQLite's busy handler only polls, so a writer in
+ * a loop (an import, the sync worker) could starve another past any
+ * timeout, while the kernel hands a released flock to a waiter. flock()
+ * locks belong to one open file, so threads and processes queue alike,
+ * and the lock file is another inode: closing it never touches SQLite's
+ * POSIX locks on the database. Without the file (a read-only folder),
+ * SQLite's busy timeout still applies. */
+static void
+take_write_lock (FdDatabase *self)
+{
+  if (self->write_lock_fd < 0)
+    {
+      g_autofree char *lock_path = g_strconcat (self->path, "-lock", NULL);
+
+      self->write_lock_fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+      if (self->write_lock_fd < 0)
+        return;
+    }
+
+  while (flock (self->write_lock_fd, LOCK_EX) != 0 && errno == EINTR)
+    ;
+}
+
+static void
+release_write_lock (FdDatabase *self)
+{
+  if (self->write_lock_fd >= 0)
+    flock (self->write_lock_fd, LOCK_UN);
+}
+
 /* Switching to WAL needs the file to itself for a moment: two processes
  * opening a new database at once take turns. */
 static gboolean
@@ -462,8 +499,16 @@ migrate (FdDatabase  *self,
 {
   int current;
 
+  /* Up to date, as nearly always: no need for the write lock */
+  if ((int) query_int (self, "PRAGMA user_version", 0) == target)
+    return TRUE;
+
+  take_write_lock (self);
   if (!exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
+    {
+      release_write_lock (self);
+      return FALSE;
+    }
 
   current = (int) query_int (self, "PRAGMA user_version", 0);
 
@@ -475,6 +520,7 @@ migrate (FdDatabase  *self,
           !exec (self, set_version, error))
         {
           exec (self, "ROLLBACK", NULL);
+          release_write_lock (self);
           g_prefix_error (error, _("Could not upgrade the database to version %d: "), version);
           return FALSE;
         }
@@ -485,8 +531,10 @@ migrate (FdDatabase  *self,
   if (!exec (self, current < target ? "COMMIT" : "ROLLBACK", error))
     {
       exec (self, "ROLLBACK", NULL);
+      release_write_lock (self);
       return FALSE;
     }
+  release_write_lock (self);
 
   return TRUE;
 }
@@ -815,8 +863,12 @@ fd_database_begin (FdDatabase  *self,
 
   if (self->transaction_depth == 0)
     {
+      take_write_lock (self);
       if (!exec (self, "BEGIN IMMEDIATE", error))
-        return FALSE;
+        {
+          release_write_lock (self);
+          return FALSE;
+        }
     }
   else if (!run_savepoint (self, "SAVEPOINT", self->transaction_depth, error))
     return FALSE;
@@ -853,9 +905,11 @@ fd_database_commit (FdDatabase  *self,
       if (!sqlite3_get_autocommit (self->db))
         exec (self, "ROLLBACK", NULL);
       self->transaction_depth = 0;
+      release_write_lock (self);
       return FALSE;
     }
   self->transaction_depth = 0;
+  release_write_lock (self);
 
   announce_changes (self);
 
@@ -884,6 +938,7 @@ fd_database_rollback (FdDatabase *self)
   self->transaction_depth = 0;
   if (!sqlite3_get_autocommit (self->db))
     exec (self, "ROLLBACK", NULL);
+  release_write_lock (self);
 }
 
 static const FdEntity *

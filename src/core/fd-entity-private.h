@@ -14,10 +14,20 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  FD_COLUMN_TEXT,
+  FD_COLUMN_INTEGER,
+  FD_COLUMN_REAL,
+} FdColumnType;
+
 typedef struct
 {
   char *name;
   gboolean required; /* NOT NULL without a default */
+  FdColumnType type;
+  GStrv allowed;     /* the values its CHECK (x IN (…)) allows, or NULL */
+  char *references;  /* the table its REFERENCES names, or NULL */
 } FdColumn;
 
 /* An entity is a synced table; its writable columns are read from the
