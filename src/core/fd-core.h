@@ -10,7 +10,6 @@
 #include "fd-bench.h"
 #include "fd-change.h"
 #include "fd-database.h"
-#include "fd-demo.h"
 #include "fd-format.h"
 #include "fd-models.h"
 #include "fd-queries.h"
