@@ -14,6 +14,7 @@
 #include "fd-models.h"
 #include "fd-queries.h"
 #include "fd-record.h"
+#include "fd-record-kind.h"
 #include "fd-record-list.h"
 #include "fd-text.h"
 #include "fd-validate.h"
