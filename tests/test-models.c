@@ -953,6 +953,59 @@ test_queries_tombstone (Fixture       *fixture,
   g_clear_error (&error);
 }
 
+/* Every kind has its row, found by its names, and its lists hold the type
+ * the row says. */
+static void
+test_record_kind_table (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (FdRecordKind kind = 0; kind < FD_N_RECORD_KINDS; kind++)
+    {
+      const FdRecordKindInfo *info = fd_record_kind_get_info (kind);
+      g_autoptr(FdRecordList) list = NULL;
+      g_autoptr(FdChange) change = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (info);
+      g_assert_cmpint (info->kind, ==, kind);
+      g_assert_nonnull (info->name);
+      g_assert_true (g_hash_table_add (names, (gpointer) info->name));
+      g_assert_true (fd_record_kind_find (info->name) == info);
+      if (info->alias != NULL)
+        {
+          g_assert_true (g_hash_table_add (names, (gpointer) info->alias));
+          g_assert_true (fd_record_kind_find (info->alias) == info);
+        }
+      g_assert_cmpstr (fd_record_kind_info_get_label (info), !=, "");
+
+      list = fd_record_list_new (fixture->db, kind);
+      g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == info->get_item_type ());
+      g_assert_true (g_type_is_a (info->get_item_type (), FD_TYPE_RECORD));
+
+      /* The entity is one the write path knows. */
+      change = fd_change_new_delete (info->entity, "no-such-id", 1);
+      g_assert_false (fd_database_apply (fixture->db, change, &error));
+      g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
+    }
+
+  g_assert_cmpint (fd_record_kind_find ("candidates")->kind, ==, FD_RECORD_KIND_TRAINEE);
+  g_assert_cmpint (fd_record_kind_find ("trainees")->kind, ==, FD_RECORD_KIND_TRAINEE);
+  g_assert_cmpstr (fd_record_kind_info_get_label (fd_record_kind_get_info (FD_RECORD_KIND_TRAINEE)),
+                   ==, "candidates");
+}
+
+static void
+test_record_kind_unknown (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_assert_null (fd_record_kind_find (""));
+  g_assert_null (fd_record_kind_find ("trainee"));
+  g_assert_null (fd_record_kind_find ("Sessions"));
+  g_assert_null (fd_record_kind_find ("places"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -976,6 +1029,8 @@ main (int   argc,
   ADD ("/models/queries/slots-and-enrollments", test_queries_slots);
   ADD ("/models/queries/slot-deleted-names", test_queries_slot_deleted_names);
   ADD ("/models/queries/tombstone", test_queries_tombstone);
+  ADD ("/models/record-kind/table", test_record_kind_table);
+  ADD ("/models/record-kind/unknown", test_record_kind_unknown);
 
 #undef ADD
 

@@ -9,6 +9,7 @@
 
 #include "fd-application.h"
 #include "fd-bench-ui.h"
+#include "fd-record-kind-ui.h"
 #include "fd-record-view.h"
 #include "fd-window.h"
 
@@ -473,6 +474,35 @@ test_new_database (void)
   ui_test_remove_dir (dir);
 }
 
+/* The kinds the window shows are the first ones, each with its row */
+static void
+test_record_kind_ui (void)
+{
+  FdRecordKind last = fd_record_kind_ui_last ();
+
+  for (FdRecordKind kind = 0; kind < FD_N_RECORD_KINDS; kind++)
+    {
+      const FdRecordKindUi *ui = fd_record_kind_ui_get (kind);
+      GObjectClass *klass;
+
+      if (kind > last)
+        {
+          g_assert_null (ui);
+          continue;
+        }
+
+      g_assert_nonnull (ui);
+      g_assert_cmpint (ui->kind, ==, kind);
+      g_assert_true (g_type_is_a (ui->get_details_type (), GTK_TYPE_WIDGET));
+      klass = g_type_class_ref (ui->get_details_type ());
+      g_assert_nonnull (g_object_class_find_property (klass, "database"));
+      g_assert_nonnull (g_object_class_find_property (klass, ui->record_property));
+      g_type_class_unref (klass);
+    }
+
+  g_assert_null (fd_record_kind_ui_get (FD_RECORD_KIND_CLIENT));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +517,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/window/record-kind-ui", test_record_kind_ui);
   g_test_add_func ("/window/last-view", test_last_view);
   g_test_add_func ("/window/show-view", test_show_view);
   g_test_add_func ("/window/search-action", test_search_action);

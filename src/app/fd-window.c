@@ -62,15 +62,18 @@ static GParamSpec *properties[N_PROPS];
 /* The calendar, then an #FdRecordView for each kind of record */
 #define CALENDAR -1
 
-static const struct {
-  const char *name;
-  int         kind;
-} views[] = {
-  { "calendar", CALENDAR },
-  { "sessions", FD_RECORD_KIND_SESSION },
-  { "trainers", FD_RECORD_KIND_TRAINER },
-  { "candidates", FD_RECORD_KIND_TRAINEE },
+static const int views[] = {
+  CALENDAR, FD_RECORD_KIND_SESSION, FD_RECORD_KIND_TRAINER, FD_RECORD_KIND_TRAINEE,
 };
+
+/* The view's name, in the stack and in the settings: the kind's */
+static const char *
+view_name (guint index)
+{
+  g_assert (index < G_N_ELEMENTS (views));
+
+  return views[index] == CALENDAR ? "calendar" : fd_record_kind_get_info (views[index])->name;
+}
 
 static GSettings *
 new_settings (void)
@@ -94,7 +97,7 @@ static int
 find_view (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    if (g_strcmp0 (name, views[i].name) == 0)
+    if (g_strcmp0 (name, view_name (i)) == 0)
       return i;
 
   return -1;
@@ -129,12 +132,12 @@ ensure_view (FdWindow *self,
 
   if (view == NULL)
     {
-      if (views[index].kind == CALENDAR)
+      if (views[index] == CALENDAR)
         view = g_object_new (FD_TYPE_CALENDAR_VIEW,
                              "database", self->database,
                              NULL);
       else
-        view = fd_record_view_new (self->database, views[index].kind);
+        view = fd_record_view_new (self->database, views[index]);
       adw_bin_set_child (page, view);
     }
 

@@ -74,42 +74,6 @@ elapsed_ms (gint64 started)
   return (g_get_monotonic_time () - started) / 1000.0;
 }
 
-static const char *
-kind_name (FdRecordKind kind)
-{
-  switch (kind)
-    {
-    case FD_RECORD_KIND_SESSION:
-      return "sessions";
-    case FD_RECORD_KIND_TRAINER:
-      return "trainers";
-    case FD_RECORD_KIND_TRAINEE:
-      return "candidates";
-    case FD_RECORD_KIND_CLIENT:
-      return "clients";
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static const char *
-kind_label (FdRecordKind kind)
-{
-  switch (kind)
-    {
-    case FD_RECORD_KIND_SESSION:
-      return C_("bench", "sessions");
-    case FD_RECORD_KIND_TRAINER:
-      return C_("bench", "trainers");
-    case FD_RECORD_KIND_TRAINEE:
-      return C_("bench", "candidates");
-    case FD_RECORD_KIND_CLIENT:
-      return C_("bench", "clients");
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 /* What the application does before its first frame: open the database
  * and show the first row of the sessions list. */
 static gboolean
@@ -212,6 +176,7 @@ bench_search (Bench        *bench,
 {
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(FdRecordList) list = fd_record_list_new (bench->database, kind);
+  const FdRecordKindInfo *info = fd_record_kind_get_info (kind);
   guint run;
 
   for (run = 0; run <= bench->runs; run++)
@@ -235,9 +200,9 @@ bench_search (Bench        *bench,
         }
     }
 
-  add_result (bench, g_strdup_printf ("search keystroke: %s", kind_name (kind)),
+  add_result (bench, g_strdup_printf ("search keystroke: %s", info->name),
               /* Translators: %s is what is searched, "candidates" */
-              g_strdup_printf (_("search keystroke: %s"), kind_label (kind)),
+              g_strdup_printf (_("search keystroke: %s"), fd_record_kind_info_get_label (info)),
               samples);
 }
 
@@ -248,6 +213,7 @@ bench_list (Bench        *bench,
 {
   g_autoptr(GArray) load_samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) row_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  const FdRecordKindInfo *info = fd_record_kind_get_info (kind);
   guint n_items = 0;
   guint run;
 
@@ -277,19 +243,19 @@ bench_list (Bench        *bench,
         }
     }
 
-  add_result (bench, g_strdup_printf ("list %s (%u rows)", kind_name (kind), n_items),
+  add_result (bench, g_strdup_printf ("list %s (%u rows)", info->name, n_items),
               /* Translators: %1$s is what is listed, "candidates"; %2$u a
                * number of rows */
               g_strdup_printf (ngettext ("list %1$s (%2$u row)", "list %1$s (%2$u rows)",
                                          n_items),
-                               kind_label (kind), n_items),
+                               fd_record_kind_info_get_label (info), n_items),
               load_samples);
-  add_result (bench, g_strdup_printf ("first %d rows: %s", FIRST_ROWS, kind_name (kind)),
+  add_result (bench, g_strdup_printf ("first %d rows: %s", FIRST_ROWS, info->name),
               /* Translators: %1$d is a number of rows, %2$s what is listed,
                * "candidates" */
               g_strdup_printf (ngettext ("first %1$d row: %2$s", "first %1$d rows: %2$s",
                                          FIRST_ROWS),
-                               FIRST_ROWS, kind_label (kind)),
+                               FIRST_ROWS, fd_record_kind_info_get_label (info)),
               row_samples);
 }
 
@@ -395,10 +361,8 @@ fd_cli_bench (FdCliContext  *context,
   /* The lists first: once a search loaded a kind's keys, its lists share
    * them and no longer query their rows (see FdRecordList), which is not
    * what the first visit of a view does. */
-  bench_list (&bench, FD_RECORD_KIND_SESSION);
-  bench_list (&bench, FD_RECORD_KIND_TRAINER);
-  bench_list (&bench, FD_RECORD_KIND_TRAINEE);
-  bench_list (&bench, FD_RECORD_KIND_CLIENT);
+  for (FdRecordKind kind = 0; kind < FD_N_RECORD_KINDS; kind++)
+    bench_list (&bench, kind);
   bench_search (&bench, FD_RECORD_KIND_TRAINEE);
   bench_search (&bench, FD_RECORD_KIND_TRAINER);
 

@@ -12,7 +12,7 @@
 #include "fd-record-list.h"
 
 #include "fd-database-private.h"
-#include "fd-models-private.h"
+#include "fd-record-kind-private.h"
 #include "fd-text.h"
 
 #include <string.h>
@@ -29,46 +29,8 @@
  * sees the current rows, as a query would. Lists of the same kind on the
  * same connection share the keys last loaded.
  *
- * Both queries order by sort_key alone so that an index on (deleted,
- * sort_key, search_key) can cover them both; rows with the same key come
- * in index order.
+ * The queries are the kind's (see fd-record-kind.c).
  */
-
-#define IDS_SQL(table) \
-  "SELECT rowid FROM " table " WHERE deleted = 0 ORDER BY sort_key"
-
-#define KEYS_SQL(table) \
-  "SELECT rowid, search_key FROM " table " WHERE deleted = 0 ORDER BY sort_key"
-
-typedef struct
-{
-  const char *ids_sql;
-  const char *keys_sql;
-  const char *row_sql;
-} KindInfo;
-
-static const KindInfo kinds[] = {
-  [FD_RECORD_KIND_SESSION] = {
-    IDS_SQL ("session"),
-    KEYS_SQL ("session"),
-    FD_SESSION_SELECT " WHERE s.rowid = ?1",
-  },
-  [FD_RECORD_KIND_TRAINER] = {
-    IDS_SQL ("trainer"),
-    KEYS_SQL ("trainer"),
-    FD_TRAINER_SELECT " WHERE tr.rowid = ?1",
-  },
-  [FD_RECORD_KIND_TRAINEE] = {
-    IDS_SQL ("trainee"),
-    KEYS_SQL ("trainee"),
-    FD_TRAINEE_SELECT " WHERE te.rowid = ?1",
-  },
-  [FD_RECORD_KIND_CLIENT] = {
-    IDS_SQL ("client"),
-    KEYS_SQL ("client"),
-    FD_CLIENT_SELECT " WHERE c.rowid = ?1",
-  },
-};
 
 /* What tells whether the database changed since the keys were loaded */
 typedef struct
@@ -116,9 +78,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SearchKeys, search_keys_unref)
 static GQuark
 shared_keys_quark (FdRecordKind kind)
 {
-  static GQuark quarks[G_N_ELEMENTS (kinds)];
+  static GQuark quarks[FD_N_RECORD_KINDS];
 
-  g_assert (kind < G_N_ELEMENTS (kinds));
+  g_assert (kind < FD_N_RECORD_KINDS);
 
   if (quarks[kind] == 0)
     {
@@ -251,7 +213,8 @@ load_keys (FdRecordList  *self,
   keys->key_offsets = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 1024);
   keys->keys = g_byte_array_sized_new (64 * 1024);
 
-  stmt = _fd_database_prepare (self->database, kinds[self->kind].keys_sql, error);
+  stmt = _fd_database_prepare (self->database,
+                               _fd_record_kind_get_queries (self->kind)->keys_sql, error);
   if (stmt == NULL)
     return NULL;
 
@@ -372,7 +335,8 @@ query_rowids (FdRecordList  *self,
 
   g_assert (FD_IS_RECORD_LIST (self));
 
-  stmt = _fd_database_prepare (self->database, kinds[self->kind].ids_sql, error);
+  stmt = _fd_database_prepare (self->database,
+                               _fd_record_kind_get_queries (self->kind)->ids_sql, error);
   if (stmt == NULL)
     return NULL;
 
@@ -452,23 +416,7 @@ fd_record_list_get_item_type (GListModel *model)
 {
   FdRecordList *self = FD_RECORD_LIST (model);
 
-  switch (self->kind)
-    {
-    case FD_RECORD_KIND_SESSION:
-      return FD_TYPE_SESSION;
-
-    case FD_RECORD_KIND_TRAINER:
-      return FD_TYPE_TRAINER;
-
-    case FD_RECORD_KIND_TRAINEE:
-      return FD_TYPE_TRAINEE;
-
-    case FD_RECORD_KIND_CLIENT:
-      return FD_TYPE_CLIENT;
-
-    default:
-      g_assert_not_reached ();
-    }
+  return fd_record_kind_get_info (self->kind)->get_item_type ();
 }
 
 static guint
@@ -483,23 +431,7 @@ static gpointer
 build_item (FdRecordKind  kind,
             sqlite3_stmt *stmt)
 {
-  switch (kind)
-    {
-    case FD_RECORD_KIND_SESSION:
-      return _fd_session_new_from_stmt (stmt);
-
-    case FD_RECORD_KIND_TRAINER:
-      return _fd_trainer_new_from_stmt (stmt);
-
-    case FD_RECORD_KIND_TRAINEE:
-      return _fd_trainee_new_from_stmt (stmt);
-
-    case FD_RECORD_KIND_CLIENT:
-      return _fd_client_new_from_stmt (stmt);
-
-    default:
-      g_assert_not_reached ();
-    }
+  return _fd_record_kind_get_queries (kind)->new_from_stmt (stmt);
 }
 
 #define PAGE_SIZE 32
@@ -551,7 +483,8 @@ read_page (FdRecordList *self,
   guint end = MIN (start + PAGE_SIZE, self->rowids->len);
   gboolean shared;
 
-  stmt = _fd_database_prepare (self->database, kinds[self->kind].row_sql, &error);
+  stmt = _fd_database_prepare (self->database,
+                               _fd_record_kind_get_queries (self->kind)->row_sql, &error);
   if (stmt == NULL)
     {
       g_warning ("Could not read rows: %s", error->message);
@@ -752,7 +685,7 @@ fd_record_list_new (FdDatabase   *database,
   FdRecordList *self;
 
   g_return_val_if_fail (FD_IS_DATABASE (database), NULL);
-  g_return_val_if_fail (kind <= FD_RECORD_KIND_CLIENT, NULL);
+  g_return_val_if_fail (kind < FD_N_RECORD_KINDS, NULL);
 
   self = g_object_new (FD_TYPE_RECORD_LIST,
                        "database", database,

@@ -10,16 +10,9 @@
 #include <gio/gio.h>
 
 #include "fd-database.h"
+#include "fd-record-kind.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  FD_RECORD_KIND_SESSION,
-  FD_RECORD_KIND_TRAINER,
-  FD_RECORD_KIND_TRAINEE,
-  FD_RECORD_KIND_CLIENT,
-} FdRecordKind;
 
 #define FD_TYPE_RECORD_LIST (fd_record_list_get_type ())
 
