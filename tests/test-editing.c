@@ -373,6 +373,92 @@ test_inverse_conflicts (CoreFixture   *fixture,
   g_assert_cmpstr (fd_validation_error_get_field (error), ==, "city");
 }
 
+static gboolean
+history_set_city (FdHistory   *history,
+                  const char  *id,
+                  const char  *city,
+                  GError     **error)
+{
+  FdDatabase *db = fd_history_get_database (history);
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_change_unref);
+  FdChange *change = fd_change_new_update ("trainee", id, core_revision (db, "trainee", id));
+
+  fd_change_set_string (change, "city", city);
+  g_ptr_array_add (changes, change);
+
+  return fd_history_apply (history, "City changed", changes, error);
+}
+
+static char *
+trainee_city (FdDatabase *db,
+              const char *id)
+{
+  return core_query_text (db, "SELECT coalesce(city, '-') FROM trainee WHERE id = ?1", id);
+}
+
+/* Undo and redo go through the write path, and say what they would do */
+static void
+test_history_undo_redo (CoreFixture   *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FdHistory) history = fd_history_new (fixture->db);
+  g_autofree char *id = create_trainee (fixture->db, "Hélène", "Dupont");
+  g_autofree char *city = NULL;
+  gint64 outbox;
+
+  g_assert_false (fd_history_get_can_undo (history));
+  g_assert_true (history_set_city (history, id, "Lyon", &error));
+  g_assert_true (history_set_city (history, id, "Brest", &error));
+  g_assert_true (fd_history_get_can_undo (history));
+  g_assert_false (fd_history_get_can_redo (history));
+  g_assert_cmpstr (fd_history_get_undo_label (history), ==, "City changed");
+  outbox = fd_database_count_outbox (fixture->db);
+
+  g_assert_true (fd_history_undo (history, &error));
+  city = trainee_city (fixture->db, id);
+  g_assert_cmpstr (city, ==, "Lyon");
+  g_assert_true (fd_history_undo (history, &error));
+  g_clear_pointer (&city, g_free);
+  city = trainee_city (fixture->db, id);
+  g_assert_cmpstr (city, ==, "-");
+  g_assert_false (fd_history_get_can_undo (history));
+  g_assert_true (fd_history_get_can_redo (history));
+  /* recorded like any other edit */
+  g_assert_cmpint (fd_database_count_outbox (fixture->db), ==, outbox + 2);
+
+  g_assert_true (fd_history_redo (history, &error));
+  g_clear_pointer (&city, g_free);
+  city = trainee_city (fixture->db, id);
+  g_assert_cmpstr (city, ==, "Lyon");
+
+  /* A new edit drops what could be redone */
+  g_assert_true (history_set_city (history, id, "Paris", &error));
+  g_assert_false (fd_history_get_can_redo (history));
+  g_assert_no_error (error);
+}
+
+/* An undo refused (the field changed since) keeps the step */
+static void
+test_history_undo_refused (CoreFixture   *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FdHistory) history = fd_history_new (fixture->db);
+  g_autofree char *id = create_trainee (fixture->db, "Hélène", "Dupont");
+  g_autofree char *city = NULL;
+
+  g_assert_true (history_set_city (history, id, "Lyon", &error));
+  g_assert_true (update_trainee (fixture->db, id, core_revision (fixture->db, "trainee", id),
+                                 "city", "Brest", &error));
+
+  g_assert_false (fd_history_undo (history, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_CONFLICT);
+  g_assert_true (fd_history_get_can_undo (history));
+  city = trainee_city (fixture->db, id);
+  g_assert_cmpstr (city, ==, "Brest");
+}
+
 static GBytes *
 read_file_bytes (const char *path)
 {
@@ -462,6 +548,8 @@ main (int   argc,
   ADD ("/editing/announce/big-batch-is-a-reset", test_big_batch_is_a_reset);
   ADD ("/editing/inverse/round-trip", test_inverse_changes);
   ADD ("/editing/inverse/conflict", test_inverse_conflicts);
+  ADD ("/editing/history/undo-redo", test_history_undo_redo);
+  ADD ("/editing/history/undo-refused", test_history_undo_refused);
   ADD ("/editing/open/read-only", test_read_only_open);
   ADD ("/editing/open/foreign-database", test_foreign_database_refused);
 

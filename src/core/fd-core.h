@@ -11,6 +11,7 @@
 #include "fd-change.h"
 #include "fd-database.h"
 #include "fd-format.h"
+#include "fd-history.h"
 #include "fd-models.h"
 #include "fd-queries.h"
 #include "fd-record.h"

@@ -33,6 +33,11 @@ void          _fd_database_set_error  (FdDatabase  *self,
                                        GError     **error,
                                        const char  *what);
 
+gboolean      _fd_database_row_matches (FdDatabase     *self,
+                                        const FdChange *change,
+                                        const FdChange *expected,
+                                        gint64         *revision);
+
 /* For migration tests: create or migrate @path only up to @version. */
 FdDatabase   *_fd_database_open_at_version (const char  *path,
                                             int          version,

@@ -1561,6 +1561,57 @@ apply_one (FdDatabase  *self,
          append_outbox (self, change, state.version, batch_id, error);
 }
 
+/* Whether the row @change is about still holds, in every field @change
+ * sets, the value @expected set there; if so *@revision is the row's. An
+ * undo made on such a row is rebased on it: nobody else changed what it
+ * puts back. */
+gboolean
+_fd_database_row_matches (FdDatabase     *self,
+                          const FdChange *change,
+                          const FdChange *expected,
+                          gint64         *revision)
+{
+  /* column 1 is "1 AND a IS ?2 AND b IS ?3…" */
+  g_autoptr(GString) sql = g_string_new ("SELECT revision, 1");
+  const FdEntity *entity;
+  sqlite3_stmt *stmt;
+  guint n_fields = fd_change_get_n_fields (change);
+  gboolean matches;
+  int param = 2;
+
+  entity = lookup_entity (self, fd_change_get_entity (change), NULL);
+  if (entity == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *name = _fd_change_get_field (change, i)->name;
+
+      if (_fd_entity_column (entity, name) == NULL || _fd_change_lookup (expected, name) == NULL)
+        return FALSE;
+      g_string_append (sql, " AND ");
+      append_identifier (sql, name);
+      g_string_append_printf (sql, " IS ?%u", i + 2);
+    }
+  g_string_append (sql, " FROM ");
+  append_identifier (sql, entity->name);
+  g_string_append (sql, " WHERE id = ?1");
+
+  stmt = _fd_database_prepare (self, sql->str, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, fd_change_get_id (change), -1, SQLITE_STATIC);
+  for (guint i = 0; i < n_fields; i++)
+    bind_field (stmt, param++, _fd_change_lookup (expected, _fd_change_get_field (change, i)->name));
+
+  matches = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
+  if (matches)
+    *revision = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return matches;
+}
+
 /**
  * fd_database_apply_all_with_inverse:
  * @self: a #FdDatabase
