@@ -435,6 +435,117 @@ test_record_list_items_changed (Fixture       *fixture,
 }
 
 static void
+on_items_changed_log_cb (GListModel *list,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         GString    *log)
+{
+  g_string_append_printf (log, "%u-%u+%u ", position, removed, added);
+}
+
+static gint64
+revision_of (FdDatabase *db,
+             const char *id)
+{
+  g_autoptr(FdRecordList) list = fd_record_list_new (db, FD_RECORD_KIND_TRAINEE);
+  g_autoptr(FdRecord) record = g_list_model_get_item (G_LIST_MODEL (list),
+                                                      fd_record_list_find (list, id));
+
+  return fd_record_get_revision (record);
+}
+
+static void
+rename_trainee (FdDatabase *db,
+                const char *id,
+                const char *field,
+                const char *value)
+{
+  g_autoptr(FdChange) change = fd_change_new_update ("trainee", id, revision_of (db, id));
+
+  fd_change_set_string (change, field, value);
+  g_free (apply (db, change));
+}
+
+/* An edit reaches the list as the rows it changed, not as a reload */
+static void
+test_record_list_updates_in_place (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(FdTrainee) moved = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *bernard = NULL;
+  g_autofree char *zola = NULL;
+  g_autofree char *new_one = NULL;
+
+  g_free (create_trainee (fixture->db, "Anne", "Arnaud"));
+  bernard = create_trainee (fixture->db, "Paul", "Bernard");
+  g_free (create_trainee (fixture->db, "Zoé", "Martin"));
+  zola = create_trainee (fixture->db, "Émile", "Zola");
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_log_cb), log);
+  g_assert_cmpuint (fd_record_list_find (list, zola), ==, 3);
+
+  /* Changed where it is: that row only */
+  rename_trainee (fixture->db, bernard, "email", "paul.bernard@exemple.fr");
+  g_assert_cmpstr (log->str, ==, "1-1+1 ");
+
+  /* Moved: out of its place, into its new one */
+  g_string_truncate (log, 0);
+  rename_trainee (fixture->db, zola, "last_name", "Dupont");
+  g_assert_cmpstr (log->str, ==, "3-1+0 2-0+1 ");
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Arnaud|Bernard|Dupont|Martin");
+  moved = g_list_model_get_item (G_LIST_MODEL (list), 2);
+  g_assert_cmpstr (fd_record_get_id (FD_RECORD (moved)), ==, zola);
+
+  /* Created, deleted */
+  g_string_truncate (log, 0);
+  new_one = create_trainee (fixture->db, "Luc", "Caron");
+  g_assert_cmpstr (log->str, ==, "2-0+1 ");
+  g_string_truncate (log, 0);
+  delete_row (fixture->db, "trainee", bernard);
+  g_assert_cmpstr (log->str, ==, "1-1+0 ");
+  g_clear_pointer (&names, g_free);
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Arnaud|Caron|Dupont|Martin");
+  g_assert_cmpuint (fd_record_list_find (list, bernard), ==, G_MAXUINT);
+
+  /* Rows of other kinds leave it alone */
+  g_string_truncate (log, 0);
+  g_free (create_trainer (fixture->db, "Claire", "Petit"));
+  g_assert_cmpstr (log->str, ==, "");
+}
+
+/* A session's row shows its slots' dates: a new slot changes that row */
+static void
+test_record_list_follows_dependencies (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(FdSession) session = NULL;
+  g_autofree char *first = create_session (fixture->db, "2026-0001", "Excel", NULL, NULL);
+  g_autofree char *second = create_session (fixture->db, "2026-0002", "Word", NULL, NULL);
+  g_autofree char *sequence = create_sequence (fixture->db, first, "Jour 1");
+  g_autofree char *slot = NULL;
+  guint position;
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_SESSION);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_log_cb), log);
+  position = fd_record_list_find (list, first);
+
+  slot = create_slot (fixture->db, first, sequence, "2026-05-12T09:00", "2026-05-12T12:00");
+  g_assert_cmpuint (fd_record_list_find (list, first), ==, position);
+  g_assert_nonnull (strstr (log->str, "-1+1 "));
+  session = g_list_model_get_item (G_LIST_MODEL (list), position);
+  g_assert_cmpstr (fd_session_get_start_date (session), ==, "2026-05-12");
+}
+
+static void
 test_record_list_search_sees_changes (Fixture       *fixture,
                                       gconstpointer  data)
 {
@@ -1021,6 +1132,8 @@ main (int   argc,
   ADD ("/models/record-list/search-ignores-accents", test_record_list_search_accents);
   ADD ("/models/record-list/search-escapes-like", test_record_list_search_escapes);
   ADD ("/models/record-list/items-changed-once", test_record_list_items_changed);
+  ADD ("/models/record-list/updates-in-place", test_record_list_updates_in_place);
+  ADD ("/models/record-list/follows-dependencies", test_record_list_follows_dependencies);
   ADD ("/models/record-list/search-sees-changes", test_record_list_search_sees_changes);
   ADD ("/models/record-list/shared-keys", test_record_list_shared_keys);
   ADD ("/models/record-list/out-of-range", test_record_list_out_of_range);

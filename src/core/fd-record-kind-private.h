@@ -13,8 +13,19 @@
 
 G_BEGIN_DECLS
 
-/* The queries of an #FdRecordList of the kind (see fd-record-list.c) and
- * the constructor of its items from a row of @row_sql. */
+/* A change to a row of @entity changes what the rows @sql returns show
+ * (?1 is the changed row's id; it returns the list's rowids) */
+typedef struct
+{
+  const char *entity;
+  const char *sql;
+} FdRecordKindDependency;
+
+#define FD_RECORD_KIND_MAX_DEPENDENCIES 6
+
+/* The queries of an #FdRecordList of the kind (see fd-record-list.c), the
+ * constructor of its items from a row of @row_sql, and what its rows show
+ * of other tables, the kind's own first. */
 typedef struct
 {
   FdRecordKindInfo   info;
@@ -22,6 +33,7 @@ typedef struct
   const char        *keys_sql;
   const char        *row_sql;
   gpointer         (*new_from_stmt) (sqlite3_stmt *stmt);
+  FdRecordKindDependency depends_on[FD_RECORD_KIND_MAX_DEPENDENCIES];
 } FdRecordKindQueries;
 
 const FdRecordKindQueries *_fd_record_kind_get_queries (FdRecordKind kind);

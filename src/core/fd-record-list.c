@@ -114,6 +114,12 @@ struct _FdRecordList
 
   /* Loaded by the first search, or shared with another list */
   SearchKeys   *keys;
+
+  /* Set while the list tells of the rows an announcement changed */
+  gboolean      updating;
+
+  /* Whether announcements update the list (not while a pane keeps it aside) */
+  gboolean      follows_changes;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -131,6 +137,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  ROWS_UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 release_statement (sqlite3_stmt *stmt)
@@ -411,6 +424,183 @@ refresh (FdRecordList *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* The rowids of the listed rows that @changes changed, directly or through
+ * what the rows show of other tables; NULL when none of them */
+static GHashTable *
+affected_rowids (FdRecordList       *self,
+                 const FdRowChanges *changes)
+{
+  const FdRecordKindQueries *queries = _fd_record_kind_get_queries (self->kind);
+  g_autoptr(GHashTable) rowids = NULL;
+  gboolean relevant = FALSE;
+
+  for (guint d = 0; d < G_N_ELEMENTS (queries->depends_on) && queries->depends_on[d].entity; d++)
+    {
+      const FdRecordKindDependency *dependency = &queries->depends_on[d];
+      sqlite3_stmt *stmt = NULL;
+
+      for (guint i = 0; i < fd_row_changes_get_length (changes); i++)
+        {
+          if (!g_str_equal (fd_row_changes_get_entity (changes, i), dependency->entity))
+            continue;
+
+          relevant = TRUE;
+          if (rowids == NULL)
+            rowids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+          if (stmt == NULL)
+            stmt = _fd_database_prepare (self->database, dependency->sql, NULL);
+          if (stmt == NULL)
+            break;
+
+          sqlite3_bind_text (stmt, 1, fd_row_changes_get_id (changes, i), -1, SQLITE_STATIC);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              gint64 *rowid = g_new (gint64, 1);
+
+              *rowid = sqlite3_column_int64 (stmt, 0);
+              g_hash_table_add (rowids, rowid);
+            }
+          sqlite3_reset (stmt);
+        }
+    }
+
+  if (!relevant)
+    return NULL;
+
+  return g_steal_pointer (&rowids);
+}
+
+static GHashTable *
+rowid_set (const GArray *rowids,
+           guint         from,
+           guint         to)
+{
+  GHashTable *set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  /* Copies: @rowids may move in memory as rows are inserted */
+  for (guint i = from; i < to; i++)
+    g_hash_table_add (set, g_memdup2 (&g_array_index (rowids, gint64, i), sizeof (gint64)));
+
+  return set;
+}
+
+/* Tells the views what changed between the rows listed and @next, row by
+ * row: a row that moved is removed then inserted, a row that changed in
+ * place is changed, and every other row keeps its widget. The list holds
+ * at each announcement the rows as announced so far. */
+static void
+update_in_place (FdRecordList *self,
+                 GArray       *next,
+                 GHashTable   *affected)
+{
+  GArray *rows = self->rowids;
+  guint old_len = rows->len;
+  guint prefix = 0;
+  guint suffix = 0;
+  guint old_end;
+  guint new_end;
+  g_autoptr(GHashTable) in_next = NULL;
+  g_autoptr(GHashTable) in_rows = NULL;
+
+  while (prefix < rows->len && prefix < next->len &&
+         g_array_index (rows, gint64, prefix) == g_array_index (next, gint64, prefix))
+    prefix++;
+  while (suffix < rows->len - prefix && suffix < next->len - prefix &&
+         g_array_index (rows, gint64, rows->len - 1 - suffix) ==
+         g_array_index (next, gint64, next->len - 1 - suffix))
+    suffix++;
+  old_end = rows->len - suffix;
+  new_end = next->len - suffix;
+
+  /* Rows gone or moved, from the last, then rows come or moved back */
+  in_next = rowid_set (next, prefix, new_end);
+  for (guint i = old_end; i > prefix; i--)
+    {
+      gint64 rowid = g_array_index (rows, gint64, i - 1);
+
+      if (!g_hash_table_contains (in_next, &rowid) || g_hash_table_contains (affected, &rowid))
+        {
+          g_array_remove_index (rows, i - 1);
+          g_list_model_items_changed (G_LIST_MODEL (self), i - 1, 1, 0);
+        }
+    }
+
+  in_rows = rowid_set (rows, prefix, rows->len - suffix);
+  for (guint i = prefix; i < new_end; i++)
+    {
+      gint64 rowid = g_array_index (next, gint64, i);
+
+      if (!g_hash_table_contains (in_rows, &rowid) || g_hash_table_contains (affected, &rowid))
+        {
+          g_array_insert_val (rows, i, rowid);
+          g_list_model_items_changed (G_LIST_MODEL (self), i, 0, 1);
+        }
+    }
+
+  /* The rows kept in order must now be those of @next: if not (rows that
+   * changed without being announced), tell of the whole middle. */
+  if (rows->len != next->len ||
+      memcmp (rows->data, next->data, sizeof (gint64) * next->len) != 0)
+    {
+      guint removed = rows->len - prefix - suffix;
+
+      g_array_set_size (rows, 0);
+      g_array_append_vals (rows, next->data, next->len);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, new_end - prefix);
+    }
+
+  /* Rows that changed where they are */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint64 rowid = g_array_index (rows, gint64, i);
+
+      if ((i < prefix || i >= new_end) && g_hash_table_contains (affected, &rowid))
+        g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+    }
+
+  if (rows->len != old_len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+on_database_rows_changed_cb (FdDatabase   *database,
+                             FdRowChanges *changes,
+                             FdRecordList *self)
+{
+  g_autoptr(GHashTable) affected = NULL;
+  g_autoptr(GArray) next = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!self->follows_changes)
+    return;
+
+  if (fd_row_changes_is_reset (changes))
+    {
+      fd_record_list_reload (self);
+      return;
+    }
+
+  affected = affected_rowids (self, changes);
+  if (affected == NULL)
+    return;
+
+  next = list_rowids (self, &error);
+  if (next == NULL)
+    {
+      g_warning ("Could not list rows: %s", error->message);
+      return;
+    }
+
+  /* Items already built are snapshots: those of changed rows are stale */
+  g_ptr_array_set_size (self->page, 0);
+
+  self->updating = TRUE;
+  update_in_place (self, next, affected);
+  self->updating = FALSE;
+
+  g_signal_emit (self, signals[ROWS_UPDATED], 0);
+}
+
 static GType
 fd_record_list_get_item_type (GListModel *model)
 {
@@ -660,6 +850,19 @@ fd_record_list_class_init (FdRecordListClass *klass)
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FdRecordList::rows-updated:
+   *
+   * Emitted after the list told, row by row, of the rows a database
+   * announcement changed; fd_record_list_is_updating() is %TRUE meanwhile.
+   */
+  signals[ROWS_UPDATED] =
+    g_signal_new ("rows-updated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -667,6 +870,7 @@ fd_record_list_init (FdRecordList *self)
 {
   self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->page = g_ptr_array_new_with_free_func (g_object_unref);
+  self->follows_changes = TRUE;
 }
 
 /**
@@ -691,6 +895,8 @@ fd_record_list_new (FdDatabase   *database,
                        "database", database,
                        NULL);
   self->kind = kind;
+  g_signal_connect_object (database, "rows-changed",
+                           G_CALLBACK (on_database_rows_changed_cb), self, 0);
   refresh (self);
 
   return self;
@@ -801,4 +1007,72 @@ fd_record_list_load_search_keys (FdRecordList  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return ensure_keys (self, TRUE, error);
+}
+
+/**
+ * fd_record_list_is_updating:
+ * @self: a #FdRecordList
+ *
+ * Returns: whether the list is telling of rows changed in the database
+ *   (a view keeps its selection meanwhile, see #FdRecordList::rows-updated)
+ */
+gboolean
+fd_record_list_is_updating (FdRecordList *self)
+{
+  g_return_val_if_fail (FD_IS_RECORD_LIST (self), FALSE);
+
+  return self->updating;
+}
+
+/**
+ * fd_record_list_find:
+ * @self: a #FdRecordList
+ * @id: a row's UUID
+ *
+ * Returns: the position of the row @id in the list, or
+ *   %GTK_INVALID_LIST_POSITION (G_MAXUINT) if it is not listed
+ */
+guint
+fd_record_list_find (FdRecordList *self,
+                     const char   *id)
+{
+  const FdRecordKindQueries *queries;
+  sqlite3_stmt *stmt;
+  gint64 rowid = -1;
+
+  g_return_val_if_fail (FD_IS_RECORD_LIST (self), G_MAXUINT);
+  g_return_val_if_fail (id != NULL, G_MAXUINT);
+
+  queries = _fd_record_kind_get_queries (self->kind);
+  stmt = _fd_database_prepare (self->database, queries->depends_on[0].sql, NULL);
+  if (stmt == NULL)
+    return G_MAXUINT;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; rowid >= 0 && i < self->rowids->len; i++)
+    if (g_array_index (self->rowids, gint64, i) == rowid)
+      return i;
+
+  return G_MAXUINT;
+}
+
+/**
+ * fd_record_list_set_follows_changes:
+ * @self: a #FdRecordList
+ * @follows: whether the list updates itself when rows change
+ *
+ * A list follows the database's announcements (#FdDatabase::rows-changed)
+ * by default, updating the rows concerned in place. A list kept aside
+ * (a pane's spare, queried again before it is shown) need not.
+ */
+void
+fd_record_list_set_follows_changes (FdRecordList *self,
+                                    gboolean      follows)
+{
+  g_return_if_fail (FD_IS_RECORD_LIST (self));
+
+  self->follows_changes = !!follows;
 }

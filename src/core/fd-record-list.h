@@ -38,5 +38,10 @@ void          fd_record_list_set_search (FdRecordList *self,
 void          fd_record_list_reload     (FdRecordList *self);
 gboolean      fd_record_list_load_search_keys (FdRecordList  *self,
                                                GError       **error);
+guint         fd_record_list_find       (FdRecordList *self,
+                                         const char   *id);
+gboolean      fd_record_list_is_updating (FdRecordList *self);
+void          fd_record_list_set_follows_changes (FdRecordList *self,
+                                                  gboolean      follows);
 
 G_END_DECLS

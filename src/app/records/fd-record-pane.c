@@ -132,6 +132,42 @@ set_selected (FdRecordPane *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
+/* Rows changed in the database, the list told of them row by row: the
+ * record chosen stays chosen, found again by its id, and the details show
+ * its new snapshot if it changed. */
+static void
+on_records_rows_updated_cb (FdRecordPane *self,
+                            FdRecordList *records)
+{
+  g_autoptr(FdRecord) current = NULL;
+  guint position;
+
+  if (records != self->records || self->selected == NULL)
+    return;
+
+  position = fd_record_list_find (records, fd_record_get_id (self->selected));
+  if (position == G_MAXUINT)
+    {
+      /* Gone, or no longer matching the search */
+      if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+        {
+          self->changing = TRUE;
+          gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+          self->changing = FALSE;
+          set_selected (self, NULL);
+        }
+      return;
+    }
+
+  current = g_list_model_get_item (G_LIST_MODEL (records), position);
+  self->changing = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->changing = FALSE;
+
+  if (current != NULL && fd_record_get_revision (current) != fd_record_get_revision (self->selected))
+    set_selected (self, current);
+}
+
 /* Before the records change as a whole: see the comment at the top. */
 static void
 begin_change (FdRecordPane *self)
@@ -183,6 +219,8 @@ swap_records (FdRecordPane *self)
   /* From the first items-changed on, the pane shows the new records */
   self->records = g_steal_pointer (&self->spare);
   self->spare = old;
+  fd_record_list_set_follows_changes (self->records, TRUE);
+  fd_record_list_set_follows_changes (self->spare, FALSE);
 
   self->changing = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -217,6 +255,8 @@ run_search (FdRecordPane *self,
   if (self->spare == NULL)
     {
       self->spare = fd_record_list_new (self->database, self->kind);
+      g_signal_connect_object (self->spare, "rows-updated",
+                               G_CALLBACK (on_records_rows_updated_cb), self, G_CONNECT_SWAPPED);
       fd_record_list_set_search (self->spare, text);
     }
   else if (is_same_search (self->spare, text))
@@ -244,6 +284,8 @@ create_records (FdRecordPane *self)
   if (self->database != NULL)
     {
       self->records = fd_record_list_new (self->database, self->kind);
+      g_signal_connect_object (self->records, "rows-updated",
+                               G_CALLBACK (on_records_rows_updated_cb), self, G_CONNECT_SWAPPED);
       fd_record_list_set_search (self->records,
                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       g_list_store_append (self->lists, self->records);
@@ -270,8 +312,9 @@ on_selection_selected_item_cb (FdRecordPane       *self,
                                GParamSpec         *pspec,
                                GtkSingleSelection *selection)
 {
-  /* The pane cleared the selection itself: keep what the user chose */
-  if (self->changing)
+  /* The pane cleared the selection itself, or rows changed under it:
+   * keep what the user chose */
+  if (self->changing || (self->records != NULL && fd_record_list_is_updating (self->records)))
     return;
 
   set_selected (self, gtk_single_selection_get_selected_item (selection));
@@ -645,6 +688,43 @@ fd_record_pane_search (FdRecordPane *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   run_search (self, text);
+}
+
+/**
+ * fd_record_pane_show:
+ * @self: a #FdRecordPane
+ * @id: the id of a record of the pane's kind
+ *
+ * Selects the record @id, scrolled into view, clearing the search if it
+ * hides the record.
+ *
+ * Returns: whether the record is listed
+ */
+gboolean
+fd_record_pane_show (FdRecordPane *self,
+                     const char   *id)
+{
+  guint position;
+
+  g_return_val_if_fail (FD_IS_RECORD_PANE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (self->records == NULL)
+    return FALSE;
+
+  position = fd_record_list_find (self->records, id);
+  if (position == G_MAXUINT && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    {
+      fd_record_pane_search (self, "");
+      position = fd_record_list_find (self->records, id);
+    }
+  if (position == G_MAXUINT)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+
+  return TRUE;
 }
 
 /* Reads the records again, after the database changed under the pane. */

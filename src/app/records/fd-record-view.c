@@ -294,29 +294,21 @@ fd_record_view_get_pane (FdRecordView *self)
 }
 
 /**
- * fd_record_view_show_session:
- * @self: a #FdRecordView of sessions
- * @code: a session code, "2026-0042"
+ * fd_record_view_show_record:
+ * @self: a #FdRecordView
+ * @id: the id of a record of the view's kind
  *
- * Searches for the session coded @code and shows its details.
+ * Selects the record @id (clearing a search that hides it) and shows its
+ * details.
+ *
+ * Returns: whether the record is listed
  */
-void
-fd_record_view_show_session (FdRecordView *self,
-                             const char   *code)
+gboolean
+fd_record_view_show_record (FdRecordView *self,
+                            const char   *id)
 {
-  g_autoptr(FdSession) session = NULL;
-  GListModel *model;
+  g_return_val_if_fail (FD_IS_RECORD_VIEW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
 
-  g_return_if_fail (FD_IS_RECORD_VIEW (self));
-  g_return_if_fail (self->kind == FD_RECORD_KIND_SESSION);
-  g_return_if_fail (code != NULL);
-
-  fd_record_pane_search (self->pane, code);
-
-  model = G_LIST_MODEL (fd_record_pane_get_model (self->pane));
-  if (g_list_model_get_n_items (model) > 0)
-    session = g_list_model_get_item (model, 0);
-
-  if (session != NULL && g_strcmp0 (fd_session_get_code (session), code) == 0)
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  return fd_record_pane_show (self->pane, id);
 }
