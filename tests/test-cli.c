@@ -189,6 +189,26 @@ test_list_text (void)
   g_assert_cmpstr (lines[6], ==, "");
 }
 
+/* --limit 0 prints no row, as `head -n 0` would; JSON gives [] */
+static void
+test_list_limit_zero (void)
+{
+  g_auto(Run) run = { 0, };
+  g_auto(Run) json_run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+
+  run_cli (&run, "--db", demo_path, "list", "sessions", "--limit", "0", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "CODE"));
+  g_assert_cmpstr (strchr (run.out, '\n'), ==, "\n");
+
+  run_cli (&json_run, "--db", demo_path, "list", "trainers", "--limit=0", "--json", NULL);
+  g_assert_cmpint (json_run.status, ==, 0);
+  root = parse_json (json_run.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
+}
+
 static void
 test_list_json_kinds (void)
 {
@@ -442,6 +462,9 @@ test_bad_usage (void)
     { "demo", "--size", "huge", NULL },
     { "demo", "--today", "tomorrow", NULL },
     { "bench", "--runs", "0", NULL },
+    { "list", "sessions", "--limit", "-1" },
+    { "list", "sessions", "--limit", "many" },
+    { "list", "sessions", "--limit", "99999999999" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
@@ -530,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/cli/list/candidates-json", test_list_candidates_json);
   g_test_add_func ("/cli/list/text", test_list_text);
   g_test_add_func ("/cli/list/json-kinds", test_list_json_kinds);
+  g_test_add_func ("/cli/list/limit-zero", test_list_limit_zero);
   g_test_add_func ("/cli/stats", test_stats);
   g_test_add_func ("/cli/verify", test_verify);
   g_test_add_func ("/cli/bench", test_bench);

@@ -256,8 +256,9 @@ fd_cli_list (FdCliContext  *context,
   g_autoptr(GError) error = NULL;
   g_autofree char *search = NULL;
   const FdRecordKindInfo *kind;
+  g_autofree char *limit_text = NULL;
   gboolean json = FALSE;
-  int limit = 0;
+  guint64 limit = G_MAXUINT;
   guint n_items;
   guint i;
   const GOptionEntry entries[] = {
@@ -265,8 +266,8 @@ fd_cli_list (FdCliContext  *context,
       N_("Only rows matching these words, ignoring case and accents"), N_("TEXT") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print a JSON array of objects"), NULL },
-    { "limit", 0, 0, G_OPTION_ARG_INT, &limit,
-      N_("Print at most N rows (default: all)"), N_("N") },
+    { "limit", 0, 0, G_OPTION_ARG_STRING, &limit_text,
+      N_("Print at most N rows; 0 prints none (default: all)"), N_("N") },
     { NULL }
   };
 
@@ -299,10 +300,13 @@ fd_cli_list (FdCliContext  *context,
   if (!fd_cli_check_no_more_arguments (argc, argv, 2, &error))
     return fd_cli_usage_error (g_steal_pointer (&error));
 
-  if (limit < 0)
+  /* Parsed here rather than by GOption, for a clear message, and so that
+   * 0 can mean none, as `head -n 0` does, while no option means all */
+  if (limit_text != NULL &&
+      !g_ascii_string_to_unsigned (limit_text, 10, 0, G_MAXUINT, &limit, NULL))
     {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("the limit cannot be negative"));
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("the limit must be a number of rows, 0 or more, not “%s”"), limit_text);
       return fd_cli_usage_error (g_steal_pointer (&error));
     }
 
@@ -314,9 +318,7 @@ fd_cli_list (FdCliContext  *context,
   if (search != NULL)
     fd_record_list_set_search (list, search);
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
-  if (limit > 0)
-    n_items = MIN (n_items, (guint) limit);
+  n_items = MIN (g_list_model_get_n_items (G_LIST_MODEL (list)), (guint) limit);
 
   if (json)
     {
