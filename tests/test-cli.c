@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "fd-core.h"
 
@@ -238,6 +239,34 @@ test_list_json_kinds (void)
     }
 }
 
+/* Copies the demo database, for a test that damages it */
+static char *
+copy_demo (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  gsize length = 0;
+
+  contents = read_bytes (demo_path, &length);
+  g_file_set_contents (path, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* Runs @sql on @path as another program would, behind Formadesk's back */
+static void
+exec_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
 static void
 test_stats (void)
 {
@@ -439,6 +468,58 @@ test_too_new (void)
     }
 }
 
+/* A table dropped by another program: the message names it, and the file */
+static void
+test_missing_table (void)
+{
+  g_autofree char *path = copy_demo ("no-trainer.db");
+  const char * const commands[][2] = { { "list", "trainers" }, { "verify", NULL } };
+
+  exec_raw (path, "DROP TABLE trainer");
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_cli (&run, "--db", path, commands[i][0], commands[i][1], NULL);
+      assert_one_error_line (&run);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, "no table “trainer”"));
+      g_assert_nonnull (strstr (run.err, path));
+    }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    g_setenv ("LANGUAGE", "fr", TRUE);
+    run_cli (&run, "--db", path, "list", "trainers", "--json", NULL);
+    g_setenv ("LANGUAGE", "C", TRUE);
+    assert_one_error_line (&run);
+    g_assert_nonnull (strstr (run.err, "aucune table « trainer »"));
+  }
+}
+
+/* A truncated file: the message says which file is damaged */
+static void
+test_truncated (void)
+{
+  g_autofree char *path = copy_demo ("truncated.db");
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0, };
+  gsize length = 0;
+
+  g_assert_cmpint (truncate (path, 1000), ==, 0);
+  contents = read_bytes (path, &length);
+
+  run_cli (&run, "--db", path, "stats", NULL);
+  assert_one_error_line (&run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, path));
+  g_assert_nonnull (strstr (run.err, "damaged"));
+  assert_unchanged (path, contents, length);
+}
+
 static void
 test_missing_file (void)
 {
@@ -565,6 +646,8 @@ main (int   argc,
   g_test_add_func ("/cli/error/read-only", test_read_only);
   g_test_add_func ("/cli/error/too-new", test_too_new);
   g_test_add_func ("/cli/error/missing-file", test_missing_file);
+  g_test_add_func ("/cli/error/missing-table", test_missing_table);
+  g_test_add_func ("/cli/error/truncated", test_truncated);
   g_test_add_func ("/cli/error/usage", test_bad_usage);
 
   status = g_test_run ();

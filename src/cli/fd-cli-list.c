@@ -253,6 +253,7 @@ fd_cli_list (FdCliContext  *context,
   g_autoptr(GOptionContext) option_context = NULL;
   g_autoptr(FdDatabase) database = NULL;
   g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *search = NULL;
   const FdRecordKindInfo *kind;
@@ -319,6 +320,18 @@ fd_cli_list (FdCliContext  *context,
     fd_record_list_set_search (list, search);
 
   n_items = MIN (g_list_model_get_n_items (G_LIST_MODEL (list)), (guint) limit);
+  items = g_ptr_array_new_full (n_items, g_object_unref);
+  for (i = 0; i < n_items; i++)
+    {
+      gpointer item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
+
+  /* Rows that could not be read: say why rather than print fewer */
+  if (fd_record_list_get_error (list) != NULL)
+    return fd_cli_fail (g_error_copy (fd_record_list_get_error (list)));
 
   if (json)
     {
@@ -326,13 +339,8 @@ fd_cli_list (FdCliContext  *context,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
-      for (i = 0; i < n_items; i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), i);
-
-          if (item != NULL)
-            add_json_object (builder, kind->kind, item);
-        }
+      for (i = 0; i < items->len; i++)
+        add_json_object (builder, kind->kind, g_ptr_array_index (items, i));
       json_builder_end_array (builder);
 
       root = json_builder_get_root (builder);
@@ -343,13 +351,8 @@ fd_cli_list (FdCliContext  *context,
       g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
       g_ptr_array_add (rows, header_row (kind->kind));
-      for (i = 0; i < n_items; i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), i);
-
-          if (item != NULL)
-            g_ptr_array_add (rows, text_row (kind->kind, item));
-        }
+      for (i = 0; i < items->len; i++)
+        g_ptr_array_add (rows, text_row (kind->kind, g_ptr_array_index (items, i)));
       fd_cli_print_table (rows);
     }
 

@@ -86,16 +86,72 @@ finalize_statement (gpointer data)
   sqlite3_finalize (data);
 }
 
+/* What a statement lacks, when SQLite's message says so: "no such table:
+ * main.trainer" or "no such column: t.email" (SQLite names it only in its
+ * English text). Returns the name without its schema or table, as valid
+ * UTF-8, or NULL if @message is about something else. */
+static char *
+dup_missing_name (const char *message,
+                  const char *prefix)
+{
+  const char *name;
+  const char *dot;
+
+  if (message == NULL || !g_str_has_prefix (message, prefix))
+    return NULL;
+
+  name = message + strlen (prefix);
+  dot = strrchr (name, '.');
+  if (dot != NULL)
+    name = dot + 1;
+  if (*name == '\0')
+    return NULL;
+
+  return g_utf8_make_valid (name, -1);
+}
+
 void
 _fd_database_set_error (FdDatabase  *self,
                         GError     **error,
                         const char  *what)
 {
   int code = sqlite3_extended_errcode (self->db);
+  const char *message = sqlite3_errmsg (self->db);
+  g_autofree char *display = g_filename_display_name (self->path != NULL ? self->path : "");
+  g_autofree char *table = NULL;
+  g_autofree char *column = NULL;
 
   /* SQLite's own text is English and technical: it goes to the log, the
    * user gets a sentence of ours */
-  g_debug ("%s: %s (%d)", what, sqlite3_errmsg (self->db), code);
+  g_debug ("%s: %s (%d)", what, message, code);
+
+  /* A table or column dropped by hand: the message names it */
+  if (code == SQLITE_ERROR)
+    {
+      table = dup_missing_name (message, "no such table: ");
+      if (table == NULL)
+        column = dup_missing_name (message, "no such column: ");
+    }
+
+  if (table != NULL)
+    {
+      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE,
+                   /* Translators: %1$s is a file, %2$s the name of a table in it */
+                   _("The database “%1$s” has no table “%2$s”: it is damaged or was "
+                     "changed by another program."),
+                   display, table);
+      return;
+    }
+
+  if (column != NULL)
+    {
+      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE,
+                   /* Translators: %1$s is a file, %2$s the name of a column of a table */
+                   _("The database “%1$s” has no column “%2$s”: it is damaged or was "
+                     "changed by another program."),
+                   display, column);
+      return;
+    }
 
   switch (code)
     {
@@ -140,7 +196,7 @@ _fd_database_set_error (FdDatabase  *self,
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
       g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE,
-                   _("The database file is damaged."));
+                   _("The database file “%s” is damaged."), display);
       break;
 
     case SQLITE_FULL:
