@@ -267,6 +267,84 @@ exec_raw (const char *path,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+/* Sets @column of the first trainer (in list order) to @length raw bytes */
+static void
+set_first_trainer_bytes (const char *path,
+                         const char *column,
+                         const char *bytes,
+                         int         length)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE trainer SET %s = ?1 WHERE rowid ="
+                                          " (SELECT rowid FROM trainer WHERE deleted = 0"
+                                          "  ORDER BY sort_key LIMIT 1)", column);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, bytes, length, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* Text another program stored as invalid UTF-8, or with a NUL inside,
+ * still gives valid JSON, whole: U+FFFD where the bytes make no sense */
+static void
+test_list_json_invalid_text (void)
+{
+  g_autofree char *path = copy_demo ("invalid-text.db");
+  g_auto(Run) run = { 0, };
+  g_auto(Run) table = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *first;
+
+  set_first_trainer_bytes (path, "first_name", "Ad\xff" "a", 4);
+  set_first_trainer_bytes (path, "city", "Saint-\xc3", 7);
+  set_first_trainer_bytes (path, "last_name", "Love\0lace", 9);
+
+  run_cli (&run, "--db", path, "list", "trainers", "--json", "--limit", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  root = parse_json (run.out);
+  first = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "first_name"), ==, "Ad\uFFFDa");
+  g_assert_cmpstr (json_object_get_string_member (first, "last_name"), ==, "Love\uFFFDlace");
+  g_assert_cmpstr (json_object_get_string_member (first, "city"), ==, "Saint-\uFFFD");
+
+  run_cli (&table, "--db", path, "list", "trainers", "--limit", "1", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_true (g_utf8_validate (table.out, -1, NULL));
+  g_assert_nonnull (strstr (table.out, "Ad\uFFFDa Love\uFFFDlace"));
+}
+
+/* stats prints the tables' names as SQLite has them: made valid too */
+static void
+test_stats_json_invalid_name (void)
+{
+  g_autofree char *path = copy_demo ("invalid-name.db");
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  gboolean found = FALSE;
+
+  exec_raw (path, "CREATE TABLE \"notes\xff\" (x)");
+
+  run_cli (&run, "--db", path, "stats", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (g_str_equal (json_object_get_string_member (object, "table"), "notes\uFFFD"))
+        found = TRUE;
+    }
+  g_assert_true (found);
+}
+
 static void
 test_stats (void)
 {
@@ -635,6 +713,8 @@ main (int   argc,
   g_test_add_func ("/cli/list/text", test_list_text);
   g_test_add_func ("/cli/list/json-kinds", test_list_json_kinds);
   g_test_add_func ("/cli/list/limit-zero", test_list_limit_zero);
+  g_test_add_func ("/cli/list/json-invalid-text", test_list_json_invalid_text);
+  g_test_add_func ("/cli/stats/json-invalid-name", test_stats_json_invalid_name);
   g_test_add_func ("/cli/stats", test_stats);
   g_test_add_func ("/cli/verify", test_verify);
   g_test_add_func ("/cli/bench", test_bench);

@@ -1009,6 +1009,40 @@ test_record_kind_unknown (Fixture       *fixture,
   g_assert_null (fd_record_kind_find ("places"));
 }
 
+/* Text another program stored as bytes that are not UTF-8, or with a NUL
+ * inside, reaches the models as valid UTF-8, whole */
+static void
+test_invalid_text (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(FdTrainer) trainer = NULL;
+  g_autoptr(FdTrainer) item = NULL;
+  g_autofree char *id = create_trainer (fixture->db, "Ada", "Lovelace");
+  sqlite3_stmt *stmt;
+
+  stmt = _fd_database_prepare (fixture->db,
+                               "UPDATE trainer SET first_name = ?1, last_name = ?2 WHERE id = ?3",
+                               &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, "Ad\xff" "a", 4, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, "Love\0lace\xe2\x82", 11, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, id, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+
+  trainer = fd_database_get_trainer (fixture->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fd_trainer_get_first_name (trainer), ==, "Ad\uFFFDa");
+  g_assert_cmpstr (fd_trainer_get_last_name (trainer), ==, "Love\uFFFDlace\uFFFD\uFFFD");
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINER);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (fd_trainer_get_first_name (item), ==, "Ad\uFFFDa");
+  g_assert_null (fd_record_list_get_error (list));
+}
+
 /* A list whose table is gone is empty, and says why */
 static void
 test_record_list_error (Fixture       *fixture,
@@ -1072,6 +1106,7 @@ main (int   argc,
   ADD ("/models/queries/tombstone", test_queries_tombstone);
   ADD ("/models/record-kind/table", test_record_kind_table);
   ADD ("/models/record-kind/unknown", test_record_kind_unknown);
+  ADD ("/models/read/invalid-text", test_invalid_text);
   ADD ("/models/record-list/error", test_record_list_error);
 
 #undef ADD
