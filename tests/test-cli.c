@@ -387,6 +387,86 @@ test_verify (void)
   g_assert_cmpstr (run.err, ==, "");
 }
 
+/* Each problem names the record at fault by its id, and what it refers
+ * to, not SQLite's row numbers */
+static void
+test_verify_names_records (void)
+{
+  g_autofree char *path = copy_demo ("broken.db");
+  g_auto(Run) run = { 0, };
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *slot_problem = NULL;
+  g_autofree char *slot_id = NULL;
+  g_autofree char *session_id = NULL;
+  g_autofree char *client_id = NULL;
+  g_autofree char *mutation_id = NULL;
+  g_autofree char *attendance_id = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *ids[5];
+
+  exec_raw (path,
+            "UPDATE slot SET room_id = 'no-such-room'"
+            " WHERE rowid = (SELECT min(rowid) FROM slot WHERE room_id IS NOT NULL);"
+            "UPDATE session SET capacity_max = 0 WHERE id ="
+            " (SELECT session_id FROM enrollment WHERE deleted = 0"
+            "  AND status NOT IN ('withdrawn', 'cancelled') LIMIT 1);"
+            "UPDATE outbox SET args = 'not json' WHERE seq = (SELECT min(seq) FROM outbox);"
+            "UPDATE client SET siret = '12345678901234', siret_override_reason = NULL"
+            " WHERE rowid = (SELECT min(rowid) FROM client WHERE deleted = 0);"
+            "UPDATE attendance SET deleted = 1 WHERE rowid = (SELECT min(rowid) FROM attendance);");
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT"
+                                       " (SELECT id FROM slot WHERE room_id = 'no-such-room'),"
+                                       " (SELECT id FROM session WHERE capacity_max = 0),"
+                                       " (SELECT id FROM client WHERE siret = '12345678901234'),"
+                                       " (SELECT mutation_id FROM outbox WHERE args = 'not json'),"
+                                       " (SELECT id FROM attendance WHERE deleted = 1)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  slot_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  session_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  client_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  mutation_id = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  attendance_id = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  ids[0] = slot_id;
+  ids[1] = session_id;
+  ids[2] = client_id;
+  ids[3] = mutation_id;
+  ids[4] = attendance_id;
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_nonnull (ids[i]);
+
+  run_cli (&run, "--db", path, "verify", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_error_line (&run);
+
+  slot_problem = g_strdup_printf ("Slot %s: its “Room” field refers to no-such-room, "
+                                  "which does not exist.\n", slot_id);
+  g_assert_nonnull (strstr (run.out, slot_problem));
+  g_assert_null (strstr (run.out, "row "));
+
+  /* Every line names one of the records broken above */
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, G_N_ELEMENTS (ids) + 1);
+  for (guint l = 0; lines[l + 1] != NULL; l++)
+    {
+      gboolean named = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        named = named || strstr (lines[l], ids[i]) != NULL;
+      g_test_message ("%s", lines[l]);
+      g_assert_true (named);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_nonnull (strstr (run.out, ids[i]));
+}
+
 static void
 test_bench (void)
 {
@@ -717,6 +797,7 @@ main (int   argc,
   g_test_add_func ("/cli/stats/json-invalid-name", test_stats_json_invalid_name);
   g_test_add_func ("/cli/stats", test_stats);
   g_test_add_func ("/cli/verify", test_verify);
+  g_test_add_func ("/cli/verify/names-records", test_verify_names_records);
   g_test_add_func ("/cli/bench", test_bench);
   g_test_add_func ("/cli/bench/french", test_bench_french);
   g_test_add_func ("/cli/help", test_help);
