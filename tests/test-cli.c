@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "fd-core.h"
 
@@ -189,6 +190,26 @@ test_list_text (void)
   g_assert_cmpstr (lines[6], ==, "");
 }
 
+/* --limit 0 prints no row, as `head -n 0` would; JSON gives [] */
+static void
+test_list_limit_zero (void)
+{
+  g_auto(Run) run = { 0, };
+  g_auto(Run) json_run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+
+  run_cli (&run, "--db", demo_path, "list", "sessions", "--limit", "0", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "CODE"));
+  g_assert_cmpstr (strchr (run.out, '\n'), ==, "\n");
+
+  run_cli (&json_run, "--db", demo_path, "list", "trainers", "--limit=0", "--json", NULL);
+  g_assert_cmpint (json_run.status, ==, 0);
+  root = parse_json (json_run.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
+}
+
 static void
 test_list_json_kinds (void)
 {
@@ -216,6 +237,112 @@ test_list_json_kinds (void)
       g_assert_true (json_object_has_member (json_array_get_object_element (array, 0),
                                              kinds[i].member));
     }
+}
+
+/* Copies the demo database, for a test that damages it */
+static char *
+copy_demo (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  gsize length = 0;
+
+  contents = read_bytes (demo_path, &length);
+  g_file_set_contents (path, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* Runs @sql on @path as another program would, behind Formadesk's back */
+static void
+exec_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* Sets @column of the first trainer (in list order) to @length raw bytes */
+static void
+set_first_trainer_bytes (const char *path,
+                         const char *column,
+                         const char *bytes,
+                         int         length)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE trainer SET %s = ?1 WHERE rowid ="
+                                          " (SELECT rowid FROM trainer WHERE deleted = 0"
+                                          "  ORDER BY sort_key LIMIT 1)", column);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, bytes, length, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* Text another program stored as invalid UTF-8, or with a NUL inside,
+ * still gives valid JSON, whole: U+FFFD where the bytes make no sense */
+static void
+test_list_json_invalid_text (void)
+{
+  g_autofree char *path = copy_demo ("invalid-text.db");
+  g_auto(Run) run = { 0, };
+  g_auto(Run) table = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *first;
+
+  set_first_trainer_bytes (path, "first_name", "Ad\xff" "a", 4);
+  set_first_trainer_bytes (path, "city", "Saint-\xc3", 7);
+  set_first_trainer_bytes (path, "last_name", "Love\0lace", 9);
+
+  run_cli (&run, "--db", path, "list", "trainers", "--json", "--limit", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  root = parse_json (run.out);
+  first = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "first_name"), ==, "Ad\uFFFDa");
+  g_assert_cmpstr (json_object_get_string_member (first, "last_name"), ==, "Love\uFFFDlace");
+  g_assert_cmpstr (json_object_get_string_member (first, "city"), ==, "Saint-\uFFFD");
+
+  run_cli (&table, "--db", path, "list", "trainers", "--limit", "1", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_true (g_utf8_validate (table.out, -1, NULL));
+  g_assert_nonnull (strstr (table.out, "Ad\uFFFDa Love\uFFFDlace"));
+}
+
+/* stats prints the tables' names as SQLite has them: made valid too */
+static void
+test_stats_json_invalid_name (void)
+{
+  g_autofree char *path = copy_demo ("invalid-name.db");
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  gboolean found = FALSE;
+
+  exec_raw (path, "CREATE TABLE \"notes\xff\" (x)");
+
+  run_cli (&run, "--db", path, "stats", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (g_str_equal (json_object_get_string_member (object, "table"), "notes\uFFFD"))
+        found = TRUE;
+    }
+  g_assert_true (found);
 }
 
 static void
@@ -258,6 +385,86 @@ test_verify (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "OK\n");
   g_assert_cmpstr (run.err, ==, "");
+}
+
+/* Each problem names the record at fault by its id, and what it refers
+ * to, not SQLite's row numbers */
+static void
+test_verify_names_records (void)
+{
+  g_autofree char *path = copy_demo ("broken.db");
+  g_auto(Run) run = { 0, };
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *slot_problem = NULL;
+  g_autofree char *slot_id = NULL;
+  g_autofree char *session_id = NULL;
+  g_autofree char *client_id = NULL;
+  g_autofree char *mutation_id = NULL;
+  g_autofree char *attendance_id = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *ids[5];
+
+  exec_raw (path,
+            "UPDATE slot SET room_id = 'no-such-room'"
+            " WHERE rowid = (SELECT min(rowid) FROM slot WHERE room_id IS NOT NULL);"
+            "UPDATE session SET capacity_max = 0 WHERE id ="
+            " (SELECT session_id FROM enrollment WHERE deleted = 0"
+            "  AND status NOT IN ('withdrawn', 'cancelled') LIMIT 1);"
+            "UPDATE outbox SET args = 'not json' WHERE seq = (SELECT min(seq) FROM outbox);"
+            "UPDATE client SET siret = '12345678901234', siret_override_reason = NULL"
+            " WHERE rowid = (SELECT min(rowid) FROM client WHERE deleted = 0);"
+            "UPDATE attendance SET deleted = 1 WHERE rowid = (SELECT min(rowid) FROM attendance);");
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT"
+                                       " (SELECT id FROM slot WHERE room_id = 'no-such-room'),"
+                                       " (SELECT id FROM session WHERE capacity_max = 0),"
+                                       " (SELECT id FROM client WHERE siret = '12345678901234'),"
+                                       " (SELECT mutation_id FROM outbox WHERE args = 'not json'),"
+                                       " (SELECT id FROM attendance WHERE deleted = 1)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  slot_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  session_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  client_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  mutation_id = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  attendance_id = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  ids[0] = slot_id;
+  ids[1] = session_id;
+  ids[2] = client_id;
+  ids[3] = mutation_id;
+  ids[4] = attendance_id;
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_nonnull (ids[i]);
+
+  run_cli (&run, "--db", path, "verify", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_error_line (&run);
+
+  slot_problem = g_strdup_printf ("Slot %s: its “Room” field refers to no-such-room, "
+                                  "which does not exist.\n", slot_id);
+  g_assert_nonnull (strstr (run.out, slot_problem));
+  g_assert_null (strstr (run.out, "row "));
+
+  /* Every line names one of the records broken above */
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, G_N_ELEMENTS (ids) + 1);
+  for (guint l = 0; lines[l + 1] != NULL; l++)
+    {
+      gboolean named = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        named = named || strstr (lines[l], ids[i]) != NULL;
+      g_test_message ("%s", lines[l]);
+      g_assert_true (named);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_nonnull (strstr (run.out, ids[i]));
 }
 
 static void
@@ -419,6 +626,58 @@ test_too_new (void)
     }
 }
 
+/* A table dropped by another program: the message names it, and the file */
+static void
+test_missing_table (void)
+{
+  g_autofree char *path = copy_demo ("no-trainer.db");
+  const char * const commands[][2] = { { "list", "trainers" }, { "verify", NULL } };
+
+  exec_raw (path, "DROP TABLE trainer");
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_cli (&run, "--db", path, commands[i][0], commands[i][1], NULL);
+      assert_one_error_line (&run);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, "no table “trainer”"));
+      g_assert_nonnull (strstr (run.err, path));
+    }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    g_setenv ("LANGUAGE", "fr", TRUE);
+    run_cli (&run, "--db", path, "list", "trainers", "--json", NULL);
+    g_setenv ("LANGUAGE", "C", TRUE);
+    assert_one_error_line (&run);
+    g_assert_nonnull (strstr (run.err, "aucune table « trainer »"));
+  }
+}
+
+/* A truncated file: the message says which file is damaged */
+static void
+test_truncated (void)
+{
+  g_autofree char *path = copy_demo ("truncated.db");
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0, };
+  gsize length = 0;
+
+  g_assert_cmpint (truncate (path, 1000), ==, 0);
+  contents = read_bytes (path, &length);
+
+  run_cli (&run, "--db", path, "stats", NULL);
+  assert_one_error_line (&run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, path));
+  g_assert_nonnull (strstr (run.err, "damaged"));
+  assert_unchanged (path, contents, length);
+}
+
 static void
 test_missing_file (void)
 {
@@ -442,6 +701,9 @@ test_bad_usage (void)
     { "demo", "--size", "huge", NULL },
     { "demo", "--today", "tomorrow", NULL },
     { "bench", "--runs", "0", NULL },
+    { "list", "sessions", "--limit", "-1" },
+    { "list", "sessions", "--limit", "many" },
+    { "list", "sessions", "--limit", "99999999999" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
@@ -530,8 +792,12 @@ main (int   argc,
   g_test_add_func ("/cli/list/candidates-json", test_list_candidates_json);
   g_test_add_func ("/cli/list/text", test_list_text);
   g_test_add_func ("/cli/list/json-kinds", test_list_json_kinds);
+  g_test_add_func ("/cli/list/limit-zero", test_list_limit_zero);
+  g_test_add_func ("/cli/list/json-invalid-text", test_list_json_invalid_text);
+  g_test_add_func ("/cli/stats/json-invalid-name", test_stats_json_invalid_name);
   g_test_add_func ("/cli/stats", test_stats);
   g_test_add_func ("/cli/verify", test_verify);
+  g_test_add_func ("/cli/verify/names-records", test_verify_names_records);
   g_test_add_func ("/cli/bench", test_bench);
   g_test_add_func ("/cli/bench/french", test_bench_french);
   g_test_add_func ("/cli/help", test_help);
@@ -541,6 +807,8 @@ main (int   argc,
   g_test_add_func ("/cli/error/read-only", test_read_only);
   g_test_add_func ("/cli/error/too-new", test_too_new);
   g_test_add_func ("/cli/error/missing-file", test_missing_file);
+  g_test_add_func ("/cli/error/missing-table", test_missing_table);
+  g_test_add_func ("/cli/error/truncated", test_truncated);
   g_test_add_func ("/cli/error/usage", test_bad_usage);
 
   status = g_test_run ();

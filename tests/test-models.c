@@ -9,8 +9,11 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "fd-core.h"
+#include "fd-database-private.h"
 
 typedef struct
 {
@@ -1117,6 +1120,78 @@ test_record_kind_unknown (Fixture       *fixture,
   g_assert_null (fd_record_kind_find ("places"));
 }
 
+/* Text another program stored as bytes that are not UTF-8, or with a NUL
+ * inside, reaches the models as valid UTF-8, whole */
+static void
+test_invalid_text (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(FdTrainer) trainer = NULL;
+  g_autoptr(FdTrainer) item = NULL;
+  g_autofree char *id = create_trainer (fixture->db, "Ada", "Lovelace");
+  sqlite3_stmt *stmt;
+
+  stmt = _fd_database_prepare (fixture->db,
+                               "UPDATE trainer SET first_name = ?1, last_name = ?2 WHERE id = ?3",
+                               &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, "Ad\xff" "a", 4, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, "Love\0lace\xe2\x82", 11, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, id, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+
+  trainer = fd_database_get_trainer (fixture->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fd_trainer_get_first_name (trainer), ==, "Ad\uFFFDa");
+  g_assert_cmpstr (fd_trainer_get_last_name (trainer), ==, "Love\uFFFDlace\uFFFD\uFFFD");
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINER);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (fd_trainer_get_first_name (item), ==, "Ad\uFFFDa");
+  g_assert_null (fd_record_list_get_error (list));
+}
+
+/* A list whose table is gone is empty, and says why */
+static void
+test_record_list_error (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(FdRecordList) trainers = NULL;
+  g_autoptr(FdRecordList) trainees = NULL;
+  g_autoptr(FdTrainee) item = NULL;
+  g_autofree char *id = create_trainer (fixture->db, "Ada", "Lovelace");
+  g_autofree char *trainee = create_trainee (fixture->db, "Anne", "Martin");
+  const GError *error;
+
+  trainers = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINER);
+  trainees = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trainers)), ==, 1);
+  g_assert_null (fd_record_list_get_error (trainers));
+
+  g_assert_cmpint (sqlite3_exec (_fd_database_get_handle (fixture->db),
+                                 "DROP TABLE trainer; DROP TABLE client", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  fd_record_list_reload (trainers);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trainers)), ==, 0);
+  error = fd_record_list_get_error (trainers);
+  g_assert_error ((GError *) error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "no table “trainer”"));
+
+  /* The trainees' ids are there, their rows (joined to clients) are not */
+  fd_record_list_reload (trainees);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trainees)), ==, 1);
+  g_assert_null (fd_record_list_get_error (trainees));
+  item = g_list_model_get_item (G_LIST_MODEL (trainees), 0);
+  g_assert_null (item);
+  error = fd_record_list_get_error (trainees);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "no table “client”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1144,6 +1219,8 @@ main (int   argc,
   ADD ("/models/queries/tombstone", test_queries_tombstone);
   ADD ("/models/record-kind/table", test_record_kind_table);
   ADD ("/models/record-kind/unknown", test_record_kind_unknown);
+  ADD ("/models/read/invalid-text", test_invalid_text);
+  ADD ("/models/record-list/error", test_record_list_error);
 
 #undef ADD
 

@@ -31,14 +31,15 @@ static const char * const local_tables[] = {
 
 typedef struct
 {
-  const char *column;
+  const char *name;
   const char *label;
-} ColumnLabel;
+} Label;
 
 /* Names of fields in error messages; other columns are shown as they are */
-static const ColumnLabel column_labels[] = {
+static const Label column_labels[] = {
   { "address", N_("Address") },
   { "amount_cents", N_("Amount") },
+  { "assignment_id", N_("Certification assignment") },
   { "anchor", N_("Reference date") },
   { "bcc", N_("Bcc") },
   { "birth_date", N_("Date of birth") },
@@ -62,6 +63,7 @@ static const ColumnLabel column_labels[] = {
   { "duration_minutes", N_("Duration") },
   { "email", N_("Email") },
   { "end_at", N_("End") },
+  { "enrollment_id", N_("Enrollment") },
   { "evaluation_id", N_("Evaluation") },
   { "exam_date", N_("Exam date") },
   { "external_reference", N_("Reference") },
@@ -74,11 +76,13 @@ static const ColumnLabel column_labels[] = {
   { "label", N_("Label") },
   { "last_name", N_("Last name") },
   { "modality", N_("Teaching modality") },
+  { "module_id", N_("Module") },
   { "name", N_("Name") },
   { "nda", N_("Activity declaration number") },
   { "number", N_("Number") },
   { "offset_minutes", N_("Delay") },
   { "opened_on", N_("Opening date") },
+  { "order_id", N_("Certification order") },
   { "ordered_on", N_("Order date") },
   { "organisation_id", N_("Training organisation") },
   { "owner_id", N_("Record") },
@@ -95,6 +99,7 @@ static const ColumnLabel column_labels[] = {
   { "quantity", N_("Quantity") },
   { "reason", N_("Reason") },
   { "recipients", N_("Recipients") },
+  { "reviewed_by", N_("Reviewed by") },
   { "role", N_("Role") },
   { "room_id", N_("Room") },
   { "sequence_id", N_("Sequence") },
@@ -107,6 +112,7 @@ static const ColumnLabel column_labels[] = {
   { "status", N_("Status") },
   { "subject", N_("Subject") },
   { "subject_id", N_("Subject") },
+  { "supersedes_id", N_("Superseded signature") },
   { "template_id", N_("Template") },
   { "time_zone", N_("Time zone") },
   { "title", N_("Title") },
@@ -117,6 +123,49 @@ static const ColumnLabel column_labels[] = {
   { "url", N_("URL") },
   { "vat_rate_bp", N_("VAT rate") },
   { "year", N_("Year") },
+};
+
+/* Names of a table's rows in messages about one of them ("Slot 0190…");
+ * other tables are shown as they are */
+static const Label table_labels[] = {
+  { "activation_code", N_("Activation code") },
+  { "attachment", N_("Attachment") },
+  { "attendance", N_("Attendance record") },
+  { "cert_assignment", N_("Certification assignment") },
+  { "cert_order", N_("Certification order") },
+  { "cert_order_line", N_("Certification order line") },
+  { "certification", N_("Certification") },
+  { "client", N_("Client") },
+  { "conflict_ack", N_("Accepted conflict") },
+  { "cost", N_("Cost") },
+  { "document", N_("Document") },
+  { "email_message", N_("Email") },
+  { "email_template", N_("Email template") },
+  { "enrollment", N_("Enrollment") },
+  { "evaluation", N_("Evaluation") },
+  { "expense", N_("Expense") },
+  { "group_member", N_("Group member") },
+  { "module", N_("Module") },
+  { "module_validation", N_("Module validation") },
+  { "organisation", N_("Training organisation") },
+  { "place", N_("Place") },
+  { "population", N_("Population") },
+  { "population_member", N_("Population member") },
+  { "quality_ticket", N_("Quality ticket") },
+  { "room", N_("Room") },
+  { "sequence", N_("Sequence") },
+  { "session", N_("Session") },
+  { "session_email", N_("Session email") },
+  { "session_population", N_("Session population") },
+  { "slot", N_("Slot") },
+  { "slot_staff", N_("Slot staffing") },
+  { "trainee", N_("Trainee") },
+  { "trainee_group", N_("Group") },
+  { "trainer", N_("Trainer") },
+  { "trainer_invoice", N_("Trainer invoice") },
+  { "training", N_("Training") },
+  { "unavailability", N_("Unavailability") },
+  { "user_account", N_("User account") },
 };
 
 typedef struct
@@ -135,14 +184,32 @@ static const KeySpec key_specs[] = {
   { "training", "code title", "title", FALSE },
 };
 
+static const char *
+lookup_label (const Label *labels,
+              gsize        n_labels,
+              const char  *name)
+{
+  for (gsize i = 0; i < n_labels; i++)
+    if (g_str_equal (labels[i].name, name))
+      return _(labels[i].label);
+
+  return name;
+}
+
 const char *
 _fd_entity_column_label (const char *column)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (column_labels); i++)
-    if (g_str_equal (column_labels[i].column, column))
-      return _(column_labels[i].label);
+  g_return_val_if_fail (column != NULL, NULL);
 
-  return column;
+  return lookup_label (column_labels, G_N_ELEMENTS (column_labels), column);
+}
+
+const char *
+_fd_entity_table_label (const char *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return lookup_label (table_labels, G_N_ELEMENTS (table_labels), table);
 }
 
 static const KeySpec *

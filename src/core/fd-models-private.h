@@ -140,11 +140,22 @@ FdClient     *_fd_client_new_from_stmt      (sqlite3_stmt *stmt);
 FdSlot       *_fd_slot_new_from_stmt        (sqlite3_stmt *stmt);
 FdEnrollment *_fd_enrollment_new_from_stmt  (sqlite3_stmt *stmt);
 
+/* A text column as valid UTF-8. SQLite hands back the bytes stored, and
+ * another program may have stored invalid UTF-8 or a NUL: every reader of
+ * a model's strings (GTK, JSON) needs UTF-8 that ends where the text ends.
+ * Invalid sequences and NULs become U+FFFD; the rest of the text is kept.
+ * Returns NULL for NULL. */
 static inline char *
 _fd_stmt_dup_text (sqlite3_stmt *stmt,
                    int           column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL)
+    return NULL;
+
+  /* After sqlite3_column_text(), so the length is that of the text */
+  return g_utf8_make_valid (text, sqlite3_column_bytes (stmt, column));
 }
 
 static inline guint

@@ -226,8 +226,8 @@ lookup_names (FdDatabase  *self,
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           names->found = TRUE;
-          names->first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          names->second = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          names->first = _fd_stmt_dup_text (stmt, 0);
+          names->second = _fd_stmt_dup_text (stmt, 1);
           names->deleted = sqlite3_column_int (stmt, 2) != 0;
         }
       sqlite3_reset (stmt);

@@ -120,6 +120,10 @@ struct _FdRecordList
 
   /* Whether announcements update the list (not while a pane keeps it aside) */
   gboolean      follows_changes;
+
+  /* Why the rows or some of them could not be read since the last query;
+   * a GListModel cannot say it, the list's owner can ask */
+  GError       *error;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -390,6 +394,16 @@ list_rowids (FdRecordList  *self,
   return filter_keys (self);
 }
 
+/* Keeps @error (taking it) for fd_record_list_get_error() */
+static void
+take_error (FdRecordList *self,
+            GError       *error)
+{
+  g_debug ("Could not read the rows of a list of kind %d: %s", self->kind, error->message);
+  g_clear_error (&self->error);
+  self->error = error;
+}
+
 /* Runs the query again and tells the views with one items-changed. */
 static void
 refresh (FdRecordList *self)
@@ -401,10 +415,11 @@ refresh (FdRecordList *self)
 
   g_assert (FD_IS_RECORD_LIST (self));
 
+  g_clear_error (&self->error);
   rowids = list_rowids (self, &error);
   if (rowids == NULL)
     {
-      g_warning ("Could not list rows: %s", error->message);
+      take_error (self, g_steal_pointer (&error));
       rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
 
@@ -587,7 +602,7 @@ on_database_rows_changed_cb (FdDatabase   *database,
   next = list_rowids (self, &error);
   if (next == NULL)
     {
-      g_warning ("Could not list rows: %s", error->message);
+      take_error (self, g_steal_pointer (&error));
       return;
     }
 
@@ -626,7 +641,7 @@ build_item (FdRecordKind  kind,
 
 #define PAGE_SIZE 32
 
-/* Reads the row at @position; NULL (with a warning) if it cannot be read */
+/* Reads the row at @position; NULL if it cannot be read */
 static gpointer
 read_item (FdRecordList *self,
            sqlite3_stmt *stmt,
@@ -653,7 +668,7 @@ read_item (FdRecordList *self,
   else
     {
       _fd_database_set_error (self->database, &error, "reading a row");
-      g_warning ("Could not read row %" G_GINT64_FORMAT ": %s", rowid, error->message);
+      take_error (self, g_steal_pointer (&error));
     }
 
   release_statement (stmt);
@@ -677,7 +692,7 @@ read_page (FdRecordList *self,
                                _fd_record_kind_get_queries (self->kind)->row_sql, &error);
   if (stmt == NULL)
     {
-      g_warning ("Could not read rows: %s", error->message);
+      take_error (self, g_steal_pointer (&error));
       return FALSE;
     }
 
@@ -753,6 +768,7 @@ fd_record_list_finalize (GObject *object)
   g_clear_pointer (&self->rowids, g_array_unref);
   g_clear_pointer (&self->page, g_ptr_array_unref);
   g_clear_pointer (&self->keys, search_keys_unref);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (fd_record_list_parent_class)->finalize (object);
 }
@@ -914,6 +930,24 @@ fd_record_list_get_kind (FdRecordList *self)
   g_return_val_if_fail (FD_IS_RECORD_LIST (self), FD_RECORD_KIND_SESSION);
 
   return self->kind;
+}
+
+/**
+ * fd_record_list_get_error:
+ * @self: a #FdRecordList
+ *
+ * Why the list is empty or lacks rows when the database could not be read
+ * (a damaged file, a table dropped by another program): the error met by
+ * the last query of the rows or, since, by reading one of them.
+ *
+ * Returns: (transfer none) (nullable): the error, or %NULL if all was read
+ */
+const GError *
+fd_record_list_get_error (FdRecordList *self)
+{
+  g_return_val_if_fail (FD_IS_RECORD_LIST (self), NULL);
+
+  return self->error;
 }
 
 /**

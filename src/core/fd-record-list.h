@@ -32,6 +32,7 @@ G_DECLARE_FINAL_TYPE (FdRecordList, fd_record_list, FD, RECORD_LIST, GObject)
 FdRecordList *fd_record_list_new        (FdDatabase   *database,
                                          FdRecordKind  kind);
 FdRecordKind  fd_record_list_get_kind   (FdRecordList *self);
+const GError *fd_record_list_get_error  (FdRecordList *self);
 const char   *fd_record_list_get_search (FdRecordList *self);
 void          fd_record_list_set_search (FdRecordList *self,
                                          const char   *search);
