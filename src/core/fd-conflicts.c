@@ -342,8 +342,9 @@ join_name (sqlite3_stmt *stmt,
   const char *last_name = (const char *) sqlite3_column_text (stmt, first + 1);
 
   /* Translators: a person's name, %1$s the first name, %2$s the last name */
-  return g_strdup_printf (C_("person name", "%1$s %2$s"), first_name != NULL ? first_name : "",
-                          last_name != NULL ? last_name : "");
+  return g_strstrip (g_strdup_printf (C_("person name", "%1$s %2$s"),
+                                      first_name != NULL ? first_name : "",
+                                      last_name != NULL ? last_name : ""));
 }
 
 static SlotInfo *
@@ -1572,6 +1573,12 @@ fd_slot_proposal_add_trainer (FdSlotProposal *self,
 
 /* Public API: conflicts */
 
+/**
+ * fd_conflict_ref:
+ * @self: a #FdConflict
+ *
+ * Returns: (transfer full): @self, with one more reference
+ */
 FdConflict *
 fd_conflict_ref (FdConflict *self)
 {
@@ -1582,6 +1589,12 @@ fd_conflict_ref (FdConflict *self)
   return self;
 }
 
+/**
+ * fd_conflict_unref:
+ * @self: (transfer full): a #FdConflict
+ *
+ * Drops a reference to @self, freeing it with the last one.
+ */
 void
 fd_conflict_unref (FdConflict *self)
 {
@@ -1609,6 +1622,11 @@ fd_conflict_unref (FdConflict *self)
   g_free (self);
 }
 
+/**
+ * fd_conflict_get_kind:
+ *
+ * Returns: what the conflict is
+ */
 FdConflictKind
 fd_conflict_get_kind (const FdConflict *self)
 {
