@@ -10,11 +10,13 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fd-conflicts.h"
 #include "fd-core.h"
 
 /* The binary is spawned, not linked: what is tested is the whole process,
@@ -728,6 +730,227 @@ test_bad_usage (void)
   }
 }
 
+/* A database with two slots that overlap (trainer and room), the room's
+ * conflict kept; written through core, as the application writes. */
+static char *
+create_row (FdDatabase *database,
+            const char *entity,
+            ...)
+{
+  g_autoptr(FdChange) change = fd_change_new_create (entity);
+  g_autoptr(GError) error = NULL;
+  const char *field;
+  va_list ap;
+
+  va_start (ap, entity);
+  while ((field = va_arg (ap, const char *)) != NULL)
+    {
+      const char *value = va_arg (ap, const char *);
+
+      if (field[0] == '#')
+        fd_change_set_int (change, field + 1, g_ascii_strtoll (value, NULL, 10));
+      else
+        fd_change_set_string (change, field, value);
+    }
+  va_end (ap);
+
+  fd_database_apply (database, change, &error);
+  g_assert_no_error (error);
+
+  return g_strdup (fd_change_get_id (change));
+}
+
+static char *
+make_conflicts_database (const char *name)
+{
+  char *path = make_empty_database (name);
+  g_autoptr(FdDatabase) database = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *room = NULL;
+  g_autofree char *trainer = NULL;
+
+  database = fd_database_open (path, FD_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  place = create_row (database, "place", "name", "Lyon Part-Dieu", NULL);
+  room = create_row (database, "room", "place_id", place, "name", "Salle Bleue", "#capacity", "10",
+                     NULL);
+  trainer = create_row (database, "trainer", "first_name", "Claire", "last_name", "Martin", NULL);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *session = create_row (database, "session", "#year", "2026",
+                                             "label", "Gestion de projet", NULL);
+      g_autofree char *sequence = create_row (database, "sequence", "session_id", session,
+                                              "label", "Jour 1", NULL);
+      g_autofree char *slot = create_row (database, "slot", "session_id", session,
+                                          "sequence_id", sequence,
+                                          "start_at", i == 0 ? "2026-03-03T09:30" : "2026-03-03T10:00",
+                                          "end_at", i == 0 ? "2026-03-03T10:30" : "2026-03-03T11:00",
+                                          "place_id", place, "room_id", room, NULL);
+
+      g_free (create_row (database, "slot_staff", "slot_id", slot, "trainer_id", trainer, NULL));
+    }
+
+  conflicts = fd_conflicts_in_range (database, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 2);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      FdConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      if (fd_conflict_get_kind (conflict) == FD_CONFLICT_KIND_ROOM_OVERLAP)
+        {
+          fd_conflict_keep (database, conflict, "Salle partagée", &error);
+          g_assert_no_error (error);
+        }
+    }
+
+  return path;
+}
+
+static void
+test_conflicts_text (void)
+{
+  g_autofree char *path = make_conflicts_database ("conflicts-text.db");
+  g_auto(Run) run = { 0, };
+  g_auto(Run) none = { 0, };
+  g_auto(Run) french = { 0, };
+
+  run_cli (&run, "--db", path, "conflicts", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "DATE"));
+  g_assert_nonnull (strstr (run.out, "03/03/2026"));
+  g_assert_nonnull (strstr (run.out, "09:30 – 10:30"));
+  g_assert_nonnull (strstr (run.out, "Trainer double-booked"));
+  g_assert_nonnull (strstr (run.out, "Claire Martin is already teaching 2026-0002 from 10:00 to 11:00."));
+  g_assert_nonnull (strstr (run.out, "Salle Bleue is already booked for 2026-0002 from 10:00 to 11:00. Kept: Salle partagée"));
+
+  run_cli (&none, "--db", path, "conflicts", "--from", "04/03/2026", NULL);
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_cmpstr (none.out, ==, "No conflicts.\n");
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  run_cli (&french, "--db", path, "conflicts", NULL);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_cmpint (french.status, ==, 0);
+  g_assert_nonnull (strstr (french.out, "Claire Martin anime déjà la session 2026-0002 de 10:00 à 11:00."));
+  g_assert_null (strstr (french.out, "already"));
+}
+
+static void
+test_conflicts_json (void)
+{
+  g_autofree char *path = make_conflicts_database ("conflicts-json.db");
+  g_auto(Run) run = { 0, };
+  g_auto(Run) range = { 0, };
+  g_auto(Run) empty = { 0, };
+  g_auto(Run) demo = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) range_root = NULL;
+  g_autoptr(JsonNode) empty_root = NULL;
+  g_autoptr(JsonNode) demo_root = NULL;
+  JsonArray *array;
+  guint n_kept = 0;
+
+  run_cli (&run, "--db", path, "conflicts", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      const char *kind = json_object_get_string_member (object, "kind");
+
+      g_assert_true (g_str_equal (kind, "trainer_overlap") || g_str_equal (kind, "room_overlap"));
+      g_assert_cmpstr (json_object_get_string_member (object, "session"), ==, "2026-0001");
+      g_assert_cmpstr (json_object_get_string_member (object, "other_session"), ==, "2026-0002");
+      g_assert_cmpstr (json_object_get_string_member (object, "start_at"), ==, "2026-03-03T09:30");
+      g_assert_cmpstr (json_object_get_string_member (object, "other_start_at"), ==,
+                       "2026-03-03T10:00");
+      g_assert_nonnull (json_object_get_string_member (object, "slot_id"));
+      g_assert_nonnull (json_object_get_string_member (object, "message"));
+      if (json_object_get_boolean_member (object, "kept"))
+        {
+          n_kept++;
+          g_assert_cmpstr (kind, ==, "room_overlap");
+          g_assert_cmpstr (json_object_get_string_member (object, "room"), ==, "Salle Bleue");
+          g_assert_cmpstr (json_object_get_string_member (object, "kept_reason"), ==,
+                           "Salle partagée");
+        }
+      else
+        {
+          g_assert_cmpstr (json_object_get_string_member (object, "trainer"), ==,
+                           "Claire Martin");
+          g_assert_true (json_object_get_null_member (object, "kept_reason"));
+        }
+    }
+  g_assert_cmpuint (n_kept, ==, 1);
+
+  /* Both ways of writing a date */
+  run_cli (&range, "--db", path, "conflicts", "--from", "2026-03-03", "--to", "03/03/2026",
+           "--json", NULL);
+  g_assert_cmpint (range.status, ==, 0);
+  range_root = parse_json (range.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (range_root)), ==, 2);
+
+  run_cli (&empty, "--db", path, "conflicts", "--to", "02/03/2026", "--json", NULL);
+  g_assert_cmpint (empty.status, ==, 0);
+  empty_root = parse_json (empty.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (empty_root)), ==, 0);
+
+  run_cli (&demo, "--db", demo_path, "conflicts", "--json", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  demo_root = parse_json (demo.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (demo_root));
+}
+
+static void
+test_conflicts_bad_dates (void)
+{
+  static const char * const lines[][5] = {
+    { "--from", "31/02/2026", NULL },
+    { "--to", "tomorrow", NULL },
+    { "--from", "2026-3-1", NULL },
+    { "--from", "05/03/2026", "--to", "01/03/2026" },
+    { "--since", "01/03/2026", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_cli (&run, "--db", demo_path, "conflicts", lines[i][0], lines[i][1], lines[i][2],
+               lines[i][2] != NULL ? lines[i][3] : NULL, NULL);
+      assert_one_error_line (&run);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    g_setenv ("LANGUAGE", "fr", TRUE);
+    run_cli (&run, "--db", demo_path, "conflicts", "--from", "31/02/2026", NULL);
+    g_setenv ("LANGUAGE", "C", TRUE);
+    assert_one_error_line (&run);
+    g_assert_nonnull (strstr (run.err, "n’est pas une date"));
+  }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, "conflicts", "--help", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "--from"));
+    g_assert_nonnull (strstr (run.out, "--json"));
+  }
+}
+
 static void
 test_skipped (void)
 {
@@ -800,6 +1023,9 @@ main (int   argc,
   g_test_add_func ("/cli/verify/names-records", test_verify_names_records);
   g_test_add_func ("/cli/bench", test_bench);
   g_test_add_func ("/cli/bench/french", test_bench_french);
+  g_test_add_func ("/cli/conflicts/text", test_conflicts_text);
+  g_test_add_func ("/cli/conflicts/json", test_conflicts_json);
+  g_test_add_func ("/cli/conflicts/bad-dates", test_conflicts_bad_dates);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/demo/refuses-data", test_demo_refuses_data);
   g_test_add_func ("/cli/demo/french", test_demo_french);

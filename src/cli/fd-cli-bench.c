@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "fd-cli.h"
+#include "fd-conflicts.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -165,6 +166,84 @@ bench_month (Bench   *bench,
     }
 
   add_result (bench, g_strdup ("open a slot"), g_strdup (_("open a slot")), open_samples);
+
+  return TRUE;
+}
+
+/* "2026-03-03T09:00" moved by @minutes */
+static char *
+shift_time (const char *text,
+            int         minutes)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) moved = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *with_zone = g_strconcat (text, "Z", NULL);
+
+  local = g_date_time_new_from_iso8601 (with_zone, utc);
+  if (local == NULL)
+    return g_strdup (text);
+  moved = g_date_time_add_minutes (local, minutes);
+
+  return g_date_time_format (moved, "%Y-%m-%dT%H:%M");
+}
+
+/* One step of a drag in the calendar: a slot of the month, with a room
+ * and a trainer, moved by a quarter of an hour and checked again. */
+static gboolean
+bench_conflicts (Bench   *bench,
+                 GError **error)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(FdSlotProposal) proposal = NULL;
+  g_autofree char *start_at = NULL;
+  g_autofree char *end_at = NULL;
+  guint run;
+
+  slots = fd_database_list_calendar_slots (bench->database, bench->month_from,
+                                           bench->month_to, error);
+  if (slots == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < slots->len && proposal == NULL; i++)
+    {
+      FdSlot *slot = g_ptr_array_index (slots, (i * 7919u) % slots->len);
+
+      proposal = fd_slot_proposal_new_for_slot (bench->database,
+                                                fd_record_get_id (FD_RECORD (slot)), error);
+      if (proposal == NULL)
+        return FALSE;
+      if (proposal->room_id == NULL || proposal->trainer_ids->len == 0)
+        g_clear_pointer (&proposal, fd_slot_proposal_free);
+    }
+
+  if (proposal == NULL)
+    return TRUE;
+
+  start_at = g_strdup (proposal->start_at);
+  end_at = g_strdup (proposal->end_at);
+
+  for (run = 0; run <= bench->runs; run++)
+    {
+      g_autoptr(GPtrArray) conflicts = NULL;
+      g_autofree char *start = shift_time (start_at, 15 * (int) (run % 8));
+      g_autofree char *end = shift_time (end_at, 15 * (int) (run % 8));
+      gint64 started;
+      double ms;
+
+      fd_slot_proposal_set_times (proposal, start, end);
+      started = g_get_monotonic_time ();
+      conflicts = fd_conflicts_check_proposal (bench->database, proposal, error);
+      ms = elapsed_ms (started);
+      if (conflicts == NULL)
+        return FALSE;
+
+      if (run > 0)
+        g_array_append_val (samples, ms);
+    }
+
+  add_result (bench, g_strdup ("conflict check"), g_strdup (_("conflict check")), samples);
 
   return TRUE;
 }
@@ -327,8 +406,8 @@ fd_cli_bench (FdCliContext  *context,
   g_option_context_set_summary (option_context,
                                 _("Time what the application waits on, on this database "
                                   "(meant for the large demo): opening it, a month of slots, "
-                                  "opening a slot, the first rows of each list, and search "
-                                  "keystrokes. Prints "
+                                  "opening a slot, checking a dragged slot for conflicts, the "
+                                  "first rows of each list, and search keystrokes. Prints "
                                   "the median time of each in milliseconds."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
   if (!fd_cli_parse_options (context, option_context, "bench", &argc, &argv, &error))
@@ -356,7 +435,8 @@ fd_cli_bench (FdCliContext  *context,
   bench.runs = runs;
   bench.results = results;
 
-  if (!bench_open (&bench, &error) || !bench_month (&bench, &error))
+  if (!bench_open (&bench, &error) || !bench_month (&bench, &error) ||
+      !bench_conflicts (&bench, &error))
     goto failed;
   /* The lists first: once a search loaded a kind's keys, its lists share
    * them and no longer query their rows (see FdRecordList), which is not

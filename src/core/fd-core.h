@@ -9,6 +9,7 @@
 
 #include "fd-bench.h"
 #include "fd-change.h"
+#include "fd-conflicts.h"
 #include "fd-database.h"
 #include "fd-format.h"
 #include "fd-history.h"

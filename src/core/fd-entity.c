@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "fd-database-private.h"
@@ -868,16 +869,21 @@ parse_int (const char *text)
   return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
 }
 
-/* Minutes from midnight of a "…T09:30" time, or -1 */
-static int
+/* Minutes of a "2026-03-03T09:30" wall-clock time since an epoch, or -1 */
+static gint64
 minutes_of (const char *iso)
 {
-  const char *t = iso != NULL ? strchr (iso, 'T') : NULL;
+  int year, month, day, hour, minute;
+  GDate date;
 
-  if (t == NULL || strlen (t) < 6)
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2dT%2d:%2d", &year, &month, &day, &hour, &minute) != 5 ||
+      !g_date_valid_dmy (day, month, year))
     return -1;
 
-  return (int) (g_ascii_strtoll (t + 1, NULL, 10) * 60 + g_ascii_strtoll (t + 4, NULL, 10));
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+
+  return (gint64) g_date_get_julian (&date) * 24 * 60 + hour * 60 + minute;
 }
 
 static gboolean
@@ -950,7 +956,7 @@ check_period (FdDatabase      *database,
 }
 
 /* A slot's break fits in it, its room is of its place, its sequence of its
- * session, and it is dated on one day */
+ * session */
 static gboolean
 check_slot (FdDatabase      *database,
             const FdEntity  *entity,
@@ -963,14 +969,7 @@ check_slot (FdDatabase      *database,
       g_autofree char *end = merged_value (database, entity, change, "end_at");
       g_autofree char *pause = merged_value (database, entity, change, "break_minutes");
 
-      if (start != NULL && end != NULL && strncmp (start, end, 10) != 0)
-        {
-          fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, "end_at",
-                              _("A slot starts and ends on the same day; add one slot per day."));
-          return FALSE;
-        }
-
-      if (start != NULL && end != NULL && pause != NULL &&
+      if (start != NULL && end != NULL && pause != NULL && parse_int (pause) > 0 &&
           parse_int (pause) >= minutes_of (end) - minutes_of (start))
         {
           fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, "break_minutes",
