@@ -459,6 +459,55 @@ test_history_undo_refused (CoreFixture   *fixture,
   g_assert_cmpstr (city, ==, "Brest");
 }
 
+static void
+on_rows_changed_read_sync_cb (FdDatabase   *db,
+                              FdRowChanges *changes,
+                              gint64       *mode)
+{
+  *mode = core_query_int (db, "PRAGMA synchronous", NULL);
+}
+
+/* Signatures must survive a power cut: their commits wait for the disk
+ * (synchronous=FULL); other edits need not (NORMAL, safe from crashes) */
+static void
+test_attendance_full_sync (CoreFixture   *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trainee = create_trainee (fixture->db, "Hélène", "Dupont");
+  g_autofree char *session = NULL;
+  g_autofree char *sequence = NULL;
+  g_autofree char *slot = NULL;
+  g_autoptr(FdChange) change = fd_change_new_create ("session");
+  g_autoptr(FdChange) sign = fd_change_new_create ("attendance");
+  gint64 mode = -1;
+
+  g_signal_connect (fixture->db, "rows-changed", G_CALLBACK (on_rows_changed_read_sync_cb), &mode);
+
+  fd_change_set_int (change, "year", 2026);
+  fd_change_set_string (change, "label", "Excel");
+  core_apply (fixture->db, change);
+  g_assert_cmpint (mode, ==, 1);
+  session = g_strdup (fd_change_get_id (change));
+  sequence = core_create (fixture->db, "sequence", "session_id", session, "label", "Jour 1", NULL);
+  slot = core_create (fixture->db, "slot", "session_id", session, "sequence_id", sequence,
+                      "start_at", "2026-03-03T09:00", "end_at", "2026-03-03T12:00", NULL);
+
+  fd_change_set_string (sign, "slot_id", slot);
+  fd_change_set_string (sign, "half_day", "am");
+  fd_change_set_string (sign, "trainee_id", trainee);
+  fd_change_set_int (sign, "signed_at", g_get_real_time ());
+  fd_change_set_string (sign, "device_id", fd_database_get_device_id (fixture->db));
+  fd_change_set_string (sign, "method", "kiosk");
+  core_apply (fixture->db, sign);
+  g_assert_cmpint (mode, ==, 2);
+
+  /* and back to NORMAL for what follows */
+  g_assert_true (update_trainee (fixture->db, trainee, core_revision (fixture->db, "trainee", trainee),
+                                 "city", "Lyon", &error));
+  g_assert_cmpint (mode, ==, 1);
+}
+
 static GBytes *
 read_file_bytes (const char *path)
 {
@@ -550,6 +599,7 @@ main (int   argc,
   ADD ("/editing/inverse/conflict", test_inverse_conflicts);
   ADD ("/editing/history/undo-redo", test_history_undo_redo);
   ADD ("/editing/history/undo-refused", test_history_undo_refused);
+  ADD ("/editing/durability/attendance-full-sync", test_attendance_full_sync);
   ADD ("/editing/open/read-only", test_read_only_open);
   ADD ("/editing/open/foreign-database", test_foreign_database_refused);
 

@@ -338,6 +338,85 @@ bench_list (Bench        *bench,
               row_samples);
 }
 
+static void
+on_rows_changed_cb (FdDatabase   *database,
+                    FdRowChanges *changes,
+                    guint        *n_announced)
+{
+  (*n_announced) += fd_row_changes_get_length (changes);
+}
+
+/* One edit of the user's, applied through the undo history (validated,
+ * checked against the revision seen, logged, queued, committed with
+ * synchronous=FULL) and announced; then its undo, the same way. The
+ * database is left as it was but for its outbox. */
+static gboolean
+bench_apply (Bench   *bench,
+             GError **error)
+{
+  g_autoptr(GArray) apply_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) undo_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(FdRecordList) trainers = fd_record_list_new (bench->database, FD_RECORD_KIND_TRAINER);
+  g_autoptr(FdHistory) history = fd_history_new (bench->database);
+  guint n_trainers = g_list_model_get_n_items (G_LIST_MODEL (trainers));
+  guint n_announced = 0;
+  gulong handler;
+
+  if (n_trainers == 0)
+    return TRUE;
+
+  fd_record_list_set_follows_changes (trainers, FALSE);
+  handler = g_signal_connect (bench->database, "rows-changed", G_CALLBACK (on_rows_changed_cb),
+                              &n_announced);
+
+  for (guint run = 0; run <= bench->runs; run++)
+    {
+      g_autoptr(FdRecord) trainer = g_list_model_get_item (G_LIST_MODEL (trainers),
+                                                           run * 7 % n_trainers);
+      g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_change_unref);
+      FdChange *change = fd_change_new_update ("trainer", fd_record_get_id (trainer),
+                                               fd_record_get_revision (trainer));
+      guint announced = n_announced;
+      gint64 started;
+      double ms;
+
+      fd_change_set_string (change, "qualifications", "Habilitation électrique B1V, SST");
+      g_ptr_array_add (changes, change);
+
+      started = g_get_monotonic_time ();
+      if (!fd_history_apply (history, "bench", changes, error))
+        break;
+      ms = elapsed_ms (started);
+      if (run > 0)
+        g_array_append_val (apply_samples, ms);
+
+      started = g_get_monotonic_time ();
+      if (!fd_history_undo (history, error))
+        break;
+      ms = elapsed_ms (started);
+      if (run > 0)
+        g_array_append_val (undo_samples, ms);
+
+      if (n_announced != announced + 2)
+        {
+          g_set_error_literal (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_FAILED,
+                               _("An edit was applied but not announced."));
+          break;
+        }
+    }
+  g_signal_handler_disconnect (bench->database, handler);
+
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  add_result (bench, g_strdup ("apply one edit and announce it"),
+              g_strdup (_("apply one edit and announce it")), apply_samples);
+  add_result (bench, g_strdup ("undo one edit and announce it"),
+              g_strdup (_("undo one edit and announce it")), undo_samples);
+
+  return TRUE;
+}
+
 static gboolean
 parse_month (const char  *text,
              char       **from,
@@ -406,9 +485,11 @@ fd_cli_bench (FdCliContext  *context,
   g_option_context_set_summary (option_context,
                                 _("Time what the application waits on, on this database "
                                   "(meant for the large demo): opening it, a month of slots, "
-                                  "opening a slot, checking a dragged slot for conflicts, the "
-                                  "first rows of each list, and search keystrokes. Prints "
-                                  "the median time of each in milliseconds."));
+                                  "opening a slot, checking a dragged slot for conflicts, "
+                                  "applying an edit and undoing it (the database is left as "
+                                  "it was, but for its outbox), the first rows of each list, "
+                                  "and search keystrokes. Prints the median time of each in "
+                                  "milliseconds."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
   if (!fd_cli_parse_options (context, option_context, "bench", &argc, &argv, &error))
     return fd_cli_usage_error (g_steal_pointer (&error));
@@ -436,7 +517,7 @@ fd_cli_bench (FdCliContext  *context,
   bench.results = results;
 
   if (!bench_open (&bench, &error) || !bench_month (&bench, &error) ||
-      !bench_conflicts (&bench, &error))
+      !bench_conflicts (&bench, &error) || !bench_apply (&bench, &error))
     goto failed;
   /* The lists first: once a search loaded a kind's keys, its lists share
    * them and no longer query their rows (see FdRecordList), which is not

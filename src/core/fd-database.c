@@ -667,9 +667,12 @@ open_database (const char           *path,
 
   /* Foreign keys stay off on purpose: a pull may bring a child before its
    * parent, and tombstoned parents keep their children (see fd-schema.c).
-   * synchronous=FULL: attendance signatures must survive a power cut. */
+   * synchronous=NORMAL in WAL mode: a crash of the process loses nothing
+   * committed, a power cut may lose the last commits but never corrupts;
+   * what must survive a power cut too (signatures) is committed with
+   * synchronous=FULL (see needs_full_sync()). */
   if ((!read_only && !set_wal (self, error)) ||
-      !exec (self, "PRAGMA synchronous = FULL", error) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !exec (self, "PRAGMA foreign_keys = OFF", error) ||
       !exec (self, "PRAGMA temp_store = MEMORY", error) ||
       !exec (self, "PRAGMA cache_size = -32768", error) ||
@@ -1668,6 +1671,19 @@ _fd_database_row_matches (FdDatabase     *self,
   return matches;
 }
 
+/* Attendance evidence must survive a power cut (SYNC.md): its commits wait
+ * until the WAL is on the disk. An fsync per commit costs milliseconds, so
+ * other edits do not. */
+static gboolean
+needs_full_sync (GPtrArray *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    if (g_str_equal (fd_change_get_entity (g_ptr_array_index (changes, i)), "attendance"))
+      return TRUE;
+
+  return FALSE;
+}
+
 /**
  * fd_database_apply_all_with_inverse:
  * @self: a #FdDatabase
@@ -1696,6 +1712,8 @@ fd_database_apply_all_with_inverse (FdDatabase  *self,
 {
   g_autoptr(GPtrArray) inverses = NULL;
   g_autofree char *batch_id = NULL;
+  gboolean full_sync;
+  gboolean ok;
 
   g_return_val_if_fail (FD_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (changes != NULL, FALSE);
@@ -1708,19 +1726,26 @@ fd_database_apply_all_with_inverse (FdDatabase  *self,
   if (changes->len > 1)
     batch_id = fd_text_uuid ();
 
-  if (!fd_database_begin (self, error))
+  /* The mode of the outermost transaction is the one that counts */
+  full_sync = self->transaction_depth == 0 && needs_full_sync (changes);
+  if (full_sync && !exec (self, "PRAGMA synchronous = FULL", error))
     return FALSE;
 
-  for (guint i = 0; i < changes->len; i++)
+  ok = fd_database_begin (self, error);
+  for (guint i = 0; ok && i < changes->len; i++)
     {
       if (!apply_one (self, g_ptr_array_index (changes, i), batch_id, inverses, error))
         {
           fd_database_rollback (self);
-          return FALSE;
+          ok = FALSE;
         }
     }
+  if (ok)
+    ok = fd_database_commit (self, error);
 
-  if (!fd_database_commit (self, error))
+  if (full_sync)
+    exec (self, "PRAGMA synchronous = NORMAL", NULL);
+  if (!ok)
     return FALSE;
 
   if (inverse != NULL)
