@@ -130,7 +130,7 @@ create_slot (FdDatabase *db,
   return id;
 }
 
-static char *
+G_GNUC_UNUSED static char *
 create_enrollment (FdDatabase *db,
                    const char *session,
                    const char *trainee,
@@ -261,7 +261,7 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Works as a user of @role, without an account row (the rules read the
  * user, not the table) */
-static void
+G_GNUC_UNUSED static void
 become (Fixture    *fixture,
         FdRole      role,
         const char *trainer_id,
