@@ -67,7 +67,8 @@ test_password_bad_input (void)
   g_clear_error (&error);
 
   /* Seven characters, but more than eight bytes */
-  g_assert_null (fd_password_hash ("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", &error));
+  g_assert_null (fd_password_hash ("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9",
+                                   &error));
   g_assert_error (error, FD_PASSWORD_ERROR, FD_PASSWORD_ERROR_TOO_SHORT);
   g_clear_error (&error);
 
@@ -210,7 +211,8 @@ test_add_and_sign_in (Fixture       *fixture,
   g_assert_nonnull (strstr (args, "\"role\":\"planner\""));
   g_assert_null (strstr (args, "horse"));
   g_assert_null (strstr (args, "argon2"));
-  hash = query_text (fixture->db, "SELECT password_hash FROM local_credential WHERE user_id = ?1", id);
+  hash = query_text (fixture->db,
+                     "SELECT password_hash FROM local_credential WHERE user_id = ?1", id);
   g_assert_true (g_str_has_prefix (hash, "$argon2id$"));
   g_assert_null (strstr (hash, "horse"));
 
@@ -423,8 +425,9 @@ test_deactivate (Fixture       *fixture,
   g_assert_true (fd_accounts_set_active (fixture->db, id, FALSE, &error));
   g_assert_no_error (error);
   g_assert_cmpint (fd_database_count_outbox (fixture->db), ==, outbox + 1);
-  g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM outbox WHERE name = 'user_account.update'"
-                                            " AND json_extract(args, '$.set.active') = 0"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->db,
+                               "SELECT count(*) FROM outbox WHERE name = 'user_account.update'"
+                               " AND json_extract(args, '$.set.active') = 0"), ==, 1);
 
   /* Only who knows the password learns the account is deactivated */
   g_assert_null (fd_accounts_sign_in (fixture->db, "julie@exemple.fr", PASSWORD, &error));

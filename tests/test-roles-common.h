@@ -177,6 +177,20 @@ query_text (FdDatabase *db,
   return value;
 }
 
+/* The revision an editor would have seen: the base of an update */
+G_GNUC_UNUSED static gint64
+row_revision (FdDatabase *db,
+              const char *entity,
+              const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT revision FROM \"%s\" WHERE id = ?1", entity);
+  g_autofree char *text = query_text (db, sql, id);
+
+  g_assert_nonnull (text);
+
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
 /* Every table's row count and the outbox, as one string to compare */
 static char *
 snapshot_counts (FdDatabase *db)

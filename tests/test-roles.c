@@ -104,17 +104,21 @@ new_trainee (void)
 }
 
 static FdChange *
-new_update (const char *entity,
+new_update (FdDatabase *db,
+            const char *entity,
             const char *id,
             const char *field,
             const char *value)
 {
-  FdChange *change = fd_change_new_update (entity, id, 0);
+  FdChange *change = fd_change_new_update (entity, id, row_revision (db, entity, id));
 
   fd_change_set_string (change, field, value);
 
   return change;
 }
+
+/* An update made on the revision the fixture's database has now */
+#define UPDATE(entity, id, field, value) new_update (fixture->db, entity, id, field, value)
 
 static FdChange *
 new_account (const char *role)
@@ -251,8 +255,10 @@ test_unknown_entity_is_for_managers (Fixture       *fixture,
   g_autoptr(FdUser) ops = fd_user_new ("id", NULL, "O", FD_ROLE_OPERATIONS_MANAGER, NULL, NULL,
                                        TRUE);
 
-  planner = fd_roles_explain_change (fixture->db, user, "invoice_from_the_future", FD_CHANGE_CREATE);
-  manager = fd_roles_explain_change (fixture->db, ops, "invoice_from_the_future", FD_CHANGE_CREATE);
+  planner = fd_roles_explain_change (fixture->db, user, "invoice_from_the_future",
+                                     FD_CHANGE_CREATE);
+  manager = fd_roles_explain_change (fixture->db, ops, "invoice_from_the_future",
+                                     FD_CHANGE_CREATE);
   g_assert_nonnull (planner);
   g_assert_nonnull (strstr (planner, "operations manager"));
   g_assert_null (manager);
@@ -265,7 +271,7 @@ test_kiosk (Fixture       *fixture,
   g_autoptr(FdChange) sign = NULL;
   g_autoptr(FdChange) elsewhere = NULL;
   g_autoptr(FdChange) trainee = new_trainee ();
-  g_autoptr(FdChange) session = new_update ("session", fixture->session, "label", "Autre");
+  g_autoptr(FdChange) session = UPDATE ("session", fixture->session, "label", "Autre");
   g_autoptr(FdChange) correct = NULL;
   g_autoptr(FdChange) anywhere = NULL;
 
@@ -336,13 +342,13 @@ test_trainer_own_records (Fixture       *fixture,
   become (fixture, FD_ROLE_TRAINER, fixture->trainer, NULL);
 
   assert_allowed (fixture, mine);
-  move = new_update ("unavailability", fd_change_get_id (mine), "reason", "Congés");
+  move = UPDATE ("unavailability", fd_change_get_id (mine), "reason", "Congés");
   assert_allowed (fixture, move);
-  give_away = new_update ("unavailability", fd_change_get_id (mine), "trainer_id",
+  give_away = UPDATE ("unavailability", fd_change_get_id (mine), "trainer_id",
                           fixture->other_trainer);
   assert_refused (fixture, give_away, "trainer_id", "their own unavailabilities");
   assert_refused (fixture, theirs, "trainer_id", "their own unavailabilities");
-  touch_theirs = new_update ("unavailability", fd_change_get_id (theirs_by_staff), "reason", "?");
+  touch_theirs = UPDATE ("unavailability", fd_change_get_id (theirs_by_staff), "reason", "?");
   assert_refused (fixture, touch_theirs, NULL, "their own unavailabilities");
   remove_mine = fd_change_new_delete ("unavailability", fd_change_get_id (mine), 0);
   assert_allowed (fixture, remove_mine);
@@ -353,7 +359,7 @@ test_trainer_own_records (Fixture       *fixture,
   fd_change_set_string (ticket, "subject", "Vidéoprojecteur en panne");
   fd_change_set_string (ticket, "opened_on", "2026-03-03");
   assert_allowed (fixture, ticket);
-  change_ticket = new_update ("quality_ticket", fd_change_get_id (ticket), "resolution", "Réparé");
+  change_ticket = UPDATE ("quality_ticket", fd_change_get_id (ticket), "resolution", "Réparé");
   assert_refused (fixture, change_ticket, NULL, "not change it");
   fd_change_set_string (closed_ticket, "trainer_id", fixture->trainer);
   fd_change_set_string (closed_ticket, "subject", "Salle froide");
@@ -387,23 +393,23 @@ test_trainer_expenses (Fixture       *fixture,
   become (fixture, FD_ROLE_TRAINER, fixture->trainer, NULL);
 
   assert_allowed (fixture, expense);
-  edit = new_update ("expense", fd_change_get_id (expense), "description", "Lyon – Nantes");
+  edit = UPDATE ("expense", fd_change_get_id (expense), "description", "Lyon – Nantes");
   assert_allowed (fixture, edit);
 
   /* The review is staff's */
   fd_change_set_string (self_validated, "status", "validated");
   assert_refused (fixture, self_validated, "status", "validate, reject or mark as paid");
-  validate = new_update ("expense", fd_change_get_id (expense), "status", "paid");
+  validate = UPDATE ("expense", fd_change_get_id (expense), "status", "paid");
   assert_refused (fixture, validate, "status", "validate, reject or mark as paid");
   assert_refused (fixture, someone_elses, "trainer_id", "their own expenses");
 
   /* Once reviewed, it is no longer the trainer's to change */
   become (fixture, FD_ROLE_OPERATIONS_MANAGER, NULL, NULL);
-  review = new_update ("expense", fd_change_get_id (expense), "status", "validated");
+  review = UPDATE ("expense", fd_change_get_id (expense), "status", "validated");
   assert_allowed (fixture, review);
 
   become (fixture, FD_ROLE_TRAINER, fixture->trainer, NULL);
-  edit_after = new_update ("expense", fd_change_get_id (expense), "description", "Plus cher");
+  edit_after = UPDATE ("expense", fd_change_get_id (expense), "description", "Plus cher");
   assert_refused (fixture, edit_after, NULL, "already been reviewed");
   remove_after = fd_change_new_delete ("expense", fd_change_get_id (expense), 0);
   assert_refused (fixture, remove_after, NULL, "already been reviewed");
@@ -414,9 +420,9 @@ test_trainer_nothing_else (Fixture       *fixture,
                            gconstpointer  user_data)
 {
   g_autoptr(FdChange) trainee = new_trainee ();
-  g_autoptr(FdChange) session = new_update ("session", fixture->session, "label", "Autre");
-  g_autoptr(FdChange) own_card = new_update ("trainer", fixture->trainer, "phone", "0612345678");
-  g_autoptr(FdChange) slot = new_update ("slot", fixture->slot, "comments", "Salle B");
+  g_autoptr(FdChange) session = UPDATE ("session", fixture->session, "label", "Autre");
+  g_autoptr(FdChange) own_card = UPDATE ("trainer", fixture->trainer, "phone", "0612345678");
+  g_autoptr(FdChange) slot = UPDATE ("slot", fixture->slot, "comments", "Salle B");
   g_autoptr(FdChange) account = new_account ("admin");
   g_autoptr(FdChange) unlinked = new_unavailability (fixture->trainer);
   g_autoptr(FdChange) unlinked_sign = new_attendance (fixture->slot, fixture->trainee, NULL);
@@ -460,10 +466,10 @@ test_planner (Fixture       *fixture,
   become (fixture, FD_ROLE_PLANNER, NULL, NULL);
 
   session_id = create_session (fixture->db, "Habilitation électrique");
-  session = new_update ("session", session_id, "planned_start_on", "2026-05-04");
+  session = UPDATE ("session", session_id, "planned_start_on", "2026-05-04");
   assert_allowed (fixture, session);
   sequence_id = create_sequence (fixture->db, session_id);
-  sequence = new_update ("sequence", sequence_id, "label", "Théorie");
+  sequence = UPDATE ("sequence", sequence_id, "label", "Théorie");
   assert_allowed (fixture, sequence);
   slot = new_slot (session_id, sequence_id, fixture->place, "2026-05-04T09:00", "2026-05-04T17:00");
   assert_allowed (fixture, slot);
@@ -514,7 +520,7 @@ test_managers (Fixture       *fixture,
   fd_change_set_string (organisation, "name", "Formations du Rhône");
   assert_allowed (fixture, organisation);
   assert_allowed (fixture, expense);
-  review = new_update ("expense", fd_change_get_id (expense), "status", "rejected");
+  review = UPDATE ("expense", fd_change_get_id (expense), "status", "rejected");
   assert_allowed (fixture, review);
   assert_refused (fixture, account, NULL, "Only an administrator can manage user accounts.");
 
@@ -540,28 +546,31 @@ static void
 test_lock_planner_and_manager (Fixture       *fixture,
                                gconstpointer  user_data)
 {
-  g_autoptr(FdChange) move = new_update ("slot", fixture->slot, "start_at", "2026-03-03T10:00");
-  g_autoptr(FdChange) end = new_update ("slot", fixture->slot, "end_at", "2026-03-03T13:00");
-  g_autoptr(FdChange) same = new_update ("slot", fixture->slot, "start_at", "2026-03-03T09:00");
-  g_autoptr(FdChange) room = new_update ("slot", fixture->slot, "comments", "Salle B12");
+  g_autoptr(FdChange) move = UPDATE ("slot", fixture->slot, "start_at", "2026-03-03T10:00");
+  g_autoptr(FdChange) end = UPDATE ("slot", fixture->slot, "end_at", "2026-03-03T13:00");
+  g_autoptr(FdChange) same = UPDATE ("slot", fixture->slot, "start_at", "2026-03-03T09:00");
+  g_autoptr(FdChange) room = UPDATE ("slot", fixture->slot, "comments", "Salle B12");
   g_autoptr(FdChange) add = new_slot (fixture->session, fixture->sequence, fixture->place,
                                       "2026-03-04T09:00", "2026-03-04T12:00");
   g_autoptr(FdChange) remove = fd_change_new_delete ("slot", fixture->slot, 0);
-  g_autoptr(FdChange) planned = new_update ("session", fixture->session, "planned_start_on",
+  g_autoptr(FdChange) planned = UPDATE ("session", fixture->session, "planned_start_on",
                                             "2026-03-02");
-  g_autoptr(FdChange) year = fd_change_new_update ("session", fixture->session, 0);
-  g_autoptr(FdChange) label = new_update ("session", fixture->session, "label", "SST recyclage");
+  g_autoptr(FdChange) year = NULL;
+  g_autoptr(FdChange) label = UPDATE ("session", fixture->session, "label", "SST recyclage");
   g_autoptr(FdChange) drop_sequence = fd_change_new_delete ("sequence", fixture->sequence, 0);
   g_autoptr(FdChange) manager_move = NULL;
   g_autoptr(FdChange) manager_add = NULL;
   g_autoptr(FdChange) manager_year = NULL;
   g_autoptr(FdChange) manager_remove = NULL;
+  g_autoptr(FdChange) restore = NULL;
   g_autoptr(FdUser) planner = fd_user_new ("p", NULL, "P", FD_ROLE_PLANNER, NULL, NULL, TRUE);
   g_autoptr(FdUser) manager = fd_user_new ("m", NULL, "M", FD_ROLE_OPERATIONS_MANAGER, NULL, NULL,
                                            TRUE);
   g_autofree char *reason = NULL;
   g_autofree char *enrollment = NULL;
 
+  year = fd_change_new_update ("session", fixture->session,
+                               row_revision (fixture->db, "session", fixture->session));
   fd_change_set_int (year, "year", 2027);
 
   /* Before any trainee, a planner changes dates freely */
@@ -602,16 +611,25 @@ test_lock_planner_and_manager (Fixture       *fixture,
   assert_allowed (fixture, label);
 
   fd_database_set_user (fixture->db, manager);
-  manager_move = new_update ("slot", fixture->slot, "start_at", "2026-03-03T10:00");
+  manager_move = UPDATE ("slot", fixture->slot, "start_at", "2026-03-03T10:00");
   assert_allowed (fixture, manager_move);
   manager_add = new_slot (fixture->session, fixture->sequence, fixture->place,
                           "2026-03-04T09:00", "2026-03-04T12:00");
   assert_allowed (fixture, manager_add);
-  manager_year = fd_change_new_update ("session", fixture->session, 0);
+  manager_year = fd_change_new_update ("session", fixture->session,
+                                       row_revision (fixture->db, "session", fixture->session));
   fd_change_set_int (manager_year, "year", 2027);
   assert_allowed (fixture, manager_year);
   manager_remove = fd_change_new_delete ("slot", fd_change_get_id (manager_add), 0);
   assert_allowed (fixture, manager_remove);
+
+  /* Bringing a deleted slot back (an undo) is adding it again */
+  fd_database_set_user (fixture->db, planner);
+  restore = fd_change_new_restore ("slot", fd_change_get_id (manager_add),
+                                   row_revision (fixture->db, "slot", fd_change_get_id (manager_add)));
+  assert_refused (fixture, restore, NULL, LOCK_MESSAGE);
+  fd_database_set_user (fixture->db, manager);
+  assert_allowed (fixture, restore);
 }
 
 static void
@@ -625,10 +643,10 @@ test_lock_ignores_withdrawn (Fixture       *fixture,
   g_autofree char *deleted = create_enrollment (fixture->db, fixture->session, fixture->trainee,
                                                 "confirmed");
   g_autoptr(FdChange) remove = fd_change_new_delete ("enrollment", deleted, 0);
-  g_autoptr(FdChange) move = new_update ("slot", fixture->slot, "start_at", "2026-03-03T10:00");
+  g_autoptr(FdChange) move = UPDATE ("slot", fixture->slot, "start_at", "2026-03-03T10:00");
   g_autoptr(FdChange) add = new_slot (fixture->session, fixture->sequence, fixture->place,
                                       "2026-03-05T09:00", "2026-03-05T12:00");
-  g_autoptr(FdChange) planned = new_update ("session", fixture->session, "planned_end_on",
+  g_autoptr(FdChange) planned = UPDATE ("session", fixture->session, "planned_end_on",
                                             "2026-03-06");
 
   g_assert_true (fd_roles_is_session_locked (fixture->db, fixture->session));
@@ -653,10 +671,11 @@ test_lock_moving_into_a_locked_session (Fixture       *fixture,
                                             fixture->place, fixture->trainer);
   g_autofree char *enrollment = create_enrollment (fixture->db, fixture->session,
                                                    fixture->trainee, "confirmed");
-  g_autoptr(FdChange) move_in = fd_change_new_update ("slot", free_slot, 0);
-  g_autoptr(FdChange) move_free = new_update ("slot", free_slot, "start_at", "2026-03-03T08:00");
+  g_autoptr(FdChange) move_in = NULL;
+  g_autoptr(FdChange) move_free = UPDATE ("slot", free_slot, "start_at", "2026-03-03T08:00");
 
   become (fixture, FD_ROLE_PLANNER, NULL, NULL);
+  move_in = fd_change_new_update ("slot", free_slot, row_revision (fixture->db, "slot", free_slot));
   fd_change_set_string (move_in, "session_id", fixture->session);
   fd_change_set_string (move_in, "sequence_id", fixture->sequence);
   assert_refused (fixture, move_in, "session_id", LOCK_MESSAGE);
@@ -679,8 +698,8 @@ test_batch_refused_writes_nothing (Fixture       *fixture,
 
   /* Allowed changes first, the refused one last: all or nothing */
   g_ptr_array_add (changes, new_trainee ());
-  g_ptr_array_add (changes, new_update ("slot", fixture->slot, "comments", "Salle B12"));
-  g_ptr_array_add (changes, new_update ("slot", fixture->slot, "start_at", "2026-03-03T10:00"));
+  g_ptr_array_add (changes, UPDATE ("slot", fixture->slot, "comments", "Salle B12"));
+  g_ptr_array_add (changes, UPDATE ("slot", fixture->slot, "start_at", "2026-03-03T10:00"));
 
   before = snapshot_counts (fixture->db);
   outbox = fd_database_count_outbox (fixture->db);
@@ -693,8 +712,8 @@ test_batch_refused_writes_nothing (Fixture       *fixture,
   g_assert_cmpint (fd_database_count_outbox (fixture->db), ==, outbox);
   g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM slot WHERE comments IS NOT NULL"),
                    ==, 0);
-  g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM trainee WHERE last_name = 'Moreau'"),
-                   ==, 0);
+  g_assert_cmpint (count_rows (fixture->db,
+                               "SELECT count(*) FROM trainee WHERE last_name = 'Moreau'"), ==, 0);
 }
 
 typedef struct

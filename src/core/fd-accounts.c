@@ -39,13 +39,10 @@ G_DEFINE_QUARK (fd-accounts-error-quark, fd_accounts_error)
  * parameters: verified when no account has the address typed, so that a
  * wrong address takes as long as a wrong password and tells nothing. */
 static const char dummy_hash[] =
-  "$argon2id$v=19$m=19456,t=2,p=1$RMKBIh0+q2pl8RtJdbiMgg$fJMdywuauA0j47p3kheGbj6IxnlgLx3G0KTNTVO3/bo";
+  "$argon2id$v=19$m=19456,t=2,p=1$RMKBIh0+q2pl8RtJdbiMgg$"
+  "fJMdywuauA0j47p3kheGbj6IxnlgLx3G0KTNTVO3/bo";
 
 #define USER_COLUMNS "id, email, display_name, role, trainer_id, place_id, active"
-
-#define SAVEPOINT "SAVEPOINT fd_accounts"
-#define RELEASE "RELEASE fd_accounts"
-#define ROLLBACK "ROLLBACK TO fd_accounts"
 
 typedef struct
 {
@@ -110,7 +107,8 @@ user_from_row (sqlite3_stmt *stmt)
 
   if (!fd_role_from_string (column_text (stmt, 3), &role))
     {
-      g_debug ("Account %s has an unknown role, “%s”", column_text (stmt, 0), column_text (stmt, 3));
+      g_debug ("Account %s has an unknown role, “%s”",
+               column_text (stmt, 0), column_text (stmt, 3));
       return NULL;
     }
 
@@ -162,7 +160,7 @@ check_may_manage (FdDatabase  *database,
 }
 
 static gboolean
-store_hash (FdDatabase  *database,
+write_hash (FdDatabase  *database,
             const char  *user_id,
             const char  *hash,
             GError     **error)
@@ -187,6 +185,25 @@ store_hash (FdDatabase  *database,
   sqlite3_reset (stmt);
 
   return TRUE;
+}
+
+/* In a transaction of its own, so that it queues with other writers */
+static gboolean
+store_hash (FdDatabase  *database,
+            const char  *user_id,
+            const char  *hash,
+            GError     **error)
+{
+  if (!fd_database_begin (database, error))
+    return FALSE;
+
+  if (!write_hash (database, user_id, hash, error))
+    {
+      fd_database_rollback (database);
+      return FALSE;
+    }
+
+  return fd_database_commit (database, error);
 }
 
 static char *
@@ -444,7 +461,8 @@ finish_add (FdDatabase  *database,
     fd_change_set_string (change, "place_id", op->place_id);
   fd_change_set_bool (change, "active", TRUE);
 
-  if (!_fd_database_run (database, SAVEPOINT, error))
+  /* The row and its password hash, together or not at all */
+  if (!fd_database_begin (database, error))
     return NULL;
 
   /* Someone may have taken the address while the password was hashed */
@@ -454,14 +472,14 @@ finish_add (FdDatabase  *database,
                           _("Another account already signs in with “%s”."), op->email);
     }
   else if (fd_database_apply (database, change, error) &&
-           store_hash (database, fd_change_get_id (change), op->work.new_hash, error) &&
-           _fd_database_run (database, RELEASE, error))
+           write_hash (database, fd_change_get_id (change), op->work.new_hash, error))
     {
+      if (!fd_database_commit (database, error))
+        return NULL;
       return fd_accounts_lookup (database, fd_change_get_id (change), error);
     }
 
-  _fd_database_run (database, ROLLBACK, NULL);
-  _fd_database_run (database, RELEASE, NULL);
+  fd_database_rollback (database);
 
   return NULL;
 }
@@ -735,7 +753,7 @@ fd_accounts_set_active (FdDatabase  *database,
 {
   g_autoptr(FdChange) change = NULL;
   sqlite3_stmt *stmt;
-  gint64 version = -1;
+  gint64 revision = -1;
 
   g_return_val_if_fail (FD_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (user_id != NULL, FALSE);
@@ -752,23 +770,23 @@ fd_accounts_set_active (FdDatabase  *database,
     }
 
   stmt = _fd_database_prepare (database,
-                               "SELECT version FROM user_account WHERE id = ?1 AND deleted = 0",
+                               "SELECT revision FROM user_account WHERE id = ?1 AND deleted = 0",
                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
+    revision = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
-  if (version < 0)
+  if (revision < 0)
     {
       g_set_error_literal (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_NOT_FOUND,
                            _("This account no longer exists."));
       return FALSE;
     }
 
-  change = fd_change_new_update ("user_account", user_id, version);
+  change = fd_change_new_update ("user_account", user_id, revision);
   fd_change_set_bool (change, "active", active);
 
   return fd_database_apply (database, change, error);
@@ -928,8 +946,8 @@ fd_accounts_change_password_finish (FdDatabase    *database,
   g_autoptr(FdUser) user = NULL;
 
   g_return_val_if_fail (g_task_is_valid (result, database), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fd_accounts_change_password_async,
-                        FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        fd_accounts_change_password_async, FALSE);
 
   user = g_task_propagate_pointer (G_TASK (result), error);
 

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "fd-accounts.h"
 #include "fd-bench.h"
 #include "fd-change.h"
 #include "fd-conflicts.h"

@@ -370,7 +370,8 @@ stored_text (FdDatabase *database,
              const char *id,
              gboolean   *found)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE id = ?1", column, entity);
+  g_autofree char *sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE id = ?1",
+                                          column, entity);
   sqlite3_stmt *stmt = _fd_database_prepare (database, sql, NULL);
   char *value = NULL;
 
@@ -425,7 +426,8 @@ check_staff_fields (const EntityRule  *rule,
         continue;
 
       field = _fd_change_lookup (change, staff->field);
-      if (field != NULL && field->type != FD_FIELD_NULL && !field_is_text (field, staff->trainer_value))
+      if (field != NULL && field->type != FD_FIELD_NULL &&
+          !field_is_text (field, staff->trainer_value))
         {
           set_forbidden (error, staff->field, class_messages[rule->klass].staff_only);
           return FALSE;
