@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "fd-accounts.h"
 #include "fd-bench.h"
 #include "fd-change.h"
 #include "fd-conflicts.h"
@@ -14,10 +15,13 @@
 #include "fd-format.h"
 #include "fd-history.h"
 #include "fd-models.h"
+#include "fd-password.h"
 #include "fd-queries.h"
 #include "fd-record.h"
 #include "fd-record-kind.h"
 #include "fd-record-list.h"
+#include "fd-roles.h"
 #include "fd-row-changes.h"
 #include "fd-text.h"
+#include "fd-user.h"
 #include "fd-validate.h"

@@ -22,6 +22,7 @@
 
 #include "fd-database-private.h"
 #include "fd-entity-private.h"
+#include "fd-roles-private.h"
 #include "fd-row-changes.h"
 #include "fd-schema-private.h"
 #include "fd-text.h"
@@ -52,6 +53,8 @@ struct _FdDatabase
   gint64 announced_seq;
   gint64 data_version;
   guint watch_id;
+
+  FdUser *user; /* who is working; NULL: the local administrator */
 };
 
 G_DEFINE_FINAL_TYPE (FdDatabase, fd_database, G_TYPE_OBJECT)
@@ -314,6 +317,7 @@ fd_database_finalize (GObject *object)
   g_clear_handle_id (&self->watch_id, g_source_remove);
   if (self->write_lock_fd >= 0)
     close (self->write_lock_fd);
+  g_clear_object (&self->user);
   g_clear_pointer (&self->entities, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
@@ -754,6 +758,46 @@ fd_database_get_device_id (FdDatabase *self)
   g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
 
   return self->device_id;
+}
+
+/**
+ * fd_database_get_user:
+ * @self: a #FdDatabase
+ *
+ * Who is working: the user whose role the write path enforces. Until
+ * fd_database_set_user() is called, the desktop's user as a local
+ * administrator (fd_user_new_local_admin()).
+ *
+ * Returns: (transfer none): the current user, never %NULL
+ */
+FdUser *
+fd_database_get_user (FdDatabase *self)
+{
+  g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
+
+  if (self->user == NULL)
+    self->user = fd_user_new_local_admin ();
+
+  return self->user;
+}
+
+/**
+ * fd_database_set_user:
+ * @self: a #FdDatabase
+ * @user: (nullable): the user who signed in, or %NULL for the local
+ *   administrator
+ *
+ * Sets who is working. Threads opening their own #FdDatabase give it the
+ * same user (an #FdUser is immutable, so it may be shared).
+ */
+void
+fd_database_set_user (FdDatabase *self,
+                      FdUser     *user)
+{
+  g_return_if_fail (FD_IS_DATABASE (self));
+  g_return_if_fail (user == NULL || FD_IS_USER (user));
+
+  g_set_object (&self->user, user);
 }
 
 /**
@@ -1598,7 +1642,8 @@ apply_one (FdDatabase  *self,
         return FALSE;
     }
 
-  if (!_fd_entity_validate (self, entity, change, error))
+  if (!_fd_roles_check (self, fd_database_get_user (self), entity->name, change, error) ||
+      !_fd_entity_validate (self, entity, change, error))
     return FALSE;
 
   revision = log_change (self, change, error);
