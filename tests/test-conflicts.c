@@ -578,6 +578,32 @@ test_outside_year (Fixture       *fixture,
   g_assert_cmpuint (count_kind (last_year, FD_CONFLICT_KIND_OUTSIDE_YEAR), ==, 1);
 }
 
+/* A session that starts in its year may span the new year (it counts in
+ * both years): its January slots are no conflict, but two years on are */
+static void
+test_spans_new_year (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *december = add_slot (fixture, fixture->s1, fixture->q1, "2026-12-28T09:00",
+                                        "2026-12-28T12:00", NULL, NULL, NULL);
+  g_autoptr(GPtrArray) january = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autofree char *slot = NULL;
+
+  january = check_times (fixture, "2027-01-04T09:00", "2027-01-04T12:00", NULL, NULL, NULL);
+  g_assert_cmpuint (count_kind (january, FD_CONFLICT_KIND_OUTSIDE_YEAR), ==, 0);
+  later = check_times (fixture, "2028-01-04T09:00", "2028-01-04T12:00", NULL, NULL, NULL);
+  g_assert_cmpuint (count_kind (later, FD_CONFLICT_KIND_OUTSIDE_YEAR), ==, 1);
+
+  /* the December slot itself is what lets January in: not itself */
+  slot = add_slot (fixture, fixture->s1, fixture->q1, "2027-01-05T09:00", "2027-01-05T12:00",
+                   NULL, NULL, NULL);
+  delete (fixture, "slot", december);
+  stored = for_slot (fixture, slot);
+  g_assert_cmpuint (count_kind (stored, FD_CONFLICT_KIND_OUTSIDE_YEAR), ==, 1);
+}
+
 static void
 test_two_places (Fixture       *fixture,
                  gconstpointer  user_data)
@@ -1152,6 +1178,7 @@ main (int   argc,
   ADD ("trainer-unavailable", test_trainer_unavailable);
   ADD ("room-capacity", test_room_capacity);
   ADD ("outside-year", test_outside_year);
+  ADD ("spans-new-year", test_spans_new_year);
   ADD ("two-places", test_two_places);
   ADD ("time-zones", test_time_zones);
   ADD ("deleted-ignored", test_deleted_ignored);

@@ -107,6 +107,7 @@ typedef struct
 typedef struct
 {
   char *id;
+  char *session_id;
   char *session_code;
   int session_year;
   char start[20]; /* "YYYY-MM-DDTHH:MM:SS", local to the zone */
@@ -128,7 +129,7 @@ typedef struct
 /* Columns 0-11 of every query that reads slots (see read_slot) */
 #define SLOT_COLUMNS \
   "s.id, e.code, e.year, s.start_at, s.end_at, p.id, p.name, p.time_zone," \
-  " r.id, r.name, r.capacity"
+  " r.id, r.name, r.capacity, e.id"
 
 /* CROSS JOIN keeps the slots first: without statistics the planner would
  * rather start from the index of live sessions (session_sort) and read
@@ -357,6 +358,7 @@ static void
 slot_info_free (SlotInfo *slot)
 {
   g_free (slot->id);
+  g_free (slot->session_id);
   g_free (slot->session_code);
   g_free (slot->place_id);
   g_free (slot->place_name);
@@ -399,6 +401,7 @@ read_slot (sqlite3_stmt *stmt)
   slot->room_id = dup_column (stmt, 8);
   slot->room_name = dup_column (stmt, 9);
   slot->room_capacity = sqlite3_column_int64 (stmt, 10);
+  slot->session_id = dup_column (stmt, 11);
 
   return g_steal_pointer (&slot);
 }
@@ -438,10 +441,50 @@ slots_at_two_places (const SlotInfo *a,
          memcmp (a->start, b->start, 10) == 0;
 }
 
+/* Another live slot of the slot's session starting in @year */
 static gboolean
-is_outside_year (const SlotInfo *slot)
+session_has_slot_in (FdDatabase     *database,
+                     const SlotInfo *slot,
+                     int             year)
 {
-  return read_digits (slot->start, 4) != slot->session_year;
+  sqlite3_stmt *stmt = _fd_database_prepare (database,
+                                             "SELECT 1 FROM slot INDEXED BY slot_session"
+                                             " WHERE session_id = ?1 AND deleted = 0"
+                                             " AND start_at >= ?2 AND start_at < ?3"
+                                             " AND id IS NOT ?4 LIMIT 1",
+                                             NULL);
+  char from[8];
+  char to[8];
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  g_snprintf (from, sizeof from, "%04d", year);
+  g_snprintf (to, sizeof to, "%04d", year + 1);
+  sqlite3_bind_text (stmt, 1, slot->session_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, slot->id, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
+/* A session is of a year: its slots are in it, or, for a session that
+ * starts in it and spans the new year (it counts in both, DOMAIN.md), in
+ * the next one */
+static gboolean
+is_outside_year (FdDatabase     *database,
+                 const SlotInfo *slot)
+{
+  int year = (int) read_digits (slot->start, 4);
+
+  if (year == slot->session_year)
+    return FALSE;
+
+  return year != slot->session_year + 1 || slot->session_id == NULL ||
+         !session_has_slot_in (database, slot, slot->session_year);
 }
 
 static gboolean
@@ -837,7 +880,7 @@ check_alone (FdDatabase      *database,
              GPtrArray       *conflicts,
              GError         **error)
 {
-  if (is_outside_year (slot))
+  if (is_outside_year (database, slot))
     g_ptr_array_add (conflicts, new_year_conflict (slot));
 
   if (is_room_too_small (slot))
@@ -912,6 +955,7 @@ load_proposal (FdDatabase            *database,
     }
 
   slot->id = g_strdup (proposal->slot_id);
+  slot->session_id = g_strdup (proposal->session_id);
 
   if (!query_row (database, session_sql, proposal->session_id, &stmt, error))
     return FALSE;
@@ -1142,7 +1186,7 @@ load_range (FdDatabase  *database,
       if (slot == NULL)
         continue;
 
-      slot->headcount = sqlite3_column_int64 (stmt, 11);
+      slot->headcount = sqlite3_column_int64 (stmt, 12);
       slot->in_range = (from_date == NULL || strncmp (slot->start, from_date, 10) >= 0) &&
                        (to_date == NULL || strncmp (slot->start, to_date, 10) <= 0);
       slot->trainers = g_ptr_array_new ();
