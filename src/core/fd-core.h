@@ -16,5 +16,8 @@
 #include "fd-queries.h"
 #include "fd-record.h"
 #include "fd-record-list.h"
+#include "fd-session-duplicate.h"
+#include "fd-session-import.h"
+#include "fd-session-sheet.h"
 #include "fd-text.h"
 #include "fd-validate.h"
