@@ -28,6 +28,9 @@ static const Command commands[] = {
   { "stats", fd_cli_stats, N_("Count the rows of each table") },
   { "list", fd_cli_list, N_("List sessions, trainers, candidates or clients") },
   { "verify", fd_cli_verify, N_("Check the database’s integrity and rules") },
+  { "show", fd_cli_show, N_("Show a session whole: planning, costs, emails") },
+  { "duplicate", fd_cli_duplicate, N_("Duplicate a session on new dates, as a draft") },
+  { "import", fd_cli_import, N_("Import partners’ sessions from a CSV or JSON file") },
   { "bench", fd_cli_bench, N_("Time the queries the application depends on") },
 };
 
@@ -217,7 +220,7 @@ describe_commands (void)
 
   g_string_append_c (text, '\n');
   for (i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (text, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   g_string_append_c (text, '\n');
   g_string_append (text, _("Run “formadesk-cli COMMAND --help” for a command’s options."));
 
