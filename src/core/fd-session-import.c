@@ -79,7 +79,7 @@ typedef struct Training Training;
 typedef struct
 {
   FdSessionImportSession session;
-  const Training *training;
+  Training *training; /* a copy: the checker's are gone once it ran */
   char *folded_training; /* as the first row wrote it, to compare the others */
   char *kind_of_file;    /* NULL when the first row's type is not valid */
   gboolean label_of_file;
@@ -223,6 +223,8 @@ slot_free (Slot *slot)
   g_free (slot);
 }
 
+static void training_free (Training *training);
+
 static void
 session_free (Session *session)
 {
@@ -238,6 +240,7 @@ session_free (Session *session)
   g_ptr_array_unref (session->session.slots);
   g_free (session->session.id);
   g_free (session->session.code);
+  g_clear_pointer (&session->training, training_free);
   g_free (session->folded_training);
   g_free (session->kind_of_file);
   g_hash_table_unref (session->sequence_index);
@@ -1030,6 +1033,22 @@ training_free (Training *training)
   g_free (training);
 }
 
+static Training *
+training_copy (const Training *training)
+{
+  Training *copy = g_memdup2 (training, sizeof *training);
+
+  copy->known.id = g_strdup (training->known.id);
+  copy->code = g_strdup (training->code);
+  copy->title = g_strdup (training->title);
+  copy->certification_id = g_strdup (training->certification_id);
+  copy->dispositif = g_strdup (training->dispositif);
+  copy->comments = g_strdup (training->comments);
+  copy->evaluation = g_strdup (training->evaluation);
+
+  return copy;
+}
+
 static void
 place_free (Place *place)
 {
@@ -1510,7 +1529,7 @@ session_new (Checker         *checker,
   session->session.kind = g_strdup (kind);
   session->session.sequences = g_ptr_array_new_with_free_func (g_free);
   session->session.slots = g_ptr_array_new_with_free_func ((GDestroyNotify) slot_free);
-  session->training = training;
+  session->training = training != NULL ? training_copy (training) : NULL;
   session->folded_training = fd_text_fold (row->values[FD_SESSION_IMPORT_COLUMN_TRAINING]);
   session->kind_of_file = g_strdup (kind);
   session->sequence_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
