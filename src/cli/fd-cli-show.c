@@ -228,7 +228,7 @@ print_text (const FdSessionSheet *sheet)
 
   printf ("\n%s\n", _("Sequences"));
   if (sheet->sequences->len == 0)
-    printf ("  %s\n", _("none"));
+    printf ("  %s\n", C_("empty list", "none"));
   for (guint i = 0; i < sheet->sequences->len; i++)
     {
       const FdSessionSheetSequence *sequence = g_ptr_array_index (sheet->sequences, i);
@@ -272,7 +272,7 @@ print_text (const FdSessionSheet *sheet)
 
   printf ("\n%s\n", _("Costs"));
   if (sheet->costs->len == 0)
-    printf ("  %s\n", _("none"));
+    printf ("  %s\n", C_("empty list", "none"));
   for (guint i = 0; i < sheet->costs->len; i++)
     {
       const FdSessionSheetCost *cost = g_ptr_array_index (sheet->costs, i);
@@ -295,7 +295,7 @@ print_text (const FdSessionSheet *sheet)
 
   printf ("\n%s\n", _("Emails"));
   if (sheet->emails->len == 0)
-    printf ("  %s\n", _("none"));
+    printf ("  %s\n", C_("empty list", "none"));
   for (guint i = 0; i < sheet->emails->len; i++)
     {
       const FdSessionSheetEmail *email = g_ptr_array_index (sheet->emails, i);
@@ -304,7 +304,9 @@ print_text (const FdSessionSheet *sheet)
 
       g_string_append_printf (line, "  %s", email->template_name != NULL ? email->template_name
                                                                         : email->kind);
-      g_string_append_printf (line, " (%s): %s, %s", email->enabled ? _("on") : _("off"),
+      g_string_append_printf (line, " (%s): %s, %s",
+                              email->enabled ? C_("email setting", "on")
+                                             : C_("email setting", "off"),
                               when, email->recipients);
       if (email->cc != NULL)
         /* Translators: %s lists addresses */

@@ -1590,7 +1590,8 @@ group_row (Checker         *checker,
       return session;
     }
 
-  if (*row->values[FD_SESSION_IMPORT_COLUMN_TRAINING] != '\0')
+  /* An unknown training was reported already */
+  if (training != NULL)
     {
       g_autofree char *folded = fd_text_fold (row->values[FD_SESSION_IMPORT_COLUMN_TRAINING]);
 
