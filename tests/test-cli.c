@@ -705,6 +705,26 @@ test_show_json (void)
   run_cli (&missing, "--db", demo_path, "show", "session", "1999-0404", "--json", NULL);
   assert_one_error_line (&missing);
   g_assert_cmpstr (missing.out, ==, "");
+
+  /* Even a label written behind the write path's back, not UTF-8 */
+  {
+    g_autofree char *path = copy_demo ("show-invalid.db");
+    g_autofree char *sql = g_strdup_printf ("UPDATE session SET label = CAST (X'4578c3a9c3' AS TEXT)"
+                                            " WHERE code = '%s'", code);
+    g_auto(Run) invalid = { 0, };
+    g_autoptr(JsonNode) invalid_root = NULL;
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+
+    run_cli (&invalid, "--db", path, "show", "session", code, "--json", NULL);
+    g_assert_cmpint (invalid.status, ==, 0);
+    invalid_root = parse_json (invalid.out);
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (json_node_get_object (invalid_root),
+                                                                    "label"), "Exé"));
+  }
 }
 
 #define IMPORT_HEADER "reference;formation;libelle;type;sequence;date;debut;fin;pause_minutes;lieu;salle;formateurs\n"
@@ -841,6 +861,12 @@ test_import_json (void)
   g_auto(Run) wrong = { 0, };
   g_auto(Run) syntax = { 0, };
   g_autofree char *broken = write_file ("broken.json", "{ \"sessions\": [ { \"reference\": ");
+  g_autofree char *twice = write_file ("twice.json",
+    "{ \"sessions\": [ { \"reference\": \"J-4\", \"formation\": \"BUR-02\",\n"
+    "  \"type\": \"inter\", \"x\": {}, \"x\": {},\n"
+    "  \"slots\": [ { \"sequence\": \"J1\", \"date\": \"07/09/2026\",\n"
+    "    \"debut\": \"09:00\", \"fin\": \"08:00\" } ] } ] }\n");
+  g_auto(Run) twice_run = { 0, };
 
   run_cli (&dry, "--db", path, "import", "sessions", good, "--dry-run", NULL);
   g_assert_cmpstr (dry.err, ==, "");
@@ -859,6 +885,13 @@ test_import_json (void)
 
   run_cli (&syntax, "--db", path, "import", "sessions", broken, NULL);
   assert_one_error_line (&syntax);
+
+  /* A member named twice does not shift the lines of the others */
+  run_cli (&twice_run, "--db", path, "import", "sessions", twice, NULL);
+  g_assert_cmpstr (twice_run.err, ==,
+                   "line 1: unknown member “x”\n"
+                   "line 3: fin: the slot ends at 08:00, not after its start at 09:00\n"
+                   "formadesk-cli: 2 problems; nothing was imported\n");
 
   after = stats_of (path);
   g_assert_cmpstr (after, ==, before);

@@ -36,8 +36,7 @@ typedef struct
 {
   FdSessionImport *import;
   GHashTable *lines; /* JsonObject → line its "{" is on */
-  GArray *starts;    /* lines of the objects, in the order they start */
-  guint next_start;
+  GArray *open;      /* lines of the objects being parsed, innermost last */
 } JsonImport;
 
 static const FdSessionImportColumn session_members[] = {
@@ -58,6 +57,8 @@ static const FdSessionImportColumn slot_members[] = {
   FD_SESSION_IMPORT_COLUMN_TRAINERS,
 };
 
+/* The parser says where an object starts, and then which object it was
+ * once it ends: nested objects end first. */
 static void
 on_parser_object_start_cb (JsonParser *parser,
                            gpointer    user_data)
@@ -65,34 +66,23 @@ on_parser_object_start_cb (JsonParser *parser,
   JsonImport *reader = user_data;
   guint line = json_parser_get_current_line (parser);
 
-  g_array_append_val (reader->starts, line);
+  g_array_append_val (reader->open, line);
 }
 
-/* Objects are visited in document order, the order they started in */
 static void
-record_lines (JsonImport *reader,
-              JsonNode   *node)
+on_parser_object_end_cb (JsonParser *parser,
+                         JsonObject *object,
+                         gpointer    user_data)
 {
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-      g_autoptr(GList) members = json_object_get_members (object);
-      guint line = reader->next_start < reader->starts->len
-                   ? g_array_index (reader->starts, guint, reader->next_start)
-                   : 0;
+  JsonImport *reader = user_data;
+  guint line;
 
-      reader->next_start++;
-      g_hash_table_insert (reader->lines, object, GUINT_TO_POINTER (line));
-      for (GList *l = members; l != NULL; l = l->next)
-        record_lines (reader, json_object_get_member (object, l->data));
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
+  if (reader->open->len == 0)
+    return;
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        record_lines (reader, json_array_get_element (array, i));
-    }
+  line = g_array_index (reader->open, guint, reader->open->len - 1);
+  g_array_set_size (reader->open, reader->open->len - 1);
+  g_hash_table_insert (reader->lines, object, GUINT_TO_POINTER (line));
 }
 
 static guint
@@ -297,9 +287,9 @@ parse_json (GBytes  *bytes,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(FdSessionImport) import = fd_session_import_new ();
-  JsonImport reader = { import, lines, starts, 0 };
+  JsonImport reader = { import, lines, open };
   JsonNode *root;
   JsonNode *sessions = NULL;
   gsize length;
@@ -312,12 +302,11 @@ parse_json (GBytes  *bytes,
     }
 
   g_signal_connect (parser, "object-start", G_CALLBACK (on_parser_object_start_cb), &reader);
+  g_signal_connect (parser, "object-end", G_CALLBACK (on_parser_object_end_cb), &reader);
   if (!json_parser_load_from_data (parser, data, (gssize) length, error))
     return NULL;
 
   root = json_parser_get_root (parser);
-  if (root != NULL)
-    record_lines (&reader, root);
 
   if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
     sessions = root;

@@ -159,10 +159,18 @@ fd_cli_builder_add_string (JsonBuilder *builder,
                            const char  *value)
 {
   json_builder_set_member_name (builder, name);
-  if (value != NULL)
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else if (g_utf8_validate (value, -1, NULL))
     json_builder_add_string_value (builder, value);
   else
-    json_builder_add_null_value (builder);
+    {
+      /* A row written behind the write path's back may hold anything:
+       * the JSON printed stays valid */
+      g_autofree char *valid = g_utf8_make_valid (value, -1);
+
+      json_builder_add_string_value (builder, valid);
+    }
 }
 
 /* Prints @rows (arrays of strings; the first one is the header) as columns
