@@ -441,8 +441,9 @@ typedef enum
   READ_FAILED,
 } ReadResult;
 
-/* The separator is the one of ";" and "," the header uses more, outside
- * quotes: French spreadsheets write ";", others ",". */
+/* The separator is the one of ";" and "," the header (the first line
+ * that is not blank) uses more, outside quotes: French spreadsheets
+ * write ";", others ",". */
 static char
 detect_separator (const char *p,
                   const char *end)
@@ -450,6 +451,9 @@ detect_separator (const char *p,
   guint semicolons = 0;
   guint commas = 0;
   gboolean quoted = FALSE;
+
+  while (p < end && g_ascii_isspace (*p))
+    p++;
 
   for (; p < end; p++)
     {
