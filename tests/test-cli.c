@@ -819,7 +819,8 @@ test_import_writes (void)
   /* A second import of the same sessions is refused */
   run_cli (&again, "--db", path, "import", "sessions", template, NULL);
   g_assert_cmpint (again.status, ==, 1);
-  g_assert_true (g_str_has_prefix (again.err, "line 2: reference: the session “PART-2026-001” was already imported as 2026-"));
+  g_assert_true (g_str_has_prefix (again.err, "line 2: reference: the session “PART-2026-001” "
+                                              "was already imported as 2026-"));
 }
 
 static void

@@ -959,7 +959,9 @@ test_parse_separators_and_endings (void)
     HEADER "\rP-1;BUR-01;Excel;inter;Jour 1;10/03/2026;09:00;12:30;15;Centre Lyon;Salle A;alice@ex.fr",
     "reference,formation,libelle,type,sequence,date,debut,fin,pause_minutes,lieu,salle,formateurs\n"
     "P-1,BUR-01,Excel,inter,Jour 1,10/03/2026,09:00,12:30,15,Centre Lyon,Salle A,alice@ex.fr\n",
-    "\xef\xbb\xbf" HEADER "\n\n  \nP-1;BUR-01;Excel;inter;Jour 1;10/03/2026;09:00;12:30;15;Centre Lyon;Salle A;alice@ex.fr\n;;;;;;;;;;;\n",
+    "\xef\xbb\xbf" HEADER "\n\n  \n"
+    "P-1;BUR-01;Excel;inter;Jour 1;10/03/2026;09:00;12:30;15;Centre Lyon;Salle A;alice@ex.fr\n"
+    ";;;;;;;;;;;\n",
     "\n\r\n  \nreference,formation,libelle,type,sequence,date,debut,fin,pause_minutes,lieu,salle,formateurs\n"
     "P-1,BUR-01,Excel,inter,Jour 1,10/03/2026,09:00,12:30,15,Centre Lyon,Salle A,alice@ex.fr\n",
     /* columns in another order, named with accents and capitals */
@@ -1015,11 +1017,17 @@ test_parse_encodings (void)
 {
   /* "Préparation à l’examen" and "Centre Lyon" in UTF-8, UTF-8 with a
    * BOM, and Windows-1252 (é = E9, à = E0, ’ = 92) */
-  const char *utf8 = HEADER "\nP-1;BUR-01;Préparation à l’examen;inter;Séance;10/03/2026;09:00;12:30;0;Centre Lyon;;\n";
+  const char *utf8 = HEADER "\n"
+                     "P-1;BUR-01;Préparation à l’examen;inter;Séance;10/03/2026;09:00;12:30;0;"
+                     "Centre Lyon;;\n";
   g_autofree char *bom = g_strconcat ("\xef\xbb\xbf", utf8, NULL);
-  const char *cp1252 = HEADER "\nP-1;BUR-01;Pr\xe9paration \xe0 l\x92" "examen;inter;S\xe9" "ance;10/03/2026;09:00;12:30;0;Centre Lyon;;\n";
-  const char *cp1252_header = "R\xe9" "f\xe9rence;formation;libell\xe9;type;s\xe9quence;date;d\xe9" "but;fin;pause_minutes;lieu;salle;formateurs\n"
-                              "P-1;BUR-01;Pr\xe9paration \xe0 l\x92" "examen;inter;S\xe9" "ance;10/03/2026;09:00;12:30;0;Centre Lyon;;\n";
+  const char *cp1252 = HEADER "\n"
+                       "P-1;BUR-01;Pr\xe9paration \xe0 l\x92" "examen;inter;S\xe9" "ance;"
+                       "10/03/2026;09:00;12:30;0;Centre Lyon;;\n";
+  const char *cp1252_header = "R\xe9" "f\xe9rence;formation;libell\xe9;type;s\xe9quence;date;"
+                              "d\xe9" "but;fin;pause_minutes;lieu;salle;formateurs\n"
+                              "P-1;BUR-01;Pr\xe9paration \xe0 l\x92" "examen;inter;S\xe9" "ance;"
+                              "10/03/2026;09:00;12:30;0;Centre Lyon;;\n";
   const char * const files[] = { utf8, bom, cp1252, cp1252_header };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -1254,13 +1262,17 @@ test_check_lists_bad_rows (Fixture       *fixture,
 
   g_assert_nonnull (strstr (text, "line 2: formation: no training has the code “XXX-99”\n"));
   g_assert_nonnull (strstr (text, "line 3: formation: the training “OLD-01” was deleted\n"));
-  g_assert_nonnull (strstr (text, "line 5: salle: the room “Salle C” is in “Centre Paris”, not in “Centre Lyon”\n"));
+  g_assert_nonnull (strstr (text, "line 5: salle: the room “Salle C” is in “Centre "
+                            "Paris”, not in “Centre Lyon”\n"));
   g_assert_nonnull (strstr (text, "line 6: formateurs: the trainer Carl Petit (carl@ex.fr) was deleted\n"));
   g_assert_nonnull (strstr (text, "line 7: formateurs: no trainer has the email “zed@ex.fr”\n"));
   g_assert_nonnull (strstr (text, "line 10: fin: the slot ends at 13:00, not after its start at 14:00\n"));
-  g_assert_nonnull (strstr (text, "line 11: pause_minutes: a break of 60 minutes does not fit in a slot of 60 minutes\n"));
-  g_assert_nonnull (strstr (text, "line 14: formation: the session “A-13” already has the training “BUR-01” (line 13)\n"));
-  g_assert_nonnull (strstr (text, "line 24: reference: the session “PART-77” was already imported as 2026-0001\n"));
+  g_assert_nonnull (strstr (text, "line 11: pause_minutes: a break of 60 minutes does "
+                            "not fit in a slot of 60 minutes\n"));
+  g_assert_nonnull (strstr (text, "line 14: formation: the session “A-13” already has "
+                            "the training “BUR-01” (line 13)\n"));
+  g_assert_nonnull (strstr (text, "line 24: reference: the session “PART-77” was "
+                            "already imported as 2026-0001\n"));
 
   /* A check does not write, and an import with problems is not applied */
   g_assert_false (fd_session_import_apply (fixture->db, import, &error));

@@ -507,6 +507,7 @@ bench_import (Bench   *bench,
     {
       g_autoptr(FdSessionImport) import = NULL;
       gint64 started = g_get_monotonic_time ();
+      GPtrArray *problems;
       double check_ms;
       double ms;
       gboolean ok;
@@ -514,10 +515,11 @@ bench_import (Bench   *bench,
       import = fd_session_import_parse_csv (file, error);
       if (import == NULL || !fd_session_import_check (bench->database, import, error))
         return FALSE;
-      if (fd_session_import_get_problems (import)->len > 0)
+      problems = fd_session_import_get_problems (import);
+      if (problems->len > 0)
         {
           g_autofree char *problem =
-            fd_session_import_problem_format (g_ptr_array_index (fd_session_import_get_problems (import), 0));
+            fd_session_import_problem_format (g_ptr_array_index (problems, 0));
 
           g_set_error_literal (error, FD_SESSION_IMPORT_ERROR, FD_SESSION_IMPORT_ERROR_INVALID,
                                problem);

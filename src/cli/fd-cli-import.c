@@ -384,8 +384,9 @@ print_sessions (GPtrArray *sessions,
 
   if (written)
     /* Translators: column headers, separated by | */
-    g_ptr_array_add (rows, g_strsplit (_("CODE|REFERENCE|TRAINING|LABEL|TYPE|DATES|SEQUENCES|SLOTS"),
-                                       "|", -1));
+    g_ptr_array_add (rows,
+                     g_strsplit (_("CODE|REFERENCE|TRAINING|LABEL|TYPE|DATES|SEQUENCES|SLOTS"),
+                                 "|", -1));
   else
     /* Translators: column headers, separated by | */
     g_ptr_array_add (rows, g_strsplit (_("REFERENCE|TRAINING|LABEL|TYPE|DATES|SEQUENCES|SLOTS"),

@@ -765,8 +765,10 @@ read_rows (FdSessionImport  *self,
         {
           add_problem_take (self, self->read_problems, line, NULL,
                             /* Translators: %1$u is a number of fields, %2$u the header's */
-                            g_strdup_printf (ngettext ("the row has %1$u field where the header has %2$u",
-                                                       "the row has %1$u fields where the header has %2$u",
+                            g_strdup_printf (ngettext ("the row has %1$u field where the header "
+                                                       "has %2$u",
+                                                       "the row has %1$u fields where the header "
+                                                       "has %2$u",
                                                        n_fields),
                                              n_fields, map->len));
           continue;
@@ -1434,7 +1436,8 @@ check_room (Checker     *checker,
           add_check_problem (checker, row, FD_SESSION_IMPORT_COLUMN_ROOM,
                              /* Translators: %1$s is a room, %2$s the place it is in,
                               * %3$s the place of the row */
-                             g_strdup_printf (_("the room “%1$s” is in “%2$s”, not in “%3$s”"),
+                             g_strdup_printf (_("the room “%1$s” is in “%2$s”, "
+                                                "not in “%3$s”"),
                                               quoted, quoted_elsewhere, quoted_place));
         }
       else
@@ -1452,7 +1455,8 @@ check_room (Checker     *checker,
                        g_strdup_printf (_("the room “%s” was deleted"), quoted));
   else if (room->known.ambiguous)
     add_check_problem (checker, row, FD_SESSION_IMPORT_COLUMN_ROOM,
-                       g_strdup_printf (_("several rooms of this place are named “%s”"), quoted));
+                       g_strdup_printf (_("several rooms of this place are named “%s”"),
+                                        quoted));
   else
     return room;
 
@@ -1587,7 +1591,8 @@ group_row (Checker         *checker,
         {
           add_check_problem (checker, row, FD_SESSION_IMPORT_COLUMN_REFERENCE,
                              /* Translators: %1$s is a partner's reference, %2$s a session code */
-                             g_strdup_printf (_("the session “%1$s” was already imported as %2$s"),
+                             g_strdup_printf (_("the session “%1$s” was already imported "
+                                                "as %2$s"),
                                               quoted, code));
           *ok = FALSE;
         }
@@ -1606,7 +1611,8 @@ group_row (Checker         *checker,
           add_check_problem (checker, row, FD_SESSION_IMPORT_COLUMN_TRAINING,
                              /* Translators: %1$s is a reference, %2$s a training code,
                               * %3$u a line number */
-                             g_strdup_printf (_("the session “%1$s” already has the training “%2$s” (line %3$u)"),
+                             g_strdup_printf (_("the session “%1$s” already has the training "
+                                                "“%2$s” (line %3$u)"),
                                               quoted, first, session->session.line));
           *ok = FALSE;
         }
@@ -1617,7 +1623,8 @@ group_row (Checker         *checker,
       add_check_problem (checker, row, FD_SESSION_IMPORT_COLUMN_KIND,
                          /* Translators: %1$s is a reference, %2$s intra or inter,
                           * %3$u a line number */
-                         g_strdup_printf (_("the session “%1$s” is already of type %2$s (line %3$u)"),
+                         g_strdup_printf (_("the session “%1$s” is already of type %2$s "
+                                            "(line %3$u)"),
                                           quoted, session->kind_of_file, session->session.line));
       *ok = FALSE;
     }
@@ -1638,7 +1645,8 @@ group_row (Checker         *checker,
           add_check_problem (checker, row, FD_SESSION_IMPORT_COLUMN_LABEL,
                              /* Translators: %1$s is a reference, %2$s a label,
                               * %3$u a line number */
-                             g_strdup_printf (_("the session “%1$s” already has the label “%2$s” (line %3$u)"),
+                             g_strdup_printf (_("the session “%1$s” already has the label "
+                                                "“%2$s” (line %3$u)"),
                                               quoted, first, session->label_line));
           *ok = FALSE;
         }
@@ -1791,7 +1799,8 @@ check_row (Checker   *checker,
     {
       add_check_problem (checker, row, FD_SESSION_IMPORT_COLUMN_BREAK,
                          /* Translators: both are numbers of minutes */
-                         g_strdup_printf (_("a break of %1$d minutes does not fit in a slot of %2$d minutes"),
+                         g_strdup_printf (_("a break of %1$d minutes does not fit in a slot "
+                                            "of %2$d minutes"),
                                           break_minutes, end - start));
       break_ok = FALSE;
     }
