@@ -10,10 +10,13 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include "fd-conflicts.h"
 #include "fd-core.h"
 
 /* The binary is spawned, not linked: what is tested is the whole process,
@@ -189,6 +192,26 @@ test_list_text (void)
   g_assert_cmpstr (lines[6], ==, "");
 }
 
+/* --limit 0 prints no row, as `head -n 0` would; JSON gives [] */
+static void
+test_list_limit_zero (void)
+{
+  g_auto(Run) run = { 0, };
+  g_auto(Run) json_run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+
+  run_cli (&run, "--db", demo_path, "list", "sessions", "--limit", "0", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "CODE"));
+  g_assert_cmpstr (strchr (run.out, '\n'), ==, "\n");
+
+  run_cli (&json_run, "--db", demo_path, "list", "trainers", "--limit=0", "--json", NULL);
+  g_assert_cmpint (json_run.status, ==, 0);
+  root = parse_json (json_run.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
+}
+
 static void
 test_list_json_kinds (void)
 {
@@ -216,6 +239,112 @@ test_list_json_kinds (void)
       g_assert_true (json_object_has_member (json_array_get_object_element (array, 0),
                                              kinds[i].member));
     }
+}
+
+/* Copies the demo database, for a test that damages it */
+static char *
+copy_demo (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  gsize length = 0;
+
+  contents = read_bytes (demo_path, &length);
+  g_file_set_contents (path, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* Runs @sql on @path as another program would, behind Formadesk's back */
+static void
+exec_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* Sets @column of the first trainer (in list order) to @length raw bytes */
+static void
+set_first_trainer_bytes (const char *path,
+                         const char *column,
+                         const char *bytes,
+                         int         length)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE trainer SET %s = ?1 WHERE rowid ="
+                                          " (SELECT rowid FROM trainer WHERE deleted = 0"
+                                          "  ORDER BY sort_key LIMIT 1)", column);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, bytes, length, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* Text another program stored as invalid UTF-8, or with a NUL inside,
+ * still gives valid JSON, whole: U+FFFD where the bytes make no sense */
+static void
+test_list_json_invalid_text (void)
+{
+  g_autofree char *path = copy_demo ("invalid-text.db");
+  g_auto(Run) run = { 0, };
+  g_auto(Run) table = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *first;
+
+  set_first_trainer_bytes (path, "first_name", "Ad\xff" "a", 4);
+  set_first_trainer_bytes (path, "city", "Saint-\xc3", 7);
+  set_first_trainer_bytes (path, "last_name", "Love\0lace", 9);
+
+  run_cli (&run, "--db", path, "list", "trainers", "--json", "--limit", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  root = parse_json (run.out);
+  first = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "first_name"), ==, "Ad\uFFFDa");
+  g_assert_cmpstr (json_object_get_string_member (first, "last_name"), ==, "Love\uFFFDlace");
+  g_assert_cmpstr (json_object_get_string_member (first, "city"), ==, "Saint-\uFFFD");
+
+  run_cli (&table, "--db", path, "list", "trainers", "--limit", "1", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_true (g_utf8_validate (table.out, -1, NULL));
+  g_assert_nonnull (strstr (table.out, "Ad\uFFFDa Love\uFFFDlace"));
+}
+
+/* stats prints the tables' names as SQLite has them: made valid too */
+static void
+test_stats_json_invalid_name (void)
+{
+  g_autofree char *path = copy_demo ("invalid-name.db");
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  gboolean found = FALSE;
+
+  exec_raw (path, "CREATE TABLE \"notes\xff\" (x)");
+
+  run_cli (&run, "--db", path, "stats", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (g_str_equal (json_object_get_string_member (object, "table"), "notes\uFFFD"))
+        found = TRUE;
+    }
+  g_assert_true (found);
 }
 
 static void
@@ -258,6 +387,86 @@ test_verify (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "OK\n");
   g_assert_cmpstr (run.err, ==, "");
+}
+
+/* Each problem names the record at fault by its id, and what it refers
+ * to, not SQLite's row numbers */
+static void
+test_verify_names_records (void)
+{
+  g_autofree char *path = copy_demo ("broken.db");
+  g_auto(Run) run = { 0, };
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *slot_problem = NULL;
+  g_autofree char *slot_id = NULL;
+  g_autofree char *session_id = NULL;
+  g_autofree char *client_id = NULL;
+  g_autofree char *mutation_id = NULL;
+  g_autofree char *attendance_id = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *ids[5];
+
+  exec_raw (path,
+            "UPDATE slot SET room_id = 'no-such-room'"
+            " WHERE rowid = (SELECT min(rowid) FROM slot WHERE room_id IS NOT NULL);"
+            "UPDATE session SET capacity_max = 0 WHERE id ="
+            " (SELECT session_id FROM enrollment WHERE deleted = 0"
+            "  AND status NOT IN ('withdrawn', 'cancelled') LIMIT 1);"
+            "UPDATE outbox SET args = 'not json' WHERE seq = (SELECT min(seq) FROM outbox);"
+            "UPDATE client SET siret = '12345678901234', siret_override_reason = NULL"
+            " WHERE rowid = (SELECT min(rowid) FROM client WHERE deleted = 0);"
+            "UPDATE attendance SET deleted = 1 WHERE rowid = (SELECT min(rowid) FROM attendance);");
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT"
+                                       " (SELECT id FROM slot WHERE room_id = 'no-such-room'),"
+                                       " (SELECT id FROM session WHERE capacity_max = 0),"
+                                       " (SELECT id FROM client WHERE siret = '12345678901234'),"
+                                       " (SELECT mutation_id FROM outbox WHERE args = 'not json'),"
+                                       " (SELECT id FROM attendance WHERE deleted = 1)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  slot_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  session_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  client_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  mutation_id = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  attendance_id = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  ids[0] = slot_id;
+  ids[1] = session_id;
+  ids[2] = client_id;
+  ids[3] = mutation_id;
+  ids[4] = attendance_id;
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_nonnull (ids[i]);
+
+  run_cli (&run, "--db", path, "verify", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_error_line (&run);
+
+  slot_problem = g_strdup_printf ("Slot %s: its “Room” field refers to no-such-room, "
+                                  "which does not exist.\n", slot_id);
+  g_assert_nonnull (strstr (run.out, slot_problem));
+  g_assert_null (strstr (run.out, "row "));
+
+  /* Every line names one of the records broken above */
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, G_N_ELEMENTS (ids) + 1);
+  for (guint l = 0; lines[l + 1] != NULL; l++)
+    {
+      gboolean named = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        named = named || strstr (lines[l], ids[i]) != NULL;
+      g_test_message ("%s", lines[l]);
+      g_assert_true (named);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_nonnull (strstr (run.out, ids[i]));
 }
 
 static void
@@ -419,6 +628,58 @@ test_too_new (void)
     }
 }
 
+/* A table dropped by another program: the message names it, and the file */
+static void
+test_missing_table (void)
+{
+  g_autofree char *path = copy_demo ("no-trainer.db");
+  const char * const commands[][2] = { { "list", "trainers" }, { "verify", NULL } };
+
+  exec_raw (path, "DROP TABLE trainer");
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_cli (&run, "--db", path, commands[i][0], commands[i][1], NULL);
+      assert_one_error_line (&run);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, "no table “trainer”"));
+      g_assert_nonnull (strstr (run.err, path));
+    }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    g_setenv ("LANGUAGE", "fr", TRUE);
+    run_cli (&run, "--db", path, "list", "trainers", "--json", NULL);
+    g_setenv ("LANGUAGE", "C", TRUE);
+    assert_one_error_line (&run);
+    g_assert_nonnull (strstr (run.err, "aucune table « trainer »"));
+  }
+}
+
+/* A truncated file: the message says which file is damaged */
+static void
+test_truncated (void)
+{
+  g_autofree char *path = copy_demo ("truncated.db");
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0, };
+  gsize length = 0;
+
+  g_assert_cmpint (truncate (path, 1000), ==, 0);
+  contents = read_bytes (path, &length);
+
+  run_cli (&run, "--db", path, "stats", NULL);
+  assert_one_error_line (&run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, path));
+  g_assert_nonnull (strstr (run.err, "damaged"));
+  assert_unchanged (path, contents, length);
+}
+
 static void
 test_missing_file (void)
 {
@@ -442,6 +703,9 @@ test_bad_usage (void)
     { "demo", "--size", "huge", NULL },
     { "demo", "--today", "tomorrow", NULL },
     { "bench", "--runs", "0", NULL },
+    { "list", "sessions", "--limit", "-1" },
+    { "list", "sessions", "--limit", "many" },
+    { "list", "sessions", "--limit", "99999999999" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
@@ -466,20 +730,225 @@ test_bad_usage (void)
   }
 }
 
-/* A copy of the demo database, for the commands that write */
+/* A database with two slots that overlap (trainer and room), the room's
+ * conflict kept; written through core, as the application writes. */
 static char *
-copy_demo (const char *name)
+create_row (FdDatabase *database,
+            const char *entity,
+            ...)
 {
+  g_autoptr(FdChange) change = fd_change_new_create (entity);
   g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
+  const char *field;
+  va_list ap;
 
-  contents = read_bytes (demo_path, &length);
-  g_file_set_contents (path, contents, (gssize) length, &error);
+  va_start (ap, entity);
+  while ((field = va_arg (ap, const char *)) != NULL)
+    {
+      const char *value = va_arg (ap, const char *);
+
+      if (field[0] == '#')
+        fd_change_set_int (change, field + 1, g_ascii_strtoll (value, NULL, 10));
+      else
+        fd_change_set_string (change, field, value);
+    }
+  va_end (ap);
+
+  fd_database_apply (database, change, &error);
   g_assert_no_error (error);
 
+  return g_strdup (fd_change_get_id (change));
+}
+
+static char *
+make_conflicts_database (const char *name)
+{
+  char *path = make_empty_database (name);
+  g_autoptr(FdDatabase) database = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *room = NULL;
+  g_autofree char *trainer = NULL;
+
+  database = fd_database_open (path, FD_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  place = create_row (database, "place", "name", "Lyon Part-Dieu", NULL);
+  room = create_row (database, "room", "place_id", place, "name", "Salle Bleue", "#capacity", "10",
+                     NULL);
+  trainer = create_row (database, "trainer", "first_name", "Claire", "last_name", "Martin", NULL);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *session = create_row (database, "session", "#year", "2026",
+                                             "label", "Gestion de projet", NULL);
+      g_autofree char *sequence = create_row (database, "sequence", "session_id", session,
+                                              "label", "Jour 1", NULL);
+      g_autofree char *slot = create_row (database, "slot", "session_id", session,
+                                          "sequence_id", sequence,
+                                          "start_at", i == 0 ? "2026-03-03T09:30" : "2026-03-03T10:00",
+                                          "end_at", i == 0 ? "2026-03-03T10:30" : "2026-03-03T11:00",
+                                          "place_id", place, "room_id", room, NULL);
+
+      g_free (create_row (database, "slot_staff", "slot_id", slot, "trainer_id", trainer, NULL));
+    }
+
+  conflicts = fd_conflicts_in_range (database, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 2);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      FdConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      if (fd_conflict_get_kind (conflict) == FD_CONFLICT_KIND_ROOM_OVERLAP)
+        {
+          fd_conflict_keep (database, conflict, "Salle partagée", &error);
+          g_assert_no_error (error);
+        }
+    }
+
   return path;
+}
+
+static void
+test_conflicts_text (void)
+{
+  g_autofree char *path = make_conflicts_database ("conflicts-text.db");
+  g_auto(Run) run = { 0, };
+  g_auto(Run) none = { 0, };
+  g_auto(Run) french = { 0, };
+
+  run_cli (&run, "--db", path, "conflicts", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "DATE"));
+  g_assert_nonnull (strstr (run.out, "03/03/2026"));
+  g_assert_nonnull (strstr (run.out, "09:30 – 10:30"));
+  g_assert_nonnull (strstr (run.out, "Trainer double-booked"));
+  g_assert_nonnull (strstr (run.out, "Claire Martin is already teaching 2026-0002 from 10:00 to 11:00."));
+  g_assert_nonnull (strstr (run.out, "Salle Bleue is already booked for 2026-0002 from 10:00 to 11:00. Kept: Salle partagée"));
+
+  run_cli (&none, "--db", path, "conflicts", "--from", "04/03/2026", NULL);
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_cmpstr (none.out, ==, "No conflicts.\n");
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  run_cli (&french, "--db", path, "conflicts", NULL);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_cmpint (french.status, ==, 0);
+  g_assert_nonnull (strstr (french.out, "Claire Martin anime déjà la session 2026-0002 de 10:00 à 11:00."));
+  g_assert_null (strstr (french.out, "already"));
+}
+
+static void
+test_conflicts_json (void)
+{
+  g_autofree char *path = make_conflicts_database ("conflicts-json.db");
+  g_auto(Run) run = { 0, };
+  g_auto(Run) range = { 0, };
+  g_auto(Run) empty = { 0, };
+  g_auto(Run) demo = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) range_root = NULL;
+  g_autoptr(JsonNode) empty_root = NULL;
+  g_autoptr(JsonNode) demo_root = NULL;
+  JsonArray *array;
+  guint n_kept = 0;
+
+  run_cli (&run, "--db", path, "conflicts", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      const char *kind = json_object_get_string_member (object, "kind");
+
+      g_assert_true (g_str_equal (kind, "trainer_overlap") || g_str_equal (kind, "room_overlap"));
+      g_assert_cmpstr (json_object_get_string_member (object, "session"), ==, "2026-0001");
+      g_assert_cmpstr (json_object_get_string_member (object, "other_session"), ==, "2026-0002");
+      g_assert_cmpstr (json_object_get_string_member (object, "start_at"), ==, "2026-03-03T09:30");
+      g_assert_cmpstr (json_object_get_string_member (object, "other_start_at"), ==,
+                       "2026-03-03T10:00");
+      g_assert_nonnull (json_object_get_string_member (object, "slot_id"));
+      g_assert_nonnull (json_object_get_string_member (object, "message"));
+      if (json_object_get_boolean_member (object, "kept"))
+        {
+          n_kept++;
+          g_assert_cmpstr (kind, ==, "room_overlap");
+          g_assert_cmpstr (json_object_get_string_member (object, "room"), ==, "Salle Bleue");
+          g_assert_cmpstr (json_object_get_string_member (object, "kept_reason"), ==,
+                           "Salle partagée");
+        }
+      else
+        {
+          g_assert_cmpstr (json_object_get_string_member (object, "trainer"), ==,
+                           "Claire Martin");
+          g_assert_true (json_object_get_null_member (object, "kept_reason"));
+        }
+    }
+  g_assert_cmpuint (n_kept, ==, 1);
+
+  /* Both ways of writing a date */
+  run_cli (&range, "--db", path, "conflicts", "--from", "2026-03-03", "--to", "03/03/2026",
+           "--json", NULL);
+  g_assert_cmpint (range.status, ==, 0);
+  range_root = parse_json (range.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (range_root)), ==, 2);
+
+  run_cli (&empty, "--db", path, "conflicts", "--to", "02/03/2026", "--json", NULL);
+  g_assert_cmpint (empty.status, ==, 0);
+  empty_root = parse_json (empty.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (empty_root)), ==, 0);
+
+  run_cli (&demo, "--db", demo_path, "conflicts", "--json", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  demo_root = parse_json (demo.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (demo_root));
+}
+
+static void
+test_conflicts_bad_dates (void)
+{
+  static const char * const lines[][5] = {
+    { "--from", "31/02/2026", NULL },
+    { "--to", "tomorrow", NULL },
+    { "--from", "2026-3-1", NULL },
+    { "--from", "05/03/2026", "--to", "01/03/2026" },
+    { "--since", "01/03/2026", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_cli (&run, "--db", demo_path, "conflicts", lines[i][0], lines[i][1], lines[i][2],
+               lines[i][2] != NULL ? lines[i][3] : NULL, NULL);
+      assert_one_error_line (&run);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    g_setenv ("LANGUAGE", "fr", TRUE);
+    run_cli (&run, "--db", demo_path, "conflicts", "--from", "31/02/2026", NULL);
+    g_setenv ("LANGUAGE", "C", TRUE);
+    assert_one_error_line (&run);
+    g_assert_nonnull (strstr (run.err, "n’est pas une date"));
+  }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, "conflicts", "--help", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "--from"));
+    g_assert_nonnull (strstr (run.out, "--json"));
+  }
 }
 
 static char *
@@ -1002,10 +1471,17 @@ main (int   argc,
   g_test_add_func ("/cli/list/candidates-json", test_list_candidates_json);
   g_test_add_func ("/cli/list/text", test_list_text);
   g_test_add_func ("/cli/list/json-kinds", test_list_json_kinds);
+  g_test_add_func ("/cli/list/limit-zero", test_list_limit_zero);
+  g_test_add_func ("/cli/list/json-invalid-text", test_list_json_invalid_text);
+  g_test_add_func ("/cli/stats/json-invalid-name", test_stats_json_invalid_name);
   g_test_add_func ("/cli/stats", test_stats);
   g_test_add_func ("/cli/verify", test_verify);
+  g_test_add_func ("/cli/verify/names-records", test_verify_names_records);
   g_test_add_func ("/cli/bench", test_bench);
   g_test_add_func ("/cli/bench/french", test_bench_french);
+  g_test_add_func ("/cli/conflicts/text", test_conflicts_text);
+  g_test_add_func ("/cli/conflicts/json", test_conflicts_json);
+  g_test_add_func ("/cli/conflicts/bad-dates", test_conflicts_bad_dates);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/demo/refuses-data", test_demo_refuses_data);
   g_test_add_func ("/cli/demo/french", test_demo_french);
@@ -1013,6 +1489,8 @@ main (int   argc,
   g_test_add_func ("/cli/error/read-only", test_read_only);
   g_test_add_func ("/cli/error/too-new", test_too_new);
   g_test_add_func ("/cli/error/missing-file", test_missing_file);
+  g_test_add_func ("/cli/error/missing-table", test_missing_table);
+  g_test_add_func ("/cli/error/truncated", test_truncated);
   g_test_add_func ("/cli/error/usage", test_bad_usage);
   g_test_add_func ("/cli/duplicate/prints-code", test_duplicate_prints_code);
   g_test_add_func ("/cli/duplicate/errors", test_duplicate_errors);

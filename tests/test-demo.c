@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "fd-core.h"
+#include "fd-demo.h"
 #include "fd-database-private.h"
 
 #define TODAY "2026-03-03"

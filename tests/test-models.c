@@ -9,8 +9,11 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "fd-core.h"
+#include "fd-database-private.h"
 
 typedef struct
 {
@@ -432,6 +435,151 @@ test_record_list_items_changed (Fixture       *fixture,
   g_assert_cmpuint (changed.n_emissions, ==, 3);
   g_assert_cmpuint (changed.removed, ==, 10);
   g_assert_cmpuint (changed.added, ==, 10);
+}
+
+static void
+on_items_changed_log_cb (GListModel *list,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         GString    *log)
+{
+  g_string_append_printf (log, "%u-%u+%u ", position, removed, added);
+}
+
+static gint64
+revision_of (FdDatabase *db,
+             const char *id)
+{
+  g_autoptr(FdRecordList) list = fd_record_list_new (db, FD_RECORD_KIND_TRAINEE);
+  g_autoptr(FdRecord) record = g_list_model_get_item (G_LIST_MODEL (list),
+                                                      fd_record_list_find (list, id));
+
+  return fd_record_get_revision (record);
+}
+
+static void
+rename_trainee (FdDatabase *db,
+                const char *id,
+                const char *field,
+                const char *value)
+{
+  g_autoptr(FdChange) change = fd_change_new_update ("trainee", id, revision_of (db, id));
+
+  fd_change_set_string (change, field, value);
+  g_free (apply (db, change));
+}
+
+/* An edit reaches the list as the rows it changed, not as a reload */
+static void
+test_record_list_updates_in_place (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(FdTrainee) moved = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *bernard = NULL;
+  g_autofree char *zola = NULL;
+  g_autofree char *new_one = NULL;
+
+  g_free (create_trainee (fixture->db, "Anne", "Arnaud"));
+  bernard = create_trainee (fixture->db, "Paul", "Bernard");
+  g_free (create_trainee (fixture->db, "Zoé", "Martin"));
+  zola = create_trainee (fixture->db, "Émile", "Zola");
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_log_cb), log);
+  g_assert_cmpuint (fd_record_list_find (list, zola), ==, 3);
+
+  /* Changed where it is: that row only */
+  rename_trainee (fixture->db, bernard, "email", "paul.bernard@exemple.fr");
+  g_assert_cmpstr (log->str, ==, "1-1+1 ");
+
+  /* Moved: out of its place, into its new one */
+  g_string_truncate (log, 0);
+  rename_trainee (fixture->db, zola, "last_name", "Dupont");
+  g_assert_cmpstr (log->str, ==, "3-1+0 2-0+1 ");
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Arnaud|Bernard|Dupont|Martin");
+  moved = g_list_model_get_item (G_LIST_MODEL (list), 2);
+  g_assert_cmpstr (fd_record_get_id (FD_RECORD (moved)), ==, zola);
+
+  /* Created, deleted */
+  g_string_truncate (log, 0);
+  new_one = create_trainee (fixture->db, "Luc", "Caron");
+  g_assert_cmpstr (log->str, ==, "2-0+1 ");
+  g_string_truncate (log, 0);
+  delete_row (fixture->db, "trainee", bernard);
+  g_assert_cmpstr (log->str, ==, "1-1+0 ");
+  g_clear_pointer (&names, g_free);
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Arnaud|Caron|Dupont|Martin");
+  g_assert_cmpuint (fd_record_list_find (list, bernard), ==, G_MAXUINT);
+
+  /* Rows of other kinds leave it alone */
+  g_string_truncate (log, 0);
+  g_free (create_trainer (fixture->db, "Claire", "Petit"));
+  g_assert_cmpstr (log->str, ==, "");
+}
+
+/* A search follows edits: a row whose name changed leaves it, a row whose
+ * other fields changed stays, changed in place */
+static void
+test_record_list_search_follows_edits (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autofree char *anne = create_trainee (fixture->db, "Anne", "Martin");
+  g_autofree char *paul = create_trainee (fixture->db, "Paul", "Martin");
+  g_autofree char *names = NULL;
+
+  g_free (create_trainee (fixture->db, "Zoé", "Durand"));
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  fd_record_list_set_search (list, "martin");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_log_cb), log);
+
+  rename_trainee (fixture->db, paul, "phone", "06 12 34 56 78");
+  g_assert_cmpstr (log->str, ==, "1-1+1 ");
+
+  g_string_truncate (log, 0);
+  rename_trainee (fixture->db, anne, "last_name", "Moreau");
+  g_assert_cmpstr (log->str, ==, "0-1+0 ");
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Martin");
+
+  /* and the next keystroke sees the rename too */
+  fd_record_list_set_search (list, "moreau");
+  g_clear_pointer (&names, g_free);
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Moreau");
+}
+
+/* A session's row shows its slots' dates: a new slot changes that row */
+static void
+test_record_list_follows_dependencies (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(FdSession) session = NULL;
+  g_autofree char *first = create_session (fixture->db, "2026-0001", "Excel", NULL, NULL);
+  g_autofree char *second = create_session (fixture->db, "2026-0002", "Word", NULL, NULL);
+  g_autofree char *sequence = create_sequence (fixture->db, first, "Jour 1");
+  g_autofree char *slot = NULL;
+  guint position;
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_SESSION);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_log_cb), log);
+  position = fd_record_list_find (list, first);
+
+  slot = create_slot (fixture->db, first, sequence, "2026-05-12T09:00", "2026-05-12T12:00");
+  g_assert_cmpuint (fd_record_list_find (list, first), ==, position);
+  g_assert_nonnull (strstr (log->str, "-1+1 "));
+  session = g_list_model_get_item (G_LIST_MODEL (list), position);
+  g_assert_cmpstr (fd_session_get_start_date (session), ==, "2026-05-12");
 }
 
 static void
@@ -953,6 +1101,131 @@ test_queries_tombstone (Fixture       *fixture,
   g_clear_error (&error);
 }
 
+/* Every kind has its row, found by its names, and its lists hold the type
+ * the row says. */
+static void
+test_record_kind_table (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (FdRecordKind kind = 0; kind < FD_N_RECORD_KINDS; kind++)
+    {
+      const FdRecordKindInfo *info = fd_record_kind_get_info (kind);
+      g_autoptr(FdRecordList) list = NULL;
+      g_autoptr(FdChange) change = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (info);
+      g_assert_cmpint (info->kind, ==, kind);
+      g_assert_nonnull (info->name);
+      g_assert_true (g_hash_table_add (names, (gpointer) info->name));
+      g_assert_true (fd_record_kind_find (info->name) == info);
+      if (info->alias != NULL)
+        {
+          g_assert_true (g_hash_table_add (names, (gpointer) info->alias));
+          g_assert_true (fd_record_kind_find (info->alias) == info);
+        }
+      g_assert_cmpstr (fd_record_kind_info_get_label (info), !=, "");
+
+      list = fd_record_list_new (fixture->db, kind);
+      g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == info->get_item_type ());
+      g_assert_true (g_type_is_a (info->get_item_type (), FD_TYPE_RECORD));
+
+      /* The entity is one the write path knows. */
+      change = fd_change_new_delete (info->entity, "no-such-id", 1);
+      g_assert_false (fd_database_apply (fixture->db, change, &error));
+      g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
+    }
+
+  g_assert_cmpint (fd_record_kind_find ("candidates")->kind, ==, FD_RECORD_KIND_TRAINEE);
+  g_assert_cmpint (fd_record_kind_find ("trainees")->kind, ==, FD_RECORD_KIND_TRAINEE);
+  g_assert_cmpstr (fd_record_kind_info_get_label (fd_record_kind_get_info (FD_RECORD_KIND_TRAINEE)),
+                   ==, "candidates");
+}
+
+static void
+test_record_kind_unknown (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_assert_null (fd_record_kind_find (""));
+  g_assert_null (fd_record_kind_find ("trainee"));
+  g_assert_null (fd_record_kind_find ("Sessions"));
+  g_assert_null (fd_record_kind_find ("places"));
+}
+
+/* Text another program stored as bytes that are not UTF-8, or with a NUL
+ * inside, reaches the models as valid UTF-8, whole */
+static void
+test_invalid_text (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(FdTrainer) trainer = NULL;
+  g_autoptr(FdTrainer) item = NULL;
+  g_autofree char *id = create_trainer (fixture->db, "Ada", "Lovelace");
+  sqlite3_stmt *stmt;
+
+  stmt = _fd_database_prepare (fixture->db,
+                               "UPDATE trainer SET first_name = ?1, last_name = ?2 WHERE id = ?3",
+                               &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, "Ad\xff" "a", 4, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, "Love\0lace\xe2\x82", 11, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, id, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+
+  trainer = fd_database_get_trainer (fixture->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fd_trainer_get_first_name (trainer), ==, "Ad\uFFFDa");
+  g_assert_cmpstr (fd_trainer_get_last_name (trainer), ==, "Love\uFFFDlace\uFFFD\uFFFD");
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINER);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (fd_trainer_get_first_name (item), ==, "Ad\uFFFDa");
+  g_assert_null (fd_record_list_get_error (list));
+}
+
+/* A list whose table is gone is empty, and says why */
+static void
+test_record_list_error (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(FdRecordList) trainers = NULL;
+  g_autoptr(FdRecordList) trainees = NULL;
+  g_autoptr(FdTrainee) item = NULL;
+  g_autofree char *id = create_trainer (fixture->db, "Ada", "Lovelace");
+  g_autofree char *trainee = create_trainee (fixture->db, "Anne", "Martin");
+  const GError *error;
+
+  trainers = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINER);
+  trainees = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trainers)), ==, 1);
+  g_assert_null (fd_record_list_get_error (trainers));
+
+  g_assert_cmpint (sqlite3_exec (_fd_database_get_handle (fixture->db),
+                                 "DROP TABLE trainer; DROP TABLE client", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  fd_record_list_reload (trainers);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trainers)), ==, 0);
+  error = fd_record_list_get_error (trainers);
+  g_assert_error ((GError *) error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "no table “trainer”"));
+
+  /* The trainees' ids are there, their rows (joined to clients) are not */
+  fd_record_list_reload (trainees);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trainees)), ==, 1);
+  g_assert_null (fd_record_list_get_error (trainees));
+  item = g_list_model_get_item (G_LIST_MODEL (trainees), 0);
+  g_assert_null (item);
+  error = fd_record_list_get_error (trainees);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "no table “client”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -968,6 +1241,9 @@ main (int   argc,
   ADD ("/models/record-list/search-ignores-accents", test_record_list_search_accents);
   ADD ("/models/record-list/search-escapes-like", test_record_list_search_escapes);
   ADD ("/models/record-list/items-changed-once", test_record_list_items_changed);
+  ADD ("/models/record-list/updates-in-place", test_record_list_updates_in_place);
+  ADD ("/models/record-list/follows-dependencies", test_record_list_follows_dependencies);
+  ADD ("/models/record-list/search-follows-edits", test_record_list_search_follows_edits);
   ADD ("/models/record-list/search-sees-changes", test_record_list_search_sees_changes);
   ADD ("/models/record-list/shared-keys", test_record_list_shared_keys);
   ADD ("/models/record-list/out-of-range", test_record_list_out_of_range);
@@ -976,6 +1252,10 @@ main (int   argc,
   ADD ("/models/queries/slots-and-enrollments", test_queries_slots);
   ADD ("/models/queries/slot-deleted-names", test_queries_slot_deleted_names);
   ADD ("/models/queries/tombstone", test_queries_tombstone);
+  ADD ("/models/record-kind/table", test_record_kind_table);
+  ADD ("/models/record-kind/unknown", test_record_kind_unknown);
+  ADD ("/models/read/invalid-text", test_invalid_text);
+  ADD ("/models/record-list/error", test_record_list_error);
 
 #undef ADD
 

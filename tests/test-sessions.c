@@ -47,7 +47,8 @@ typedef struct
 } Fixture;
 
 /* Creates a row through the write path: NULL-terminated pairs of column
- * and text value (INTEGER columns convert numbers written as text). */
+ * and value, written as text; a value that is a whole number is set as
+ * one. */
 static char *
 insert (FdDatabase *db,
         const char *entity,
@@ -60,7 +61,16 @@ insert (FdDatabase *db,
 
   va_start (args, entity);
   while ((name = va_arg (args, const char *)) != NULL)
-    fd_change_set_string (change, name, va_arg (args, const char *));
+    {
+      const char *text = va_arg (args, const char *);
+      gint64 number;
+
+      if (text != NULL && g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &number,
+                                                    NULL))
+        fd_change_set_int (change, name, number);
+      else
+        fd_change_set_string (change, name, text);
+    }
   va_end (args);
 
   fd_database_apply (db, change, &error);

@@ -15,6 +15,7 @@
 #include <locale.h>
 
 #include "fd-core.h"
+#include "fd-demo.h"
 
 #define UI_TEST_TODAY "2026-11-25"
 #define UI_TEST_SEED  20261125

@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "fd-core.h"
 #include "fd-database-private.h"
@@ -162,7 +163,10 @@ test_update_keeps_base_version (Fixture       *fixture,
   g_clear_error (&error);
   g_clear_pointer (&update, fd_change_unref);
 
-  update = fd_change_new_update ("trainee", id, 7);
+  /* The row as a pull left it: server version 7 */
+  g_assert_true (_fd_database_run (fixture->db, "UPDATE trainee SET version = 7", &error));
+  update = fd_change_new_update ("trainee", id, query_int (fixture->db, "SELECT revision FROM trainee"
+                                                                         " WHERE id = ?1", id));
   fd_change_set_string (update, "last_name", "Lefèvre");
   g_assert_true (fd_database_apply (fixture->db, update, &error));
   g_assert_no_error (error);
@@ -380,20 +384,46 @@ test_slot_times (Fixture       *fixture,
   g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
 }
 
+/* A session with one sequence and one slot; returns the slot's id */
+static char *
+create_slot (FdDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session = NULL, *code = NULL;
+  g_autoptr(FdChange) sequence = fd_change_new_create ("sequence");
+  g_autoptr(FdChange) slot = fd_change_new_create ("slot");
+
+  create_session (db, 2026, &session, &code);
+  fd_change_set_string (sequence, "session_id", session);
+  fd_change_set_string (sequence, "label", "Jour 1");
+  g_assert_true (fd_database_apply (db, sequence, &error));
+  fd_change_set_string (slot, "session_id", session);
+  fd_change_set_string (slot, "sequence_id", fd_change_get_id (sequence));
+  fd_change_set_string (slot, "start_at", "2026-03-03T09:00");
+  fd_change_set_string (slot, "end_at", "2026-03-03T12:30");
+  g_assert_true (fd_database_apply (db, slot, &error));
+  g_assert_no_error (error);
+
+  return g_strdup (fd_change_get_id (slot));
+}
+
 static void
 test_attendance_is_append_only (Fixture       *fixture,
                                 gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FdChange) sign = fd_change_new_create ("attendance");
+  g_autoptr(FdChange) trainee = new_trainee ("Anne", "Morel");
   g_autoptr(FdChange) edit = NULL;
   g_autoptr(FdChange) remove = NULL;
   g_autoptr(FdChange) correction = fd_change_new_create ("attendance");
+  g_autofree char *slot = create_slot (fixture->db);
   const char *id = fd_change_get_id (sign);
 
-  fd_change_set_string (sign, "slot_id", "slot");
+  g_assert_true (fd_database_apply (fixture->db, trainee, &error));
+  fd_change_set_string (sign, "slot_id", slot);
   fd_change_set_string (sign, "half_day", "am");
-  fd_change_set_string (sign, "trainee_id", "trainee");
+  fd_change_set_string (sign, "trainee_id", fd_change_get_id (trainee));
   fd_change_set_int (sign, "signed_at", g_get_real_time ());
   fd_change_set_string (sign, "device_id", fd_database_get_device_id (fixture->db));
   fd_change_set_string (sign, "method", "kiosk");
@@ -412,9 +442,9 @@ test_attendance_is_append_only (Fixture       *fixture,
   g_clear_error (&error);
 
   /* A correction is a new record superseding the first */
-  fd_change_set_string (correction, "slot_id", "slot");
+  fd_change_set_string (correction, "slot_id", slot);
   fd_change_set_string (correction, "half_day", "am");
-  fd_change_set_string (correction, "trainee_id", "trainee");
+  fd_change_set_string (correction, "trainee_id", fd_change_get_id (trainee));
   fd_change_set_string (correction, "status", "excused");
   fd_change_set_string (correction, "justification", "Arrêt maladie");
   fd_change_set_int (correction, "signed_at", g_get_real_time ());
@@ -458,12 +488,14 @@ test_session_with_trainees_is_not_deleted (Fixture       *fixture,
 
   /* A value the schema forbids is refused */
   g_clear_pointer (&cancel, fd_change_unref);
-  cancel = fd_change_new_update ("session", id, 0);
+  cancel = fd_change_new_update ("session", id, query_int (fixture->db, "SELECT revision FROM session"
+                                                                        " WHERE id = ?1", id));
   fd_change_set_string (cancel, "status", "abandoned");
   g_assert_false (fd_database_apply (fixture->db, cancel, &error));
-  g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_CONSTRAINT);
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "status");
   /* in words of ours, not SQLite's */
-  g_assert_cmpstr (error->message, ==, "A value is not one of those allowed.");
+  g_assert_cmpstr (error->message, ==, "Status: “abandoned” is not one of the allowed values.");
 }
 
 static void
@@ -524,13 +556,37 @@ test_stats_and_verify (Fixture       *fixture,
   g_assert_cmpint (problems->len, ==, 0);
   g_clear_pointer (&problems, g_ptr_array_unref);
 
-  /* An enrollment of a session that does not exist is reported */
+  /* The write path refuses an enrollment of a session that does not
+   * exist; written behind its back, verify reports it */
   fd_change_set_string (enroll, "session_id", "missing");
   fd_change_set_string (enroll, "trainee_id", "missing");
-  g_assert_true (fd_database_apply (fixture->db, enroll, &error));
+  g_assert_false (fd_database_apply (fixture->db, enroll, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "session_id");
+  g_clear_error (&error);
+  g_assert_true (_fd_database_run (fixture->db, "INSERT INTO enrollment (id, session_id, trainee_id)"
+                                                " VALUES ('e', 'missing', 'missing')", &error));
   problems = fd_database_verify (fixture->db, &error);
   g_assert_no_error (error);
   g_assert_cmpint (problems->len, >=, 2);
+
+  /* …by the enrollment's id and what it refers to, not by row numbers */
+  {
+    const char *missing_session = "Enrollment e: its “Session” field refers to missing, "
+                                  "which does not exist.";
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < problems->len; i++)
+      {
+        const char *problem = g_ptr_array_index (problems, i);
+
+        g_test_message ("%s", problem);
+        g_assert_true (g_str_has_prefix (problem, "Enrollment e: ") ||
+                       g_str_has_suffix (problem, ": e (missing)"));
+        found = found || g_str_equal (problem, missing_session);
+      }
+    g_assert_true (found);
+  }
 }
 
 int

@@ -20,6 +20,7 @@
 
 #include "fd-bench-ui.h"
 #include "fd-core.h"
+#include "fd-demo.h"
 #include "fd-window.h"
 
 /* Each --bench-ui measure's number of runs */

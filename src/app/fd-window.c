@@ -35,6 +35,7 @@ struct _FdWindow
   AdwApplicationWindow  parent_instance;
 
   FdDatabase           *database;
+  FdHistory            *history;
   GSettings            *settings;
 
   guint                 build_views_id;
@@ -51,6 +52,9 @@ struct _FdWindow
 
 G_DEFINE_FINAL_TYPE (FdWindow, fd_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* How often the window looks for what others committed, in milliseconds */
+#define WATCH_INTERVAL_MS 500
+
 enum {
   PROP_0,
   PROP_DATABASE,
@@ -62,15 +66,18 @@ static GParamSpec *properties[N_PROPS];
 /* The calendar, then an #FdRecordView for each kind of record */
 #define CALENDAR -1
 
-static const struct {
-  const char *name;
-  int         kind;
-} views[] = {
-  { "calendar", CALENDAR },
-  { "sessions", FD_RECORD_KIND_SESSION },
-  { "trainers", FD_RECORD_KIND_TRAINER },
-  { "candidates", FD_RECORD_KIND_TRAINEE },
+static const int views[] = {
+  CALENDAR, FD_RECORD_KIND_SESSION, FD_RECORD_KIND_TRAINER, FD_RECORD_KIND_TRAINEE,
 };
+
+/* The view's name, in the stack and in the settings: the kind's */
+static const char *
+view_name (guint index)
+{
+  g_assert (index < G_N_ELEMENTS (views));
+
+  return views[index] == CALENDAR ? "calendar" : fd_record_kind_get_info (views[index])->name;
+}
 
 static GSettings *
 new_settings (void)
@@ -94,7 +101,7 @@ static int
 find_view (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    if (g_strcmp0 (name, views[i].name) == 0)
+    if (g_strcmp0 (name, view_name (i)) == 0)
       return i;
 
   return -1;
@@ -129,12 +136,12 @@ ensure_view (FdWindow *self,
 
   if (view == NULL)
     {
-      if (views[index].kind == CALENDAR)
+      if (views[index] == CALENDAR)
         view = g_object_new (FD_TYPE_CALENDAR_VIEW,
                              "database", self->database,
                              NULL);
       else
-        view = fd_record_view_new (self->database, views[index].kind);
+        view = fd_record_view_new (self->database, views[index]);
       adw_bin_set_child (page, view);
     }
 
@@ -243,6 +250,95 @@ update_actions (FdWindow *self)
   view = fd_window_get_visible_view (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search",
                                  g_strcmp0 (view, "calendar") != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->history != NULL && fd_history_get_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->history != NULL && fd_history_get_can_redo (self->history));
+}
+
+static void
+on_history_notify_cb (FdWindow   *self,
+                      GParamSpec *pspec,
+                      FdHistory  *history)
+{
+  update_actions (self);
+}
+
+/* Shows what an edit, an undo or a redo did, with the way back */
+static void
+show_history_toast (FdWindow   *self,
+                    const char *title,
+                    const char *button_label,
+                    const char *action)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FdWindow *self = FD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = g_strdup (fd_history_get_undo_label (self->history));
+  g_autofree char *title = NULL;
+
+  if (label == NULL)
+    return;
+
+  if (!fd_history_undo (self->history, &error))
+    {
+      /* Translators: %1$s is an edit (“Slot moved”), %2$s why it cannot be undone */
+      title = g_strdup_printf (_("Could not undo “%1$s”: %2$s"), label, error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      return;
+    }
+
+  /* Translators: %s is an edit, “Slot moved” */
+  title = g_strdup_printf (_("Undone: %s"), label);
+  show_history_toast (self, title, _("Redo"), "win.redo");
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FdWindow *self = FD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = g_strdup (fd_history_get_redo_label (self->history));
+
+  if (label == NULL)
+    return;
+
+  if (!fd_history_redo (self->history, &error))
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: %1$s is an edit (“Slot moved”), %2$s why it cannot be redone */
+      title = g_strdup_printf (_("Could not redo “%1$s”: %2$s"), label, error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      return;
+    }
+
+  show_history_toast (self, label, _("Undo"), "win.undo");
+}
+
+/* What others commit (the CLI, a worker, sync) shows when the window comes
+ * back to the front, not only at the next look */
+static void
+on_is_active_notify_cb (FdWindow   *self,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->database != NULL)
+    fd_database_check_changes (self->database);
 }
 
 static void
@@ -323,7 +419,7 @@ show_view_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
-/* win.show-session::2026-0042 shows a session from elsewhere (the calendar) */
+/* win.show-session::ID shows a session from elsewhere (the calendar), by id */
 static void
 show_session_action (GtkWidget  *widget,
                      const char *action_name,
@@ -333,7 +429,7 @@ show_session_action (GtkWidget  *widget,
   GtkWidget *view = fd_window_get_view (self, "sessions");
 
   adw_view_stack_set_visible_child_name (self->stack, "sessions");
-  fd_record_view_show_session (FD_RECORD_VIEW (view), g_variant_get_string (parameter, NULL));
+  fd_record_view_show_record (FD_RECORD_VIEW (view), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -375,6 +471,17 @@ fd_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (fd_window_parent_class)->constructed (object);
 
+  if (self->database != NULL)
+    {
+      self->history = fd_history_new (self->database);
+      g_signal_connect_object (self->history, "notify::can-undo",
+                               G_CALLBACK (on_history_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->history, "notify::can-redo",
+                               G_CALLBACK (on_history_notify_cb), self, G_CONNECT_SWAPPED);
+      fd_database_watch_changes (self->database, WATCH_INTERVAL_MS);
+    }
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_notify_cb), NULL);
+
   restore_state (self);
   ensure_view (self, MAX (0, find_view (fd_window_get_visible_view (self))));
   update_actions (self);
@@ -390,6 +497,9 @@ fd_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->history);
+  if (self->database != NULL)
+    fd_database_watch_changes (self->database, 0);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (fd_window_parent_class)->dispose (object);
@@ -470,6 +580,8 @@ fd_window_class_init (FdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-session", "s", show_session_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.show-view", "s", "calendar");
@@ -483,6 +595,12 @@ fd_window_class_init (FdWindowClass *klass)
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
 }
 
 static void
@@ -593,6 +711,49 @@ fd_window_reload (FdWindow *self)
       else if (FD_IS_RECORD_VIEW (view))
         fd_record_view_reload (FD_RECORD_VIEW (view));
     }
+}
+
+/**
+ * fd_window_get_history:
+ *
+ * Returns: (transfer none) (nullable): the undo history of the window's
+ *   database
+ */
+FdHistory *
+fd_window_get_history (FdWindow *self)
+{
+  g_return_val_if_fail (FD_IS_WINDOW (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * fd_window_apply_edit:
+ * @self: a #FdWindow
+ * @label: the user's words for the edit, translated (“Slot moved”)
+ * @changes: (element-type FdChange): the edit, applied all or nothing
+ * @error: return location for a #GError
+ *
+ * Applies an edit of the user's so that it can be undone, and says so with
+ * a toast whose button undoes it (“Slot moved — Undo”).
+ *
+ * Returns: whether the edit was applied
+ */
+gboolean
+fd_window_apply_edit (FdWindow    *self,
+                      const char  *label,
+                      GPtrArray   *changes,
+                      GError     **error)
+{
+  g_return_val_if_fail (FD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->history != NULL, FALSE);
+
+  if (!fd_history_apply (self->history, label, changes, error))
+    return FALSE;
+
+  show_history_toast (self, label, _("Undo"), "win.undo");
+
+  return TRUE;
 }
 
 void

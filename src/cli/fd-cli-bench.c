@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "fd-cli.h"
+#include "fd-conflicts.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,42 +73,6 @@ static double
 elapsed_ms (gint64 started)
 {
   return (g_get_monotonic_time () - started) / 1000.0;
-}
-
-static const char *
-kind_name (FdRecordKind kind)
-{
-  switch (kind)
-    {
-    case FD_RECORD_KIND_SESSION:
-      return "sessions";
-    case FD_RECORD_KIND_TRAINER:
-      return "trainers";
-    case FD_RECORD_KIND_TRAINEE:
-      return "candidates";
-    case FD_RECORD_KIND_CLIENT:
-      return "clients";
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static const char *
-kind_label (FdRecordKind kind)
-{
-  switch (kind)
-    {
-    case FD_RECORD_KIND_SESSION:
-      return C_("bench", "sessions");
-    case FD_RECORD_KIND_TRAINER:
-      return C_("bench", "trainers");
-    case FD_RECORD_KIND_TRAINEE:
-      return C_("bench", "candidates");
-    case FD_RECORD_KIND_CLIENT:
-      return C_("bench", "clients");
-    default:
-      g_assert_not_reached ();
-    }
 }
 
 /* What the application does before its first frame: open the database
@@ -205,6 +170,84 @@ bench_month (Bench   *bench,
   return TRUE;
 }
 
+/* "2026-03-03T09:00" moved by @minutes */
+static char *
+shift_time (const char *text,
+            int         minutes)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) moved = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *with_zone = g_strconcat (text, "Z", NULL);
+
+  local = g_date_time_new_from_iso8601 (with_zone, utc);
+  if (local == NULL)
+    return g_strdup (text);
+  moved = g_date_time_add_minutes (local, minutes);
+
+  return g_date_time_format (moved, "%Y-%m-%dT%H:%M");
+}
+
+/* One step of a drag in the calendar: a slot of the month, with a room
+ * and a trainer, moved by a quarter of an hour and checked again. */
+static gboolean
+bench_conflicts (Bench   *bench,
+                 GError **error)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(FdSlotProposal) proposal = NULL;
+  g_autofree char *start_at = NULL;
+  g_autofree char *end_at = NULL;
+  guint run;
+
+  slots = fd_database_list_calendar_slots (bench->database, bench->month_from,
+                                           bench->month_to, error);
+  if (slots == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < slots->len && proposal == NULL; i++)
+    {
+      FdSlot *slot = g_ptr_array_index (slots, (i * 7919u) % slots->len);
+
+      proposal = fd_slot_proposal_new_for_slot (bench->database,
+                                                fd_record_get_id (FD_RECORD (slot)), error);
+      if (proposal == NULL)
+        return FALSE;
+      if (proposal->room_id == NULL || proposal->trainer_ids->len == 0)
+        g_clear_pointer (&proposal, fd_slot_proposal_free);
+    }
+
+  if (proposal == NULL)
+    return TRUE;
+
+  start_at = g_strdup (proposal->start_at);
+  end_at = g_strdup (proposal->end_at);
+
+  for (run = 0; run <= bench->runs; run++)
+    {
+      g_autoptr(GPtrArray) conflicts = NULL;
+      g_autofree char *start = shift_time (start_at, 15 * (int) (run % 8));
+      g_autofree char *end = shift_time (end_at, 15 * (int) (run % 8));
+      gint64 started;
+      double ms;
+
+      fd_slot_proposal_set_times (proposal, start, end);
+      started = g_get_monotonic_time ();
+      conflicts = fd_conflicts_check_proposal (bench->database, proposal, error);
+      ms = elapsed_ms (started);
+      if (conflicts == NULL)
+        return FALSE;
+
+      if (run > 0)
+        g_array_append_val (samples, ms);
+    }
+
+  add_result (bench, g_strdup ("conflict check"), g_strdup (_("conflict check")), samples);
+
+  return TRUE;
+}
+
 /* Typing "hele" in a list's search entry, one keystroke at a time. */
 static void
 bench_search (Bench        *bench,
@@ -212,6 +255,7 @@ bench_search (Bench        *bench,
 {
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(FdRecordList) list = fd_record_list_new (bench->database, kind);
+  const FdRecordKindInfo *info = fd_record_kind_get_info (kind);
   guint run;
 
   for (run = 0; run <= bench->runs; run++)
@@ -235,9 +279,9 @@ bench_search (Bench        *bench,
         }
     }
 
-  add_result (bench, g_strdup_printf ("search keystroke: %s", kind_name (kind)),
+  add_result (bench, g_strdup_printf ("search keystroke: %s", info->name),
               /* Translators: %s is what is searched, "candidates" */
-              g_strdup_printf (_("search keystroke: %s"), kind_label (kind)),
+              g_strdup_printf (_("search keystroke: %s"), fd_record_kind_info_get_label (info)),
               samples);
 }
 
@@ -248,6 +292,7 @@ bench_list (Bench        *bench,
 {
   g_autoptr(GArray) load_samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) row_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  const FdRecordKindInfo *info = fd_record_kind_get_info (kind);
   guint n_items = 0;
   guint run;
 
@@ -277,19 +322,19 @@ bench_list (Bench        *bench,
         }
     }
 
-  add_result (bench, g_strdup_printf ("list %s (%u rows)", kind_name (kind), n_items),
+  add_result (bench, g_strdup_printf ("list %s (%u rows)", info->name, n_items),
               /* Translators: %1$s is what is listed, "candidates"; %2$u a
                * number of rows */
               g_strdup_printf (ngettext ("list %1$s (%2$u row)", "list %1$s (%2$u rows)",
                                          n_items),
-                               kind_label (kind), n_items),
+                               fd_record_kind_info_get_label (info), n_items),
               load_samples);
-  add_result (bench, g_strdup_printf ("first %d rows: %s", FIRST_ROWS, kind_name (kind)),
+  add_result (bench, g_strdup_printf ("first %d rows: %s", FIRST_ROWS, info->name),
               /* Translators: %1$d is a number of rows, %2$s what is listed,
                * "candidates" */
               g_strdup_printf (ngettext ("first %1$d row: %2$s", "first %1$d rows: %2$s",
                                          FIRST_ROWS),
-                               FIRST_ROWS, kind_label (kind)),
+                               FIRST_ROWS, fd_record_kind_info_get_label (info)),
               row_samples);
 }
 
@@ -556,6 +601,85 @@ bench_import (Bench   *bench,
   return TRUE;
 }
 
+static void
+on_rows_changed_cb (FdDatabase   *database,
+                    FdRowChanges *changes,
+                    guint        *n_announced)
+{
+  (*n_announced) += fd_row_changes_get_length (changes);
+}
+
+/* One edit of the user's, applied through the undo history (validated,
+ * checked against the revision seen, logged, queued, committed with
+ * synchronous=FULL) and announced; then its undo, the same way. The
+ * database is left as it was but for its outbox. */
+static gboolean
+bench_apply (Bench   *bench,
+             GError **error)
+{
+  g_autoptr(GArray) apply_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) undo_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(FdRecordList) trainers = fd_record_list_new (bench->database, FD_RECORD_KIND_TRAINER);
+  g_autoptr(FdHistory) history = fd_history_new (bench->database);
+  guint n_trainers = g_list_model_get_n_items (G_LIST_MODEL (trainers));
+  guint n_announced = 0;
+  gulong handler;
+
+  if (n_trainers == 0)
+    return TRUE;
+
+  fd_record_list_set_follows_changes (trainers, FALSE);
+  handler = g_signal_connect (bench->database, "rows-changed", G_CALLBACK (on_rows_changed_cb),
+                              &n_announced);
+
+  for (guint run = 0; run <= bench->runs; run++)
+    {
+      g_autoptr(FdRecord) trainer = g_list_model_get_item (G_LIST_MODEL (trainers),
+                                                           run * 7 % n_trainers);
+      g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_change_unref);
+      FdChange *change = fd_change_new_update ("trainer", fd_record_get_id (trainer),
+                                               fd_record_get_revision (trainer));
+      guint announced = n_announced;
+      gint64 started;
+      double ms;
+
+      fd_change_set_string (change, "qualifications", "Habilitation électrique B1V, SST");
+      g_ptr_array_add (changes, change);
+
+      started = g_get_monotonic_time ();
+      if (!fd_history_apply (history, "bench", changes, error))
+        break;
+      ms = elapsed_ms (started);
+      if (run > 0)
+        g_array_append_val (apply_samples, ms);
+
+      started = g_get_monotonic_time ();
+      if (!fd_history_undo (history, error))
+        break;
+      ms = elapsed_ms (started);
+      if (run > 0)
+        g_array_append_val (undo_samples, ms);
+
+      if (n_announced != announced + 2)
+        {
+          g_set_error_literal (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_FAILED,
+                               _("An edit was applied but not announced."));
+          break;
+        }
+    }
+  g_signal_handler_disconnect (bench->database, handler);
+
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  add_result (bench, g_strdup ("apply one edit and announce it"),
+              g_strdup (_("apply one edit and announce it")), apply_samples);
+  add_result (bench, g_strdup ("undo one edit and announce it"),
+              g_strdup (_("undo one edit and announce it")), undo_samples);
+
+  return TRUE;
+}
+
 static gboolean
 parse_month (const char  *text,
              char       **from,
@@ -624,10 +748,12 @@ fd_cli_bench (FdCliContext  *context,
   g_option_context_set_summary (option_context,
                                 _("Time what the application waits on, on this database "
                                   "(meant for the large demo): opening it, a month of slots, "
-                                  "opening a slot, the first rows of each list, search "
-                                  "keystrokes, duplicating a session and importing a thousand "
-                                  "(written in transactions rolled back). Prints "
-                                  "the median time of each in milliseconds."));
+                                  "opening a slot, checking a dragged slot for conflicts, "
+                                  "applying an edit and undoing it (the database is left as "
+                                  "it was, but for its outbox), the first rows of each list, "
+                                  "search keystrokes, duplicating a session and importing a "
+                                  "thousand (written in transactions rolled back). Prints the "
+                                  "median time of each in milliseconds."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
   if (!fd_cli_parse_options (context, option_context, "bench", &argc, &argv, &error))
     return fd_cli_usage_error (g_steal_pointer (&error));
@@ -654,15 +780,14 @@ fd_cli_bench (FdCliContext  *context,
   bench.runs = runs;
   bench.results = results;
 
-  if (!bench_open (&bench, &error) || !bench_month (&bench, &error))
+  if (!bench_open (&bench, &error) || !bench_month (&bench, &error) ||
+      !bench_conflicts (&bench, &error) || !bench_apply (&bench, &error))
     goto failed;
   /* The lists first: once a search loaded a kind's keys, its lists share
    * them and no longer query their rows (see FdRecordList), which is not
    * what the first visit of a view does. */
-  bench_list (&bench, FD_RECORD_KIND_SESSION);
-  bench_list (&bench, FD_RECORD_KIND_TRAINER);
-  bench_list (&bench, FD_RECORD_KIND_TRAINEE);
-  bench_list (&bench, FD_RECORD_KIND_CLIENT);
+  for (FdRecordKind kind = 0; kind < FD_N_RECORD_KINDS; kind++)
+    bench_list (&bench, kind);
   bench_search (&bench, FD_RECORD_KIND_TRAINEE);
   bench_search (&bench, FD_RECORD_KIND_TRAINER);
   /* Last: they write, in transactions rolled back */

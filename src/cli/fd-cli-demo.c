@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "fd-cli.h"
+#include "fd-demo.h"
 
 #include <stdio.h>
 

@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "show", fd_cli_show, N_("Show a session whole: planning, costs, emails") },
   { "duplicate", fd_cli_duplicate, N_("Duplicate a session on new dates, as a draft") },
   { "import", fd_cli_import, N_("Import partners’ sessions from a CSV or JSON file") },
+  { "conflicts", fd_cli_conflicts, N_("List the scheduling conflicts") },
   { "bench", fd_cli_bench, N_("Time the queries the application depends on") },
 };
 
@@ -153,6 +154,8 @@ fd_cli_print_json (JsonNode *node)
   fputc ('\n', stdout);
 }
 
+/* Adds @name: @value, made valid UTF-8 first: text comes from a file that
+ * another program may have written, and JSON must stay JSON. */
 void
 fd_cli_builder_add_string (JsonBuilder *builder,
                            const char  *name,
@@ -160,13 +163,15 @@ fd_cli_builder_add_string (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, name);
   if (value == NULL)
-    json_builder_add_null_value (builder);
+    {
+      json_builder_add_null_value (builder);
+    }
   else if (g_utf8_validate (value, -1, NULL))
-    json_builder_add_string_value (builder, value);
+    {
+      json_builder_add_string_value (builder, value);
+    }
   else
     {
-      /* A row written behind the write path's back may hold anything:
-       * the JSON printed stays valid */
       g_autofree char *valid = g_utf8_make_valid (value, -1);
 
       json_builder_add_string_value (builder, valid);
@@ -174,13 +179,29 @@ fd_cli_builder_add_string (JsonBuilder *builder,
 }
 
 /* Prints @rows (arrays of strings; the first one is the header) as columns
- * aligned on characters, not bytes, so accented names line up. */
+ * aligned on characters, not bytes, so accented names line up. Cells that
+ * are not valid UTF-8 are made so, in place. */
 void
 fd_cli_print_table (GPtrArray *rows)
 {
   g_autoptr(GArray) widths = g_array_new (FALSE, TRUE, sizeof (glong));
   g_autoptr(GString) line = g_string_new (NULL);
   guint r;
+
+  /* g_utf8_strlen() would read past the end of a truncated sequence */
+  for (r = 0; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; row[c] != NULL; c++)
+        if (!g_utf8_validate (row[c], -1, NULL))
+          {
+            char *valid = g_utf8_make_valid (row[c], -1);
+
+            g_free (row[c]);
+            row[c] = valid;
+          }
+    }
 
   for (r = 0; r < rows->len; r++)
     {

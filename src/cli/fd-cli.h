@@ -46,6 +46,9 @@ int          fd_cli_list            (FdCliContext  *context,
 int          fd_cli_verify          (FdCliContext  *context,
                                      int            argc,
                                      char         **argv);
+int          fd_cli_conflicts       (FdCliContext  *context,
+                                     int            argc,
+                                     char         **argv);
 int          fd_cli_bench           (FdCliContext  *context,
                                      int            argc,
                                      char         **argv);

@@ -109,6 +109,58 @@ fd_change_new_delete (const char *entity,
   return change_new (FD_CHANGE_DELETE, entity, g_strdup (id), base_version);
 }
 
+/**
+ * fd_change_new_restore:
+ * @entity: the entity (table) name
+ * @id: the id of a deleted row
+ * @base_version: the row revision the user saw
+ *
+ * Brings back a row that was deleted: the undo of a delete.
+ *
+ * Returns: (transfer full): a new change
+ */
+FdChange *
+fd_change_new_restore (const char *entity,
+                       const char *id,
+                       gint64      base_version)
+{
+  g_return_val_if_fail (entity != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return change_new (FD_CHANGE_RESTORE, entity, g_strdup (id), base_version);
+}
+
+/* A copy of @self made on @base_version */
+FdChange *
+_fd_change_copy_rebased (const FdChange *self,
+                         gint64          base_version)
+{
+  FdChange *copy = change_new (self->kind, self->entity, g_strdup (self->id), base_version);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      const FdChangeField *field = &g_array_index (self->fields, FdChangeField, i);
+      FdChangeField dup = *field;
+
+      if (field->type == FD_FIELD_TEXT)
+        dup.v.text = g_strdup (field->v.text);
+      g_array_append_val (copy->fields, dup);
+    }
+
+  return copy;
+}
+
+/* The verb of the change's mutation name and of the change log */
+const char *
+_fd_change_kind_to_string (FdChangeKind kind)
+{
+  static const char * const verbs[] = { "create", "update", "delete", "restore" };
+
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (verbs), "update");
+
+  return verbs[kind];
+}
+
 FdChange *
 fd_change_ref (FdChange *self)
 {
@@ -240,7 +292,7 @@ fd_change_set_string (FdChange   *self,
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (field != NULL);
-  g_return_if_fail (self->kind != FD_CHANGE_DELETE);
+  g_return_if_fail (self->kind == FD_CHANGE_CREATE || self->kind == FD_CHANGE_UPDATE);
 
   slot = take_field (self, field);
   if (value == NULL)
@@ -261,7 +313,7 @@ fd_change_set_int (FdChange   *self,
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (field != NULL);
-  g_return_if_fail (self->kind != FD_CHANGE_DELETE);
+  g_return_if_fail (self->kind == FD_CHANGE_CREATE || self->kind == FD_CHANGE_UPDATE);
 
   slot = take_field (self, field);
   slot->type = FD_FIELD_INT;
@@ -277,7 +329,7 @@ fd_change_set_double (FdChange   *self,
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (field != NULL);
-  g_return_if_fail (self->kind != FD_CHANGE_DELETE);
+  g_return_if_fail (self->kind == FD_CHANGE_CREATE || self->kind == FD_CHANGE_UPDATE);
 
   slot = take_field (self, field);
   slot->type = FD_FIELD_REAL;

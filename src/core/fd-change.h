@@ -27,6 +27,8 @@ typedef enum
   FD_CHANGE_CREATE,
   FD_CHANGE_UPDATE,
   FD_CHANGE_DELETE,
+  /* Brings a deleted row back (the undo of a delete) */
+  FD_CHANGE_RESTORE,
 } FdChangeKind;
 
 #define FD_TYPE_CHANGE (fd_change_get_type ())
@@ -37,6 +39,9 @@ FdChange     *fd_change_new_update        (const char *entity,
                                            const char *id,
                                            gint64      base_version);
 FdChange     *fd_change_new_delete        (const char *entity,
+                                           const char *id,
+                                           gint64      base_version);
+FdChange     *fd_change_new_restore       (const char *entity,
                                            const char *id,
                                            gint64      base_version);
 FdChange     *fd_change_ref               (FdChange   *self);

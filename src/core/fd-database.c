@@ -15,11 +15,15 @@
 #include <errno.h>
 #include <math.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "fd-database-private.h"
 #include "fd-entity-private.h"
+#include "fd-roles-private.h"
+#include "fd-row-changes.h"
 #include "fd-schema-private.h"
 #include "fd-text.h"
 #include "fd-validate.h"
@@ -40,12 +44,35 @@ struct _FdDatabase
   GHashTable *entities;   /* name → FdEntity */
   char *device_id;
   guint transaction_depth;
+  gboolean read_only;
+  int write_lock_fd; /* on "<path>-lock", never on the database itself */
+
+  /* Change announcements: the change_log seq announced up to, and the
+   * data_version when it was read (it moves when another connection or
+   * process commits) */
+  gint64 announced_seq;
+  gint64 data_version;
+  guint watch_id;
+
+  FdUser *user; /* who is working; NULL: the local administrator */
 };
 
 G_DEFINE_FINAL_TYPE (FdDatabase, fd_database, G_TYPE_OBJECT)
 G_DEFINE_QUARK (fd-database-error-quark, fd_database_error)
 
-#define SQLITE_HEADER "SQLite format 3"
+enum {
+  ROWS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Every CHANGE_LOG_TRIM_EVERY changes the log drops all but the last
+ * CHANGE_LOG_KEEP; more changes than CHANGE_LOG_MAX_LISTED at once are
+ * announced as a reset. */
+#define CHANGE_LOG_TRIM_EVERY 1024
+#define CHANGE_LOG_KEEP 20000
+#define CHANGE_LOG_MAX_LISTED 5000
 
 void
 fd_table_count_free (FdTableCount *count)
@@ -62,16 +89,72 @@ finalize_statement (gpointer data)
   sqlite3_finalize (data);
 }
 
+/* What a statement lacks, when SQLite's message says so: "no such table:
+ * main.trainer" or "no such column: t.email" (SQLite names it only in its
+ * English text). Returns the name without its schema or table, as valid
+ * UTF-8, or NULL if @message is about something else. */
+static char *
+dup_missing_name (const char *message,
+                  const char *prefix)
+{
+  const char *name;
+  const char *dot;
+
+  if (message == NULL || !g_str_has_prefix (message, prefix))
+    return NULL;
+
+  name = message + strlen (prefix);
+  dot = strrchr (name, '.');
+  if (dot != NULL)
+    name = dot + 1;
+  if (*name == '\0')
+    return NULL;
+
+  return g_utf8_make_valid (name, -1);
+}
+
 void
 _fd_database_set_error (FdDatabase  *self,
                         GError     **error,
                         const char  *what)
 {
   int code = sqlite3_extended_errcode (self->db);
+  const char *message = sqlite3_errmsg (self->db);
+  g_autofree char *display = g_filename_display_name (self->path != NULL ? self->path : "");
+  g_autofree char *table = NULL;
+  g_autofree char *column = NULL;
 
   /* SQLite's own text is English and technical: it goes to the log, the
    * user gets a sentence of ours */
-  g_debug ("%s: %s (%d)", what, sqlite3_errmsg (self->db), code);
+  g_debug ("%s: %s (%d)", what, message, code);
+
+  /* A table or column dropped by hand: the message names it */
+  if (code == SQLITE_ERROR)
+    {
+      table = dup_missing_name (message, "no such table: ");
+      if (table == NULL)
+        column = dup_missing_name (message, "no such column: ");
+    }
+
+  if (table != NULL)
+    {
+      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE,
+                   /* Translators: %1$s is a file, %2$s the name of a table in it */
+                   _("The database “%1$s” has no table “%2$s”: it is damaged or was "
+                     "changed by another program."),
+                   display, table);
+      return;
+    }
+
+  if (column != NULL)
+    {
+      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE,
+                   /* Translators: %1$s is a file, %2$s the name of a column of a table */
+                   _("The database “%1$s” has no column “%2$s”: it is damaged or was "
+                     "changed by another program."),
+                   display, column);
+      return;
+    }
 
   switch (code)
     {
@@ -116,7 +199,7 @@ _fd_database_set_error (FdDatabase  *self,
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
       g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE,
-                   _("The database file is damaged."));
+                   _("The database file “%s” is damaged."), display);
       break;
 
     case SQLITE_FULL:
@@ -220,11 +303,21 @@ query_int (FdDatabase *self,
   return value;
 }
 
+static gint64
+read_data_version (FdDatabase *self)
+{
+  return query_int (self, "PRAGMA data_version", 0);
+}
+
 static void
 fd_database_finalize (GObject *object)
 {
   FdDatabase *self = (FdDatabase *)object;
 
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (self->write_lock_fd >= 0)
+    close (self->write_lock_fd);
+  g_clear_object (&self->user);
   g_clear_pointer (&self->entities, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
@@ -241,11 +334,30 @@ fd_database_class_init (FdDatabaseClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = fd_database_finalize;
+
+  /**
+   * FdDatabase::rows-changed:
+   * @self: the database
+   * @changes: the rows that changed
+   *
+   * Emitted, in the thread that uses @self, after changes were committed:
+   * by this connection (at once), or by another connection or process
+   * (when fd_database_check_changes() runs, or its watch).
+   */
+  signals[ROWS_CHANGED] =
+    g_signal_new ("rows-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, FD_TYPE_ROW_CHANGES | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
 fd_database_init (FdDatabase *self)
 {
+  self->write_lock_fd = -1;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->entities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) _fd_entity_free);
@@ -263,21 +375,17 @@ fd_database_dup_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "formadesk", "formadesk.db", NULL);
 }
 
-/* Looks at an existing file without writing to it: is it SQLite, of a
- * schema version this build knows, and can we write it? Every refusal
- * leaves the file byte for byte as it was. */
+/* Looks at an existing file without opening it: on Linux, closing any
+ * descriptor of a file drops every POSIX lock the process holds on it,
+ * SQLite's included, so only SQLite ever opens the database. */
 static gboolean
-check_existing_file (const char  *path,
-                     int          max_version,
-                     GError     **error)
+check_existing_file (const char           *path,
+                     FdDatabaseOpenFlags   flags,
+                     GError              **error)
 {
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *dir = g_path_get_dirname (path);
-  guchar header[100] = { 0 };
   struct stat st;
-  FILE *file;
-  size_t n_read;
-  guint32 version;
 
   if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
     {
@@ -286,8 +394,7 @@ check_existing_file (const char  *path,
       return FALSE;
     }
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
+  if (access (path, R_OK) != 0)
     {
       int saved_errno = errno;
 
@@ -295,31 +402,16 @@ check_existing_file (const char  *path,
                    _("Could not open “%s”: %s."), display, g_strerror (saved_errno));
       return FALSE;
     }
-  n_read = fread (header, 1, sizeof header, file);
-  fclose (file);
 
-  if (n_read == 0)
-    return TRUE; /* an empty file is an empty database */
-
-  if (n_read < sizeof header || memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) != 0)
+  if (flags & FD_DATABASE_OPEN_READ_ONLY)
     {
-      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a Formadesk database."), display);
-      return FALSE;
-    }
-
-  /* The schema version is `PRAGMA user_version`, stored big-endian at
-   * offset 60 of the header: read it there, because even a read-only
-   * SQLite connection may create -wal and -shm files beside the database. */
-  version = ((guint32) header[60] << 24) | ((guint32) header[61] << 16) |
-            ((guint32) header[62] << 8) | (guint32) header[63];
-
-  if (version > (guint32) max_version)
-    {
-      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Formadesk; update Formadesk to open it."),
-                   display);
-      return FALSE;
+      if (st.st_size == 0)
+        {
+          g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE,
+                       _("“%s” is empty: it is not a Formadesk database yet."), display);
+          return FALSE;
+        }
+      return TRUE;
     }
 
   /* root passes access(W_OK) whatever the mode: read the bits too */
@@ -335,33 +427,174 @@ check_existing_file (const char  *path,
   return TRUE;
 }
 
+/* Reads the schema version through SQLite, refusing what is not ours or
+ * is too new; nothing is written. */
+static gboolean
+check_version (FdDatabase           *self,
+               FdDatabaseOpenFlags   flags,
+               int                   max_version,
+               int                  *version,
+               GError              **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n_tables = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT (SELECT user_version FROM pragma_user_version),"
+                           " (SELECT count(*) FROM sqlite_schema)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *version = sqlite3_column_int (stmt, 0);
+      n_tables = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      int code = sqlite3_extended_errcode (self->db) & 0xff;
+
+      g_debug ("reading the version of %s: %s", self->path, sqlite3_errmsg (self->db));
+      if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+        g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE,
+                     _("“%s” is not a Formadesk database, or it is damaged."), display);
+      else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_FAILED,
+                     _("“%s” is busy in another window or program; try again."), display);
+      else
+        g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_FAILED,
+                     _("Could not read “%s”."), display);
+      return FALSE;
+    }
+
+  if (*version > max_version)
+    {
+      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Formadesk; update Formadesk to open it."),
+                   display);
+      return FALSE;
+    }
+
+  /* Another program's database: tables, but none of ours */
+  if (*version == 0 && n_tables > 0)
+    {
+      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Formadesk database."), display);
+      return FALSE;
+    }
+
+  if ((flags & FD_DATABASE_OPEN_READ_ONLY) && *version < max_version)
+    {
+      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_READ_ONLY,
+                   _("“%s” was written by an older version of Formadesk: open it once in "
+                     "Formadesk, or with a command that changes it, to upgrade it."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writers of Formadesk queue on an flock() of a file beside the database
+ * before BEGIN IMMEDIATE: SQLite's busy handler only polls, so a writer in
+ * a loop (an import, the sync worker) could starve another past any
+ * timeout, while the kernel hands a released flock to a waiter. flock()
+ * locks belong to one open file, so threads and processes queue alike,
+ * and the lock file is another inode: closing it never touches SQLite's
+ * POSIX locks on the database. Without the file (a read-only folder),
+ * SQLite's busy timeout still applies. */
+static void
+take_write_lock (FdDatabase *self)
+{
+  if (self->write_lock_fd < 0)
+    {
+      g_autofree char *lock_path = g_strconcat (self->path, "-lock", NULL);
+
+      self->write_lock_fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+      if (self->write_lock_fd < 0)
+        return;
+    }
+
+  while (flock (self->write_lock_fd, LOCK_EX) != 0 && errno == EINTR)
+    ;
+}
+
+static void
+release_write_lock (FdDatabase *self)
+{
+  if (self->write_lock_fd >= 0)
+    flock (self->write_lock_fd, LOCK_UN);
+}
+
+/* Switching to WAL needs the file to itself for a moment: two processes
+ * opening a new database at once take turns. */
+static gboolean
+set_wal (FdDatabase  *self,
+         GError     **error)
+{
+  for (guint attempt = 0;; attempt++)
+    {
+      if (sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) == SQLITE_OK)
+        return TRUE;
+
+      if ((sqlite3_extended_errcode (self->db) & 0xff) != SQLITE_BUSY || attempt >= 500)
+        {
+          _fd_database_set_error (self, error, "journal_mode");
+          return FALSE;
+        }
+      g_usleep (10 * 1000);
+    }
+}
+
+/* The version is read inside the write transaction, so that of two
+ * processes opening a new file at once only the first migrates it. */
 static gboolean
 migrate (FdDatabase  *self,
          int          target,
          GError     **error)
 {
-  int current = (int) query_int (self, "PRAGMA user_version", 0);
+  int current;
+
+  /* Up to date, as nearly always: no need for the write lock */
+  if ((int) query_int (self, "PRAGMA user_version", 0) == target)
+    return TRUE;
+
+  take_write_lock (self);
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    {
+      release_write_lock (self);
+      return FALSE;
+    }
+
+  current = (int) query_int (self, "PRAGMA user_version", 0);
 
   for (int version = current + 1; version <= target; version++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
 
-      if (!exec (self, "BEGIN IMMEDIATE", error))
-        return FALSE;
-
       if (!exec (self, _fd_schema_get_migration (version), error) ||
           !exec (self, set_version, error))
         {
           exec (self, "ROLLBACK", NULL);
+          release_write_lock (self);
           g_prefix_error (error, _("Could not upgrade the database to version %d: "), version);
           return FALSE;
         }
 
-      if (!exec (self, "COMMIT", error))
-        return FALSE;
-
       g_debug ("Migrated %s to schema version %d", self->path, version);
     }
+
+  if (!exec (self, current < target ? "COMMIT" : "ROLLBACK", error))
+    {
+      exec (self, "ROLLBACK", NULL);
+      release_write_lock (self);
+      return FALSE;
+    }
+  release_write_lock (self);
 
   return TRUE;
 }
@@ -374,16 +607,20 @@ open_database (const char           *path,
 {
   g_autoptr(FdDatabase) self = NULL;
   g_autofree char *display = NULL;
+  gboolean read_only = (flags & FD_DATABASE_OPEN_READ_ONLY) != 0;
   sqlite3_stmt *stmt;
+  int open_flags = SQLITE_OPEN_NOMUTEX;
+  int found_version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (!read_only || !(flags & FD_DATABASE_OPEN_CREATE), NULL);
 
   display = g_filename_display_name (path);
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      if (!check_existing_file (path, FD_SCHEMA_VERSION, error))
+      if (!check_existing_file (path, flags, error))
         return NULL;
     }
   else if (flags & FD_DATABASE_OPEN_CREATE)
@@ -399,6 +636,7 @@ open_database (const char           *path,
                        g_strerror (saved_errno));
           return NULL;
         }
+      open_flags |= SQLITE_OPEN_CREATE;
     }
   else
     {
@@ -409,10 +647,10 @@ open_database (const char           *path,
 
   self = g_object_new (FD_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+  self->read_only = read_only;
+  open_flags |= read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 
-  if (sqlite3_open_v2 (path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (path, &self->db, open_flags, NULL) != SQLITE_OK)
     {
       if (self->db == NULL)
         {
@@ -421,22 +659,36 @@ open_database (const char           *path,
           return NULL;
         }
       _fd_database_set_error (self, error, "open");
+      g_prefix_error (error, "%s: ", display);
       return NULL;
     }
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
 
+  if (!check_version (self, flags, version, &found_version, error))
+    return NULL;
+
   /* Foreign keys stay off on purpose: a pull may bring a child before its
    * parent, and tombstoned parents keep their children (see fd-schema.c).
-   * synchronous=FULL: attendance signatures must survive a power cut. */
-  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA synchronous = FULL", error) ||
+   * synchronous=NORMAL in WAL mode: a crash of the process loses nothing
+   * committed, a power cut may lose the last commits but never corrupts;
+   * what must survive a power cut too (signatures) is committed with
+   * synchronous=FULL (see needs_full_sync()). */
+  if ((!read_only && !set_wal (self, error)) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !exec (self, "PRAGMA foreign_keys = OFF", error) ||
       !exec (self, "PRAGMA temp_store = MEMORY", error) ||
       !exec (self, "PRAGMA cache_size = -32768", error) ||
-      !migrate (self, version, error))
-    return NULL;
+      (!read_only && !migrate (self, version, error)))
+    {
+      g_prefix_error (error, "%s: ", display);
+      return NULL;
+    }
+
+  /* Announce only what is committed from now on */
+  self->announced_seq = query_int (self, "SELECT max(seq) FROM change_log", 0);
+  self->data_version = read_data_version (self);
 
   stmt = _fd_database_prepare (self, "SELECT value FROM sync_state WHERE key = 'device_id'", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -509,6 +761,46 @@ fd_database_get_device_id (FdDatabase *self)
 }
 
 /**
+ * fd_database_get_user:
+ * @self: a #FdDatabase
+ *
+ * Who is working: the user whose role the write path enforces. Until
+ * fd_database_set_user() is called, the desktop's user as a local
+ * administrator (fd_user_new_local_admin()).
+ *
+ * Returns: (transfer none): the current user, never %NULL
+ */
+FdUser *
+fd_database_get_user (FdDatabase *self)
+{
+  g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
+
+  if (self->user == NULL)
+    self->user = fd_user_new_local_admin ();
+
+  return self->user;
+}
+
+/**
+ * fd_database_set_user:
+ * @self: a #FdDatabase
+ * @user: (nullable): the user who signed in, or %NULL for the local
+ *   administrator
+ *
+ * Sets who is working. Threads opening their own #FdDatabase give it the
+ * same user (an #FdUser is immutable, so it may be shared).
+ */
+void
+fd_database_set_user (FdDatabase *self,
+                      FdUser     *user)
+{
+  g_return_if_fail (FD_IS_DATABASE (self));
+  g_return_if_fail (user == NULL || FD_IS_USER (user));
+
+  g_set_object (&self->user, user);
+}
+
+/**
  * fd_database_is_empty:
  *
  * Returns: whether the database holds no organisation and no session yet
@@ -524,12 +816,141 @@ fd_database_is_empty (FdDatabase *self)
                     1) != 0;
 }
 
+/* Reads the change log past what was announced and announces it */
+static void
+announce_changes (FdDatabase *self)
+{
+  g_autoptr(FdRowChanges) changes = NULL;
+  sqlite3_stmt *stmt;
+  gint64 first;
+  gint64 last = self->announced_seq;
+  guint n_rows = 0;
+
+  self->data_version = read_data_version (self);
+
+  first = query_int (self, "SELECT min(seq) FROM change_log", 0);
+  if (first == 0)
+    return;
+
+  stmt = _fd_database_prepare (self,
+                               "SELECT seq, entity, entity_id, op, fields FROM change_log"
+                               " WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+                               NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, self->announced_seq);
+  sqlite3_bind_int64 (stmt, 2, CHANGE_LOG_MAX_LISTED + 1);
+
+  changes = fd_row_changes_new ();
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *op = (const char *) sqlite3_column_text (stmt, 3);
+      FdChangeKind kind = FD_CHANGE_UPDATE;
+
+      if (g_strcmp0 (op, "create") == 0)
+        kind = FD_CHANGE_CREATE;
+      else if (g_strcmp0 (op, "delete") == 0)
+        kind = FD_CHANGE_DELETE;
+      else if (g_strcmp0 (op, "restore") == 0)
+        kind = FD_CHANGE_RESTORE;
+
+      last = sqlite3_column_int64 (stmt, 0);
+      fd_row_changes_add_fields (changes,
+                                 (const char *) sqlite3_column_text (stmt, 1),
+                                 (const char *) sqlite3_column_text (stmt, 2),
+                                 kind,
+                                 (const char *) sqlite3_column_text (stmt, 4));
+      n_rows++;
+    }
+  sqlite3_reset (stmt);
+
+  if (n_rows == 0)
+    return;
+
+  /* Too many to list, or some were trimmed before we read them */
+  if (n_rows > CHANGE_LOG_MAX_LISTED || first > self->announced_seq + 1)
+    {
+      g_clear_pointer (&changes, fd_row_changes_unref);
+      changes = fd_row_changes_new_reset ();
+      last = query_int (self, "SELECT max(seq) FROM change_log", last);
+    }
+
+  self->announced_seq = last;
+  g_signal_emit (self, signals[ROWS_CHANGED], 0, changes);
+}
+
+/**
+ * fd_database_check_changes:
+ * @self: a #FdDatabase
+ *
+ * Announces the changes other connections or processes committed since
+ * the last announcement, if any (#FdDatabase::rows-changed). Cheap when
+ * nothing changed: one look at SQLite's data version.
+ */
+void
+fd_database_check_changes (FdDatabase *self)
+{
+  g_return_if_fail (FD_IS_DATABASE (self));
+
+  if (self->transaction_depth > 0)
+    return;
+
+  if (read_data_version (self) != self->data_version)
+    announce_changes (self);
+}
+
+static gboolean
+on_watch_timeout_cb (gpointer user_data)
+{
+  fd_database_check_changes (user_data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * fd_database_watch_changes:
+ * @self: a #FdDatabase
+ * @interval_ms: how often to look, in milliseconds; 0 stops watching
+ *
+ * Calls fd_database_check_changes() every @interval_ms from the
+ * thread-default main context, so that what the CLI, a worker or the sync
+ * engine commits reaches the views.
+ */
+void
+fd_database_watch_changes (FdDatabase *self,
+                           guint       interval_ms)
+{
+  g_return_if_fail (FD_IS_DATABASE (self));
+
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (interval_ms == 0)
+    return;
+
+  self->watch_id = g_timeout_add (interval_ms, on_watch_timeout_cb, self);
+  g_source_set_name_by_id (self->watch_id, "[formadesk] watch database changes");
+}
+
+static gboolean
+run_savepoint (FdDatabase  *self,
+               const char  *verb,
+               guint        level,
+               GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("%s fd_%u", verb, level);
+
+  return exec (self, sql, error);
+}
+
 /**
  * fd_database_begin:
  *
  * Starts a transaction grouping many fd_database_apply() calls (an import,
  * the demo data): they become visible together at fd_database_commit(), or
- * not at all after fd_database_rollback(). Calls nest.
+ * not at all after fd_database_rollback(). The outermost call takes the
+ * write lock at once (`BEGIN IMMEDIATE`): a transaction that started as a
+ * reader and upgrades later fails with "busy" when another process wrote
+ * in between, whatever the busy timeout. Calls nest: an inner
+ * fd_database_rollback() undoes only what was done since its own begin.
  */
 gboolean
 fd_database_begin (FdDatabase  *self,
@@ -537,7 +958,23 @@ fd_database_begin (FdDatabase  *self,
 {
   g_return_val_if_fail (FD_IS_DATABASE (self), FALSE);
 
-  if (self->transaction_depth == 0 && !exec (self, "BEGIN IMMEDIATE", error))
+  if (self->read_only)
+    {
+      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_READ_ONLY,
+                   _("The database is open read-only."));
+      return FALSE;
+    }
+
+  if (self->transaction_depth == 0)
+    {
+      take_write_lock (self);
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        {
+          release_write_lock (self);
+          return FALSE;
+        }
+    }
+  else if (!run_savepoint (self, "SAVEPOINT", self->transaction_depth, error))
     return FALSE;
 
   self->transaction_depth++;
@@ -545,6 +982,13 @@ fd_database_begin (FdDatabase  *self,
   return TRUE;
 }
 
+/**
+ * fd_database_commit:
+ *
+ * Ends the innermost fd_database_begin(). The outermost commit makes the
+ * changes durable and announces them (#FdDatabase::rows-changed). If it
+ * fails, everything since the outermost begin is rolled back.
+ */
 gboolean
 fd_database_commit (FdDatabase  *self,
                     GError     **error)
@@ -552,23 +996,53 @@ fd_database_commit (FdDatabase  *self,
   g_return_val_if_fail (FD_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
 
-  if (self->transaction_depth == 1 && !exec (self, "COMMIT", error))
-    return FALSE;
+  if (self->transaction_depth > 1)
+    {
+      if (!run_savepoint (self, "RELEASE", self->transaction_depth - 1, error))
+        return FALSE;
+      self->transaction_depth--;
+      return TRUE;
+    }
 
-  self->transaction_depth--;
+  if (!exec (self, "COMMIT", error))
+    {
+      if (!sqlite3_get_autocommit (self->db))
+        exec (self, "ROLLBACK", NULL);
+      self->transaction_depth = 0;
+      release_write_lock (self);
+      return FALSE;
+    }
+  self->transaction_depth = 0;
+  release_write_lock (self);
+
+  announce_changes (self);
 
   return TRUE;
 }
 
+/**
+ * fd_database_rollback:
+ *
+ * Undoes what was done since the innermost fd_database_begin() and ends it.
+ */
 void
 fd_database_rollback (FdDatabase *self)
 {
   g_return_if_fail (FD_IS_DATABASE (self));
   g_return_if_fail (self->transaction_depth > 0);
 
+  if (self->transaction_depth > 1)
+    {
+      run_savepoint (self, "ROLLBACK TO", self->transaction_depth - 1, NULL);
+      run_savepoint (self, "RELEASE", self->transaction_depth - 1, NULL);
+      self->transaction_depth--;
+      return;
+    }
+
   self->transaction_depth = 0;
   if (!sqlite3_get_autocommit (self->db))
     exec (self, "ROLLBACK", NULL);
+  release_write_lock (self);
 }
 
 static const FdEntity *
@@ -661,7 +1135,8 @@ mutation_args (const FdChange *change)
 
   append_json_string (out, fd_change_get_id (change));
 
-  if (fd_change_get_kind (change) != FD_CHANGE_DELETE)
+  if (fd_change_get_kind (change) == FD_CHANGE_CREATE ||
+      fd_change_get_kind (change) == FD_CHANGE_UPDATE)
     {
       g_string_append (out, ",\"set\":{");
       for (guint i = 0; i < n_fields; i++)
@@ -711,19 +1186,21 @@ mutation_args (const FdChange *change)
 static gboolean
 append_outbox (FdDatabase      *self,
                const FdChange  *change,
+               gint64           base_version,
+               const char      *batch_id,
                GError         **error)
 {
-  static const char * const verbs[] = { "create", "update", "delete" };
   g_autofree char *mutation_id = fd_text_uuid ();
   g_autofree char *name = g_strdup_printf ("%s.%s", fd_change_get_entity (change),
-                                           verbs[fd_change_get_kind (change)]);
+                                           _fd_change_kind_to_string (fd_change_get_kind (change)));
   g_autofree char *args = mutation_args (change);
   sqlite3_stmt *stmt;
 
   stmt = _fd_database_prepare (self,
                                "INSERT INTO outbox"
-                               " (mutation_id, name, entity_id, base_version, args, created_at)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                               " (mutation_id, name, entity_id, base_version, args, created_at,"
+                               "  batch_id)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -731,9 +1208,10 @@ append_outbox (FdDatabase      *self,
   sqlite3_bind_text (stmt, 1, mutation_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, fd_change_get_id (change), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, fd_change_get_base_version (change));
+  sqlite3_bind_int64 (stmt, 4, base_version);
   sqlite3_bind_text (stmt, 5, args, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, g_get_real_time ());
+  sqlite3_bind_text (stmt, 7, batch_id, -1, SQLITE_STATIC);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -755,10 +1233,283 @@ append_identifier (GString    *sql,
   g_string_append_c (sql, '"');
 }
 
+/* What an update or a delete is made on: the row as stored now */
+typedef struct
+{
+  gint64 revision; /* local: the last change_log seq of the row */
+  gint64 version;  /* the server's, as last pulled: the base sent to it */
+  gboolean deleted;
+} RowState;
+
+static gboolean
+read_row_state (FdDatabase      *self,
+                const FdEntity  *entity,
+                const char      *id,
+                RowState        *state,
+                gboolean        *found,
+                GError         **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT revision, version, deleted FROM ");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  append_identifier (sql, entity->name);
+  g_string_append (sql, " WHERE id = ?1");
+
+  stmt = _fd_database_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  *found = rc == SQLITE_ROW;
+  if (*found)
+    {
+      state->revision = sqlite3_column_int64 (stmt, 0);
+      state->version = sqlite3_column_int64 (stmt, 1);
+      state->deleted = sqlite3_column_int (stmt, 2) != 0;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _fd_database_set_error (self, error, sql->str);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The local half of SYNC.md's rule: an edit made on an older revision of
+ * the row merges when the fields it sets did not change since, and is a
+ * conflict naming the first field that did. */
+static gboolean
+check_base_revision (FdDatabase      *self,
+                     const FdEntity  *entity,
+                     const FdChange  *change,
+                     const RowState  *state,
+                     GError         **error)
+{
+  gint64 base = fd_change_get_base_version (change);
+  sqlite3_stmt *stmt;
+  const char *changed = NULL;
+
+  if (base >= state->revision)
+    return TRUE;
+
+  stmt = _fd_database_prepare (self,
+                               "SELECT field FROM field_version"
+                               " WHERE entity = ?1 AND entity_id = ?2 AND version > ?3",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, entity->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fd_change_get_id (change), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, base);
+
+  while (changed == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *field = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (field != NULL && fd_change_has_field (change, field))
+        changed = g_intern_string (field);
+    }
+  sqlite3_reset (stmt);
+
+  if (changed != NULL)
+    {
+      /* Translators: %s is a field name, such as “Start” */
+      fd_set_field_error (error, FD_VALIDATION_ERROR_CONFLICT, changed,
+                          _("%s was changed by someone else since you opened this record; "
+                            "reload it to see their change."),
+                          _fd_entity_column_label (changed));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The change that puts back what @change is about to overwrite */
+static FdChange *
+make_inverse (FdDatabase      *self,
+              const FdEntity  *entity,
+              const FdChange  *change,
+              gint64           revision,
+              GError         **error)
+{
+  const char *id = fd_change_get_id (change);
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(FdChange) inverse = NULL;
+  guint n_fields = fd_change_get_n_fields (change);
+  sqlite3_stmt *stmt;
+
+  switch (fd_change_get_kind (change))
+    {
+    case FD_CHANGE_CREATE:
+      return fd_change_new_delete (entity->name, id, revision);
+
+    case FD_CHANGE_DELETE:
+      return fd_change_new_restore (entity->name, id, revision);
+
+    case FD_CHANGE_RESTORE:
+      return fd_change_new_delete (entity->name, id, revision);
+
+    case FD_CHANGE_UPDATE:
+    default:
+      break;
+    }
+
+  sql = g_string_new ("SELECT ");
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (i > 0)
+        g_string_append (sql, ", ");
+      append_identifier (sql, _fd_change_get_field (change, i)->name);
+    }
+  g_string_append (sql, " FROM ");
+  append_identifier (sql, entity->name);
+  g_string_append (sql, " WHERE id = ?1");
+
+  stmt = _fd_database_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND,
+                   _("This record no longer exists; it may have been deleted."));
+      return NULL;
+    }
+
+  inverse = fd_change_new_update (entity->name, id, revision);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *name = _fd_change_get_field (change, i)->name;
+
+      switch (sqlite3_column_type (stmt, (int) i))
+        {
+        case SQLITE_INTEGER:
+          fd_change_set_int (inverse, name, sqlite3_column_int64 (stmt, (int) i));
+          break;
+
+        case SQLITE_FLOAT:
+          fd_change_set_double (inverse, name, sqlite3_column_double (stmt, (int) i));
+          break;
+
+        case SQLITE_TEXT:
+        case SQLITE_BLOB:
+          fd_change_set_string (inverse, name, (const char *) sqlite3_column_text (stmt, (int) i));
+          break;
+
+        case SQLITE_NULL:
+        default:
+          fd_change_set_null (inverse, name);
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&inverse);
+}
+
+static char *
+join_field_names (const FdChange *change)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < fd_change_get_n_fields (change); i++)
+    {
+      if (i > 0)
+        g_string_append_c (names, ' ');
+      g_string_append (names, _fd_change_get_field (change, i)->name);
+    }
+
+  return g_string_free (g_steal_pointer (&names), names->len == 0);
+}
+
+/* Records that the row changed; returns its new revision, or 0 */
+static gint64
+log_change (FdDatabase      *self,
+            const FdChange  *change,
+            GError         **error)
+{
+  g_autofree char *fields = join_field_names (change);
+  sqlite3_stmt *stmt;
+  gint64 seq;
+
+  stmt = _fd_database_prepare (self,
+                               "INSERT INTO change_log (entity, entity_id, op, fields)"
+                               " VALUES (?1, ?2, ?3, ?4)",
+                               error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, fd_change_get_entity (change), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fd_change_get_id (change), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, _fd_change_kind_to_string (fd_change_get_kind (change)), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, fields, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _fd_database_set_error (self, error, "change_log");
+      sqlite3_reset (stmt);
+      return 0;
+    }
+  sqlite3_reset (stmt);
+  seq = sqlite3_last_insert_rowid (self->db);
+
+  /* Keep the log short: a reader that fell further behind reloads */
+  if (seq % CHANGE_LOG_TRIM_EVERY == 0)
+    {
+      stmt = _fd_database_prepare (self, "DELETE FROM change_log WHERE seq <= ?1", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, seq - CHANGE_LOG_KEEP);
+      sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+    }
+
+  return seq;
+}
+
+static gboolean
+stamp_fields (FdDatabase      *self,
+              const FdChange  *change,
+              gint64           revision,
+              GError         **error)
+{
+  sqlite3_stmt *stmt = _fd_database_prepare (self,
+                                             "INSERT INTO field_version (entity, entity_id, field, version)"
+                                             " VALUES (?1, ?2, ?3, ?4)"
+                                             " ON CONFLICT (entity, entity_id, field)"
+                                             " DO UPDATE SET version = excluded.version",
+                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < fd_change_get_n_fields (change); i++)
+    {
+      sqlite3_bind_text (stmt, 1, fd_change_get_entity (change), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, fd_change_get_id (change), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, _fd_change_get_field (change, i)->name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, revision);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          _fd_database_set_error (self, error, "field_version");
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 write_row (FdDatabase      *self,
            const FdEntity  *entity,
            const FdChange  *change,
+           gint64           revision,
            GError         **error)
 {
   g_autoptr(GString) sql = g_string_sized_new (256);
@@ -771,13 +1522,14 @@ write_row (FdDatabase      *self,
 
   /* Column names come from the schema (checked by validation), values are
    * always bound: no user text ever reaches the SQL string. The statement
-   * is cached by its text, so a batch of similar changes prepares once. */
+   * is cached by its text, so a batch of similar changes prepares once.
+   * ?1 is the id, ?2 the time, ?3 the revision. */
   switch (fd_change_get_kind (change))
     {
     case FD_CHANGE_CREATE:
       g_string_append (sql, "INSERT INTO ");
       append_identifier (sql, entity->name);
-      g_string_append (sql, " (id, updated_at");
+      g_string_append (sql, " (id, updated_at, revision");
       if (with_keys)
         g_string_append (sql, ", search_key, sort_key");
       for (guint i = 0; i < n_fields; i++)
@@ -785,7 +1537,7 @@ write_row (FdDatabase      *self,
           g_string_append (sql, ", ");
           append_identifier (sql, _fd_change_get_field (change, i)->name);
         }
-      g_string_append (sql, ") VALUES (?, ?");
+      g_string_append (sql, ") VALUES (?, ?, ?");
       if (with_keys)
         g_string_append (sql, ", ?, ?");
       for (guint i = 0; i < n_fields; i++)
@@ -796,21 +1548,29 @@ write_row (FdDatabase      *self,
     case FD_CHANGE_UPDATE:
       g_string_append (sql, "UPDATE ");
       append_identifier (sql, entity->name);
-      g_string_append (sql, " SET updated_at = ?2");
+      g_string_append (sql, " SET updated_at = ?2, revision = ?3");
       for (guint i = 0; i < n_fields; i++)
         {
           g_string_append (sql, ", ");
           append_identifier (sql, _fd_change_get_field (change, i)->name);
-          g_string_append_printf (sql, " = ?%u", i + 3);
+          g_string_append_printf (sql, " = ?%u", i + 4);
         }
       g_string_append (sql, " WHERE id = ?1 AND deleted = 0");
+      break;
+
+    case FD_CHANGE_RESTORE:
+      g_string_append (sql, "UPDATE ");
+      append_identifier (sql, entity->name);
+      g_string_append (sql, " SET updated_at = ?2, revision = ?3, deleted = 0"
+                            " WHERE id = ?1 AND deleted = 1");
       break;
 
     case FD_CHANGE_DELETE:
     default:
       g_string_append (sql, "UPDATE ");
       append_identifier (sql, entity->name);
-      g_string_append (sql, " SET updated_at = ?2, deleted = 1 WHERE id = ?1 AND deleted = 0");
+      g_string_append (sql, " SET updated_at = ?2, revision = ?3, deleted = 1"
+                            " WHERE id = ?1 AND deleted = 0");
       break;
     }
 
@@ -820,6 +1580,7 @@ write_row (FdDatabase      *self,
 
   sqlite3_bind_text (stmt, param++, fd_change_get_id (change), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, param++, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, param++, revision);
   if (with_keys)
     {
       _fd_entity_compute_keys (entity, change, &search_key, &sort_key);
@@ -850,19 +1611,203 @@ write_row (FdDatabase      *self,
 static gboolean
 apply_one (FdDatabase  *self,
            FdChange    *change,
+           const char  *batch_id,
+           GPtrArray   *inverses,
            GError     **error)
 {
+  FdChangeKind kind = fd_change_get_kind (change);
   const FdEntity *entity;
+  RowState state = { 0 };
+  gint64 revision;
 
   entity = lookup_entity (self, fd_change_get_entity (change), error);
   if (entity == NULL)
     return FALSE;
 
-  return _fd_entity_validate (self, entity, change, error) &&
-         write_row (self, entity, change, error) &&
-         (!entity->has_keys || fd_change_get_kind (change) != FD_CHANGE_UPDATE ||
+  if (kind != FD_CHANGE_CREATE)
+    {
+      gboolean found = FALSE;
+
+      if (!read_row_state (self, entity, fd_change_get_id (change), &state, &found, error))
+        return FALSE;
+      if (!found || state.deleted != (kind == FD_CHANGE_RESTORE))
+        {
+          g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND,
+                       kind == FD_CHANGE_RESTORE && found
+                       ? _("This record is not deleted.")
+                       : _("This record no longer exists; it may have been deleted."));
+          return FALSE;
+        }
+      if (kind == FD_CHANGE_UPDATE && !check_base_revision (self, entity, change, &state, error))
+        return FALSE;
+    }
+
+  if (!_fd_roles_check (self, fd_database_get_user (self), entity->name, change, error) ||
+      !_fd_entity_validate (self, entity, change, error))
+    return FALSE;
+
+  revision = log_change (self, change, error);
+  if (revision == 0)
+    return FALSE;
+
+  if (inverses != NULL)
+    {
+      FdChange *inverse = make_inverse (self, entity, change, revision, error);
+
+      if (inverse == NULL)
+        return FALSE;
+      g_ptr_array_add (inverses, inverse);
+    }
+
+  return write_row (self, entity, change, revision, error) &&
+         (kind != FD_CHANGE_UPDATE || stamp_fields (self, change, revision, error)) &&
+         (!entity->has_keys || kind != FD_CHANGE_UPDATE ||
           _fd_entity_update_keys (self, entity, fd_change_get_id (change), error)) &&
-         append_outbox (self, change, error);
+         append_outbox (self, change, state.version, batch_id, error);
+}
+
+/* Whether the row @change is about still holds, in every field @change
+ * sets, the value @expected set there; if so *@revision is the row's. An
+ * undo made on such a row is rebased on it: nobody else changed what it
+ * puts back. */
+gboolean
+_fd_database_row_matches (FdDatabase     *self,
+                          const FdChange *change,
+                          const FdChange *expected,
+                          gint64         *revision)
+{
+  /* column 1 is "1 AND a IS ?2 AND b IS ?3…" */
+  g_autoptr(GString) sql = g_string_new ("SELECT revision, 1");
+  const FdEntity *entity;
+  sqlite3_stmt *stmt;
+  guint n_fields = fd_change_get_n_fields (change);
+  gboolean matches;
+  int param = 2;
+
+  entity = lookup_entity (self, fd_change_get_entity (change), NULL);
+  if (entity == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *name = _fd_change_get_field (change, i)->name;
+
+      if (_fd_entity_column (entity, name) == NULL || _fd_change_lookup (expected, name) == NULL)
+        return FALSE;
+      g_string_append (sql, " AND ");
+      append_identifier (sql, name);
+      g_string_append_printf (sql, " IS ?%u", i + 2);
+    }
+  g_string_append (sql, " FROM ");
+  append_identifier (sql, entity->name);
+  g_string_append (sql, " WHERE id = ?1");
+
+  stmt = _fd_database_prepare (self, sql->str, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, fd_change_get_id (change), -1, SQLITE_STATIC);
+  for (guint i = 0; i < n_fields; i++)
+    bind_field (stmt, param++, _fd_change_lookup (expected, _fd_change_get_field (change, i)->name));
+
+  matches = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
+  if (matches)
+    *revision = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return matches;
+}
+
+/* Attendance evidence must survive a power cut (SYNC.md): its commits wait
+ * until the WAL is on the disk. An fsync per commit costs milliseconds, so
+ * other edits do not. */
+static gboolean
+needs_full_sync (GPtrArray *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    if (g_str_equal (fd_change_get_entity (g_ptr_array_index (changes, i)), "attendance"))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * fd_database_apply_all_with_inverse:
+ * @self: a #FdDatabase
+ * @changes: (element-type FdChange): changes to apply in order
+ * @inverse: (out) (optional) (transfer full) (element-type FdChange): where
+ *   to store the changes that undo these, in the order to apply them
+ * @error: return location for a #GError
+ *
+ * The one write path. Each change is checked against the revision the user
+ * saw (fd_change_new_update()'s base): a field changed since is a
+ * %FD_VALIDATION_ERROR_CONFLICT naming it, other fields merge. It is then
+ * validated and normalised (it may be modified: an email trimmed, a phone
+ * number made E.164, a session code generated), its row written with a new
+ * revision, its fields' versions stamped, and its named mutation appended
+ * to the outbox with the server version the row had. All the changes are
+ * applied in one transaction: on error nothing at all is written. Once
+ * committed they are announced by #FdDatabase::rows-changed.
+ *
+ * Returns: %TRUE if every change was applied
+ */
+gboolean
+fd_database_apply_all_with_inverse (FdDatabase  *self,
+                                    GPtrArray   *changes,
+                                    GPtrArray  **inverse,
+                                    GError     **error)
+{
+  g_autoptr(GPtrArray) inverses = NULL;
+  g_autofree char *batch_id = NULL;
+  gboolean full_sync;
+  gboolean ok;
+
+  g_return_val_if_fail (FD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (inverse != NULL)
+    inverses = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_change_unref);
+
+  /* A user operation that writes several rows travels as one batch */
+  if (changes->len > 1)
+    batch_id = fd_text_uuid ();
+
+  /* The mode of the outermost transaction is the one that counts */
+  full_sync = self->transaction_depth == 0 && needs_full_sync (changes);
+  if (full_sync && !exec (self, "PRAGMA synchronous = FULL", error))
+    return FALSE;
+
+  ok = fd_database_begin (self, error);
+  for (guint i = 0; ok && i < changes->len; i++)
+    {
+      if (!apply_one (self, g_ptr_array_index (changes, i), batch_id, inverses, error))
+        {
+          fd_database_rollback (self);
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    ok = fd_database_commit (self, error);
+
+  if (full_sync)
+    exec (self, "PRAGMA synchronous = NORMAL", NULL);
+  if (!ok)
+    return FALSE;
+
+  if (inverse != NULL)
+    {
+      /* Undo in the reverse order: a slot's staff before the slot */
+      for (guint i = 0; i < inverses->len / 2; i++)
+        {
+          gpointer first = inverses->pdata[i];
+
+          inverses->pdata[i] = inverses->pdata[inverses->len - 1 - i];
+          inverses->pdata[inverses->len - 1 - i] = first;
+        }
+      *inverse = g_steal_pointer (&inverses);
+    }
+
+  return TRUE;
 }
 
 /**
@@ -871,11 +1816,7 @@ apply_one (FdDatabase  *self,
  * @changes: (element-type FdChange): changes to apply in order
  * @error: return location for a #GError
  *
- * The one write path. Each change is validated and normalised (it may be
- * modified: an email trimmed, a phone number made E.164, a session code
- * generated), its row written and its named mutation appended to the
- * outbox with the base version the user saw. All the changes are applied
- * in one transaction: on error nothing at all is written.
+ * Applies @changes all or nothing; see fd_database_apply_all_with_inverse().
  *
  * Returns: %TRUE if every change was applied
  */
@@ -884,24 +1825,7 @@ fd_database_apply_all (FdDatabase  *self,
                        GPtrArray   *changes,
                        GError     **error)
 {
-  g_return_val_if_fail (FD_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (changes != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!_fd_database_run (self, "SAVEPOINT fd_apply", error))
-    return FALSE;
-
-  for (guint i = 0; i < changes->len; i++)
-    {
-      if (!apply_one (self, g_ptr_array_index (changes, i), error))
-        {
-          _fd_database_run (self, "ROLLBACK TO fd_apply", NULL);
-          _fd_database_run (self, "RELEASE fd_apply", NULL);
-          return FALSE;
-        }
-    }
-
-  return _fd_database_run (self, "RELEASE fd_apply", error);
+  return fd_database_apply_all_with_inverse (self, changes, NULL, error);
 }
 
 /**
@@ -910,7 +1834,7 @@ fd_database_apply_all (FdDatabase  *self,
  * @change: the change
  * @error: return location for a #GError
  *
- * Applies one change; see fd_database_apply_all().
+ * Applies one change; see fd_database_apply_all_with_inverse().
  *
  * Returns: %TRUE if the change was applied
  */
@@ -1020,50 +1944,138 @@ fd_database_count_tables (FdDatabase  *self,
 
 typedef struct
 {
-  const char *sql;     /* one row per problem: what identifies the offending row */
+  const char *sql;     /* one row per problem: the offending record's id, and
+                        * what it refers to or is known by (or NULL) */
   const char *message; /* what is wrong, untranslated */
 } Invariant;
 
 /* Domain invariants `verify` checks besides SQLite's own integrity. Each
- * query yields the offending rows' description. */
+ * query yields the offending records' ids, for the user to find them. */
 static const Invariant invariants[] = {
-  { "SELECT s.id FROM slot s JOIN sequence q ON q.id = s.sequence_id"
+  { "SELECT s.id, s.sequence_id FROM slot s JOIN sequence q ON q.id = s.sequence_id"
     " WHERE s.session_id <> q.session_id",
     N_("Slot in a sequence of another session") },
-  { "SELECT s.id FROM slot s WHERE s.deleted = 0 AND NOT EXISTS"
+  { "SELECT s.id, s.sequence_id FROM slot s WHERE s.deleted = 0 AND NOT EXISTS"
     " (SELECT 1 FROM sequence q WHERE q.id = s.sequence_id AND q.deleted = 0)",
     N_("Slot of a missing or deleted sequence") },
-  { "SELECT e.id FROM enrollment e WHERE e.deleted = 0 AND NOT EXISTS"
+  { "SELECT e.id, e.trainee_id FROM enrollment e WHERE e.deleted = 0 AND NOT EXISTS"
     " (SELECT 1 FROM trainee t WHERE t.id = e.trainee_id)",
     N_("Enrollment of a missing trainee") },
-  { "SELECT e.id FROM enrollment e WHERE e.deleted = 0 AND NOT EXISTS"
+  { "SELECT e.id, e.session_id FROM enrollment e WHERE e.deleted = 0 AND NOT EXISTS"
     " (SELECT 1 FROM session s WHERE s.id = e.session_id)",
     N_("Enrollment in a missing session") },
-  { "SELECT s.code FROM session s WHERE s.deleted = 0 AND s.status <> 'cancelled'"
+  { "SELECT s.id, s.code FROM session s WHERE s.deleted = 0 AND s.status <> 'cancelled'"
     " AND (SELECT count(*) FROM enrollment e WHERE e.session_id = s.id AND e.deleted = 0"
     "      AND e.status NOT IN ('withdrawn', 'cancelled')) > s.capacity_max",
     N_("Session with more trainees enrolled than seats") },
-  { "SELECT a.id FROM attendance a WHERE NOT EXISTS"
+  { "SELECT a.id, a.slot_id FROM attendance a WHERE NOT EXISTS"
     " (SELECT 1 FROM slot s WHERE s.id = a.slot_id)",
     N_("Attendance record of a missing slot") },
-  { "SELECT a.id FROM attendance a JOIN slot s ON s.id = a.slot_id"
+  { "SELECT a.id, a.trainee_id FROM attendance a JOIN slot s ON s.id = a.slot_id"
     " WHERE a.trainee_id IS NOT NULL AND NOT EXISTS"
     " (SELECT 1 FROM enrollment e WHERE e.session_id = s.session_id"
     "  AND e.trainee_id = a.trainee_id)",
     N_("Attendance signed by a trainee not enrolled in the session") },
-  { "SELECT a.id FROM attendance a WHERE a.deleted = 1",
+  { "SELECT a.id, NULL FROM attendance a WHERE a.deleted = 1",
     N_("Attendance record deleted (attendance is append-only)") },
-  { "SELECT s.id FROM slot_staff s WHERE s.deleted = 0 AND NOT EXISTS"
+  { "SELECT s.slot_id, s.trainer_id FROM slot_staff s WHERE s.deleted = 0 AND NOT EXISTS"
     " (SELECT 1 FROM trainer t WHERE t.id = s.trainer_id)",
     N_("Slot staffed with a missing trainer") },
-  { "SELECT seq FROM outbox WHERE NOT json_valid(args)",
+  { "SELECT mutation_id, name || ' ' || entity_id FROM outbox WHERE NOT json_valid(args)",
     N_("Outbox entry that is not valid JSON") },
-  { "SELECT code FROM session WHERE deleted = 0 GROUP BY code HAVING count(*) > 1",
+  { "SELECT group_concat(id, ', '), code FROM session WHERE deleted = 0"
+    " GROUP BY code HAVING count(*) > 1",
     N_("Session code used twice") },
 };
 
+/* Takes @message, made valid UTF-8: ids and names come from the file as
+ * they are, and problems are shown to users. */
+static void
+add_problem (GPtrArray *problems,
+             char      *message)
+{
+  g_ptr_array_add (problems, g_utf8_make_valid (message, -1));
+  g_free (message);
+}
+
+static const char *
+column_text_or_empty (sqlite3_stmt *stmt,
+                      int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+/* PRAGMA foreign_key_check names the row by its rowid and the reference by
+ * its number: say instead which record (its id) refers to which id. */
+static char *
+describe_missing_reference (FdDatabase   *self,
+                            sqlite3_stmt *check)
+{
+  const char *table = column_text_or_empty (check, 0);
+  const char *parent = column_text_or_empty (check, 2);
+  gboolean has_rowid = sqlite3_column_type (check, 1) != SQLITE_NULL;
+  gint64 rowid = sqlite3_column_int64 (check, 1);
+  g_autofree char *column = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *rowid_text = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = _fd_database_prepare (self,
+                               "SELECT \"from\" FROM pragma_foreign_key_list(?1)"
+                               " WHERE id = ?2 ORDER BY seq LIMIT 1",
+                               NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, sqlite3_column_int (check, 3));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        column = g_strdup (column_text_or_empty (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  /* Names from the schema, quoted by SQLite's %w; a table without an id
+   * column (not one of ours) fails to prepare and is described by rowid */
+  if (column != NULL && has_rowid)
+    {
+      char *sql = sqlite3_mprintf ("SELECT id, \"%w\" FROM \"%w\" WHERE rowid = ?1", column, table);
+
+      stmt = _fd_database_prepare (self, sql, NULL);
+      sqlite3_free (sql);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, rowid);
+          if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+            {
+              id = g_strdup (column_text_or_empty (stmt, 0));
+              target = g_strdup (column_text_or_empty (stmt, 1));
+            }
+          sqlite3_reset (stmt);
+        }
+    }
+
+  if (id != NULL)
+    {
+      /* Translators: %1$s is a kind of record ("Slot"), %2$s its id, %3$s
+       * one of its fields ("Room"), %4$s the id that field holds */
+      return g_strdup_printf (_("%1$s %2$s: its “%3$s” field refers to %4$s, "
+                                "which does not exist."),
+                              _fd_entity_table_label (table), id,
+                              _fd_entity_column_label (column), target);
+    }
+
+  rowid_text = has_rowid ? g_strdup_printf ("%" G_GINT64_FORMAT, rowid) : g_strdup ("?");
+
+  /* Translators: %1$s is a table, %2$s the table it refers to, %3$s a row number */
+  return g_strdup_printf (_("A row of %1$s refers to a missing row of %2$s (row %3$s)."),
+                          table, parent, rowid_text);
+}
+
 static gboolean
 check_siret_column (FdDatabase  *self,
+                    const char  *table,
                     const char  *sql,
                     GPtrArray   *problems,
                     GError     **error)
@@ -1075,13 +2087,16 @@ check_siret_column (FdDatabase  *self,
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *label = (const char *) sqlite3_column_text (stmt, 0);
-      const char *siret = (const char *) sqlite3_column_text (stmt, 1);
+      const char *siret = column_text_or_empty (stmt, 2);
 
       if (!fd_validate_siret (siret))
-        /* Translators: the first %s is a name, the second a SIRET number */
-        g_ptr_array_add (problems, g_strdup_printf (_("“%1$s” has an invalid SIRET number (%2$s)."),
-                                                    label, siret));
+        add_problem (problems,
+                     /* Translators: %1$s is a kind of record ("Client"), %2$s its
+                      * id, %3$s its name, %4$s a SIRET number */
+                     g_strdup_printf (_("%1$s %2$s (“%3$s”) has an invalid SIRET number (%4$s)."),
+                                      _fd_entity_table_label (table),
+                                      column_text_or_empty (stmt, 0),
+                                      column_text_or_empty (stmt, 1), siret));
     }
   sqlite3_reset (stmt);
 
@@ -1093,7 +2108,8 @@ check_siret_column (FdDatabase  *self,
  * @self: a #FdDatabase
  * @error: return location for a #GError
  *
- * Checks SQLite's integrity and the domain's invariants.
+ * Checks SQLite's integrity and the domain's invariants. Each problem
+ * names the record at fault by its id.
  *
  * Returns: (transfer full) (element-type utf8): the problems found, one
  *   translated sentence each (empty when all is well), or %NULL with @error
@@ -1113,10 +2129,10 @@ fd_database_verify (FdDatabase  *self,
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *result = (const char *) sqlite3_column_text (stmt, 0);
+      const char *result = column_text_or_empty (stmt, 0);
 
       if (g_strcmp0 (result, "ok") != 0)
-        g_ptr_array_add (problems, g_strdup_printf (_("SQLite integrity: %s"), result));
+        add_problem (problems, g_strdup_printf (_("SQLite integrity: %s"), result));
     }
   sqlite3_reset (stmt);
 
@@ -1124,18 +2140,7 @@ fd_database_verify (FdDatabase  *self,
   if (stmt == NULL)
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *table = (const char *) sqlite3_column_text (stmt, 0);
-      const char *parent = (const char *) sqlite3_column_text (stmt, 2);
-
-      g_autofree char *rowid = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                (gint64) sqlite3_column_int64 (stmt, 1));
-
-      g_ptr_array_add (problems,
-                       /* Translators: %1$s is a table, %2$s the table it refers to, %3$s a row number */
-                       g_strdup_printf (_("A row of %1$s refers to a missing row of %2$s (row %3$s)."),
-                                        table, parent, rowid));
-    }
+    add_problem (problems, describe_missing_reference (self, stmt));
   sqlite3_reset (stmt);
 
   for (guint i = 0; i < G_N_ELEMENTS (invariants); i++)
@@ -1144,17 +2149,29 @@ fd_database_verify (FdDatabase  *self,
       if (stmt == NULL)
         return NULL;
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        /* Translators: "what is wrong: which row" */
-        g_ptr_array_add (problems, g_strdup_printf (_("%1$s: %2$s"), _(invariants[i].message),
-                                                    (const char *) sqlite3_column_text (stmt, 0)));
+        {
+          const char *id = column_text_or_empty (stmt, 0);
+          const char *detail = (const char *) sqlite3_column_text (stmt, 1);
+
+          if (detail != NULL)
+            /* Translators: "what is wrong: which record (what it refers to)" */
+            add_problem (problems, g_strdup_printf (_("%1$s: %2$s (%3$s)"),
+                                                    _(invariants[i].message), id, detail));
+          else
+            /* Translators: "what is wrong: which record" */
+            add_problem (problems, g_strdup_printf (_("%1$s: %2$s"),
+                                                    _(invariants[i].message), id));
+        }
       sqlite3_reset (stmt);
     }
 
-  if (!check_siret_column (self,
-                           "SELECT name, siret FROM organisation WHERE deleted = 0 AND siret IS NOT NULL",
+  if (!check_siret_column (self, "organisation",
+                           "SELECT id, name, siret FROM organisation"
+                           " WHERE deleted = 0 AND siret IS NOT NULL",
                            problems, error) ||
-      !check_siret_column (self,
-                           "SELECT name, siret FROM client WHERE deleted = 0 AND siret IS NOT NULL"
+      !check_siret_column (self, "client",
+                           "SELECT id, name, siret FROM client"
+                           " WHERE deleted = 0 AND siret IS NOT NULL"
                            " AND coalesce(siret_override_reason, '') = ''",
                            problems, error))
     return NULL;

@@ -10,6 +10,8 @@
 #include <gio/gio.h>
 
 #include "fd-change.h"
+#include "fd-row-changes.h"
+#include "fd-user.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +32,9 @@ typedef enum
   FD_DATABASE_OPEN_DEFAULT = 0,
   /* Create the file (and its folder) when it does not exist yet. */
   FD_DATABASE_OPEN_CREATE = 1 << 0,
+  /* Only read: nothing is ever written to the file, not even its schema
+   * (for `stats`, `verify`, `list`…); the database must be up to date. */
+  FD_DATABASE_OPEN_READ_ONLY = 1 << 1,
 } FdDatabaseOpenFlags;
 
 /**
@@ -63,6 +68,10 @@ int          fd_database_get_schema_version (FdDatabase           *self);
 const char  *fd_database_get_device_id      (FdDatabase           *self);
 gboolean     fd_database_is_empty           (FdDatabase           *self);
 
+FdUser      *fd_database_get_user           (FdDatabase           *self);
+void         fd_database_set_user           (FdDatabase           *self,
+                                             FdUser               *user);
+
 gboolean     fd_database_begin              (FdDatabase           *self,
                                              GError              **error);
 gboolean     fd_database_commit             (FdDatabase           *self,
@@ -75,6 +84,14 @@ gboolean     fd_database_apply              (FdDatabase           *self,
 gboolean     fd_database_apply_all          (FdDatabase           *self,
                                              GPtrArray            *changes,
                                              GError              **error);
+gboolean     fd_database_apply_all_with_inverse (FdDatabase       *self,
+                                             GPtrArray            *changes,
+                                             GPtrArray           **inverse,
+                                             GError              **error);
+
+void         fd_database_check_changes      (FdDatabase           *self);
+void         fd_database_watch_changes      (FdDatabase           *self,
+                                             guint                 interval_ms);
 
 gint64       fd_database_count_outbox       (FdDatabase           *self);
 GPtrArray   *fd_database_count_tables       (FdDatabase           *self,

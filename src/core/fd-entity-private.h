@@ -14,10 +14,20 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  FD_COLUMN_TEXT,
+  FD_COLUMN_INTEGER,
+  FD_COLUMN_REAL,
+} FdColumnType;
+
 typedef struct
 {
   char *name;
   gboolean required; /* NOT NULL without a default */
+  FdColumnType type;
+  GStrv allowed;     /* the values its CHECK (x IN (…)) allows, or NULL */
+  char *references;  /* the table its REFERENCES names, or NULL */
 } FdColumn;
 
 /* An entity is a synced table; its writable columns are read from the
@@ -35,6 +45,14 @@ FdEntity       *_fd_entity_load     (sqlite3         *db,
 void            _fd_entity_free     (FdEntity        *entity);
 const FdColumn *_fd_entity_column   (const FdEntity  *entity,
                                      const char      *name);
+/* Whether @entity's rows sort or are searched by @column */
+gboolean        _fd_entity_is_key_column (const char *entity,
+                                          const char *column);
+
+/* The translated name of a field, for messages ("room_id" → "Room"), and
+ * of a table's rows ("slot" → "Slot"); the name itself when it has none */
+const char     *_fd_entity_column_label (const char *column);
+const char     *_fd_entity_table_label  (const char *table);
 
 /* Checks and normalises @change in place (emails, phones, SIRET…), fills
  * what core generates (a session's code), refuses what rules forbid. */

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "fd-database-private.h"
@@ -30,36 +32,77 @@ static const char * const local_tables[] = {
 
 typedef struct
 {
-  const char *column;
+  const char *name;
   const char *label;
-} ColumnLabel;
+} Label;
 
 /* Names of fields in error messages; other columns are shown as they are */
-static const ColumnLabel column_labels[] = {
+static const Label column_labels[] = {
   { "address", N_("Address") },
   { "amount_cents", N_("Amount") },
+  { "assignment_id", N_("Certification assignment") },
+  { "anchor", N_("Reference date") },
+  { "bcc", N_("Bcc") },
   { "birth_date", N_("Date of birth") },
   { "birth_postal_code", N_("Postal code of birth") },
+  { "blob_sha256", N_("File") },
+  { "break_minutes", N_("Break") },
+  { "capacity", N_("Capacity") },
+  { "capacity_max", N_("Maximum capacity") },
+  { "capacity_min", N_("Minimum capacity") },
+  { "capacity_target", N_("Target capacity") },
   { "category", N_("Category") },
+  { "cc", N_("Cc") },
+  { "certification_id", N_("Certification") },
   { "city", N_("City") },
+  { "client_id", N_("Client") },
   { "code", N_("Code") },
+  { "commission_bp", N_("Commission") },
+  { "dispositif", N_("Scheme") },
+  { "distribution", N_("Distribution") },
+  { "duration_days", N_("Duration in days") },
+  { "duration_minutes", N_("Duration") },
   { "email", N_("Email") },
   { "end_at", N_("End") },
+  { "enrollment_id", N_("Enrollment") },
+  { "evaluation_id", N_("Evaluation") },
   { "exam_date", N_("Exam date") },
+  { "external_reference", N_("Reference") },
+  { "file_name", N_("File name") },
   { "first_name", N_("First name") },
+  { "group_id", N_("Group") },
   { "half_day", N_("Half-day") },
   { "issued_on", N_("Issue date") },
   { "kind", N_("Type") },
   { "label", N_("Label") },
   { "last_name", N_("Last name") },
+  { "modality", N_("Teaching modality") },
+  { "module_id", N_("Module") },
   { "name", N_("Name") },
   { "nda", N_("Activity declaration number") },
   { "number", N_("Number") },
+  { "offset_minutes", N_("Delay") },
   { "opened_on", N_("Opening date") },
+  { "order_id", N_("Certification order") },
   { "ordered_on", N_("Order date") },
+  { "organisation_id", N_("Training organisation") },
+  { "owner_id", N_("Record") },
   { "phone", N_("Phone") },
+  { "place_id", N_("Place") },
+  { "planned_end_on", N_("Planned end") },
+  { "planned_start_on", N_("Planned start") },
+  { "population_id", N_("Population") },
+  { "position", N_("Position") },
   { "postal_code", N_("Postal code") },
+  { "price_cents", N_("Price") },
+  { "provider", N_("Provider") },
+  { "published", N_("Publication") },
+  { "quantity", N_("Quantity") },
+  { "reason", N_("Reason") },
+  { "recipients", N_("Recipients") },
+  { "reviewed_by", N_("Reviewed by") },
   { "role", N_("Role") },
+  { "room_id", N_("Room") },
   { "sequence_id", N_("Sequence") },
   { "session_id", N_("Session") },
   { "signed_at", N_("Signature time") },
@@ -67,12 +110,63 @@ static const ColumnLabel column_labels[] = {
   { "slot_id", N_("Slot") },
   { "spent_on", N_("Expense date") },
   { "start_at", N_("Start") },
+  { "status", N_("Status") },
   { "subject", N_("Subject") },
+  { "subject_id", N_("Subject") },
+  { "supersedes_id", N_("Superseded signature") },
+  { "template_id", N_("Template") },
+  { "time_zone", N_("Time zone") },
   { "title", N_("Title") },
   { "trainee_id", N_("Trainee") },
   { "trainer_id", N_("Trainer") },
   { "training_id", N_("Training") },
+  { "type", N_("Type") },
+  { "url", N_("URL") },
+  { "vat_rate_bp", N_("VAT rate") },
   { "year", N_("Year") },
+};
+
+/* Names of a table's rows in messages about one of them ("Slot 0190…");
+ * other tables are shown as they are */
+static const Label table_labels[] = {
+  { "activation_code", N_("Activation code") },
+  { "attachment", N_("Attachment") },
+  { "attendance", N_("Attendance record") },
+  { "cert_assignment", N_("Certification assignment") },
+  { "cert_order", N_("Certification order") },
+  { "cert_order_line", N_("Certification order line") },
+  { "certification", N_("Certification") },
+  { "client", N_("Client") },
+  { "conflict_ack", N_("Accepted conflict") },
+  { "cost", N_("Cost") },
+  { "document", N_("Document") },
+  { "email_message", N_("Email") },
+  { "email_template", N_("Email template") },
+  { "enrollment", N_("Enrollment") },
+  { "evaluation", N_("Evaluation") },
+  { "expense", N_("Expense") },
+  { "group_member", N_("Group member") },
+  { "module", N_("Module") },
+  { "module_validation", N_("Module validation") },
+  { "organisation", N_("Training organisation") },
+  { "place", N_("Place") },
+  { "population", N_("Population") },
+  { "population_member", N_("Population member") },
+  { "quality_ticket", N_("Quality ticket") },
+  { "room", N_("Room") },
+  { "sequence", N_("Sequence") },
+  { "session", N_("Session") },
+  { "session_email", N_("Session email") },
+  { "session_population", N_("Session population") },
+  { "slot", N_("Slot") },
+  { "slot_staff", N_("Slot staffing") },
+  { "trainee", N_("Trainee") },
+  { "trainee_group", N_("Group") },
+  { "trainer", N_("Trainer") },
+  { "trainer_invoice", N_("Trainer invoice") },
+  { "training", N_("Training") },
+  { "unavailability", N_("Unavailability") },
+  { "user_account", N_("User account") },
 };
 
 typedef struct
@@ -92,13 +186,31 @@ static const KeySpec key_specs[] = {
 };
 
 static const char *
-column_label (const char *column)
+lookup_label (const Label *labels,
+              gsize        n_labels,
+              const char  *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (column_labels); i++)
-    if (g_str_equal (column_labels[i].column, column))
-      return _(column_labels[i].label);
+  for (gsize i = 0; i < n_labels; i++)
+    if (g_str_equal (labels[i].name, name))
+      return _(labels[i].label);
 
-  return column;
+  return name;
+}
+
+const char *
+_fd_entity_column_label (const char *column)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+
+  return lookup_label (column_labels, G_N_ELEMENTS (column_labels), column);
+}
+
+const char *
+_fd_entity_table_label (const char *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return lookup_label (table_labels, G_N_ELEMENTS (table_labels), table);
 }
 
 static const KeySpec *
@@ -109,6 +221,31 @@ lookup_key_spec (const char *entity)
       return &key_specs[i];
 
   return NULL;
+}
+
+static gboolean
+has_word (const char *words,
+          const char *word)
+{
+  gsize length = strlen (word);
+
+  for (const char *p = strstr (words, word); p != NULL; p = strstr (p + 1, word))
+    if ((p == words || p[-1] == ' ') && (p[length] == ' ' || p[length] == '\0'))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether a row of @entity sorts or is searched by @column: changing it
+ * may move the row in its list */
+gboolean
+_fd_entity_is_key_column (const char *entity,
+                          const char *column)
+{
+  const KeySpec *spec = lookup_key_spec (entity);
+
+  return spec != NULL &&
+         (has_word (spec->search_columns, column) || has_word (spec->sort_columns, column));
 }
 
 void
@@ -124,8 +261,92 @@ _fd_entity_free (FdEntity *entity)
 static void
 column_free (FdColumn *column)
 {
+  g_strfreev (column->allowed);
+  g_free (column->references);
   g_free (column->name);
   g_free (column);
+}
+
+/* The values of `CHECK (column IN ('a', 'b'…)` in the table's SQL: the
+ * schema stays the only list of what an enum column allows. */
+static GStrv
+parse_allowed (const char *table_sql,
+               const char *column)
+{
+  g_autofree char *needle = g_strdup_printf ("CHECK (%s IN (", column);
+  g_autoptr(GStrvBuilder) values = NULL;
+  const char *p;
+
+  if (table_sql == NULL || (p = strstr (table_sql, needle)) == NULL)
+    return NULL;
+
+  values = g_strv_builder_new ();
+  p += strlen (needle);
+  while (*p != '\0' && *p != ')')
+    {
+      const char *end;
+
+      if (*p != '\'')
+        {
+          p++;
+          continue;
+        }
+      end = strchr (p + 1, '\'');
+      if (end == NULL)
+        break;
+      {
+        g_autofree char *value = g_strndup (p + 1, (gsize) (end - p - 1));
+
+        g_strv_builder_add (values, value);
+      }
+      p = end + 1;
+    }
+
+  return g_strv_builder_end (values);
+}
+
+static char *
+read_table_sql (sqlite3    *db,
+                const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *sql = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return sql;
+}
+
+static void
+load_references (sqlite3    *db,
+                 const char *name,
+                 GPtrArray  *columns)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?1)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *from = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (guint i = 0; i < columns->len; i++)
+        {
+          FdColumn *column = g_ptr_array_index (columns, i);
+
+          if (g_str_equal (column->name, from))
+            column->references = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+        }
+    }
+  sqlite3_finalize (stmt);
 }
 
 FdEntity *
@@ -134,13 +355,14 @@ _fd_entity_load (sqlite3     *db,
                  GError     **error)
 {
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
+  g_autofree char *table_sql = read_table_sql (db, name);
   sqlite3_stmt *stmt = NULL;
   gboolean synced = FALSE;
   gboolean has_keys = FALSE;
   FdEntity *entity;
 
   if (!g_strv_contains (local_tables, name) &&
-      sqlite3_prepare_v2 (db, "SELECT name, \"notnull\", dflt_value IS NOT NULL"
+      sqlite3_prepare_v2 (db, "SELECT name, \"notnull\", dflt_value IS NOT NULL, upper(type)"
                               " FROM pragma_table_info(?1)", -1, &stmt, NULL) == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
@@ -159,10 +381,18 @@ _fd_entity_load (sqlite3     *db,
           info = g_new0 (FdColumn, 1);
           info->name = g_strdup (column);
           info->required = sqlite3_column_int (stmt, 1) && !sqlite3_column_int (stmt, 2);
+          if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "INTEGER") == 0)
+            info->type = FD_COLUMN_INTEGER;
+          else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "REAL") == 0)
+            info->type = FD_COLUMN_REAL;
+          else
+            info->type = FD_COLUMN_TEXT;
+          info->allowed = parse_allowed (table_sql, column);
           g_ptr_array_add (columns, info);
         }
     }
   sqlite3_finalize (stmt);
+  load_references (db, name, columns);
 
   if (!synced)
     {
@@ -292,8 +522,8 @@ check_text_field (FdDatabase     *database,
 
       if (email == NULL)
         {
-          g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID,
-                       _("“%s” is not a valid email address."), value);
+          fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, name,
+                              _("“%s” is not a valid email address."), value);
           return FALSE;
         }
       _fd_change_replace_text (change, name, email);
@@ -304,8 +534,8 @@ check_text_field (FdDatabase     *database,
 
       if (phone == NULL)
         {
-          g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID,
-                       _("“%s” is not a valid phone number."), value);
+          fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, name,
+                              _("“%s” is not a valid phone number."), value);
           return FALSE;
         }
       _fd_change_replace_text (change, name, phone);
@@ -317,8 +547,8 @@ check_text_field (FdDatabase     *database,
       if (!fd_validate_siret (siret) && !has_siret_override (database, entity, change))
         {
           g_free (siret);
-          g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID,
-                       _("“%s” is not a valid SIRET number: it has 14 digits and a check key. "
+          fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, name,
+                              _("“%s” is not a valid SIRET number: it has 14 digits and a check key. "
                          "If you know it is right, give the reason to accept it."), value);
           return FALSE;
         }
@@ -331,8 +561,8 @@ check_text_field (FdDatabase     *database,
       if (!fd_validate_nda (nda))
         {
           g_free (nda);
-          g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID,
-                       _("“%s” is not a valid activity declaration number: it has 11 digits."),
+          fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, name,
+                              _("“%s” is not a valid activity declaration number: it has 11 digits."),
                        value);
           return FALSE;
         }
@@ -350,8 +580,8 @@ check_text_field (FdDatabase     *database,
       if (!fd_validate_postal_code (code))
         {
           g_free (code);
-          g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID,
-                       _("“%s” is not a valid French postal code."), value);
+          fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, name,
+                              _("“%s” is not a valid French postal code."), value);
           return FALSE;
         }
       _fd_change_replace_text (change, name, code);
@@ -359,14 +589,14 @@ check_text_field (FdDatabase     *database,
   else if (is_date_column (name) && !fd_validate_date (value))
     {
       /* Translators: %1$s is a field name, %2$s what was typed */
-      g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID,
-                   _("%1$s: “%2$s” is not a valid date."), column_label (name), value);
+      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, name,
+                          _("%1$s: “%2$s” is not a valid date."), _fd_entity_column_label (name), value);
       return FALSE;
     }
   else if (is_date_time_column (name) && !fd_validate_date_time (value))
     {
-      g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID,
-                   _("%1$s: “%2$s” is not a valid date and time."), column_label (name), value);
+      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, name,
+                          _("%1$s: “%2$s” is not a valid date and time."), _fd_entity_column_label (name), value);
       return FALSE;
     }
 
@@ -386,8 +616,8 @@ generate_session_code (FdDatabase  *database,
 
   if (year == NULL || year->type != FD_FIELD_INT || year->v.integer < 1900 || year->v.integer > 2200)
     {
-      g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_REQUIRED,
-                   _("The session’s year is required to number it."));
+      fd_set_field_error (error, FD_VALIDATION_ERROR_REQUIRED, "year",
+                          _("The session’s year is required to number it."));
       return FALSE;
     }
 
@@ -441,9 +671,6 @@ check_rules (FdDatabase      *database,
              GError         **error)
 {
   FdChangeKind kind = fd_change_get_kind (change);
-  const char *start;
-  const char *end;
-
   if (g_str_equal (entity->name, "attendance") && kind != FD_CHANGE_CREATE)
     {
       g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_LOCKED,
@@ -463,16 +690,386 @@ check_rules (FdDatabase      *database,
       return FALSE;
     }
 
-  start = field_text (change, "start_at");
-  end = field_text (change, "end_at");
-  if (start != NULL && end != NULL && strcmp (end, start) <= 0)
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *entity; /* NULL: any entity */
+  const char *column;
+  gint64 min;
+  gint64 max;
+} Range;
+
+/* Ranges of integer columns, checked before SQLite sees them */
+static const Range ranges[] = {
+  { "session", "year", 1900, 2200 },
+  { NULL, "capacity_min", 0, 100000 },
+  { NULL, "capacity_target", 0, 100000 },
+  { NULL, "capacity_max", 0, 100000 },
+  { "room", "capacity", 0, 100000 },
+  { NULL, "break_minutes", 0, 24 * 60 },
+  { NULL, "duration_minutes", 0, G_MAXINT32 },
+  { NULL, "quantity", 1, 1000000 },
+  { NULL, "position", 0, G_MAXINT32 },
+  { NULL, "commission_bp", 0, 10000 },
+  { NULL, "vat_rate_bp", 0, 10000 },
+  { "session_email", "offset_minutes", -366 * 24 * 60, 366 * 24 * 60 },
+  { "email_template", "offset_days", -366, 366 },
+};
+
+/* Integer columns that hold yes / no */
+static const char * const boolean_columns[] = {
+  "accessible", "active", "calendar_invitations", "eligible_funding", "employee", "enabled",
+  "native_french", "prework", "proctored", "published", "system", NULL
+};
+
+static gboolean
+check_range (const FdEntity  *entity,
+             const char      *column,
+             gint64           value,
+             GError         **error)
+{
+  gint64 min = G_MININT64;
+  gint64 max = G_MAXINT64;
+
+  if (g_strv_contains (boolean_columns, column))
     {
-      g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID,
-                   _("The end must come after the start."));
+      min = 0;
+      max = 1;
+    }
+  else if (g_str_has_suffix (column, "_cents"))
+    min = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    if ((ranges[i].entity == NULL || g_str_equal (ranges[i].entity, entity->name)) &&
+        g_str_equal (ranges[i].column, column))
+      {
+        min = ranges[i].min;
+        max = ranges[i].max;
+      }
+
+  if (value < min)
+    {
+      if (min == 0)
+        fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, column,
+                            _("%s cannot be negative."), _fd_entity_column_label (column));
+      else
+        {
+          g_autofree char *limit = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+
+          fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, column,
+                              /* Translators: %1$s is a field, %2$s a number */
+                              _("%1$s must be at least %2$s."), _fd_entity_column_label (column),
+                              limit);
+        }
+      return FALSE;
+    }
+
+  if (value > max)
+    {
+      g_autofree char *limit = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, column,
+                          /* Translators: %1$s is a field, %2$s a number */
+                          _("%1$s must be at most %2$s."), _fd_entity_column_label (column), limit);
       return FALSE;
     }
 
   return TRUE;
+}
+
+/* The field's type against its column's: no text in a number */
+static gboolean
+check_type (const FdColumn       *column,
+            const FdChangeField  *field,
+            GError              **error)
+{
+  const char *label = _fd_entity_column_label (column->name);
+
+  switch (column->type)
+    {
+    case FD_COLUMN_INTEGER:
+      if (field->type == FD_FIELD_INT ||
+          (field->type == FD_FIELD_REAL && field->v.real == (double) (gint64) field->v.real))
+        return TRUE;
+      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, column->name,
+                          _("%s must be a whole number."), label);
+      return FALSE;
+
+    case FD_COLUMN_REAL:
+      if (field->type == FD_FIELD_INT || (field->type == FD_FIELD_REAL && isfinite (field->v.real)))
+        return TRUE;
+      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, column->name,
+                          _("%s must be a number."), label);
+      return FALSE;
+
+    case FD_COLUMN_TEXT:
+    default:
+      if (field->type == FD_FIELD_TEXT)
+        return TRUE;
+      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, column->name,
+                          _("%s must be text."), label);
+      return FALSE;
+    }
+}
+
+/* A reference names a live row of its table */
+static gboolean
+check_reference (FdDatabase      *database,
+                 const FdColumn  *column,
+                 const char      *id,
+                 GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE id = ?1 AND deleted = 0",
+                                          column->references);
+
+  if (exists (database, sql, id))
+    return TRUE;
+
+  /* Translators: %s is a field, such as “Room” or “Trainer” */
+  fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, column->name,
+                      _("%s: the chosen record does not exist or was deleted."),
+                      _fd_entity_column_label (column->name));
+  return FALSE;
+}
+
+/* The value a row will have once @change is applied: the change's, or for
+ * an update the stored one. Numbers come back as decimal text. */
+static char *
+merged_value (FdDatabase      *database,
+              const FdEntity  *entity,
+              const FdChange  *change,
+              const char      *column)
+{
+  const FdChangeField *field = _fd_change_lookup (change, column);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  if (field != NULL)
+    {
+      switch (field->type)
+        {
+        case FD_FIELD_TEXT:
+          return g_strdup (field->v.text);
+        case FD_FIELD_INT:
+          return g_strdup_printf ("%" G_GINT64_FORMAT, field->v.integer);
+        case FD_FIELD_REAL:
+          return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) field->v.real);
+        case FD_FIELD_NULL:
+        default:
+          return NULL;
+        }
+    }
+
+  if (fd_change_get_kind (change) != FD_CHANGE_UPDATE)
+    return NULL;
+
+  sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE id = ?1", column, entity->name);
+  stmt = _fd_database_prepare (database, sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, fd_change_get_id (change), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+static gboolean
+touches (const FdChange *change,
+         const char     *a,
+         const char     *b,
+         const char     *c)
+{
+  return fd_change_has_field (change, a) || (b != NULL && fd_change_has_field (change, b)) ||
+         (c != NULL && fd_change_has_field (change, c));
+}
+
+static gint64
+parse_int (const char *text)
+{
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+/* Minutes of a "2026-03-03T09:30" wall-clock time since an epoch, or -1 */
+static gint64
+minutes_of (const char *iso)
+{
+  int year, month, day, hour, minute;
+  GDate date;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2dT%2d:%2d", &year, &month, &day, &hour, &minute) != 5 ||
+      !g_date_valid_dmy (day, month, year))
+    return -1;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+
+  return (gint64) g_date_get_julian (&date) * 24 * 60 + hour * 60 + minute;
+}
+
+static gboolean
+check_capacities (FdDatabase      *database,
+                  const FdEntity  *entity,
+                  const FdChange  *change,
+                  GError         **error)
+{
+  g_autofree char *min = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *max = NULL;
+
+  if (!touches (change, "capacity_min", "capacity_target", "capacity_max"))
+    return TRUE;
+
+  min = merged_value (database, entity, change, "capacity_min");
+  target = merged_value (database, entity, change, "capacity_target");
+  max = merged_value (database, entity, change, "capacity_max");
+
+  if (min != NULL && max != NULL && parse_int (min) > parse_int (max))
+    {
+      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID,
+                          fd_change_has_field (change, "capacity_min") ? "capacity_min" : "capacity_max",
+                          _("The minimum capacity cannot be above the maximum."));
+      return FALSE;
+    }
+
+  if (target != NULL &&
+      ((min != NULL && parse_int (target) < parse_int (min)) ||
+       (max != NULL && parse_int (target) > parse_int (max))))
+    {
+      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, "capacity_target",
+                          _("The target capacity must lie between the minimum and the maximum."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_period (FdDatabase      *database,
+              const FdEntity  *entity,
+              const FdChange  *change,
+              const char      *start_column,
+              const char      *end_column,
+              gboolean         same_allowed,
+              GError         **error)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  int order;
+
+  if (_fd_entity_column (entity, start_column) == NULL || !touches (change, start_column, end_column, NULL))
+    return TRUE;
+
+  start = merged_value (database, entity, change, start_column);
+  end = merged_value (database, entity, change, end_column);
+  if (start == NULL || end == NULL)
+    return TRUE;
+
+  order = strcmp (end, start);
+  if (order < 0 || (order == 0 && !same_allowed))
+    {
+      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, end_column,
+                          _("The end must come after the start."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A slot's break fits in it, its room is of its place, its sequence of its
+ * session */
+static gboolean
+check_slot (FdDatabase      *database,
+            const FdEntity  *entity,
+            const FdChange  *change,
+            GError         **error)
+{
+  if (touches (change, "start_at", "end_at", "break_minutes"))
+    {
+      g_autofree char *start = merged_value (database, entity, change, "start_at");
+      g_autofree char *end = merged_value (database, entity, change, "end_at");
+      g_autofree char *pause = merged_value (database, entity, change, "break_minutes");
+
+      if (start != NULL && end != NULL && pause != NULL && parse_int (pause) > 0 &&
+          parse_int (pause) >= minutes_of (end) - minutes_of (start))
+        {
+          fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, "break_minutes",
+                              _("The break must be shorter than the slot."));
+          return FALSE;
+        }
+    }
+
+  if (touches (change, "room_id", "place_id", NULL))
+    {
+      g_autofree char *room = merged_value (database, entity, change, "room_id");
+      g_autofree char *place = merged_value (database, entity, change, "place_id");
+      sqlite3_stmt *stmt;
+      gboolean same_place = TRUE;
+
+      if (room != NULL)
+        {
+          stmt = _fd_database_prepare (database, "SELECT place_id IS ?2 FROM room WHERE id = ?1", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, room, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, place, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            same_place = sqlite3_column_int (stmt, 0) != 0;
+          sqlite3_reset (stmt);
+        }
+
+      if (!same_place)
+        {
+          fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, "room_id",
+                              place == NULL
+                              ? _("Choose the slot’s place before its room.")
+                              : _("This room is not at the slot’s place."));
+          return FALSE;
+        }
+    }
+
+  if (touches (change, "sequence_id", "session_id", NULL))
+    {
+      g_autofree char *sequence = merged_value (database, entity, change, "sequence_id");
+      g_autofree char *session = merged_value (database, entity, change, "session_id");
+      sqlite3_stmt *stmt;
+      gboolean same_session = TRUE;
+
+      stmt = _fd_database_prepare (database, "SELECT session_id IS ?2 FROM sequence WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, sequence, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, session, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        same_session = sqlite3_column_int (stmt, 0) != 0;
+      sqlite3_reset (stmt);
+
+      if (!same_session)
+        {
+          fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, "sequence_id",
+                              _("This sequence belongs to another session."));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Rules between fields, on the row as it will be */
+static gboolean
+check_row (FdDatabase      *database,
+           const FdEntity  *entity,
+           const FdChange  *change,
+           GError         **error)
+{
+  return check_capacities (database, entity, change, error) &&
+         check_period (database, entity, change, "start_at", "end_at", FALSE, error) &&
+         check_period (database, entity, change, "planned_start_on", "planned_end_on", TRUE, error) &&
+         (!g_str_equal (entity->name, "slot") || check_slot (database, entity, change, error));
 }
 
 gboolean
@@ -486,7 +1083,7 @@ _fd_entity_validate (FdDatabase      *database,
   if (!check_rules (database, entity, change, error))
     return FALSE;
 
-  if (kind == FD_CHANGE_DELETE)
+  if (kind == FD_CHANGE_DELETE || kind == FD_CHANGE_RESTORE)
     return TRUE;
 
   if (kind == FD_CHANGE_CREATE && g_str_equal (entity->name, "session") &&
@@ -502,15 +1099,16 @@ _fd_entity_validate (FdDatabase      *database,
 
       if (column == NULL)
         {
-          g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_UNKNOWN_FIELD,
-                       _("“%1$s” is not a field of %2$s."), field->name, entity->name);
+          fd_set_field_error (error, FD_VALIDATION_ERROR_UNKNOWN_FIELD, field->name,
+                              _("“%1$s” is not a field of %2$s."), field->name, entity->name);
           return FALSE;
         }
 
       if (field->type == FD_FIELD_TEXT && !g_utf8_validate (field->v.text, -1, NULL))
         {
-          g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID,
-                       _("%s contains invalid characters."), column_label (column->name));
+          fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, column->name,
+                              _("%s contains invalid characters."),
+                              _fd_entity_column_label (column->name));
           return FALSE;
         }
 
@@ -518,8 +1116,8 @@ _fd_entity_validate (FdDatabase      *database,
         {
           if (column->required)
             {
-              g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_REQUIRED,
-                           _("%s is required."), column_label (column->name));
+              fd_set_field_error (error, FD_VALIDATION_ERROR_REQUIRED, column->name,
+                                  _("%s is required."), _fd_entity_column_label (column->name));
               return FALSE;
             }
           /* An optional field left blank is stored as NULL */
@@ -528,8 +1126,30 @@ _fd_entity_validate (FdDatabase      *database,
           continue;
         }
 
+      if (!check_type (column, field, error))
+        return FALSE;
+
+      if (column->type == FD_COLUMN_INTEGER &&
+          !check_range (entity, column->name,
+                        field->type == FD_FIELD_INT ? field->v.integer : (gint64) field->v.real,
+                        error))
+        return FALSE;
+
       if (field->type != FD_FIELD_TEXT)
         continue;
+
+      if (column->allowed != NULL && !g_strv_contains ((const char * const *) column->allowed,
+                                                        field->v.text))
+        {
+          /* Translators: %1$s is a field, %2$s the value given */
+          fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, column->name,
+                              _("%1$s: “%2$s” is not one of the allowed values."),
+                              _fd_entity_column_label (column->name), field->v.text);
+          return FALSE;
+        }
+
+      if (column->references != NULL && !check_reference (database, column, field->v.text, error))
+        return FALSE;
 
       /* The field may be replaced while checked: keep our own copy */
       value = g_strdup (field->v.text);
@@ -545,14 +1165,14 @@ _fd_entity_validate (FdDatabase      *database,
 
           if (column->required && !fd_change_has_field (change, column->name))
             {
-              g_set_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_REQUIRED,
-                           _("%s is required."), column_label (column->name));
+              fd_set_field_error (error, FD_VALIDATION_ERROR_REQUIRED, column->name,
+                                  _("%s is required."), _fd_entity_column_label (column->name));
               return FALSE;
             }
         }
     }
 
-  return TRUE;
+  return check_row (database, entity, change, error);
 }
 
 static char *

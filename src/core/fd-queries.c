@@ -24,7 +24,7 @@
  * names of sessions and places are looked up once each (see
  * fd_database_list_calendar_slots). */
 static const char range_slots_sql[] =
-  "SELECT sl.id, sl.version, sl.session_id, sl.start_at, sl.end_at,"
+  "SELECT sl.id, sl.revision, sl.session_id, sl.start_at, sl.end_at,"
   " sl.break_minutes, sl.place_id"
   " FROM slot sl WHERE sl.start_at >= ?1 AND sl.start_at < ?2 AND sl.deleted = 0";
 
@@ -226,8 +226,8 @@ lookup_names (FdDatabase  *self,
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           names->found = TRUE;
-          names->first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          names->second = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          names->first = _fd_stmt_dup_text (stmt, 0);
+          names->second = _fd_stmt_dup_text (stmt, 1);
           names->deleted = sqlite3_column_int (stmt, 2) != 0;
         }
       sqlite3_reset (stmt);
@@ -316,7 +316,7 @@ fd_database_list_calendar_slots (FdDatabase  *self,
         continue;
 
       row.id = (const char *) sqlite3_column_text (stmt, 0);
-      row.version = sqlite3_column_int64 (stmt, 1);
+      row.revision = sqlite3_column_int64 (stmt, 1);
       row.session_id = session_id;
       row.session_code = session != NULL ? session->first : NULL;
       row.session_label = session != NULL ? session->second : NULL;

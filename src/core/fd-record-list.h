@@ -10,16 +10,9 @@
 #include <gio/gio.h>
 
 #include "fd-database.h"
+#include "fd-record-kind.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  FD_RECORD_KIND_SESSION,
-  FD_RECORD_KIND_TRAINER,
-  FD_RECORD_KIND_TRAINEE,
-  FD_RECORD_KIND_CLIENT,
-} FdRecordKind;
 
 #define FD_TYPE_RECORD_LIST (fd_record_list_get_type ())
 
@@ -39,11 +32,17 @@ G_DECLARE_FINAL_TYPE (FdRecordList, fd_record_list, FD, RECORD_LIST, GObject)
 FdRecordList *fd_record_list_new        (FdDatabase   *database,
                                          FdRecordKind  kind);
 FdRecordKind  fd_record_list_get_kind   (FdRecordList *self);
+const GError *fd_record_list_get_error  (FdRecordList *self);
 const char   *fd_record_list_get_search (FdRecordList *self);
 void          fd_record_list_set_search (FdRecordList *self,
                                          const char   *search);
 void          fd_record_list_reload     (FdRecordList *self);
 gboolean      fd_record_list_load_search_keys (FdRecordList  *self,
                                                GError       **error);
+guint         fd_record_list_find       (FdRecordList *self,
+                                         const char   *id);
+gboolean      fd_record_list_is_updating (FdRecordList *self);
+void          fd_record_list_set_follows_changes (FdRecordList *self,
+                                                  gboolean      follows);
 
 G_END_DECLS

@@ -710,6 +710,11 @@ static const char migration_3[] =
   "CREATE INDEX session_email_session ON session_email (session_id);"
   "CREATE INDEX attachment_owner ON attachment (owner_id);"
   "CREATE INDEX conflict_ack_slot ON conflict_ack (slot_id);"
+  /* A calendar page reads the revision, the base of a drag, not the
+   * server version */
+  "DROP INDEX slot_start;"
+  "CREATE INDEX slot_start ON slot (start_at, deleted, end_at, session_id, sequence_id,"
+  "  place_id, room_id, break_minutes, revision, id);"
   "CREATE INDEX slot_place ON slot (place_id, start_at);"
   "CREATE INDEX slot_room ON slot (room_id, start_at);"
   "CREATE INDEX session_year ON session (year, deleted);"

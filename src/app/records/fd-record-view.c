@@ -14,10 +14,8 @@
 
 #include "fd-record-view.h"
 
-#include "fd-candidate-details.h"
+#include "fd-record-kind-ui.h"
 #include "fd-record-pane.h"
-#include "fd-session-details.h"
-#include "fd-trainer-details.h"
 
 /* FdRecordView:
  *
@@ -51,44 +49,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The details of each kind: their widget, the property it shows, and what
- * stands in their place while nothing is chosen */
-static const struct
-{
-  GType     (*get_details_type) (void);
-  const char *record_property;
-  const char *icon_name;
-  const char *title;
-  const char *description;
-} kinds[] = {
-  [FD_RECORD_KIND_SESSION] = {
-    fd_session_details_get_type, "session",
-    "view-list-bullet-symbolic",
-    N_("No Session Selected"),
-    N_("Select a session to see its slots and trainees"),
-  },
-  [FD_RECORD_KIND_TRAINER] = {
-    fd_trainer_details_get_type, "trainer",
-    "avatar-default-symbolic",
-    N_("No Trainer Selected"),
-    N_("Select a trainer to see their details and next slots"),
-  },
-  [FD_RECORD_KIND_TRAINEE] = {
-    fd_candidate_details_get_type, "trainee",
-    "system-users-symbolic",
-    N_("No Candidate Selected"),
-    N_("Select a candidate to see their details and enrollments"),
-  },
-};
-
 static void
 update_no_selection_page (FdRecordView *self)
 {
+  const FdRecordKindUi *ui = fd_record_kind_ui_get (self->kind);
+
   g_assert (FD_IS_RECORD_VIEW (self));
 
-  adw_status_page_set_icon_name (self->no_selection_page, kinds[self->kind].icon_name);
-  adw_status_page_set_title (self->no_selection_page, _(kinds[self->kind].title));
-  adw_status_page_set_description (self->no_selection_page, _(kinds[self->kind].description));
+  adw_status_page_set_icon_name (self->no_selection_page, ui->icon_name);
+  adw_status_page_set_title (self->no_selection_page, _(ui->no_selection_title));
+  adw_status_page_set_description (self->no_selection_page, _(ui->no_selection_description));
 }
 
 static GtkWidget *
@@ -98,7 +68,7 @@ ensure_details (FdRecordView *self)
 
   if (details == NULL)
     {
-      details = g_object_new (kinds[self->kind].get_details_type (),
+      details = g_object_new (fd_record_kind_ui_get (self->kind)->get_details_type (),
                               "database", self->database,
                               NULL);
       adw_bin_set_child (self->details_bin, details);
@@ -122,11 +92,13 @@ update_details (FdRecordView *self)
     {
       gtk_stack_set_visible_child_name (self->details_stack, "empty");
       if (details != NULL)
-        g_object_set (details, kinds[self->kind].record_property, NULL, NULL);
+        g_object_set (details, fd_record_kind_ui_get (self->kind)->record_property, NULL, NULL);
       return;
     }
 
-  g_object_set (ensure_details (self), kinds[self->kind].record_property, record, NULL);
+  g_object_set (ensure_details (self),
+                fd_record_kind_ui_get (self->kind)->record_property, record,
+                NULL);
   gtk_stack_set_visible_child_name (self->details_stack, "details");
 }
 
@@ -236,7 +208,7 @@ fd_record_view_class_init (FdRecordViewClass *klass)
    */
   properties[PROP_KIND] =
     g_param_spec_uint ("kind", NULL, NULL,
-                       FD_RECORD_KIND_SESSION, FD_RECORD_KIND_TRAINEE, FD_RECORD_KIND_SESSION,
+                       FD_RECORD_KIND_SESSION, fd_record_kind_ui_last (), FD_RECORD_KIND_SESSION,
                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -265,7 +237,7 @@ fd_record_view_new (FdDatabase   *database,
                     FdRecordKind  kind)
 {
   g_return_val_if_fail (database == NULL || FD_IS_DATABASE (database), NULL);
-  g_return_val_if_fail (kind < G_N_ELEMENTS (kinds), NULL);
+  g_return_val_if_fail (fd_record_kind_ui_get (kind) != NULL, NULL);
 
   return g_object_new (FD_TYPE_RECORD_VIEW,
                        "database", database,
@@ -322,29 +294,21 @@ fd_record_view_get_pane (FdRecordView *self)
 }
 
 /**
- * fd_record_view_show_session:
- * @self: a #FdRecordView of sessions
- * @code: a session code, "2026-0042"
+ * fd_record_view_show_record:
+ * @self: a #FdRecordView
+ * @id: the id of a record of the view's kind
  *
- * Searches for the session coded @code and shows its details.
+ * Selects the record @id (clearing a search that hides it) and shows its
+ * details.
+ *
+ * Returns: whether the record is listed
  */
-void
-fd_record_view_show_session (FdRecordView *self,
-                             const char   *code)
+gboolean
+fd_record_view_show_record (FdRecordView *self,
+                            const char   *id)
 {
-  g_autoptr(FdSession) session = NULL;
-  GListModel *model;
+  g_return_val_if_fail (FD_IS_RECORD_VIEW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
 
-  g_return_if_fail (FD_IS_RECORD_VIEW (self));
-  g_return_if_fail (self->kind == FD_RECORD_KIND_SESSION);
-  g_return_if_fail (code != NULL);
-
-  fd_record_pane_search (self->pane, code);
-
-  model = G_LIST_MODEL (fd_record_pane_get_model (self->pane));
-  if (g_list_model_get_n_items (model) > 0)
-    session = g_list_model_get_item (model, 0);
-
-  if (session != NULL && g_strcmp0 (fd_session_get_code (session), code) == 0)
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  return fd_record_pane_show (self->pane, id);
 }

@@ -14,7 +14,7 @@
 
 #include "fd-record-pane.h"
 
-#include "fd-details.h"
+#include "fd-record-kind-ui.h"
 #include "fd-record-row.h"
 
 /* FdRecordPane:
@@ -83,141 +83,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-bind_session_row (FdRecordRow *row,
-                  gpointer     item)
-{
-  FdSession *session = item;
-  g_autofree char *dates = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *seats = NULL;
-
-  dates = fd_details_format_date_range (fd_session_get_start_date (session),
-                                        fd_session_get_end_date (session));
-  subtitle = fd_details_join (" · ",
-                              fd_session_get_code (session),
-                              dates != NULL ? dates : "",
-                              NULL);
-  /* Translators: enrolled trainees / seats, « 8/12 » */
-  seats = g_strdup_printf (_("%1$u/%2$u"),
-                           fd_session_get_n_enrolled (session),
-                           fd_session_get_capacity_max (session));
-
-  fd_record_row_set_title (row, fd_session_get_label (session));
-  fd_record_row_set_subtitle (row, subtitle);
-  fd_record_row_set_end_title (row, fd_format_session_status (fd_session_get_status (session)));
-  fd_record_row_set_end_subtitle (row, seats);
-}
-
-static void
-bind_trainer_row (FdRecordRow *row,
-                  gpointer     item)
-{
-  FdTrainer *trainer = item;
-  g_autofree char *name = fd_trainer_dup_full_name (trainer);
-  g_autofree char *subtitle = NULL;
-  const char *kind = fd_format_trainer_kind (fd_trainer_get_kind (trainer));
-  const char *city = fd_trainer_get_city (trainer);
-
-  subtitle = fd_details_join (" · ",
-                              kind != NULL ? kind : "",
-                              city != NULL ? city : "",
-                              NULL);
-
-  fd_record_row_set_title (row, name);
-  fd_record_row_set_subtitle (row, subtitle);
-  fd_record_row_set_end_title (row, fd_format_extranet_state (fd_trainer_get_extranet_state (trainer)));
-  fd_record_row_set_end_subtitle (row, NULL);
-}
-
-static void
-bind_trainee_row (FdRecordRow *row,
-                  gpointer     item)
-{
-  FdTrainee *trainee = item;
-  g_autofree char *name = fd_trainee_dup_full_name (trainee);
-  const char *client = fd_trainee_get_client_name (trainee);
-
-  fd_record_row_set_title (row, name);
-  fd_record_row_set_subtitle (row, fd_trainee_get_email (trainee));
-  fd_record_row_set_end_title (row, fd_trainee_get_city (trainee));
-  /* A private individual is their own client: do not repeat the name. */
-  fd_record_row_set_end_subtitle (row, g_strcmp0 (client, name) != 0 ? client : NULL);
-}
-
-/* What differs between the kinds listed, but for the messages that take
- * an argument (see format_count() and format_no_match()) */
-static const struct
-{
-  const char *search_placeholder;
-  const char *empty_icon_name;
-  const char *empty_title;
-  void      (*bind_row) (FdRecordRow *row,
-                         gpointer     item);
-} kinds[] = {
-  [FD_RECORD_KIND_SESSION] = {
-    N_("Search sessions"), "view-list-bullet-symbolic", N_("No Sessions"), bind_session_row,
-  },
-  [FD_RECORD_KIND_TRAINER] = {
-    N_("Search trainers"), "avatar-default-symbolic", N_("No Trainers"), bind_trainer_row,
-  },
-  [FD_RECORD_KIND_TRAINEE] = {
-    N_("Search candidates"), "system-users-symbolic", N_("No Candidates"), bind_trainee_row,
-  },
-};
-
-static char *
-format_count (FdRecordKind kind,
-              guint        n)
-{
-  g_autofree char *number = fd_details_format_count (n);
-
-  switch (kind)
-    {
-    case FD_RECORD_KIND_SESSION:
-      /* Translators: %s is a number, « 1 482 » */
-      return g_strdup_printf (ngettext ("%s session", "%s sessions", n), number);
-
-    case FD_RECORD_KIND_TRAINER:
-      /* Translators: %s is a number, « 1 482 » */
-      return g_strdup_printf (ngettext ("%s trainer", "%s trainers", n), number);
-
-    case FD_RECORD_KIND_TRAINEE:
-      /* Translators: %s is a number, « 1 482 » */
-      return g_strdup_printf (ngettext ("%s candidate", "%s candidates", n), number);
-
-    case FD_RECORD_KIND_CLIENT:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static char *
-format_no_match (FdRecordKind  kind,
-                 const char   *search)
-{
-  switch (kind)
-    {
-    case FD_RECORD_KIND_SESSION:
-      /* Translators: %s is what the user searched for */
-      return g_strdup_printf (_("No session matches “%s”"), search);
-
-    case FD_RECORD_KIND_TRAINER:
-      /* Translators: %s is what the user searched for */
-      return g_strdup_printf (_("No trainer matches “%s”"), search);
-
-    case FD_RECORD_KIND_TRAINEE:
-      /* Translators: %s is what the user searched for */
-      return g_strdup_printf (_("No candidate matches “%s”"), search);
-
-    case FD_RECORD_KIND_CLIENT:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
 update_count (FdRecordPane *self)
 {
+  const FdRecordKindUi *ui = fd_record_kind_ui_get (self->kind);
   g_autofree char *text = NULL;
   const char *search;
   guint n;
@@ -225,7 +93,7 @@ update_count (FdRecordPane *self)
   g_assert (FD_IS_RECORD_PANE (self));
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  text = format_count (self->kind, n);
+  text = ui->format_count (n);
   gtk_label_set_text (self->count_label, text);
 
   if (n > 0)
@@ -237,7 +105,7 @@ update_count (FdRecordPane *self)
   search = self->records != NULL ? fd_record_list_get_search (self->records) : NULL;
   if (search != NULL && *search != '\0')
     {
-      g_autofree char *description = format_no_match (self->kind, search);
+      g_autofree char *description = ui->format_no_match (search);
 
       adw_status_page_set_icon_name (self->no_results_page, "system-search-symbolic");
       adw_status_page_set_title (self->no_results_page, _("No Results"));
@@ -245,8 +113,8 @@ update_count (FdRecordPane *self)
     }
   else
     {
-      adw_status_page_set_icon_name (self->no_results_page, kinds[self->kind].empty_icon_name);
-      adw_status_page_set_title (self->no_results_page, _(kinds[self->kind].empty_title));
+      adw_status_page_set_icon_name (self->no_results_page, ui->icon_name);
+      adw_status_page_set_title (self->no_results_page, _(ui->empty_title));
       adw_status_page_set_description (self->no_results_page, NULL);
     }
 
@@ -262,6 +130,42 @@ set_selected (FdRecordPane *self,
 
   if (g_set_object (&self->selected, record))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/* Rows changed in the database, the list told of them row by row: the
+ * record chosen stays chosen, found again by its id, and the details show
+ * its new snapshot if it changed. */
+static void
+on_records_rows_updated_cb (FdRecordPane *self,
+                            FdRecordList *records)
+{
+  g_autoptr(FdRecord) current = NULL;
+  guint position;
+
+  if (records != self->records || self->selected == NULL)
+    return;
+
+  position = fd_record_list_find (records, fd_record_get_id (self->selected));
+  if (position == G_MAXUINT)
+    {
+      /* Gone, or no longer matching the search */
+      if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+        {
+          self->changing = TRUE;
+          gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+          self->changing = FALSE;
+          set_selected (self, NULL);
+        }
+      return;
+    }
+
+  current = g_list_model_get_item (G_LIST_MODEL (records), position);
+  self->changing = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->changing = FALSE;
+
+  if (current != NULL && fd_record_get_revision (current) != fd_record_get_revision (self->selected))
+    set_selected (self, current);
 }
 
 /* Before the records change as a whole: see the comment at the top. */
@@ -315,6 +219,8 @@ swap_records (FdRecordPane *self)
   /* From the first items-changed on, the pane shows the new records */
   self->records = g_steal_pointer (&self->spare);
   self->spare = old;
+  fd_record_list_set_follows_changes (self->records, TRUE);
+  fd_record_list_set_follows_changes (self->spare, FALSE);
 
   self->changing = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -349,6 +255,8 @@ run_search (FdRecordPane *self,
   if (self->spare == NULL)
     {
       self->spare = fd_record_list_new (self->database, self->kind);
+      g_signal_connect_object (self->spare, "rows-updated",
+                               G_CALLBACK (on_records_rows_updated_cb), self, G_CONNECT_SWAPPED);
       fd_record_list_set_search (self->spare, text);
     }
   else if (is_same_search (self->spare, text))
@@ -376,6 +284,8 @@ create_records (FdRecordPane *self)
   if (self->database != NULL)
     {
       self->records = fd_record_list_new (self->database, self->kind);
+      g_signal_connect_object (self->records, "rows-updated",
+                               G_CALLBACK (on_records_rows_updated_cb), self, G_CONNECT_SWAPPED);
       fd_record_list_set_search (self->records,
                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       g_list_store_append (self->lists, self->records);
@@ -402,8 +312,9 @@ on_selection_selected_item_cb (FdRecordPane       *self,
                                GParamSpec         *pspec,
                                GtkSingleSelection *selection)
 {
-  /* The pane cleared the selection itself: keep what the user chose */
-  if (self->changing)
+  /* The pane cleared the selection itself, or rows changed under it:
+   * keep what the user chose */
+  if (self->changing || (self->records != NULL && fd_record_list_is_updating (self->records)))
     return;
 
   set_selected (self, gtk_single_selection_get_selected_item (selection));
@@ -493,7 +404,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     FdRecordPane             *self)
 {
-  kinds[self->kind].bind_row (FD_RECORD_ROW (gtk_list_item_get_child (list_item)),
+  fd_record_kind_ui_get (self->kind)->bind_row (FD_RECORD_ROW (gtk_list_item_get_child (list_item)),
                               gtk_list_item_get_item (list_item));
 }
 
@@ -595,7 +506,7 @@ fd_record_pane_class_init (FdRecordPaneClass *klass)
    */
   properties[PROP_KIND] =
     g_param_spec_uint ("kind", NULL, NULL,
-                       FD_RECORD_KIND_SESSION, FD_RECORD_KIND_TRAINEE, FD_RECORD_KIND_SESSION,
+                       FD_RECORD_KIND_SESSION, fd_record_kind_ui_last (), FD_RECORD_KIND_SESSION,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -649,7 +560,7 @@ fd_record_pane_init (FdRecordPane *self)
 
   self->kind = FD_RECORD_KIND_SESSION;
   g_object_set (self->search_entry,
-                "placeholder-text", _(kinds[self->kind].search_placeholder),
+                "placeholder-text", _(fd_record_kind_ui_get (self->kind)->search_placeholder),
                 NULL);
   update_count (self);
 }
@@ -659,7 +570,7 @@ fd_record_pane_new (FdDatabase   *database,
                     FdRecordKind  kind)
 {
   g_return_val_if_fail (database == NULL || FD_IS_DATABASE (database), NULL);
-  g_return_val_if_fail (kind < G_N_ELEMENTS (kinds), NULL);
+  g_return_val_if_fail (fd_record_kind_ui_get (kind) != NULL, NULL);
 
   return g_object_new (FD_TYPE_RECORD_PANE,
                        "kind", kind,
@@ -703,14 +614,14 @@ fd_record_pane_set_kind (FdRecordPane *self,
                          FdRecordKind  kind)
 {
   g_return_if_fail (FD_IS_RECORD_PANE (self));
-  g_return_if_fail (kind < G_N_ELEMENTS (kinds));
+  g_return_if_fail (fd_record_kind_ui_get (kind) != NULL);
 
   if (self->kind == kind)
     return;
 
   self->kind = kind;
   g_object_set (self->search_entry,
-                "placeholder-text", _(kinds[kind].search_placeholder),
+                "placeholder-text", _(fd_record_kind_ui_get (kind)->search_placeholder),
                 NULL);
   create_records (self);
 
@@ -777,6 +688,43 @@ fd_record_pane_search (FdRecordPane *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   run_search (self, text);
+}
+
+/**
+ * fd_record_pane_show:
+ * @self: a #FdRecordPane
+ * @id: the id of a record of the pane's kind
+ *
+ * Selects the record @id, scrolled into view, clearing the search if it
+ * hides the record.
+ *
+ * Returns: whether the record is listed
+ */
+gboolean
+fd_record_pane_show (FdRecordPane *self,
+                     const char   *id)
+{
+  guint position;
+
+  g_return_val_if_fail (FD_IS_RECORD_PANE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (self->records == NULL)
+    return FALSE;
+
+  position = fd_record_list_find (self->records, id);
+  if (position == G_MAXUINT && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    {
+      fd_record_pane_search (self, "");
+      position = fd_record_list_find (self->records, id);
+    }
+  if (position == G_MAXUINT)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+
+  return TRUE;
 }
 
 /* Reads the records again, after the database changed under the pane. */

@@ -321,7 +321,7 @@ on_month_view_slot_activated_cb (FdMonthView    *month_view,
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
   const char *start_at;
-  const char *code;
+  const char *session_id;
   GdkRectangle area;
 
   if (self->database != NULL)
@@ -353,10 +353,11 @@ on_month_view_slot_activated_cb (FdMonthView    *month_view,
               fd_slot_get_trainer_names (slot));
 
   /* win.show-session, where the window provides it, opens the session */
-  code = fd_slot_get_session_code (slot);
-  gtk_widget_set_visible (GTK_WIDGET (self->details_open_button), code != NULL && *code != '\0');
+  session_id = fd_slot_get_session_id (slot);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_open_button),
+                          session_id != NULL && *session_id != '\0');
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->details_open_button),
-                                    "s", code != NULL ? code : "");
+                                    "s", session_id != NULL ? session_id : "");
 
   if (fd_month_view_get_slot_area (month_view, chip_slot, &area))
     gtk_popover_set_pointing_to (self->details_popover, &area);

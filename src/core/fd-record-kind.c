@@ -1,0 +1,128 @@
+/* fd-record-kind.c
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fd-record-kind"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fd-record-kind.h"
+
+#include "fd-models-private.h"
+#include "fd-record-kind-private.h"
+
+/* Both queries order by sort_key alone so that an index on (deleted,
+ * sort_key, search_key) can cover them both; rows with the same key come
+ * in index order. */
+#define IDS_SQL(table) \
+  "SELECT rowid FROM " table " WHERE deleted = 0 ORDER BY sort_key"
+
+#define KEYS_SQL(table) \
+  "SELECT rowid, search_key FROM " table " WHERE deleted = 0 ORDER BY sort_key"
+
+#define OWN_ROW(table) \
+  { table, "SELECT rowid FROM " table " WHERE id = ?1" }
+
+/* The row of @table that a changed row of @child belongs to by @column */
+#define BY_PARENT(table, child, column) \
+  { child, "SELECT p.rowid FROM " table " p JOIN " child " c ON c." column " = p.id" \
+           " WHERE c.id = ?1" }
+
+/* The rows of @table that refer to the changed row by @column */
+#define BY_CHILD(table, parent, column) \
+  { parent, "SELECT rowid FROM " table " WHERE " column " = ?1" }
+
+#define KIND(kind, name, alias, table, label, type, select, alias_col, new_from_stmt, ...) \
+  [kind] = { \
+    { kind, name, alias, table, label, type }, \
+    IDS_SQL (table), \
+    KEYS_SQL (table), \
+    select " WHERE " alias_col ".rowid = ?1", \
+    (gpointer (*) (sqlite3_stmt *)) new_from_stmt, \
+    { OWN_ROW (table), __VA_ARGS__ }, \
+  }
+
+static const FdRecordKindQueries kinds[] = {
+  KIND (FD_RECORD_KIND_SESSION, "sessions", NULL, "session",
+        NC_("record kind", "sessions"), fd_session_get_type,
+        FD_SESSION_SELECT, "s", _fd_session_new_from_stmt,
+        BY_PARENT ("session", "slot", "session_id"),
+        BY_PARENT ("session", "enrollment", "session_id"),
+        BY_CHILD ("session", "training", "training_id"),
+        BY_CHILD ("session", "client", "client_id")),
+  KIND (FD_RECORD_KIND_TRAINER, "trainers", NULL, "trainer",
+        NC_("record kind", "trainers"), fd_trainer_get_type,
+        FD_TRAINER_SELECT, "tr", _fd_trainer_new_from_stmt, { NULL, NULL }),
+  KIND (FD_RECORD_KIND_TRAINEE, "candidates", "trainees", "trainee",
+        NC_("record kind", "candidates"), fd_trainee_get_type,
+        FD_TRAINEE_SELECT, "te", _fd_trainee_new_from_stmt,
+        BY_CHILD ("trainee", "client", "client_id")),
+  KIND (FD_RECORD_KIND_CLIENT, "clients", NULL, "client",
+        NC_("record kind", "clients"), fd_client_get_type,
+        FD_CLIENT_SELECT, "c", _fd_client_new_from_stmt, { NULL, NULL }),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == FD_N_RECORD_KINDS);
+
+const FdRecordKindQueries *
+_fd_record_kind_get_queries (FdRecordKind kind)
+{
+  g_assert (kind < G_N_ELEMENTS (kinds));
+
+  return &kinds[kind];
+}
+
+/**
+ * fd_record_kind_get_info:
+ * @kind: a #FdRecordKind
+ *
+ * Returns: (transfer none): what @kind is
+ */
+const FdRecordKindInfo *
+fd_record_kind_get_info (FdRecordKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kinds), NULL);
+
+  return &kinds[kind].info;
+}
+
+/**
+ * fd_record_kind_find:
+ * @name: a kind's #FdRecordKindInfo.name or alias, "candidates"
+ *
+ * Returns: (transfer none) (nullable): the kind called @name, or %NULL
+ */
+const FdRecordKindInfo *
+fd_record_kind_find (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      const FdRecordKindInfo *info = &kinds[i].info;
+
+      if (g_str_equal (name, info->name) || g_strcmp0 (name, info->alias) == 0)
+        return info;
+    }
+
+  return NULL;
+}
+
+/**
+ * fd_record_kind_info_get_label:
+ * @info: a #FdRecordKindInfo
+ *
+ * Returns: (transfer none): @info's label, translated: "candidats"
+ */
+const char *
+fd_record_kind_info_get_label (const FdRecordKindInfo *info)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "record kind", info->label);
+}
