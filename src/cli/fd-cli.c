@@ -28,6 +28,9 @@ static const Command commands[] = {
   { "stats", fd_cli_stats, N_("Count the rows of each table") },
   { "list", fd_cli_list, N_("List sessions, trainers, candidates or clients") },
   { "verify", fd_cli_verify, N_("Check the database’s integrity and rules") },
+  { "show", fd_cli_show, N_("Show a session whole: planning, costs, emails") },
+  { "duplicate", fd_cli_duplicate, N_("Duplicate a session on new dates, as a draft") },
+  { "import", fd_cli_import, N_("Import partners’ sessions from a CSV or JSON file") },
   { "conflicts", fd_cli_conflicts, N_("List the scheduling conflicts") },
   { "bench", fd_cli_bench, N_("Time the queries the application depends on") },
 };
