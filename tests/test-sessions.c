@@ -1129,6 +1129,69 @@ static const char good_file[] =
   "P-2;MAN-08;Management — partenaire;intra;Module 1;2027-02-02;9h00;12h;0;;;\n"
   "P-1;BUR-01;;inter;Jour 2;11/03/2026;09:00;17:00;60;centre lyon;SALLE B;ALICE@EX.FR;\n";
 
+static char *
+warnings_text (FdSessionImport *import)
+{
+  GPtrArray *sessions = fd_session_import_get_sessions (import);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      FdSessionImportSession *session = g_ptr_array_index (sessions, i);
+
+      for (guint k = 0; k < session->slots->len; k++)
+        {
+          FdSessionImportSlot *slot = g_ptr_array_index (session->slots, k);
+
+          for (guint w = 0; w < slot->warnings->len; w++)
+            {
+              const FdSessionImportProblem *warning = g_ptr_array_index (slot->warnings, w);
+
+              g_string_append_printf (text, "%u: %s\n", warning->line, warning->message);
+            }
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Conflicts with what is planned, and between the file's own rows, are
+ * warnings of the preview: they do not stop the import */
+static void
+test_check_finds_conflicts (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  static const char file[] =
+    HEADER "\n"
+    "P-9;BUR-01;;inter;Jour 1;09/03/2026;10:00;11:00;0;Centre Lyon;Salle A;alice@ex.fr\n"
+    "P-9;BUR-01;;inter;Jour 2;20/03/2026;09:00;12:00;0;Centre Lyon;Salle B;bob@ex.fr\n"
+    "P-9;BUR-01;;inter;Jour 2;20/03/2026;11:00;13:00;0;Centre Lyon;Salle B;bob@ex.fr\n"
+    "P-9;BUR-01;;inter;Jour 3;27/03/2026;09:00;12:00;0;Centre Lyon;Salle B;bob@ex.fr\n";
+  g_autoptr(FdSessionImport) import = parse (file, -1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problems = NULL;
+  g_autofree char *warnings = NULL;
+
+  g_assert_true (fd_session_import_check (fixture->db, import, &error));
+  g_assert_no_error (error);
+  problems = problems_text (import);
+  g_assert_cmpstr (problems, ==, "");
+
+  warnings = warnings_text (import);
+  g_test_message ("%s", warnings);
+  /* line 2: Alice teaches then in Salle A, which is booked */
+  g_assert_nonnull (strstr (warnings, "2: Alice Martin"));
+  g_assert_nonnull (strstr (warnings, "2: Salle A"));
+  /* lines 3 and 4 overlap: told on line 4, for the trainer and the room */
+  g_assert_nonnull (strstr (warnings, "4: the same trainer is also on line 3 at that time"));
+  g_assert_nonnull (strstr (warnings, "4: the same room is also booked on line 3 at that time"));
+  g_assert_null (strstr (warnings, "5: "));
+
+  /* Imported all the same, as a draft */
+  g_assert_true (fd_session_import_apply (fixture->db, import, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_check_groups_sessions (Fixture       *fixture,
                             gconstpointer  user_data)
@@ -1507,6 +1570,7 @@ main (int   argc,
   g_test_add_func ("/sessions/import/parse/bad-input", test_parse_bad_input);
   ADD ("/sessions/import/check/groups-sessions", test_check_groups_sessions);
   ADD ("/sessions/import/check/lists-bad-rows", test_check_lists_bad_rows);
+  ADD ("/sessions/import/check/finds-conflicts", test_check_finds_conflicts);
   ADD ("/sessions/import/apply/writes-drafts", test_apply_writes_drafts);
   ADD ("/sessions/import/apply/all-or-nothing", test_apply_is_all_or_nothing);
   ADD ("/sessions/import/apply/checks-again", test_apply_checks_again);

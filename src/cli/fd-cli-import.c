@@ -376,6 +376,33 @@ format_period (const char *start_at,
   return g_strdup_printf ("%s – %s", start_day, end_day);
 }
 
+/* Conflicts do not stop an import: they are listed, by line */
+static void
+print_warnings (GPtrArray *sessions)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      FdSessionImportSession *session = g_ptr_array_index (sessions, i);
+
+      for (guint k = 0; k < session->slots->len; k++)
+        {
+          FdSessionImportSlot *slot = g_ptr_array_index (session->slots, k);
+
+          for (guint w = 0; w < slot->warnings->len; w++)
+            {
+              const FdSessionImportProblem *warning = g_ptr_array_index (slot->warnings, w);
+
+              if (n++ == 0)
+                printf ("%s\n", _("Conflicts to sort out:"));
+              /* Translators: %1$u is a line of the file, %2$s a conflict */
+              printf (_("line %1$u: %2$s\n"), warning->line, warning->message);
+            }
+        }
+    }
+}
+
 static void
 print_sessions (GPtrArray *sessions,
                 gboolean   written)
@@ -539,6 +566,7 @@ fd_cli_import (FdCliContext  *context,
                         sessions->len),
               sessions->len, slots);
       print_sessions (sessions, FALSE);
+      print_warnings (sessions);
       return FD_CLI_EXIT_OK;
     }
 
@@ -561,6 +589,7 @@ fd_cli_import (FdCliContext  *context,
             sessions->len, slots);
   }
   print_sessions (sessions, TRUE);
+  print_warnings (sessions);
 
   return FD_CLI_EXIT_OK;
 }

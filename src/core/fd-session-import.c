@@ -13,6 +13,8 @@
 
 #include "fd-session-import.h"
 
+#include "fd-conflicts.h"
+
 #include "fd-change-private.h"
 #include "fd-database-private.h"
 #include "fd-session-duplicate.h"
@@ -1865,13 +1867,115 @@ finish_sessions (FdSessionImport *self)
     }
 }
 
-/* Conflicts (a trainer or a room booked twice, a trainer unavailable, a
- * room too small) are warnings: they do not stop the import. Once core
- * has its conflict rules, this is where they are computed, into each
- * slot's warnings, against the database and the file's other slots. */
 static void
-check_conflicts (Checker *checker)
+add_warning_take (FdSessionImport     *self,
+                  FdSessionImportSlot *slot,
+                  char                *message)
 {
+  add_problem_take (self, slot->warnings, slot->line, NULL, message);
+}
+
+static gboolean
+share_a_trainer (const FdSessionImportSlot *a,
+                 const FdSessionImportSlot *b,
+                 const char               **trainer_id)
+{
+  for (guint i = 0; i < a->trainer_ids->len; i++)
+    for (guint j = 0; j < b->trainer_ids->len; j++)
+      if (g_str_equal (g_ptr_array_index (a->trainer_ids, i), g_ptr_array_index (b->trainer_ids, j)))
+        {
+          *trainer_id = g_ptr_array_index (a->trainer_ids, i);
+          return TRUE;
+        }
+
+  return FALSE;
+}
+
+static int
+compare_slot_starts (gconstpointer a,
+                     gconstpointer b)
+{
+  const FdSessionImportSlot *x = *(FdSessionImportSlot * const *) a;
+  const FdSessionImportSlot *y = *(FdSessionImportSlot * const *) b;
+
+  return strcmp (x->start_at, y->start_at);
+}
+
+/* Slots of the file that overlap in time and share a trainer or a room:
+ * each pair is told on the later row. Slots are compared by their local
+ * times: a file's slots are at most a few places of one region. */
+static void
+check_file_overlaps (FdSessionImport *self,
+                     GPtrArray       *slots)
+{
+  g_ptr_array_sort (slots, compare_slot_starts);
+
+  /* In start order, a slot overlaps only those starting before its end */
+  for (guint i = 0; i < slots->len; i++)
+    for (guint j = i + 1; j < slots->len; j++)
+      {
+        FdSessionImportSlot *a = g_ptr_array_index (slots, i);
+        FdSessionImportSlot *b = g_ptr_array_index (slots, j);
+        FdSessionImportSlot *later = a->line > b->line ? a : b;
+        FdSessionImportSlot *earlier = later == a ? b : a;
+        const char *trainer_id = NULL;
+
+        if (strcmp (b->start_at, a->end_at) >= 0)
+          break;
+
+        if (share_a_trainer (a, b, &trainer_id))
+          /* Translators: %u is a line number of the imported file */
+          add_warning_take (self, later,
+                            g_strdup_printf (_("the same trainer is also on line %u at that time"),
+                                             earlier->line));
+        if (a->room_id != NULL && g_strcmp0 (a->room_id, b->room_id) == 0)
+          add_warning_take (self, later,
+                            g_strdup_printf (_("the same room is also booked on line %u at that time"),
+                                             earlier->line));
+      }
+}
+
+/* Conflicts (a trainer or a room booked twice, a trainer unavailable or
+ * at two places a day) are warnings: they do not stop the import, and the
+ * sessions come in as drafts to be sorted out. The core's conflict rules
+ * check each slot against the database; the file's own slots are then
+ * compared with each other. */
+static gboolean
+check_conflicts (Checker  *checker,
+                 GError  **error)
+{
+  FdSessionImport *self = checker->import;
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->sessions->len; i++)
+    {
+      FdSessionImportSession *session = g_ptr_array_index (self->sessions, i);
+
+      for (guint k = 0; k < session->slots->len; k++)
+        {
+          FdSessionImportSlot *slot = g_ptr_array_index (session->slots, k);
+          g_autoptr(FdSlotProposal) proposal = fd_slot_proposal_new (NULL);
+          g_autoptr(GPtrArray) conflicts = NULL;
+
+          fd_slot_proposal_set_times (proposal, slot->start_at, slot->end_at);
+          fd_slot_proposal_set_place_id (proposal, slot->place_id);
+          fd_slot_proposal_set_room_id (proposal, slot->room_id);
+          for (guint t = 0; t < slot->trainer_ids->len; t++)
+            fd_slot_proposal_add_trainer (proposal, g_ptr_array_index (slot->trainer_ids, t));
+
+          conflicts = fd_conflicts_check_proposal (checker->database, proposal, error);
+          if (conflicts == NULL)
+            return FALSE;
+          for (guint c = 0; c < conflicts->len; c++)
+            add_warning_take (self, slot,
+                              g_strdup (fd_conflict_get_message (g_ptr_array_index (conflicts, c))));
+          g_ptr_array_add (all, slot);
+        }
+    }
+
+  check_file_overlaps (self, all);
+
+  return TRUE;
 }
 
 static int
@@ -1946,7 +2050,7 @@ fd_session_import_check (FdDatabase       *database,
       for (guint i = 0; i < self->rows->len; i++)
         check_row (&checker, &g_array_index (self->rows, Row, i));
       finish_sessions (self);
-      check_conflicts (&checker);
+      ok = check_conflicts (&checker, error);
     }
   else
     g_ptr_array_set_size (self->sessions, 0);
