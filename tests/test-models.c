@@ -557,6 +557,37 @@ test_record_list_search_follows_edits (Fixture       *fixture,
   g_assert_cmpstr (names, ==, "Moreau");
 }
 
+/* A search ranks rows where the words start a word first: « hele »
+ * shows Hélène before Barthélemy, each group in list order */
+static void
+test_record_list_search_ranks_word_starts (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autofree char *names = NULL;
+
+  g_free (create_trainee (fixture->db, "Anne", "Barthélemy"));
+  g_free (create_trainee (fixture->db, "Hélène", "Dupont"));
+  g_free (create_trainee (fixture->db, "Paul", "Michel-Hélias"));
+  g_free (create_trainee (fixture->db, "Zoé", "Aubert"));
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  fd_record_list_set_search (list, "hele");
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Dupont|Barthélemy");
+
+  fd_record_list_set_search (list, "eli");
+  g_clear_pointer (&names, g_free);
+  names = dup_last_names (G_LIST_MODEL (list));
+  /* “Hélias” after a hyphen starts a word */
+  g_assert_cmpstr (names, ==, "Michel-Hélias");
+
+  fd_record_list_set_search (list, "el");
+  g_clear_pointer (&names, g_free);
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Barthélemy|Dupont|Michel-Hélias");
+}
+
 /* A session's row shows its slots' dates: a new slot changes that row */
 static void
 test_record_list_follows_dependencies (Fixture       *fixture,
@@ -1244,6 +1275,7 @@ main (int   argc,
   ADD ("/models/record-list/updates-in-place", test_record_list_updates_in_place);
   ADD ("/models/record-list/follows-dependencies", test_record_list_follows_dependencies);
   ADD ("/models/record-list/search-follows-edits", test_record_list_search_follows_edits);
+  ADD ("/models/record-list/search-ranks-word-starts", test_record_list_search_ranks_word_starts);
   ADD ("/models/record-list/search-sees-changes", test_record_list_search_sees_changes);
   ADD ("/models/record-list/shared-keys", test_record_list_shared_keys);
   ADD ("/models/record-list/out-of-range", test_record_list_out_of_range);

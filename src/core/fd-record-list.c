@@ -308,10 +308,40 @@ ensure_keys (FdRecordList  *self,
   return TRUE;
 }
 
+/* Whether the byte before a match ends a word: keys are folded (lower
+ * case, no accents), so a space, a hyphen, an @ or a dot does, a letter,
+ * a digit or a byte of a non-ASCII letter does not */
+static gboolean
+ends_a_word (char c)
+{
+  return (guchar) c < 0x80 && !g_ascii_isalnum (c);
+}
+
+/* Whether @found, in @key, is at the start of one of its words */
+static gboolean
+starts_a_word (const char *key,
+               const char *found)
+{
+  return found == key || ends_a_word (found[-1]);
+}
+
+/* Whether @word also appears, after @found, at the start of a word */
+static gboolean
+finds_at_a_word_start (const char *found,
+                       const char *word)
+{
+  for (const char *p = strstr (found + 1, word); p != NULL; p = strstr (p + 1, word))
+    if (ends_a_word (p[-1]))
+      return TRUE;
+
+  return FALSE;
+}
+
 static GArray *
 filter_keys (FdRecordList *self)
 {
   const SearchKeys *keys = self->keys;
+  GArray *later;
   GArray *rowids;
   const char *text;
 
@@ -327,17 +357,30 @@ filter_keys (FdRecordList *self)
       return rowids;
     }
 
+  /* Rows where every word starts a word of the key come first (« hele »
+   * shows Hélène before Barthélemy), each group in list order */
+  later = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < keys->all_rowids->len; i++)
     {
       const char *key = text + g_array_index (keys->key_offsets, guint32, i);
       gboolean matches = TRUE;
+      gboolean at_starts = TRUE;
 
       for (guint w = 0; matches && self->words[w] != NULL; w++)
-        matches = strstr (key, self->words[w]) != NULL;
+        {
+          const char *found = strstr (key, self->words[w]);
+
+          matches = found != NULL;
+          if (matches && at_starts && !starts_a_word (key, found))
+            at_starts = finds_at_a_word_start (found, self->words[w]);
+        }
 
       if (matches)
-        g_array_append_val (rowids, g_array_index (keys->all_rowids, gint64, i));
+        g_array_append_val (at_starts ? rowids : later,
+                            g_array_index (keys->all_rowids, gint64, i));
     }
+  g_array_append_vals (rowids, later->data, later->len);
+  g_array_unref (later);
 
   return rowids;
 }
