@@ -738,22 +738,77 @@ test_record_list_sessions_recent_first (Fixture       *fixture,
                                         gconstpointer  data)
 {
   g_autoptr(FdRecordList) list = NULL;
-  g_autoptr(FdSession) first = NULL;
-  g_autoptr(FdSession) last = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) soon_date = g_date_time_add_days (now, 10);
+  g_autoptr(GDateTime) later_date = g_date_time_add_days (now, 40);
+  g_autoptr(GDateTime) past_date = g_date_time_add_days (now, -40);
+  g_autoptr(GDateTime) older_date = g_date_time_add_days (now, -400);
+  g_autofree char *soon = g_date_time_format (soon_date, "%Y-%m-%dT09:00");
+  g_autofree char *soon_end = g_date_time_format (soon_date, "%Y-%m-%dT12:00");
+  g_autofree char *later = g_date_time_format (later_date, "%Y-%m-%dT09:00");
+  g_autofree char *later_end = g_date_time_format (later_date, "%Y-%m-%dT12:00");
+  g_autofree char *past = g_date_time_format (past_date, "%Y-%m-%dT09:00");
+  g_autofree char *past_end = g_date_time_format (past_date, "%Y-%m-%dT12:00");
+  g_autofree char *older = g_date_time_format (older_date, "%Y-%m-%dT09:00");
+  g_autofree char *older_end = g_date_time_format (older_date, "%Y-%m-%dT12:00");
+  const char *dates[][2] = { { older, older_end }, { later, later_end }, { past, past_end },
+                             { soon, soon_end } };
+  const char *codes[] = { "2025-0001", "2026-0002", "2026-0003", "2026-0004" };
+  g_autofree char *order = NULL;
+  g_autofree char *draft = NULL;
+  GString *text = g_string_new (NULL);
+  char *ids[G_N_ELEMENTS (codes)];
 
-  g_free (create_session (fixture->db, "2025-0007", "Excel", NULL, NULL));
-  g_free (create_session (fixture->db, "2026-0002", "Word", NULL, NULL));
-  g_free (create_session (fixture->db, "2026-0010", "Sécurité", NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autofree char *sequence = NULL;
+      g_autoptr(FdChange) publish = NULL;
 
+      ids[i] = create_session (fixture->db, codes[i], "Excel", NULL, NULL);
+      sequence = create_sequence (fixture->db, ids[i], "Jour 1");
+      g_free (create_slot (fixture->db, ids[i], sequence, dates[i][0], dates[i][1]));
+      publish = fd_change_new_update ("session", ids[i], 1 << 30);
+      fd_change_set_bool (publish, "published", TRUE);
+      g_free (apply (fixture->db, publish));
+    }
+  /* a draft without slots yet */
+  draft = create_session (fixture->db, "2026-0005", "Word", NULL, NULL);
+
+  /* Drafts first, then what is coming, soonest first, then the past,
+   * latest first */
   list = fd_record_list_new (fixture->db, FD_RECORD_KIND_SESSION);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
-  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
-  last = g_list_model_get_item (G_LIST_MODEL (list), 2);
-  g_assert_cmpstr (fd_session_get_code (first), ==, "2026-0010");
-  g_assert_cmpstr (fd_session_get_code (last), ==, "2025-0007");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(FdSession) session = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-  fd_record_list_set_search (list, "securite");
+      g_string_append_printf (text, "%s ", fd_session_get_code (session));
+    }
+  order = g_string_free (text, FALSE);
+  g_assert_cmpstr (order, ==, "2026-0005 2026-0004 2026-0002 2026-0003 2025-0001 ");
+
+  /* Planning the draft's slot in the past keeps it first: still a draft */
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_log_cb), log);
+  {
+    g_autofree char *sequence = create_sequence (fixture->db, draft, "Jour 1");
+
+    g_free (create_slot (fixture->db, draft, sequence, older, older_end));
+  }
+  g_assert_cmpuint (fd_record_list_find (list, draft), ==, 0);
+  /* and moving the soonest session to the past moves its row */
+  {
+    g_autoptr(FdChange) unpublish = fd_change_new_update ("session", ids[3], 1 << 30);
+
+    fd_change_set_bool (unpublish, "published", FALSE);
+    g_free (apply (fixture->db, unpublish));
+  }
+  g_assert_cmpuint (fd_record_list_find (list, ids[3]), <=, 1);
+
+  fd_record_list_set_search (list, "word");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    g_free (ids[i]);
 }
 
 static void

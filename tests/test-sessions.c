@@ -450,11 +450,11 @@ static const char * const set_session_columns[] = {
   "code", "year", "status", "published", "planned_start_on", "planned_end_on", NULL
 };
 
-/* The write path's own columns, and the partner's reference (a copy is
- * not the partner's session) */
+/* The write path's own columns (its dates come from its slots: none yet),
+ * and the partner's reference (a copy is not the partner's session) */
 static const char * const other_session_columns[] = {
   "id", "version", "deleted", "updated_at", "revision", "search_key", "sort_key",
-  "external_reference", NULL
+  "starts_on", "ends_on", "external_reference", NULL
 };
 
 static const char * const copied_sequence_columns[] = {

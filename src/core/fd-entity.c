@@ -22,7 +22,8 @@
 
 /* Columns the write path owns: a change may not set them */
 static const char * const managed_columns[] = {
-  "id", "version", "revision", "deleted", "updated_at", "search_key", "sort_key", NULL
+  "id", "version", "revision", "deleted", "updated_at", "search_key", "sort_key",
+  "starts_on", "ends_on", NULL
 };
 
 /* Tables that are not entities (local bookkeeping) */

@@ -34,6 +34,11 @@ typedef struct
   const char        *row_sql;
   gpointer         (*new_from_stmt) (sqlite3_stmt *stmt);
   FdRecordKindDependency depends_on[FD_RECORD_KIND_MAX_DEPENDENCIES];
+  /* Besides its sort and search keys, what the order of @ids_sql reads:
+   * its own columns, and other tables whose changes may move its rows
+   * (space-separated; NULL for none) */
+  const char        *order_columns;
+  const char        *order_entities;
 } FdRecordKindQueries;
 
 const FdRecordKindQueries *_fd_record_kind_get_queries (FdRecordKind kind);

@@ -37,20 +37,50 @@
 #define BY_CHILD(table, parent, column) \
   { parent, "SELECT rowid FROM " table " WHERE " column " = ?1" }
 
+/* The sessions list opens on what is coming: drafts first (they wait to
+ * be published), then sessions not over yet, soonest first, then the past
+ * ones, the latest first; a session without slots by its planned dates,
+ * and one without dates first of its group. */
+#define SESSION_ORDER \
+  " ORDER BY published," \
+  " coalesce (ends_on, planned_end_on) < date ('now', 'localtime')," \
+  " CASE WHEN coalesce (ends_on, planned_end_on) >= date ('now', 'localtime')" \
+  "   THEN coalesce (starts_on, planned_start_on) END," \
+  " coalesce (starts_on, planned_start_on) DESC, sort_key"
+
+#define SESSION_IDS_SQL \
+  "SELECT rowid FROM session WHERE deleted = 0" SESSION_ORDER
+
+#define SESSION_KEYS_SQL \
+  "SELECT rowid, search_key FROM session WHERE deleted = 0" SESSION_ORDER
+
+/* What SESSION_ORDER reads besides the sort key: the dates come from the
+ * slots (see fd-schema.c) */
+#define SESSION_ORDER_COLUMNS "published planned_start_on planned_end_on"
+#define SESSION_ORDER_ENTITIES "slot"
+
 #define KIND(kind, name, alias, table, label, type, select, alias_col, new_from_stmt, ...) \
+  KIND_ORDERED (kind, name, alias, table, label, type, select, alias_col, new_from_stmt, \
+                IDS_SQL (table), KEYS_SQL (table), NULL, NULL, __VA_ARGS__)
+
+#define KIND_ORDERED(kind, name, alias, table, label, type, select, alias_col, new_from_stmt, \
+                     ids_sql, keys_sql, order_columns, order_entities, ...) \
   [kind] = { \
     { kind, name, alias, table, label, type }, \
-    IDS_SQL (table), \
-    KEYS_SQL (table), \
+    ids_sql, \
+    keys_sql, \
     select " WHERE " alias_col ".rowid = ?1", \
     (gpointer (*) (sqlite3_stmt *)) new_from_stmt, \
     { OWN_ROW (table), __VA_ARGS__ }, \
+    order_columns, \
+    order_entities, \
   }
 
 static const FdRecordKindQueries kinds[] = {
-  KIND (FD_RECORD_KIND_SESSION, "sessions", NULL, "session",
+  KIND_ORDERED (FD_RECORD_KIND_SESSION, "sessions", NULL, "session",
         NC_("record kind", "sessions"), fd_session_get_type,
         FD_SESSION_SELECT, "s", _fd_session_new_from_stmt,
+        SESSION_IDS_SQL, SESSION_KEYS_SQL, SESSION_ORDER_COLUMNS, SESSION_ORDER_ENTITIES,
         BY_PARENT ("session", "slot", "session_id"),
         BY_PARENT ("session", "enrollment", "session_id"),
         BY_CHILD ("session", "training", "training_id"),

@@ -623,18 +623,36 @@ update_in_place (FdRecordList *self,
 
 /* Whether @changes may change which rows are listed or their order: a row
  * of the kind created, deleted or restored, or updated in a field it sorts
- * or is searched by. Rows of other tables only change what rows show. */
+ * or is searched by, or a row of a table its order reads (a session's
+ * slots). Rows of other tables only change what rows show. */
+static gboolean
+has_word (const char *words,
+          const char *word)
+{
+  g_auto(GStrv) split = NULL;
+
+  if (words == NULL)
+    return FALSE;
+  split = g_strsplit (words, " ", -1);
+
+  return g_strv_contains ((const char * const *) split, word);
+}
+
 static gboolean
 may_move_rows (FdRecordList       *self,
                const FdRowChanges *changes)
 {
-  const char *entity = fd_record_kind_get_info (self->kind)->entity;
+  const FdRecordKindQueries *queries = _fd_record_kind_get_queries (self->kind);
+  const char *entity = queries->info.entity;
 
   for (guint i = 0; i < fd_row_changes_get_length (changes); i++)
     {
+      const char *changed = fd_row_changes_get_entity (changes, i);
       const char * const *fields;
 
-      if (!g_str_equal (fd_row_changes_get_entity (changes, i), entity))
+      if (has_word (queries->order_entities, changed))
+        return TRUE;
+      if (!g_str_equal (changed, entity))
         continue;
       if (fd_row_changes_get_kind (changes, i) != FD_CHANGE_UPDATE)
         return TRUE;
@@ -643,7 +661,8 @@ may_move_rows (FdRecordList       *self,
       if (fields == NULL)
         return TRUE;
       for (guint f = 0; fields[f] != NULL; f++)
-        if (_fd_entity_is_key_column (entity, fields[f]))
+        if (_fd_entity_is_key_column (entity, fields[f]) ||
+            has_word (queries->order_columns, fields[f]))
           return TRUE;
     }
 
