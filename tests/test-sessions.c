@@ -175,7 +175,7 @@ make_world (Fixture *fixture)
   fixture->client = insert (db, "client", "kind", "company", "name", "Pharmacie Laurent", NULL);
   fixture->evaluation = insert (db, "evaluation", "name", "Satisfaction à chaud", NULL);
   fixture->population = insert (db, "population", "name", "Salariés Laurent", "kind", "client",
-                                NULL);
+                                "client_id", fixture->client, NULL);
   population2 = insert (db, "population", "name", "Stagiaires", "kind", "list", NULL);
   fixture->email_template = insert (db, "email_template", "key", "notice", "name", "Convocation",
                                     "subject", "Votre convocation", "body", "Bonjour {prenom}",
@@ -207,8 +207,11 @@ make_world (Fixture *fixture)
                           "email", "carl@ex.fr", NULL);
   delete_row (db, "trainer", fixture->carl);
 
-  fixture->trainee = insert (db, "trainee", "first_name", "Zoé", "last_name", "Leroy", NULL);
-  trainee2 = insert (db, "trainee", "first_name", "Léo", "last_name", "Roux", NULL);
+  /* employees of the client: the session is open to its population */
+  fixture->trainee = insert (db, "trainee", "first_name", "Zoé", "last_name", "Leroy",
+                             "client_id", fixture->client, NULL);
+  trainee2 = insert (db, "trainee", "first_name", "Léo", "last_name", "Roux",
+                     "client_id", fixture->client, NULL);
 
   fixture->session =
     insert (db, "session",
