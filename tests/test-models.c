@@ -557,6 +557,115 @@ test_record_list_search_follows_edits (Fixture       *fixture,
   g_assert_cmpstr (names, ==, "Moreau");
 }
 
+static char *
+dup_codes (GListModel *list)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(FdSession) session = g_list_model_get_item (list, i);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? " " : "", fd_session_get_code (session));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The sessions list narrowed by status, drafts, training, place and
+ * period, together and with a search */
+static void
+test_record_list_session_filters (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(FdChange) training = fd_change_new_create ("training");
+  g_autoptr(FdChange) place = fd_change_new_create ("place");
+  g_autoptr(FdChange) confirm = NULL;
+  g_autofree char *training_id = NULL;
+  g_autofree char *place_id = NULL;
+  g_autofree char *excel = NULL;
+  g_autofree char *word = NULL;
+  g_autofree char *codes = NULL;
+  g_autofree char *sequence = NULL;
+
+  fd_change_set_string (training, "code", "BUR-01");
+  fd_change_set_string (training, "title", "Excel");
+  training_id = apply (fixture->db, training);
+  fd_change_set_string (place, "name", "Centre Lyon");
+  place_id = apply (fixture->db, place);
+
+  excel = create_session (fixture->db, "2026-0001", "Excel", training_id, NULL);
+  word = create_session (fixture->db, "2026-0002", "Word", NULL, NULL);
+  g_free (create_session (fixture->db, "2026-0003", "Excel avancé", training_id, NULL));
+  sequence = create_sequence (fixture->db, excel, "Jour 1");
+  {
+    g_autoptr(FdChange) slot = fd_change_new_create ("slot");
+
+    fd_change_set_string (slot, "session_id", excel);
+    fd_change_set_string (slot, "sequence_id", sequence);
+    fd_change_set_string (slot, "start_at", "2026-05-12T09:00");
+    fd_change_set_string (slot, "end_at", "2026-05-12T12:00");
+    fd_change_set_string (slot, "place_id", place_id);
+    g_free (apply (fixture->db, slot));
+  }
+  confirm = fd_change_new_update ("session", word, 1 << 30);
+  fd_change_set_string (confirm, "status", "confirmed");
+  fd_change_set_bool (confirm, "published", TRUE);
+  g_free (apply (fixture->db, confirm));
+
+  g_assert_true (fd_record_list_has_filter (FD_RECORD_KIND_SESSION, "place"));
+  g_assert_false (fd_record_list_has_filter (FD_RECORD_KIND_TRAINER, "place"));
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_SESSION);
+  fd_record_list_set_filter (list, "training", training_id);
+  codes = dup_codes (G_LIST_MODEL (list));
+  g_assert_cmpstr (codes, ==, "2026-0003 2026-0001");
+
+  fd_record_list_set_filter (list, "place", place_id);
+  g_clear_pointer (&codes, g_free);
+  codes = dup_codes (G_LIST_MODEL (list));
+  g_assert_cmpstr (codes, ==, "2026-0001");
+
+  fd_record_list_set_filter (list, "to", "2026-04-30");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  fd_record_list_set_filter (list, "to", NULL);
+  fd_record_list_set_filter (list, "from", "2026-05-12");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  fd_record_list_set_filter (list, "place", NULL);
+  fd_record_list_set_filter (list, "from", NULL);
+  fd_record_list_set_filter (list, "training", NULL);
+  fd_record_list_set_filter (list, "draft", "");
+  g_clear_pointer (&codes, g_free);
+  codes = dup_codes (G_LIST_MODEL (list));
+  g_assert_cmpstr (codes, ==, "2026-0003 2026-0001");
+
+  fd_record_list_set_filter (list, "draft", NULL);
+  fd_record_list_set_filter (list, "status", "confirmed");
+  g_clear_pointer (&codes, g_free);
+  codes = dup_codes (G_LIST_MODEL (list));
+  g_assert_cmpstr (codes, ==, "2026-0002");
+
+  /* with a search, and following changes */
+  fd_record_list_set_filter (list, "status", NULL);
+  fd_record_list_set_filter (list, "training", training_id);
+  fd_record_list_set_search (list, "avance");
+  g_clear_pointer (&codes, g_free);
+  codes = dup_codes (G_LIST_MODEL (list));
+  g_assert_cmpstr (codes, ==, "2026-0003");
+  fd_record_list_set_search (list, NULL);
+  {
+    g_autoptr(FdChange) move = fd_change_new_update ("session", excel, 1 << 30);
+
+    fd_change_set_null (move, "training_id");
+    g_free (apply (fixture->db, move));
+  }
+  g_clear_pointer (&codes, g_free);
+  codes = dup_codes (G_LIST_MODEL (list));
+  g_assert_cmpstr (codes, ==, "2026-0003");
+}
+
 /* A search ranks rows where the words start a word first: « hele »
  * shows Hélène before Barthélemy, each group in list order */
 static void
@@ -1331,6 +1440,7 @@ main (int   argc,
   ADD ("/models/record-list/follows-dependencies", test_record_list_follows_dependencies);
   ADD ("/models/record-list/search-follows-edits", test_record_list_search_follows_edits);
   ADD ("/models/record-list/search-ranks-word-starts", test_record_list_search_ranks_word_starts);
+  ADD ("/models/record-list/session-filters", test_record_list_session_filters);
   ADD ("/models/record-list/search-sees-changes", test_record_list_search_sees_changes);
   ADD ("/models/record-list/shared-keys", test_record_list_shared_keys);
   ADD ("/models/record-list/out-of-range", test_record_list_out_of_range);

@@ -19,11 +19,9 @@
 /* Both queries order by sort_key alone so that an index on (deleted,
  * sort_key, search_key) can cover them both; rows with the same key come
  * in index order. */
-#define IDS_SQL(table) \
-  "SELECT rowid FROM " table " WHERE deleted = 0 ORDER BY sort_key"
-
-#define KEYS_SQL(table) \
-  "SELECT rowid, search_key FROM " table " WHERE deleted = 0 ORDER BY sort_key"
+#define IDS_SELECT(table) "SELECT rowid FROM " table " WHERE deleted = 0"
+#define KEYS_SELECT(table) "SELECT rowid, search_key FROM " table " WHERE deleted = 0"
+#define BY_SORT_KEY " ORDER BY sort_key"
 
 #define OWN_ROW(table) \
   { table, "SELECT rowid FROM " table " WHERE id = ?1" }
@@ -48,39 +46,52 @@
   "   THEN coalesce (starts_on, planned_start_on) END," \
   " coalesce (starts_on, planned_start_on) DESC, sort_key"
 
-#define SESSION_IDS_SQL \
-  "SELECT rowid FROM session WHERE deleted = 0" SESSION_ORDER
-
-#define SESSION_KEYS_SQL \
-  "SELECT rowid, search_key FROM session WHERE deleted = 0" SESSION_ORDER
+/* The sessions list's filters (FdRecordList:filters): by workflow status,
+ * drafts only, by training, by a place of its slots, by period */
+#define SESSION_FILTERS \
+  { \
+    { "status", "status = ?1" }, \
+    { "draft", "published = 0" }, \
+    { "training", "training_id = ?1" }, \
+    { "place", "EXISTS (SELECT 1 FROM slot sl WHERE sl.session_id = session.id" \
+               " AND sl.deleted = 0 AND sl.place_id = ?1)" }, \
+    { "from", "coalesce (ends_on, planned_end_on) >= ?1" }, \
+    { "to", "coalesce (starts_on, planned_start_on) <= ?1" }, \
+  }
 
 /* What SESSION_ORDER reads besides the sort key: the dates come from the
  * slots (see fd-schema.c) */
 #define SESSION_ORDER_COLUMNS "published planned_start_on planned_end_on"
 #define SESSION_ORDER_ENTITIES "slot"
 
+#define NO_FILTERS { { NULL, NULL } }
+
 #define KIND(kind, name, alias, table, label, type, select, alias_col, new_from_stmt, ...) \
   KIND_ORDERED (kind, name, alias, table, label, type, select, alias_col, new_from_stmt, \
-                IDS_SQL (table), KEYS_SQL (table), NULL, NULL, __VA_ARGS__)
+                BY_SORT_KEY, NULL, NULL, NO_FILTERS, __VA_ARGS__)
 
 #define KIND_ORDERED(kind, name, alias, table, label, type, select, alias_col, new_from_stmt, \
-                     ids_sql, keys_sql, order_columns, order_entities, ...) \
+                     order, order_columns, order_entities, filters_, ...) \
   [kind] = { \
     { kind, name, alias, table, label, type }, \
-    ids_sql, \
-    keys_sql, \
+    IDS_SELECT (table) order, \
+    KEYS_SELECT (table) order, \
     select " WHERE " alias_col ".rowid = ?1", \
     (gpointer (*) (sqlite3_stmt *)) new_from_stmt, \
     { OWN_ROW (table), __VA_ARGS__ }, \
     order_columns, \
     order_entities, \
+    IDS_SELECT (table), \
+    KEYS_SELECT (table), \
+    order, \
+    filters_, \
   }
 
 static const FdRecordKindQueries kinds[] = {
   KIND_ORDERED (FD_RECORD_KIND_SESSION, "sessions", NULL, "session",
         NC_("record kind", "sessions"), fd_session_get_type,
         FD_SESSION_SELECT, "s", _fd_session_new_from_stmt,
-        SESSION_IDS_SQL, SESSION_KEYS_SQL, SESSION_ORDER_COLUMNS, SESSION_ORDER_ENTITIES,
+        SESSION_ORDER, SESSION_ORDER_COLUMNS, SESSION_ORDER_ENTITIES, SESSION_FILTERS,
         BY_PARENT ("session", "slot", "session_id"),
         BY_PARENT ("session", "enrollment", "session_id"),
         BY_CHILD ("session", "training", "training_id"),
