@@ -586,6 +586,43 @@ test_not_a_database (void)
     }
 }
 
+/* Reading commands never write: an empty file stays empty, a database
+ * stays byte for byte what it was, and its log holds nothing (a read-only
+ * connection may leave SQLite's -wal and -shm beside it, empty) */
+static void
+test_readers_never_write (void)
+{
+  g_autofree char *empty = g_build_filename (tmp_dir, "empty.db", NULL);
+  g_autofree char *wal = g_strconcat (demo_path, "-wal", NULL);
+  const char * const readers[][4] = {
+    { "stats", NULL, NULL }, { "verify", NULL, NULL }, { "list", "sessions", NULL },
+    { "conflicts", NULL, NULL }, { "show", "session", "2026-0001" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  gsize length = 0;
+
+  g_file_set_contents (empty, "", 0, &error);
+  g_assert_no_error (error);
+  before = read_bytes (demo_path, &length);
+
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      g_auto(Run) on_empty = { 0, };
+      g_auto(Run) on_demo = { 0, };
+
+      run_cli (&on_empty, "--db", empty, readers[i][0], readers[i][1], readers[i][2], NULL);
+      g_assert_cmpint (on_empty.status, !=, 0);
+      assert_unchanged (empty, "", 0);
+
+      run_cli (&on_demo, "--db", demo_path, readers[i][0], readers[i][1], readers[i][2], NULL);
+      g_assert_cmpint (on_demo.status, ==, 0);
+      assert_unchanged (demo_path, before, length);
+      if (g_file_test (wal, G_FILE_TEST_EXISTS))
+        assert_unchanged (wal, "", 0);
+    }
+}
+
 static void
 test_read_only (void)
 {
@@ -1469,6 +1506,7 @@ main (int   argc,
   }
 
   g_test_add_func ("/cli/list/candidates-json", test_list_candidates_json);
+  g_test_add_func ("/cli/readers-never-write", test_readers_never_write);
   g_test_add_func ("/cli/list/text", test_list_text);
   g_test_add_func ("/cli/list/json-kinds", test_list_json_kinds);
   g_test_add_func ("/cli/list/limit-zero", test_list_limit_zero);
