@@ -1079,6 +1079,55 @@ test_queries_slot_deleted_names (Fixture       *fixture,
   g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
 }
 
+/* Places for a chooser: live ones only, sorted the French way */
+static void
+test_queries_places (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char *created[] = { "Salle Zola", "Écully", "annexe", "Centre" };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autofree char *gone = NULL;
+  char *place_ids[G_N_ELEMENTS (created)];
+
+  g_assert_true (fd_database_list_places (fixture->db, &ids, &names, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (ids), ==, 0);
+  g_assert_cmpuint (g_strv_length (names), ==, 0);
+  g_clear_pointer (&ids, g_strfreev);
+  g_clear_pointer (&names, g_strfreev);
+
+  for (guint i = 0; i < G_N_ELEMENTS (created); i++)
+    {
+      g_autoptr(FdChange) change = fd_change_new_create ("place");
+
+      fd_change_set_string (change, "name", created[i]);
+      place_ids[i] = apply (fixture->db, change);
+    }
+  {
+    g_autoptr(FdChange) change = fd_change_new_create ("place");
+
+    fd_change_set_string (change, "name", "Bâtiment démoli");
+    gone = apply (fixture->db, change);
+    delete_row (fixture->db, "place", gone);
+  }
+
+  g_assert_true (fd_database_list_places (fixture->db, &ids, &names, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (names), ==, 4);
+  g_assert_cmpstr (names[0], ==, "annexe");
+  g_assert_cmpstr (names[1], ==, "Centre");
+  g_assert_cmpstr (names[2], ==, "Écully");
+  g_assert_cmpstr (names[3], ==, "Salle Zola");
+  g_assert_cmpstr (ids[0], ==, place_ids[2]);
+  g_assert_cmpstr (ids[2], ==, place_ids[1]);
+  g_assert_cmpstr (ids[3], ==, place_ids[0]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (created); i++)
+    g_free (place_ids[i]);
+}
+
 static void
 test_queries_slots (Fixture       *fixture,
                     gconstpointer  data)
@@ -1449,6 +1498,7 @@ main (int   argc,
   ADD ("/models/queries/slots-and-enrollments", test_queries_slots);
   ADD ("/models/queries/slot-deleted-names", test_queries_slot_deleted_names);
   ADD ("/models/queries/tombstone", test_queries_tombstone);
+  ADD ("/models/queries/places", test_queries_places);
   ADD ("/models/record-kind/table", test_record_kind_table);
   ADD ("/models/record-kind/unknown", test_record_kind_unknown);
   ADD ("/models/read/invalid-text", test_invalid_text);

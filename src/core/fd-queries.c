@@ -15,6 +15,7 @@
 
 #include "fd-database-private.h"
 #include "fd-models-private.h"
+#include "fd-text.h"
 
 /* Slots whose session was deleted are not shown, but a slot pulled before
  * its session (SYNC.md) is. */
@@ -64,6 +65,8 @@ static const char session_sql[] = FD_SESSION_SELECT " WHERE s.id = ?1 AND s.dele
 static const char trainer_sql[] = FD_TRAINER_SELECT " WHERE tr.id = ?1 AND tr.deleted = 0";
 static const char trainee_sql[] = FD_TRAINEE_SELECT " WHERE te.id = ?1 AND te.deleted = 0";
 static const char client_sql[] = FD_CLIENT_SELECT " WHERE c.id = ?1 AND c.deleted = 0";
+
+static const char places_sql[] = "SELECT id, name FROM place WHERE deleted = 0";
 
 typedef gpointer (*BuildFunc) (sqlite3_stmt *stmt);
 
@@ -589,4 +592,102 @@ fd_database_get_client (FdDatabase  *self,
 
   return get_row (self, client_sql, id, build_client, "reading a client",
                   _("This client does not exist or was deleted."), error);
+}
+
+typedef struct
+{
+  char *key;
+  char *id;
+  char *name;
+} Place;
+
+static void
+place_free (Place *place)
+{
+  g_free (place->key);
+  g_free (place->id);
+  g_free (place->name);
+  g_free (place);
+}
+
+static int
+compare_places (gconstpointer a,
+                gconstpointer b)
+{
+  const Place *place_a = *(Place * const *) a;
+  const Place *place_b = *(Place * const *) b;
+  int result = g_strcmp0 (place_a->key, place_b->key);
+
+  return result != 0 ? result : g_strcmp0 (place_a->id, place_b->id);
+}
+
+/**
+ * fd_database_list_places:
+ * @self: a #FdDatabase
+ * @ids: (out) (transfer full): return location for the places' ids
+ * @names: (out) (transfer full): return location for their names, in the
+ *   same order
+ * @error: return location for a #GError
+ *
+ * Lists the live places sorted by name the French way (case and accents
+ * aside), for a chooser: there are few of them.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (and @ids and @names untouched)
+ */
+gboolean
+fd_database_list_places (FdDatabase  *self,
+                         GStrv       *ids,
+                         GStrv       *names,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) places = g_ptr_array_new_with_free_func ((GDestroyNotify) place_free);
+  GStrvBuilder *id_builder;
+  GStrvBuilder *name_builder;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (FD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+  g_return_val_if_fail (names != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = _fd_database_prepare (self, places_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Place *place = g_new0 (Place, 1);
+
+      place->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      place->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      place->key = fd_text_fold (place->name);
+      g_ptr_array_add (places, place);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _fd_database_set_error (self, error, "listing places");
+      release_statement (stmt);
+      return FALSE;
+    }
+  release_statement (stmt);
+
+  g_ptr_array_sort (places, compare_places);
+
+  id_builder = g_strv_builder_new ();
+  name_builder = g_strv_builder_new ();
+  for (guint i = 0; i < places->len; i++)
+    {
+      Place *place = g_ptr_array_index (places, i);
+
+      g_strv_builder_add (id_builder, place->id);
+      g_strv_builder_add (name_builder, place->name);
+    }
+  *ids = g_strv_builder_end (id_builder);
+  *names = g_strv_builder_end (name_builder);
+  g_strv_builder_unref (id_builder);
+  g_strv_builder_unref (name_builder);
+
+  return TRUE;
 }

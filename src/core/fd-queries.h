@@ -51,4 +51,9 @@ FdClient  *fd_database_get_client              (FdDatabase  *self,
                                                 const char  *id,
                                                 GError     **error);
 
+gboolean   fd_database_list_places             (FdDatabase  *self,
+                                                GStrv       *ids,
+                                                GStrv       *names,
+                                                GError     **error);
+
 G_END_DECLS
