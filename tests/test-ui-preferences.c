@@ -221,6 +221,31 @@ click_sign_in (FdSignInDialog **dialog)
 }
 
 static void
+click_change (FdPasswordDialog **dialog)
+{
+  GObject *button = child (*dialog, "change_button");
+
+  g_object_add_weak_pointer (G_OBJECT (*dialog), (gpointer *) dialog);
+  click (button);
+  UI_TEST_WAIT_UNTIL (*dialog == NULL || gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  if (*dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (*dialog), (gpointer *) dialog);
+}
+
+static FdPasswordDialog *
+open_password_dialog (FdAccountRow *row)
+{
+  GtkWindow *dialog;
+
+  click (child (row, "password_button"));
+  dialog = find_toplevel (FD_TYPE_PASSWORD_DIALOG);
+  g_assert_nonnull (dialog);
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+
+  return FD_PASSWORD_DIALOG (dialog);
+}
+
+static void
 rename_first_trainer (FdWindow *window)
 {
   g_autoptr(FdRecordList) trainers = fd_record_list_new (ui_test_get_database (),
@@ -362,6 +387,10 @@ test_accounts_page (void)
   summary = g_strdup_printf ("%s · %s", PLANNER_NAME, "Planner");
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, summary);
   g_assert_false (fd_history_get_can_undo (fd_window_get_history (window)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (window, "user_button"))));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (child (window, "user_button"))), ==,
+                   summary);
+  save_shot (GTK_WIDGET (window), "window-signed-in");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child (preferences, "user_row"))),
                    ==, PLANNER_NAME);
 
@@ -392,12 +421,31 @@ test_accounts_page (void)
     }
   save_shot (GTK_WIDGET (preferences), "preferences-planner");
 
+  /* Their own password, knowing the current one */
+  {
+    FdPasswordDialog *password = open_password_dialog (row);
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (password, "current_row"))));
+    set_text (password, "current_row", "pas la bonne phrase");
+    set_text (password, "password_row", "une toute nouvelle phrase");
+    set_text (password, "confirm_row", "une toute nouvelle phrase");
+    click_change (&password);
+    g_assert_nonnull (password);
+    g_assert_nonnull (field_message (password, "current_message"));
+    g_assert_true (has_error_class (password, "current_row"));
+    save_shot (GTK_WIDGET (password), "password-dialog-error");
+    gtk_widget_activate_action (GTK_WIDGET (password), "window.close", NULL);
+    ui_test_iterate (50);
+    g_assert_null (find_toplevel (FD_TYPE_PASSWORD_DIALOG));
+  }
+
   /* No administrator account can sign in: back to the desktop's user */
   g_assert_false (fd_user_ui_sign_out_needs_sign_in (db));
   click (child (preferences, "sign_out_button"));
   g_assert_null (find_toplevel (FD_TYPE_SIGN_IN_DIALOG));
   g_assert_true (fd_user_is_local_admin (fd_database_get_user (db)));
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (window, "user_button"))));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (child (preferences, "add_button"))));
   g_assert_false (gtk_widget_get_visible (reason));
 
@@ -563,6 +611,36 @@ test_sign_out_needs_sign_in (void)
                                                                                PLANNER_EMAIL),
                                                              "active_switch"))));
 
+  /* An administrator sets another's password: no current one asked */
+  {
+    FdPasswordDialog *password = open_password_dialog (find_account_row (preferences, PLANNER_EMAIL));
+    g_autoptr(FdUser) again = NULL;
+
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (password, "current_row"))));
+    set_text (password, "password_row", "une toute nouvelle phrase");
+    set_text (password, "confirm_row", "une autre nouvelle phrase");
+    click_change (&password);
+    g_assert_nonnull (password);
+    g_assert_nonnull (field_message (password, "confirm_message"));
+
+    set_text (password, "password_row", "court");
+    set_text (password, "confirm_row", "court");
+    click_change (&password);
+    g_assert_nonnull (password);
+    g_assert_nonnull (field_message (password, "password_message"));
+    g_assert_true (has_error_class (password, "password_row"));
+    g_assert_null (field_message (password, "confirm_message"));
+
+    set_text (password, "password_row", "une toute nouvelle phrase");
+    set_text (password, "confirm_row", "une toute nouvelle phrase");
+    click_change (&password);
+    g_assert_null (password);
+
+    again = fd_accounts_sign_in (db, PLANNER_EMAIL, "une toute nouvelle phrase", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (fd_user_get_id (again), ==, fd_user_get_id (planner));
+  }
+
   /* Deactivating the planner goes through core and shows */
   gtk_switch_set_active (GTK_SWITCH (child (find_account_row (preferences, PLANNER_EMAIL),
                                             "active_switch")), FALSE);
@@ -571,10 +649,45 @@ test_sign_out_needs_sign_in (void)
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (child (find_account_row (preferences,
                                                                               PLANNER_EMAIL),
                                                             "active_switch"))));
-  g_assert_null (fd_accounts_sign_in (db, PLANNER_EMAIL, PLANNER_PASSWORD, &error));
+  g_assert_null (fd_accounts_sign_in (db, PLANNER_EMAIL, "une toute nouvelle phrase", &error));
   g_assert_error (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_DEACTIVATED);
   g_clear_error (&error);
   save_shot (GTK_WIDGET (preferences), "preferences-signed-in-admin");
+  save_shot (GTK_WIDGET (find_account_row (preferences, PLANNER_EMAIL)), "account-row-inactive");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (20);
+}
+
+/* The dialogs speak French */
+static void
+test_french (void)
+{
+  FdWindow *window;
+  FdPreferencesWindow *preferences;
+  FdAccountDialog *dialog;
+
+  if (!ui_test_in_french_subprocess ())
+    return;
+
+  window = new_window ();
+  fd_window_set_user (window, NULL);
+  preferences = open_preferences (window);
+  g_assert_cmpstr (adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)))),
+                   ==, "Comptes");
+  dialog = open_account_dialog (preferences);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Ajouter un compte");
+  set_text (dialog, "password_row", "une phrase");
+  set_text (dialog, "confirm_row", "une autre");
+  click_add (&dialog);
+  g_assert_cmpstr (field_message (dialog, "confirm_message"), ==,
+                   "Les deux mots de passe ne sont pas identiques.");
+  /* Core's messages too */
+  set_text (dialog, "confirm_row", "une phrase");
+  set_text (dialog, "email_row", "nimporte");
+  click_add (&dialog);
+  g_assert_nonnull (strstr (field_message (dialog, "email_message"),
+                           "n’est pas une adresse e-mail valide."));
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate (20);
@@ -658,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/preferences/user-ui", test_user_ui);
   g_test_add_func ("/preferences/shortcut", test_shortcut);
   g_test_add_func ("/preferences/show-once", test_show_once);
+  g_test_add_func ("/preferences/french", test_french);
   /* In this order: each goes on from the accounts the one before added */
   g_test_add_func ("/preferences/accounts-page", test_accounts_page);
   g_test_add_func ("/preferences/account-dialog-roles", test_account_dialog_roles);

@@ -50,6 +50,11 @@ struct _FdWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   AdwBin               *trainers_page;
+  AdwAvatar            *user_avatar;
+  GtkButton            *user_button;
+
+  AdwToast             *history_toast;
+  AdwToast             *user_toast;
 };
 
 G_DEFINE_FINAL_TYPE (FdWindow, fd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -279,6 +284,7 @@ show_history_toast (FdWindow   *self,
   adw_toast_set_button_label (toast, button_label);
   adw_toast_set_action_name (toast, action);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->history_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -344,7 +350,8 @@ on_is_active_notify_cb (FdWindow   *self,
     fd_database_check_changes (self->database);
 }
 
-/* Who is working, under the title; nothing for the desktop's user */
+/* Who is working, under the title (when narrow) and as an avatar (the
+ * view switcher hides the title when wide); nothing for the desktop's user */
 static void
 update_user_title (FdWindow *self)
 {
@@ -353,6 +360,12 @@ update_user_title (FdWindow *self)
   if (self->database != NULL)
     summary = fd_user_ui_dup_summary (fd_database_get_user (self->database));
   adw_view_switcher_title_set_subtitle (self->switcher_title, summary != NULL ? summary : "");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->user_button), summary != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->user_button), summary);
+  if (summary != NULL)
+    adw_avatar_set_text (self->user_avatar,
+                         fd_user_get_display_name (fd_database_get_user (self->database)));
 }
 
 static void
@@ -508,6 +521,8 @@ fd_window_dispose (GObject *object)
   FdWindow *self = FD_WINDOW (object);
 
   g_clear_handle_id (&self->build_views_id, g_source_remove);
+  g_clear_weak_pointer (&self->history_toast);
+  g_clear_weak_pointer (&self->user_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_WINDOW);
 
@@ -601,6 +616,8 @@ fd_window_class_init (FdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, trainers_page);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, user_avatar);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, user_button);
 
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_cb);
 
@@ -801,14 +818,15 @@ fd_window_add_toast (FdWindow *self,
  *
  * Makes @user the one working in the window's database: the undo history
  * is cleared (nobody undoes another's edits), the header shows who it is
- * (“Display Name · Role”; nothing for the desktop's user), and a toast
- * says so.
+ * (“Display Name · Role” under the title, and an avatar; nothing for the
+ * desktop's user), and a toast says so.
  */
 void
 fd_window_set_user (FdWindow *self,
                     FdUser   *user)
 {
   g_autofree char *title = NULL;
+  AdwToast *toast;
   FdUser *current;
 
   g_return_if_fail (FD_IS_WINDOW (self));
@@ -818,17 +836,24 @@ fd_window_set_user (FdWindow *self,
   fd_database_set_user (self->database, user);
   if (self->history != NULL)
     fd_history_clear (self->history);
+  /* Its Undo would do nothing now; and only the last switch matters */
+  if (self->history_toast != NULL)
+    adw_toast_dismiss (self->history_toast);
+  if (self->user_toast != NULL)
+    adw_toast_dismiss (self->user_toast);
   update_user_title (self);
 
   current = fd_database_get_user (self->database);
   if (fd_user_is_local_admin (current))
     /* Translators: %s is the desktop user's name */
-    title = g_strdup_printf (_("Signed out: %s, the desktop’s user, is working"),
+    title = g_strdup_printf (_("Signed out: working as %s, the desktop’s user"),
                              fd_user_get_display_name (current));
   else
     /* Translators: %s is a person's name */
     title = g_strdup_printf (_("Signed in as %s"), fd_user_get_display_name (current));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  toast = adw_toast_new (title);
+  g_set_weak_pointer (&self->user_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
 }

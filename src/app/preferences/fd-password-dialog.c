@@ -189,8 +189,8 @@ fd_password_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (fd_password_dialog_parent_class)->constructed (object);
 
   /* Translators: %1$s is a person's name, %2$s their email address */
-  description = g_strdup_printf (_("The password %1$s signs in with on this workstation, "
-                                   "as %2$s."),
+  description = g_strdup_printf (_("For %1$s, who signs in as %2$s. The password stays on "
+                                   "this workstation."),
                                  fd_user_get_display_name (self->user),
                                  fd_user_get_email (self->user));
   adw_preferences_group_set_description (self->group, description);
