@@ -1079,6 +1079,52 @@ test_queries_slot_deleted_names (Fixture       *fixture,
   g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
 }
 
+/* Places for a chooser: live ones only, sorted the French way */
+static void
+test_queries_places (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char *created[] = { "Salle Zola", "Écully", "annexe", "Centre" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) choices = NULL;
+  g_autofree char *gone = NULL;
+  char *place_ids[G_N_ELEMENTS (created)];
+
+  choices = fd_database_list_choices (fixture->db, "place", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (choices->len, ==, 0);
+  g_clear_pointer (&choices, g_ptr_array_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (created); i++)
+    {
+      g_autoptr(FdChange) change = fd_change_new_create ("place");
+
+      fd_change_set_string (change, "name", created[i]);
+      place_ids[i] = apply (fixture->db, change);
+    }
+  {
+    g_autoptr(FdChange) change = fd_change_new_create ("place");
+
+    fd_change_set_string (change, "name", "Bâtiment démoli");
+    gone = apply (fixture->db, change);
+    delete_row (fixture->db, "place", gone);
+  }
+
+  choices = fd_database_list_choices (fixture->db, "place", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (choices->len, ==, 4);
+  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 0))->label, ==, "annexe");
+  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 1))->label, ==, "Centre");
+  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 2))->label, ==, "Écully");
+  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 3))->label, ==, "Salle Zola");
+  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 0))->id, ==, place_ids[2]);
+  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 2))->id, ==, place_ids[1]);
+  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 3))->id, ==, place_ids[0]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (created); i++)
+    g_free (place_ids[i]);
+}
+
 static void
 test_queries_slots (Fixture       *fixture,
                     gconstpointer  data)
@@ -1449,6 +1495,7 @@ main (int   argc,
   ADD ("/models/queries/slots-and-enrollments", test_queries_slots);
   ADD ("/models/queries/slot-deleted-names", test_queries_slot_deleted_names);
   ADD ("/models/queries/tombstone", test_queries_tombstone);
+  ADD ("/models/queries/places", test_queries_places);
   ADD ("/models/record-kind/table", test_record_kind_table);
   ADD ("/models/record-kind/unknown", test_record_kind_unknown);
   ADD ("/models/read/invalid-text", test_invalid_text);
