@@ -980,6 +980,7 @@ fd_record_list_finalize (GObject *object)
   g_clear_pointer (&self->page, g_ptr_array_unref);
   g_clear_pointer (&self->keys, search_keys_unref);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->filters, g_hash_table_unref);
 
   G_OBJECT_CLASS (fd_record_list_parent_class)->finalize (object);
 }
