@@ -22,6 +22,8 @@
 #include "fd-record-list.h"
 #include "fd-roles.h"
 #include "fd-row-changes.h"
+#include "fd-session-emails.h"
+#include "fd-template.h"
 #include "fd-text.h"
 #include "fd-user.h"
 #include "fd-validate.h"
