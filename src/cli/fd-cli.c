@@ -29,6 +29,7 @@ static const Command commands[] = {
   { "list", fd_cli_list, N_("List sessions, trainers, candidates or clients") },
   { "verify", fd_cli_verify, N_("Check the database’s integrity and rules") },
   { "conflicts", fd_cli_conflicts, N_("List the scheduling conflicts") },
+  { "emails", fd_cli_emails, N_("Show a session’s email schedule, or queue the due emails") },
   { "bench", fd_cli_bench, N_("Time the queries the application depends on") },
 };
 

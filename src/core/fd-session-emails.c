@@ -1711,6 +1711,58 @@ fd_session_email_format_delay (const char *anchor,
   return g_strdup_printf (end ? _("%s after the end") : _("%s after the start"), amount);
 }
 
+static const char find_session_sql[] =
+  "SELECT id, published FROM session WHERE code = ?1 AND deleted = 0";
+
+/**
+ * fd_session_emails_find_session:
+ * @database: a #FdDatabase
+ * @code: a session's code ("2026-0042")
+ * @published: (out) (optional): whether the session is published (a draft
+ *   sends nothing)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the id of the live session of that
+ *   code, or %NULL (%FD_DATABASE_ERROR_NOT_FOUND if there is none)
+ */
+char *
+fd_session_emails_find_session (FdDatabase  *database,
+                                const char  *code,
+                                gboolean    *published,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *id;
+  int rc;
+
+  g_return_val_if_fail (FD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _fd_database_prepare (database, find_session_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (!step_failed (database, stmt, rc, find_session_sql, error))
+        {
+          sqlite3_reset (stmt);
+          /* Translators: %s is a session's code, "2026-0042" */
+          g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND,
+                       _("There is no session “%s”."), code);
+        }
+      return NULL;
+    }
+  id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (published != NULL)
+    *published = sqlite3_column_int (stmt, 1) != 0;
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
 /**
  * fd_session_emails_prefill:
  * @database: a #FdDatabase

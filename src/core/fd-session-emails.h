@@ -140,6 +140,10 @@ guint        fd_session_email_entry_get_n_without_address (const FdSessionEmailE
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdSessionEmailEntry, fd_session_email_entry_unref)
 
+char        *fd_session_emails_find_session  (FdDatabase           *database,
+                                              const char           *code,
+                                              gboolean             *published,
+                                              GError              **error);
 gboolean     fd_session_emails_prefill       (FdDatabase           *database,
                                               const char           *session_id,
                                               GError              **error);
