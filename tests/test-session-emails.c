@@ -1555,7 +1555,7 @@ test_template_french (void)
 
   out = fd_template_render ("\xff", values, FD_TEMPLATE_FLAGS_NONE, &error);
   g_assert_error (error, FD_TEMPLATE_ERROR, FD_TEMPLATE_ERROR_INVALID_UTF8);
-  g_assert_nonnull (strstr (error->message, "Ligne 1"));
+  g_assert_nonnull (strstr (error->message, "La ligne 1 contient"));
 
   delay = fd_session_email_format_delay ("sequence_start", -10 * 24 * 60);
   g_assert_cmpstr (delay, ==, "10 jours avant le début");
