@@ -1148,8 +1148,8 @@ test_emails_queue_due (void)
   g_assert_cmpint (json_run.status, ==, 0);
   root = parse_json (json_run.out);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "queued"), ==, 0);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root),
-                                                                         "problems")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (root), "problems")), ==, 0);
   g_clear_pointer (&n_messages, g_free);
   n_messages = query_raw (path, "SELECT count(*) FROM email_message");
   g_assert_cmpuint (g_ascii_strtoull (n_messages, NULL, 10), ==, n);
@@ -1194,10 +1194,13 @@ test_emails_bad_usage (void)
     {
       g_auto(Run) run = { 0, };
 
-      run_cli (&run, "--db", demo_path, "emails", lines[i][0],
-               lines[i][0] != NULL ? lines[i][1] : NULL,
-               lines[i][0] != NULL && lines[i][1] != NULL ? lines[i][2] : NULL,
-               lines[i][0] != NULL && lines[i][1] != NULL && lines[i][2] != NULL ? lines[i][3] : NULL,
+      const char * const *line = lines[i];
+
+      /* The arguments up to the line's NULL */
+      run_cli (&run, "--db", demo_path, "emails", line[0],
+               line[0] != NULL ? line[1] : NULL,
+               line[0] != NULL && line[1] != NULL ? line[2] : NULL,
+               line[0] != NULL && line[1] != NULL && line[2] != NULL ? line[3] : NULL,
                NULL);
       assert_one_error_line (&run);
       g_assert_cmpint (run.status, ==, 2);

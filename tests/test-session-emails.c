@@ -201,7 +201,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   organisation = create (fixture, "organisation", "name", "Horizon Compétences", NULL);
-  fixture->notice = create_template (fixture, "notice", "Convocation", "Convocation — {formation}",
+  fixture->notice = create_template (fixture, "notice", "Convocation",
+                                     "Convocation — {formation}",
                                      "Bonjour {prenom},\nRendez-vous le {date_debut} à "
                                      "{heure_debut}, {lieu}.\n{commentaire_convocation}",
                                      "session_start", "-7");
@@ -352,8 +353,9 @@ find_entry (GPtrArray  *entries,
     {
       const FdSessionEmailEntry *entry = g_ptr_array_index (entries, i);
 
-      if (g_str_equal (fd_session_email_setting_get_kind (fd_session_email_entry_get_setting (entry)),
-                       kind) &&
+      const FdSessionEmailSetting *setting = fd_session_email_entry_get_setting (entry);
+
+      if (g_str_equal (fd_session_email_setting_get_kind (setting), kind) &&
           g_str_equal (fd_session_email_entry_get_sequence_id (entry), sequence_id))
         return entry;
     }
@@ -367,6 +369,18 @@ state_of (GPtrArray  *entries,
           const char *sequence_id)
 {
   return fd_session_email_entry_get_state (find_entry (entries, kind, sequence_id));
+}
+
+#define assert_state(entries, kind, sequence_id, expected) \
+  g_assert_cmpint (state_of ((entries), (kind), (sequence_id)), ==, \
+                   FD_SESSION_EMAIL_STATE_##expected)
+
+static gboolean
+is_overdue (GPtrArray  *entries,
+            const char *kind,
+            const char *sequence_id)
+{
+  return fd_session_email_state_is_overdue (state_of (entries, kind, sequence_id));
 }
 
 static char *
@@ -466,7 +480,8 @@ test_prefill_defaults (Fixture       *fixture,
   /* One user operation: one batch in the sync outbox */
   g_assert_cmpint (fd_database_count_outbox (fixture->db), ==, outbox + 4);
   g_assert_cmpint (query_int (fixture->db,
-                              "SELECT count(DISTINCT batch_id) FROM outbox WHERE name LIKE 'session_email.%'",
+                              "SELECT count(DISTINCT batch_id) FROM outbox"
+                              " WHERE name LIKE 'session_email.%'",
                               NULL), ==, 1);
 }
 
@@ -485,7 +500,8 @@ test_prefill_idempotent (Fixture       *fixture,
   /* Again: nothing written at all */
   prefill (fixture);
   g_assert_cmpint (fd_database_count_outbox (fixture->db), ==, outbox);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM session_email WHERE session_id = ?1",
+  g_assert_cmpint (query_int (fixture->db,
+                              "SELECT count(*) FROM session_email WHERE session_id = ?1",
                               fixture->session), ==, 4);
 
   /* A setting the planner removed is not brought back */
@@ -495,7 +511,8 @@ test_prefill_idempotent (Fixture       *fixture,
   g_assert_no_error (error);
   prefill (fixture);
   g_assert_cmpint (query_int (fixture->db,
-                              "SELECT count(*) FROM session_email WHERE session_id = ?1 AND deleted = 0",
+                              "SELECT count(*) FROM session_email"
+                              " WHERE session_id = ?1 AND deleted = 0",
                               fixture->session), ==, 3);
 
   /* A template added later is added to the session */
@@ -506,7 +523,8 @@ test_prefill_idempotent (Fixture       *fixture,
 
     prefill (fixture);
     g_assert_cmpint (query_int (fixture->db,
-                                "SELECT count(*) FROM session_email WHERE session_id = ?1 AND deleted = 0",
+                                "SELECT count(*) FROM session_email"
+                                " WHERE session_id = ?1 AND deleted = 0",
                                 fixture->session), ==, 4);
     g_assert_cmpint (query_int (fixture->db,
                                 "SELECT offset_minutes FROM session_email WHERE template_id = ?1",
@@ -673,7 +691,8 @@ test_schedule_prework (Fixture       *fixture,
         continue;
       /* A calendar invitation only: no time, no email */
       g_assert_true (fd_session_email_entry_get_prework (entry));
-      g_assert_cmpint (fd_session_email_entry_get_state (entry), ==, FD_SESSION_EMAIL_STATE_PREWORK);
+      g_assert_cmpint (fd_session_email_entry_get_state (entry), ==,
+                       FD_SESSION_EMAIL_STATE_PREWORK);
       g_assert_null (fd_session_email_entry_get_send_at (entry));
       g_assert_cmpint (fd_session_email_entry_get_scheduled_at (entry), ==, 0);
       g_assert_false (fd_session_email_state_is_overdue (fd_session_email_entry_get_state (entry)));
@@ -697,53 +716,53 @@ test_schedule_states (Fixture       *fixture,
 
   /* The day after the trainer file's time: due (red); the rest to come */
   entries = schedule_at (fixture, "2026-05-06T10:00");
-  g_assert_cmpint (state_of (entries, "trainer_file", fixture->q1), ==, FD_SESSION_EMAIL_STATE_DUE);
-  g_assert_true (fd_session_email_state_is_overdue (state_of (entries, "trainer_file", fixture->q1)));
-  g_assert_cmpint (state_of (entries, "trainer_file", fixture->q2), ==, FD_SESSION_EMAIL_STATE_UPCOMING);
-  g_assert_cmpint (state_of (entries, "notice", fixture->q1), ==, FD_SESSION_EMAIL_STATE_UPCOMING);
+  assert_state (entries, "trainer_file", fixture->q1, DUE);
+  g_assert_true (is_overdue (entries, "trainer_file", fixture->q1));
+  assert_state (entries, "trainer_file", fixture->q2, UPCOMING);
+  assert_state (entries, "notice", fixture->q1, UPCOMING);
   g_clear_pointer (&entries, g_ptr_array_unref);
 
   /* Exactly at its time: due */
   entries = schedule_at (fixture, "2026-05-05T09:00");
-  g_assert_cmpint (state_of (entries, "trainer_file", fixture->q1), ==, FD_SESSION_EMAIL_STATE_DUE);
+  assert_state (entries, "trainer_file", fixture->q1, DUE);
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = schedule_at (fixture, "2026-05-05T08:59");
-  g_assert_cmpint (state_of (entries, "trainer_file", fixture->q1), ==, FD_SESSION_EMAIL_STATE_UPCOMING);
+  assert_state (entries, "trainer_file", fixture->q1, UPCOMING);
   g_clear_pointer (&entries, g_ptr_array_unref);
 
   /* Once the sequence started, what was meant to come before it is missed
    * (still red); what comes after it has a few days' grace */
   entries = schedule_at (fixture, "2026-05-18T10:00");
-  g_assert_cmpint (state_of (entries, "trainer_file", fixture->q1), ==, FD_SESSION_EMAIL_STATE_MISSED);
-  g_assert_cmpint (state_of (entries, "notice", fixture->q1), ==, FD_SESSION_EMAIL_STATE_MISSED);
-  g_assert_true (fd_session_email_state_is_overdue (state_of (entries, "notice", fixture->q1)));
-  g_assert_cmpint (state_of (entries, "satisfaction", fixture->q1), ==, FD_SESSION_EMAIL_STATE_DUE);
+  assert_state (entries, "trainer_file", fixture->q1, MISSED);
+  assert_state (entries, "notice", fixture->q1, MISSED);
+  g_assert_true (is_overdue (entries, "notice", fixture->q1));
+  assert_state (entries, "satisfaction", fixture->q1, DUE);
   g_clear_pointer (&entries, g_ptr_array_unref);
 
   entries = schedule_at (fixture, "2026-05-25T10:00");
-  g_assert_cmpint (state_of (entries, "satisfaction", fixture->q1), ==, FD_SESSION_EMAIL_STATE_MISSED);
+  assert_state (entries, "satisfaction", fixture->q1, MISSED);
   g_clear_pointer (&entries, g_ptr_array_unref);
 
   /* Turned off */
   id = setting_id (fixture, "trainer_file");
   update (fixture, "session_email", id, "#enabled", "0");
   entries = schedule_at (fixture, "2026-05-06T10:00");
-  g_assert_cmpint (state_of (entries, "trainer_file", fixture->q1), ==, FD_SESSION_EMAIL_STATE_DISABLED);
-  g_assert_false (fd_session_email_state_is_overdue (state_of (entries, "trainer_file", fixture->q1)));
+  assert_state (entries, "trainer_file", fixture->q1, DISABLED);
+  g_assert_false (is_overdue (entries, "trainer_file", fixture->q1));
   g_clear_pointer (&entries, g_ptr_array_unref);
 
   /* A sequence without slots has no date */
   empty = create (fixture, "sequence", "session_id", fixture->session, "#position", "3",
                   "label", "Partie 3", NULL);
   entries = schedule_at (fixture, "2026-05-06T10:00");
-  g_assert_cmpint (state_of (entries, "notice", empty), ==, FD_SESSION_EMAIL_STATE_NO_DATE);
+  assert_state (entries, "notice", empty, NO_DATE);
   g_assert_null (fd_session_email_entry_get_send_at (find_entry (entries, "notice", empty)));
   g_clear_pointer (&entries, g_ptr_array_unref);
 
   /* A cancelled sequence sends nothing */
   update (fixture, "sequence", fixture->q2, "status", "cancelled");
   entries = schedule_at (fixture, "2026-06-20T10:00");
-  g_assert_cmpint (state_of (entries, "reminder", fixture->q2), ==, FD_SESSION_EMAIL_STATE_CANCELLED);
+  assert_state (entries, "reminder", fixture->q2, CANCELLED);
   g_clear_pointer (&entries, g_ptr_array_unref);
 
   /* A template deleted: nothing to send */
@@ -754,7 +773,7 @@ test_schedule_states (Fixture       *fixture,
     g_assert_true (fd_database_apply (fixture->db, removal, &error));
     g_assert_no_error (error);
     entries = schedule_at (fixture, "2026-05-09T10:00");
-    g_assert_cmpint (state_of (entries, "notice", fixture->q1), ==, FD_SESSION_EMAIL_STATE_NO_TEMPLATE);
+    assert_state (entries, "notice", fixture->q1, NO_TEMPLATE);
   }
 }
 
@@ -872,10 +891,10 @@ test_queue_trainer_file (Fixture       *fixture,
 
   /* Queued, then idempotent */
   entries = schedule_at (fixture, "2026-05-06T10:00");
-  g_assert_cmpint (state_of (entries, "trainer_file", fixture->q1), ==, FD_SESSION_EMAIL_STATE_QUEUED);
+  assert_state (entries, "trainer_file", fixture->q1, QUEUED);
   g_assert_cmpuint (fd_session_email_entry_get_n_messages (find_entry (entries, "trainer_file",
                                                                        fixture->q1)), ==, 1);
-  g_assert_false (fd_session_email_state_is_overdue (state_of (entries, "trainer_file", fixture->q1)));
+  g_assert_false (is_overdue (entries, "trainer_file", fixture->q1));
   g_clear_pointer (&entries, g_ptr_array_unref);
   g_assert_cmpuint (queue_at (fixture, "2026-05-06T10:00"), ==, 0);
   g_assert_cmpuint (queue_at (fixture, "2026-05-07T10:00"), ==, 0);
@@ -884,13 +903,13 @@ test_queue_trainer_file (Fixture       *fixture,
   /* Delivered (by the delivery issue): sent */
   update (fixture, "email_message", message, "status", "sent");
   entries = schedule_at (fixture, "2026-05-06T10:00");
-  g_assert_cmpint (state_of (entries, "trainer_file", fixture->q1), ==, FD_SESSION_EMAIL_STATE_SENT);
+  assert_state (entries, "trainer_file", fixture->q1, SENT);
   g_clear_pointer (&entries, g_ptr_array_unref);
 
   /* A failure shows */
   update (fixture, "email_message", message, "status", "failed");
   entries = schedule_at (fixture, "2026-05-06T10:00");
-  g_assert_cmpint (state_of (entries, "trainer_file", fixture->q1), ==, FD_SESSION_EMAIL_STATE_FAILED);
+  assert_state (entries, "trainer_file", fixture->q1, FAILED);
   g_clear_pointer (&entries, g_ptr_array_unref);
 
   /* A message deleted from the outbox is never queued again */
@@ -924,20 +943,22 @@ test_queue_trainees (Fixture       *fixture,
   body = query_text (fixture->db, "SELECT body FROM email_message WHERE template_id = ?1",
                      fixture->notice);
   g_assert_cmpstr (body, ==,
-                   "Bonjour Hélène,\nRendez-vous le Friday 15 May 2026 à 09:00, Paris Bastille.\n"
+                   "Bonjour Hélène,\n"
+                   "Rendez-vous le Friday 15 May 2026 à 09:00, Paris Bastille.\n"
                    "Apportez votre ordinateur.");
 
   /* A late enrollment gets its notice; the others are not sent again */
   enroll (fixture, "Inès", "Roux", "Ines.Roux@Example.ORG", "registered");
   entries = schedule_at (fixture, "2026-05-09T09:30");
-  g_assert_cmpint (state_of (entries, "notice", fixture->q1), ==, FD_SESSION_EMAIL_STATE_DUE);
+  assert_state (entries, "notice", fixture->q1, DUE);
   g_assert_cmpuint (fd_session_email_entry_get_n_recipients (find_entry (entries, "notice",
                                                                          fixture->q1)), ==, 2);
   g_assert_cmpuint (fd_session_email_entry_get_n_messages (find_entry (entries, "notice",
                                                                        fixture->q1)), ==, 1);
   g_assert_cmpuint (queue_at (fixture, "2026-05-09T09:30"), ==, 1);
   g_assert_cmpint (query_int (fixture->db,
-                              "SELECT count(*) FROM email_message WHERE recipient = 'Ines.Roux@example.org'",
+                              "SELECT count(*) FROM email_message"
+                              " WHERE recipient = 'Ines.Roux@example.org'",
                               NULL), ==, 1);
   g_assert_cmpuint (queue_at (fixture, "2026-05-09T09:30"), ==, 0);
   g_assert_cmpint (count_messages (fixture), ==, 3);
@@ -973,7 +994,7 @@ test_queue_drafts (Fixture       *fixture,
   g_assert_cmpuint (queue_at (fixture, "2026-05-08T09:30"), ==, 0);
   g_assert_cmpint (count_messages (fixture), ==, 0);
   entries = schedule_at (fixture, "2026-05-08T09:30");
-  g_assert_cmpint (state_of (entries, "notice", fixture->q1), ==, FD_SESSION_EMAIL_STATE_DUE);
+  assert_state (entries, "notice", fixture->q1, DUE);
   g_assert_true (fd_session_email_entry_get_draft (find_entry (entries, "notice", fixture->q1)));
   g_clear_pointer (&entries, g_ptr_array_unref);
 
@@ -985,8 +1006,8 @@ test_queue_drafts (Fixture       *fixture,
   update (fixture, "session", fixture->session, "status", "cancelled");
   g_assert_cmpuint (queue_at (fixture, "2026-05-14T09:30"), ==, 0);
   entries = schedule_at (fixture, "2026-05-14T09:30");
-  g_assert_cmpint (state_of (entries, "reminder", fixture->q1), ==, FD_SESSION_EMAIL_STATE_CANCELLED);
-  g_assert_cmpint (state_of (entries, "notice", fixture->q1), ==, FD_SESSION_EMAIL_STATE_QUEUED);
+  assert_state (entries, "reminder", fixture->q1, CANCELLED);
+  assert_state (entries, "notice", fixture->q1, QUEUED);
 }
 
 static void
@@ -1164,10 +1185,9 @@ test_check_change (Fixture       *fixture,
   id = setting_id (fixture, "notice");
 
   {
-    g_autoptr(FdChange) change = fd_change_new_update ("session_email", id,
-                                                       query_int (fixture->db,
-                                                                  "SELECT revision FROM session_email WHERE id = ?1",
-                                                                  id));
+    gint64 revision = query_int (fixture->db, "SELECT revision FROM session_email WHERE id = ?1",
+                                 id);
+    g_autoptr(FdChange) change = fd_change_new_update ("session_email", id, revision);
     g_autofree char *recipients = NULL;
     g_autofree char *cc = NULL;
 
@@ -1550,7 +1570,8 @@ test_template_french (void)
   g_assert_null (out);
   g_assert_error (error, FD_TEMPLATE_ERROR, FD_TEMPLATE_ERROR_UNTERMINATED);
   g_assert_cmpstr (error->message, ==,
-                   "Ligne 2 : une « { » n’est pas fermée par « } ». Écrivez « {{ » pour une accolade.");
+                   "Ligne 2 : une « { » n’est pas fermée par « } ». "
+                   "Écrivez « {{ » pour une accolade.");
   g_clear_error (&error);
 
   out = fd_template_render ("\xff", values, FD_TEMPLATE_FLAGS_NONE, &error);

@@ -111,6 +111,13 @@ describe_recipients (const FdSessionEmailSetting *setting)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+static char *
+format_delay (const FdSessionEmailSetting *setting)
+{
+  return fd_session_email_format_delay (fd_session_email_setting_get_anchor (setting),
+                                        fd_session_email_setting_get_offset_minutes (setting));
+}
+
 static void
 print_settings (GPtrArray *settings)
 {
@@ -128,8 +135,7 @@ print_settings (GPtrArray *settings)
       row[0] = g_strdup (fd_session_email_setting_get_name (setting));
       row[1] = g_strdup (fd_session_email_setting_get_enabled (setting)
                          ? C_("email setting", "on") : C_("email setting", "off"));
-      row[2] = fd_session_email_format_delay (fd_session_email_setting_get_anchor (setting),
-                                              fd_session_email_setting_get_offset_minutes (setting));
+      row[2] = format_delay (setting);
       row[3] = describe_recipients (setting);
       row[4] = g_strdup (cc != NULL ? cc : "");
       row[5] = g_strdup (bcc != NULL ? bcc : "");
@@ -149,10 +155,11 @@ print_schedule (GPtrArray *entries)
   for (guint i = 0; i < entries->len; i++)
     {
       const FdSessionEmailEntry *entry = g_ptr_array_index (entries, i);
+      const FdSessionEmailSetting *setting = fd_session_email_entry_get_setting (entry);
       FdSessionEmailState state = fd_session_email_entry_get_state (entry);
       char **row = g_new0 (char *, 6);
 
-      row[0] = g_strdup (fd_session_email_setting_get_name (fd_session_email_entry_get_setting (entry)));
+      row[0] = g_strdup (fd_session_email_setting_get_name (setting));
       row[1] = g_strdup (fd_session_email_entry_get_sequence_label (entry));
       row[2] = format_send_at (entry);
       if (fd_session_email_state_is_overdue (state))
@@ -182,21 +189,22 @@ static void
 add_json_setting (JsonBuilder                 *builder,
                   const FdSessionEmailSetting *setting)
 {
-  g_autofree char *delay = fd_session_email_format_delay (fd_session_email_setting_get_anchor (setting),
-                                                          fd_session_email_setting_get_offset_minutes (setting));
+  g_autofree char *delay = format_delay (setting);
 
   json_builder_begin_object (builder);
   fd_cli_builder_add_string (builder, "id", fd_session_email_setting_get_id (setting));
   fd_cli_builder_add_string (builder, "kind", fd_session_email_setting_get_kind (setting));
   fd_cli_builder_add_string (builder, "name", fd_session_email_setting_get_name (setting));
-  fd_cli_builder_add_string (builder, "template_id", fd_session_email_setting_get_template_id (setting));
+  fd_cli_builder_add_string (builder, "template_id",
+                             fd_session_email_setting_get_template_id (setting));
   json_builder_set_member_name (builder, "enabled");
   json_builder_add_boolean_value (builder, fd_session_email_setting_get_enabled (setting));
   fd_cli_builder_add_string (builder, "anchor", fd_session_email_setting_get_anchor (setting));
   json_builder_set_member_name (builder, "offset_minutes");
   json_builder_add_int_value (builder, fd_session_email_setting_get_offset_minutes (setting));
   fd_cli_builder_add_string (builder, "delay", delay);
-  fd_cli_builder_add_string (builder, "recipients", fd_session_email_setting_get_recipients (setting));
+  fd_cli_builder_add_string (builder, "recipients",
+                             fd_session_email_setting_get_recipients (setting));
   fd_cli_builder_add_string (builder, "cc", fd_session_email_setting_get_cc (setting));
   fd_cli_builder_add_string (builder, "bcc", fd_session_email_setting_get_bcc (setting));
   json_builder_set_member_name (builder, "attachments");
@@ -218,8 +226,10 @@ add_json_entry (JsonBuilder               *builder,
   fd_cli_builder_add_string (builder, "setting_id", fd_session_email_setting_get_id (setting));
   fd_cli_builder_add_string (builder, "kind", fd_session_email_setting_get_kind (setting));
   fd_cli_builder_add_string (builder, "name", fd_session_email_setting_get_name (setting));
-  fd_cli_builder_add_string (builder, "sequence_id", fd_session_email_entry_get_sequence_id (entry));
-  fd_cli_builder_add_string (builder, "sequence", fd_session_email_entry_get_sequence_label (entry));
+  fd_cli_builder_add_string (builder, "sequence_id",
+                             fd_session_email_entry_get_sequence_id (entry));
+  fd_cli_builder_add_string (builder, "sequence",
+                             fd_session_email_entry_get_sequence_label (entry));
   json_builder_set_member_name (builder, "position");
   json_builder_add_int_value (builder, fd_session_email_entry_get_sequence_position (entry));
   json_builder_set_member_name (builder, "prework");

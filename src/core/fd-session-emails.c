@@ -739,7 +739,8 @@ read_context (FdDatabase  *database,
   int rc;
 
   context->session_id = g_strdup (session_id);
-  context->settings = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_session_email_setting_unref);
+  context->settings =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) fd_session_email_setting_unref);
   context->sequences = g_ptr_array_new_with_free_func ((GDestroyNotify) sequence_free);
   context->trainees = g_ptr_array_new_with_free_func ((GDestroyNotify) person_free);
   context->messages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1103,7 +1104,8 @@ static GPtrArray *
 build_entries (Context *context,
                gint64   now)
 {
-  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_session_email_entry_unref);
+  GPtrArray *entries =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) fd_session_email_entry_unref);
 
   for (guint i = 0; i < context->settings->len; i++)
     {
@@ -1422,8 +1424,11 @@ find_candidates (FdDatabase  *database,
       if (start < 0 || end < 0)
         continue;
       scheduled = (g_strcmp0 (anchor, "sequence_end") == 0 ? end : start) + offset;
-      deadline = scheduled < start ? start : scheduled + FD_SESSION_EMAILS_GRACE_DAYS * MINUTES_PER_DAY;
-      if (scheduled > now_minutes + ZONE_MARGIN_MINUTES || deadline < now_minutes - ZONE_MARGIN_MINUTES)
+      deadline = scheduled < start
+                 ? start
+                 : scheduled + FD_SESSION_EMAILS_GRACE_DAYS * MINUTES_PER_DAY;
+      if (scheduled > now_minutes + ZONE_MARGIN_MINUTES ||
+          deadline < now_minutes - ZONE_MARGIN_MINUTES)
         continue;
 
       if (ids->len == 0 || g_strcmp0 (g_ptr_array_index (ids, ids->len - 1), session_id) != 0)
@@ -1594,7 +1599,8 @@ collect_prefill (FdDatabase  *database,
 
       template_key = g_strconcat ("t:", template_id, NULL);
       kind_key = g_strconcat ("k:", key, NULL);
-      if (g_hash_table_contains (existing, template_key) || g_hash_table_contains (existing, kind_key))
+      if (g_hash_table_contains (existing, template_key) ||
+          g_hash_table_contains (existing, kind_key))
         continue;
       /* Two templates of one key: the first one only */
       g_hash_table_add (existing, g_steal_pointer (&kind_key));
@@ -1940,7 +1946,9 @@ fd_session_emails_queue_due (FdDatabase   *database,
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_change_unref);
   for (guint i = 0; i < candidates->len; i++)
     {
-      g_autoptr(Context) context = read_context (database, g_ptr_array_index (candidates, i), error);
+      g_autoptr(Context) context = NULL;
+
+      context = read_context (database, g_ptr_array_index (candidates, i), error);
 
       if (context == NULL)
         {
