@@ -1801,8 +1801,14 @@ fd_session_emails_prefill (FdDatabase  *database,
   g_return_val_if_fail (session_id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Read first without the write lock: most calls have nothing to do */
+  /* Read first without the write lock: most calls have nothing to do.
+   * Within a transaction (the demo, an import), the lock is held already
+   * and one reading is enough. */
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_change_unref);
+  if (sqlite3_get_autocommit (_fd_database_get_handle (database)) == 0)
+    return collect_prefill (database, session_id, changes, error) &&
+           (changes->len == 0 || fd_database_apply_all (database, changes, error));
+
   if (!collect_prefill (database, session_id, changes, error))
     return FALSE;
   if (changes->len == 0)
