@@ -530,6 +530,25 @@ test_prefill_idempotent (Fixture       *fixture,
                                 "SELECT offset_minutes FROM session_email WHERE template_id = ?1",
                                 cold), ==, 60 * 24 * 60);
   }
+
+  /* Within a transaction (the demo, an import), the same */
+  {
+    g_autofree char *survey = create_template (fixture, "survey", "Enquête", "Enquête",
+                                               "Bonjour {prenom}", "sequence_start", "2");
+
+    g_assert_true (fd_database_begin (fixture->db, &error));
+    prefill (fixture);
+    prefill (fixture);
+    g_assert_true (fd_database_commit (fixture->db, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (fixture->db,
+                                "SELECT count(*) FROM session_email WHERE template_id = ?1",
+                                survey), ==, 1);
+    g_assert_cmpint (query_int (fixture->db,
+                                "SELECT count(*) FROM session_email"
+                                " WHERE session_id = ?1 AND deleted = 0",
+                                fixture->session), ==, 5);
+  }
 }
 
 static void
