@@ -586,6 +586,44 @@ test_not_a_database (void)
     }
 }
 
+/* Reading commands never write: an empty file stays empty, a database
+ * stays byte for byte what it was, and its log holds nothing (a read-only
+ * connection may leave SQLite's -wal and -shm beside it, empty) */
+static void
+test_readers_never_write (void)
+{
+  g_autofree char *empty = g_build_filename (tmp_dir, "empty.db", NULL);
+  g_autofree char *wal = g_strconcat (demo_path, "-wal", NULL);
+  const char * const readers[][4] = {
+    { "stats", NULL, NULL }, { "verify", NULL, NULL }, { "list", "sessions", NULL },
+    { "conflicts", NULL, NULL }, { "show", "session", "2026-0001" },
+    { "emails", "2026-0001", NULL },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  gsize length = 0;
+
+  g_file_set_contents (empty, "", 0, &error);
+  g_assert_no_error (error);
+  before = read_bytes (demo_path, &length);
+
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      g_auto(Run) on_empty = { 0, };
+      g_auto(Run) on_demo = { 0, };
+
+      run_cli (&on_empty, "--db", empty, readers[i][0], readers[i][1], readers[i][2], NULL);
+      g_assert_cmpint (on_empty.status, !=, 0);
+      assert_unchanged (empty, "", 0);
+
+      run_cli (&on_demo, "--db", demo_path, readers[i][0], readers[i][1], readers[i][2], NULL);
+      g_assert_cmpint (on_demo.status, ==, 0);
+      assert_unchanged (demo_path, before, length);
+      if (g_file_test (wal, G_FILE_TEST_EXISTS))
+        assert_unchanged (wal, "", 0);
+    }
+}
+
 static void
 test_read_only (void)
 {
@@ -951,6 +989,462 @@ test_conflicts_bad_dates (void)
   }
 }
 
+static char *
+write_file (const char *name,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (tmp_dir, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static char *
+stats_of (const char *path)
+{
+  g_auto(Run) run = { 0, };
+
+  run_cli (&run, "--db", path, "stats", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  return g_steal_pointer (&run.out);
+}
+
+/* The code of a demo session with slots */
+static char *
+session_with_slots (const char *path)
+{
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+
+  run_cli (&run, "--db", path, "list", "sessions", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (json_object_get_int_member (object, "slots") >= 3 &&
+          json_object_get_int_member (object, "enrolled") > 0)
+        return g_strdup (json_object_get_string_member (object, "code"));
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_duplicate_prints_code (void)
+{
+  g_autofree char *path = copy_demo ("duplicate.db");
+  g_autofree char *code = session_with_slots (path);
+  g_auto(Run) run = { 0, };
+  g_auto(Run) again = { 0, };
+  g_auto(Run) show = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  run_cli (&run, "--db", path, "duplicate", "session", code, "--year", "2031",
+           "--start", "07/09/2031", "--end", "25/09/2031", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "2031-0001\n");
+
+  /* The year defaults to the start's */
+  run_cli (&again, "--db", path, "duplicate", "session", code,
+           "--start", "2031-10-05", "--end", "2031-10-05", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_cmpstr (again.out, ==, "2031-0002\n");
+
+  run_cli (&show, "--db", path, "show", "session", "2031-0001", "--json", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  root = parse_json (show.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "created");
+  g_assert_false (json_object_get_boolean_member (object, "published"));
+  g_assert_cmpstr (json_object_get_string_member (object, "planned_start_on"), ==, "2031-09-07");
+  g_assert_cmpint (json_object_get_int_member (object, "slots"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (object, "enrolled"), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "sequences")), >, 0);
+}
+
+static void
+test_duplicate_errors (void)
+{
+  g_autofree char *path = copy_demo ("duplicate-errors.db");
+  g_autofree char *code = session_with_slots (path);
+  g_autofree char *before = stats_of (path);
+  g_autofree char *after = NULL;
+  static const struct
+  {
+    const char *year;
+    const char *start;
+    const char *end;
+    int status;
+    const char *message;
+  } cases[] = {
+    { "2031", "07/09/2031", "06/09/2031", 1, "The end date comes before the start date." },
+    { "1800", "07/09/2031", "25/09/2031", 1, "The year 1800 is not between 1900 and 2200." },
+    { "2031", "31/02/2031", "25/09/2031", 2, "--start: “31/02/2031” is not a date" },
+    { "2031", "07/09/2031", "next week", 2, "--end: “next week” is not a date" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_cli (&run, "--db", path, "duplicate", "session", code, "--year", cases[i].year,
+               "--start", cases[i].start, "--end", cases[i].end, NULL);
+      assert_one_error_line (&run);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      g_assert_nonnull (strstr (run.err, cases[i].message));
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  {
+    g_auto(Run) run = { 0, };
+    g_auto(Run) usage = { 0, };
+    g_auto(Run) french = { 0, };
+
+    run_cli (&run, "--db", path, "duplicate", "session", "1999-0404",
+             "--start", "07/09/2031", "--end", "25/09/2031", NULL);
+    assert_one_error_line (&run);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "1999-0404"));
+
+    run_cli (&usage, "--db", path, "duplicate", "session", code, NULL);
+    assert_one_error_line (&usage);
+    g_assert_cmpint (usage.status, ==, 2);
+
+    g_setenv ("LANGUAGE", "fr", TRUE);
+    run_cli (&french, "--db", path, "duplicate", "session", code,
+             "--start", "07/09/2031", "--end", "06/09/2031", NULL);
+    g_setenv ("LANGUAGE", "C", TRUE);
+    assert_one_error_line (&french);
+    g_assert_nonnull (strstr (french.err, "La date de fin"));
+  }
+
+  after = stats_of (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_show_json (void)
+{
+  g_autofree char *code = session_with_slots (demo_path);
+  g_auto(Run) run = { 0, };
+  g_auto(Run) text = { 0, };
+  g_auto(Run) missing = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  static const char * const members[] = {
+    "id", "code", "year", "label", "kind", "status", "published", "training_code", "training",
+    "client", "certification", "evaluation", "capacity_min", "capacity_max", "dispositif",
+    "eligible_funding", "price_cents", "population", "populations", "start_at", "end_at",
+    "duration_minutes", "days", "slots", "enrolled", "sequences", "costs", "emails",
+  };
+  JsonObject *object;
+  JsonArray *sequences;
+  gint64 n_slots = 0;
+  gint64 minutes = 0;
+
+  run_cli (&run, "--db", demo_path, "show", "session", code, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  root = parse_json (run.out);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  object = json_node_get_object (root);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    if (!json_object_has_member (object, members[i]))
+      g_error ("show --json has no “%s”", members[i]);
+  g_assert_cmpstr (json_object_get_string_member (object, "code"), ==, code);
+  g_assert_cmpint (json_object_get_int_member (object, "enrolled"), >, 0);
+  g_assert_true (json_object_has_member (json_object_get_object_member (object, "evaluation"),
+                                         "name"));
+
+  /* The slots, their staff, and the duration they add up to */
+  sequences = json_object_get_array_member (object, "sequences");
+  g_assert_cmpuint (json_array_get_length (sequences), >, 0);
+  for (guint i = 0; i < json_array_get_length (sequences); i++)
+    {
+      JsonObject *sequence = json_array_get_object_element (sequences, i);
+      JsonArray *slots = json_object_get_array_member (sequence, "slots");
+
+      g_assert_true (json_object_has_member (sequence, "prework"));
+      g_assert_true (json_object_has_member (sequence, "modality"));
+      for (guint j = 0; j < json_array_get_length (slots); j++)
+        {
+          JsonObject *slot = json_array_get_object_element (slots, j);
+          g_autoptr(GDateTime) start = NULL;
+          g_autoptr(GDateTime) end = NULL;
+          g_autofree char *start_text = g_strconcat (json_object_get_string_member (slot, "start_at"),
+                                                     ":00Z", NULL);
+          g_autofree char *end_text = g_strconcat (json_object_get_string_member (slot, "end_at"),
+                                                   ":00Z", NULL);
+
+          g_assert_true (json_object_has_member (slot, "place"));
+          g_assert_true (json_object_has_member (slot, "room"));
+          g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (slot, "staff")));
+          start = g_date_time_new_from_iso8601 (start_text, NULL);
+          end = g_date_time_new_from_iso8601 (end_text, NULL);
+          g_assert_nonnull (start);
+          g_assert_nonnull (end);
+          if (!json_object_get_boolean_member (sequence, "prework"))
+            minutes += g_date_time_difference (end, start) / G_TIME_SPAN_MINUTE
+                       - json_object_get_int_member (slot, "break_minutes");
+          n_slots++;
+        }
+    }
+  g_assert_cmpint (json_object_get_int_member (object, "slots"), ==, n_slots);
+  g_assert_cmpint (json_object_get_int_member (object, "duration_minutes"), ==, minutes);
+
+  run_cli (&text, "--db", demo_path, "show", "session", code, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_true (g_str_has_prefix (text.out, code));
+  g_assert_nonnull (strstr (text.out, "\nSequences\n"));
+  g_assert_nonnull (strstr (text.out, "\nCosts\n"));
+  g_assert_nonnull (strstr (text.out, "\nEmails\n"));
+  g_assert_nonnull (strstr (text.out, "Trainer: "));
+
+  run_cli (&missing, "--db", demo_path, "show", "session", "1999-0404", "--json", NULL);
+  assert_one_error_line (&missing);
+  g_assert_cmpstr (missing.out, ==, "");
+
+  /* Even a label written behind the write path's back, not UTF-8 */
+  {
+    g_autofree char *path = copy_demo ("show-invalid.db");
+    g_autofree char *sql = g_strdup_printf ("UPDATE session SET label = CAST (X'4578c3a9c3' AS TEXT)"
+                                            " WHERE code = '%s'", code);
+    g_auto(Run) invalid = { 0, };
+    g_autoptr(JsonNode) invalid_root = NULL;
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+
+    run_cli (&invalid, "--db", path, "show", "session", code, "--json", NULL);
+    g_assert_cmpint (invalid.status, ==, 0);
+    invalid_root = parse_json (invalid.out);
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (json_node_get_object (invalid_root),
+                                                                    "label"), "Exé"));
+  }
+}
+
+#define IMPORT_HEADER "reference;formation;libelle;type;sequence;date;debut;fin;pause_minutes;lieu;salle;formateurs\n"
+
+static void
+test_import_bad_row_writes_nothing (void)
+{
+  g_autofree char *path = copy_demo ("import-bad.db");
+  g_autofree char *before = stats_of (path);
+  g_autofree char *after = NULL;
+  g_autofree char *file = write_file ("bad.csv",
+                                      IMPORT_HEADER
+                                      "P-1;BUR-01;;inter;Jour 1;07/09/2026;09:00;12:00;;;;\n"
+                                      "P-1;NOPE-1;;inter;Jour 2;08/09/2026;09:00;12:00;;;;\n"
+                                      "P-2;BUR-02;;public;Jour 1;07/09/2026;09:00;12:00;;;;\n"
+                                      "P-3;BUR-02;;inter;Jour 1;07/09/2026;14:00;12:00;;;;\n");
+  g_auto(Run) run = { 0, };
+  g_auto(Run) dry = { 0, };
+
+  run_cli (&run, "--db", path, "import", "sessions", file, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==,
+                   "line 3: formation: no training has the code “NOPE-1”\n"
+                   "line 4: type: “public” is not a session type: write intra or inter\n"
+                   "line 5: fin: the slot ends at 12:00, not after its start at 14:00\n"
+                   "formadesk-cli: 3 problems; nothing was imported\n");
+
+  run_cli (&dry, "--db", path, "import", "sessions", file, "--dry-run", NULL);
+  g_assert_cmpint (dry.status, ==, 1);
+  g_assert_cmpstr (dry.err, ==, run.err);
+
+  after = stats_of (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static char *
+template_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "import-sessions-template.csv", NULL);
+}
+
+static void
+test_import_dry_run_writes_nothing (void)
+{
+  g_autofree char *path = copy_demo ("import-dry.db");
+  g_autofree char *template = template_path ();
+  g_autofree char *before = stats_of (path);
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0, };
+
+  run_cli (&run, "--db", path, "import", "sessions", template, "--dry-run", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "Would import 2 sessions (5 slots); nothing was written:\n"
+                                            "REFERENCE "));
+  g_assert_nonnull (strstr (run.out, "PART-2026-001"));
+  g_assert_nonnull (strstr (run.out, "PART-2026-002"));
+
+  after = stats_of (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_import_writes (void)
+{
+  g_autofree char *path = copy_demo ("import.db");
+  g_autofree char *template = template_path ();
+  g_auto(Run) run = { 0, };
+  g_auto(Run) again = { 0, };
+  g_auto(Run) verify = { 0, };
+  g_auto(Run) list = { 0, };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&run, "--db", path, "import", "sessions", template, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_cmpstr (lines[0], ==, "Imported 2 sessions (5 slots), as drafts:");
+  g_assert_true (g_str_has_prefix (lines[1], "CODE "));
+  g_assert_true (g_regex_match_simple ("^2026-[0-9]{4}  PART-2026-001 ", lines[2], 0, 0));
+
+  /* Drafts, found by the lists */
+  run_cli (&list, "--db", path, "list", "sessions", "--search", "groupe partenaire", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "\"published\" : false"));
+
+  run_cli (&verify, "--db", path, "verify", NULL);
+  g_assert_cmpstr (verify.out, ==, "OK\n");
+
+  /* A second import of the same sessions is refused */
+  run_cli (&again, "--db", path, "import", "sessions", template, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_true (g_str_has_prefix (again.err, "line 2: reference: the session “PART-2026-001” "
+                                              "was already imported as 2026-"));
+}
+
+static void
+test_import_json (void)
+{
+  g_autofree char *path = copy_demo ("import-json.db");
+  g_autofree char *before = stats_of (path);
+  g_autofree char *good = write_file ("good.json",
+    "{\n"
+    "  \"sessions\": [\n"
+    "    {\n"
+    "      \"reference\": \"J-1\",\n"
+    "      \"formation\": \"BUR-02\",\n"
+    "      \"type\": \"inter\",\n"
+    "      \"slots\": [\n"
+    "        { \"sequence\": \"Jour 1\", \"date\": \"07/09/2026\", \"debut\": \"09:00\",\n"
+    "          \"fin\": \"17:00\", \"pause_minutes\": 60,\n"
+    "          \"lieu\": \"Horizon Compétences — Paris Bastille\",\n"
+    "          \"salle\": \"Salle informatique\", \"formateurs\": [] },\n"
+    "        { \"sequence\": \"Jour 2\", \"date\": \"2026-09-08\", \"debut\": \"09:00\",\n"
+    "          \"fin\": \"12:00\", \"lieu\": null }\n"
+    "      ]\n"
+    "    }\n"
+    "  ]\n"
+    "}\n");
+  g_autofree char *bad = write_file ("bad.json",
+    "[\n"
+    "  { \"reference\": \"J-2\", \"formation\": \"BUR-02\", \"type\": \"intra\",\n"
+    "    \"slots\": [\n"
+    "      { \"sequence\": \"Jour 1\", \"date\": \"07/09/2026\", \"debut\": \"09:00\",\n"
+    "        \"fin\": \"17:00\", \"pause_minutes\": 60, \"couleur\": \"bleu\" },\n"
+    "      { \"sequence\": \"Jour 2\", \"date\": \"07/09/2026\", \"debut\": \"09:00\",\n"
+    "        \"fin\": \"17:00\", \"pause_minutes\": 600 }\n"
+    "    ] },\n"
+    "  { \"reference\": \"J-3\", \"formation\": { \"code\": \"BUR-02\" }, \"slots\": [] }\n"
+    "]\n");
+  g_autofree char *after = NULL;
+  g_auto(Run) dry = { 0, };
+  g_auto(Run) wrong = { 0, };
+  g_auto(Run) syntax = { 0, };
+  g_autofree char *broken = write_file ("broken.json", "{ \"sessions\": [ { \"reference\": ");
+  g_autofree char *twice = write_file ("twice.json",
+    "{ \"sessions\": [ { \"reference\": \"J-4\", \"formation\": \"BUR-02\",\n"
+    "  \"type\": \"inter\", \"x\": {}, \"x\": {},\n"
+    "  \"slots\": [ { \"sequence\": \"J1\", \"date\": \"07/09/2026\",\n"
+    "    \"debut\": \"09:00\", \"fin\": \"08:00\" } ] } ] }\n");
+  g_auto(Run) twice_run = { 0, };
+
+  run_cli (&dry, "--db", path, "import", "sessions", good, "--dry-run", NULL);
+  g_assert_cmpstr (dry.err, ==, "");
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_true (g_str_has_prefix (dry.out, "Would import 1 session (2 slots)"));
+
+  /* Each problem on the line of its object */
+  run_cli (&wrong, "--db", path, "import", "sessions", bad, NULL);
+  g_assert_cmpint (wrong.status, ==, 1);
+  g_assert_cmpstr (wrong.err, ==,
+                   "line 4: unknown member “couleur”\n"
+                   "line 6: pause_minutes: a break of 600 minutes does not fit in a slot of 480 minutes\n"
+                   "line 9: formation: must be text or a number\n"
+                   "line 9: slots: must be a list of one or more slots\n"
+                   "formadesk-cli: 4 problems; nothing was imported\n");
+
+  run_cli (&syntax, "--db", path, "import", "sessions", broken, NULL);
+  assert_one_error_line (&syntax);
+
+  /* A member named twice does not shift the lines of the others */
+  run_cli (&twice_run, "--db", path, "import", "sessions", twice, NULL);
+  g_assert_cmpstr (twice_run.err, ==,
+                   "line 1: unknown member “x”\n"
+                   "line 3: fin: the slot ends at 08:00, not after its start at 09:00\n"
+                   "formadesk-cli: 2 problems; nothing was imported\n");
+
+  after = stats_of (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_import_usage (void)
+{
+  g_autofree char *missing = g_build_filename (tmp_dir, "missing.csv", NULL);
+  g_autofree char *empty = write_file ("empty.csv", "");
+  g_autofree char *header = write_file ("header.csv", IMPORT_HEADER);
+  g_autofree char *template = template_path ();
+  static const int statuses[] = { 2, 2, 2, 1, 1, 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      switch (i)
+        {
+        case 0:
+          run_cli (&run, "--db", demo_path, "import", NULL);
+          break;
+        case 1:
+          run_cli (&run, "--db", demo_path, "import", "trainers", template, NULL);
+          break;
+        case 2:
+          run_cli (&run, "--db", demo_path, "import", "sessions", template, "--format", "xml",
+                   NULL);
+          break;
+        case 3:
+          run_cli (&run, "--db", demo_path, "import", "sessions", missing, NULL);
+          break;
+        case 4:
+          run_cli (&run, "--db", demo_path, "import", "sessions", empty, NULL);
+          break;
+        default:
+          run_cli (&run, "--db", demo_path, "import", "sessions", header, "--dry-run", NULL);
+          break;
+        }
+      assert_one_error_line (&run);
+      g_assert_cmpint (run.status, ==, statuses[i]);
+    }
+}
+
 /* The first value of @sql on @path, as text */
 static char *
 query_raw (const char *path,
@@ -1298,6 +1792,7 @@ main (int   argc,
   }
 
   g_test_add_func ("/cli/list/candidates-json", test_list_candidates_json);
+  g_test_add_func ("/cli/readers-never-write", test_readers_never_write);
   g_test_add_func ("/cli/list/text", test_list_text);
   g_test_add_func ("/cli/list/json-kinds", test_list_json_kinds);
   g_test_add_func ("/cli/list/limit-zero", test_list_limit_zero);
@@ -1326,6 +1821,14 @@ main (int   argc,
   g_test_add_func ("/cli/error/missing-table", test_missing_table);
   g_test_add_func ("/cli/error/truncated", test_truncated);
   g_test_add_func ("/cli/error/usage", test_bad_usage);
+  g_test_add_func ("/cli/duplicate/prints-code", test_duplicate_prints_code);
+  g_test_add_func ("/cli/duplicate/errors", test_duplicate_errors);
+  g_test_add_func ("/cli/show/json", test_show_json);
+  g_test_add_func ("/cli/import/bad-row-writes-nothing", test_import_bad_row_writes_nothing);
+  g_test_add_func ("/cli/import/dry-run-writes-nothing", test_import_dry_run_writes_nothing);
+  g_test_add_func ("/cli/import/writes", test_import_writes);
+  g_test_add_func ("/cli/import/json", test_import_json);
+  g_test_add_func ("/cli/import/usage", test_import_usage);
 
   status = g_test_run ();
 

@@ -16,6 +16,7 @@
 #include "fd-calendar-view.h"
 #include "fd-record-row.h"
 #include "fd-record-view.h"
+#include "fd-user-ui.h"
 
 /* FdWindow:
  *
@@ -46,8 +47,14 @@ struct _FdWindow
   AdwBin               *candidates_page;
   AdwBin               *sessions_page;
   AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   AdwBin               *trainers_page;
+  AdwAvatar            *user_avatar;
+  GtkButton            *user_button;
+
+  AdwToast             *history_toast;
+  AdwToast             *user_toast;
 };
 
 G_DEFINE_FINAL_TYPE (FdWindow, fd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -58,6 +65,7 @@ G_DEFINE_FINAL_TYPE (FdWindow, fd_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DATABASE,
+  PROP_USER,
   N_PROPS
 };
 
@@ -276,6 +284,7 @@ show_history_toast (FdWindow   *self,
   adw_toast_set_button_label (toast, button_label);
   adw_toast_set_action_name (toast, action);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->history_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -339,6 +348,24 @@ on_is_active_notify_cb (FdWindow   *self,
 {
   if (gtk_window_is_active (GTK_WINDOW (self)) && self->database != NULL)
     fd_database_check_changes (self->database);
+}
+
+/* Who is working, under the title (when narrow) and as an avatar (the
+ * view switcher hides the title when wide); nothing for the desktop's user */
+static void
+update_user_title (FdWindow *self)
+{
+  g_autofree char *summary = NULL;
+
+  if (self->database != NULL)
+    summary = fd_user_ui_dup_summary (fd_database_get_user (self->database));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, summary != NULL ? summary : "");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->user_button), summary != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->user_button), summary);
+  if (summary != NULL)
+    adw_avatar_set_text (self->user_avatar,
+                         fd_user_get_display_name (fd_database_get_user (self->database)));
 }
 
 static void
@@ -485,6 +512,7 @@ fd_window_constructed (GObject *object)
   restore_state (self);
   ensure_view (self, MAX (0, find_view (fd_window_get_visible_view (self))));
   update_actions (self);
+  update_user_title (self);
 }
 
 static void
@@ -493,6 +521,8 @@ fd_window_dispose (GObject *object)
   FdWindow *self = FD_WINDOW (object);
 
   g_clear_handle_id (&self->build_views_id, g_source_remove);
+  g_clear_weak_pointer (&self->history_toast);
+  g_clear_weak_pointer (&self->user_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_WINDOW);
 
@@ -517,6 +547,11 @@ fd_window_get_property (GObject    *object,
     {
     case PROP_DATABASE:
       g_value_set_object (value, self->database);
+      break;
+
+    case PROP_USER:
+      g_value_set_object (value, self->database != NULL ? fd_database_get_user (self->database)
+                                                        : NULL);
       break;
 
     default:
@@ -564,6 +599,12 @@ fd_window_class_init (FdWindowClass *klass)
                          FD_TYPE_DATABASE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /* Who is working (fd_database_get_user()), as set by fd_window_set_user() */
+  properties[PROP_USER] =
+    g_param_spec_object ("user", NULL, NULL,
+                         FD_TYPE_USER,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-window.ui");
@@ -572,8 +613,11 @@ fd_window_class_init (FdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdWindow, candidates_page);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, sessions_page);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, trainers_page);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, user_avatar);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, user_button);
 
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_cb);
 
@@ -764,4 +808,52 @@ fd_window_add_toast (FdWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * fd_window_set_user:
+ * @self: a #FdWindow
+ * @user: (nullable): who signed in, or %NULL for the desktop's user (a
+ *   local administrator)
+ *
+ * Makes @user the one working in the window's database: the undo history
+ * is cleared (nobody undoes another's edits), the header shows who it is
+ * (“Display Name · Role” under the title, and an avatar; nothing for the
+ * desktop's user), and a toast says so.
+ */
+void
+fd_window_set_user (FdWindow *self,
+                    FdUser   *user)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  FdUser *current;
+
+  g_return_if_fail (FD_IS_WINDOW (self));
+  g_return_if_fail (user == NULL || FD_IS_USER (user));
+  g_return_if_fail (self->database != NULL);
+
+  fd_database_set_user (self->database, user);
+  if (self->history != NULL)
+    fd_history_clear (self->history);
+  /* Its Undo would do nothing now; and only the last switch matters */
+  if (self->history_toast != NULL)
+    adw_toast_dismiss (self->history_toast);
+  if (self->user_toast != NULL)
+    adw_toast_dismiss (self->user_toast);
+  update_user_title (self);
+
+  current = fd_database_get_user (self->database);
+  if (fd_user_is_local_admin (current))
+    /* Translators: %s is the desktop user's name */
+    title = g_strdup_printf (_("Signed out: working as %s, the desktop’s user"),
+                             fd_user_get_display_name (current));
+  else
+    /* Translators: %s is a person's name */
+    title = g_strdup_printf (_("Signed in as %s"), fd_user_get_display_name (current));
+  toast = adw_toast_new (title);
+  g_set_weak_pointer (&self->user_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
 }

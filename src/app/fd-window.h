@@ -33,5 +33,7 @@ gboolean    fd_window_apply_edit       (FdWindow       *self,
                                         GError        **error);
 void        fd_window_add_toast        (FdWindow       *self,
                                         AdwToast       *toast);
+void        fd_window_set_user         (FdWindow       *self,
+                                        FdUser         *user);
 
 G_END_DECLS

@@ -156,7 +156,7 @@ fd_cli_conflicts (FdCliContext  *context,
       return fd_cli_usage_error (g_steal_pointer (&error));
     }
 
-  database = fd_cli_open_database (context, FD_DATABASE_OPEN_DEFAULT, &error);
+  database = fd_cli_open_database (context, FD_DATABASE_OPEN_READ_ONLY, &error);
   if (database == NULL)
     return fd_cli_fail (g_steal_pointer (&error));
 

@@ -55,6 +55,15 @@ int          fd_cli_emails          (FdCliContext  *context,
 int          fd_cli_bench           (FdCliContext  *context,
                                      int            argc,
                                      char         **argv);
+int          fd_cli_show            (FdCliContext  *context,
+                                     int            argc,
+                                     char         **argv);
+int          fd_cli_duplicate       (FdCliContext  *context,
+                                     int            argc,
+                                     char         **argv);
+int          fd_cli_import          (FdCliContext  *context,
+                                     int            argc,
+                                     char         **argv);
 
 /* Shared helpers (fd-cli.c) */
 void         fd_cli_print_error     (const char    *message);
@@ -78,5 +87,9 @@ void         fd_cli_print_table     (GPtrArray     *rows);
 void         fd_cli_builder_add_string (JsonBuilder *builder,
                                         const char  *name,
                                         const char  *value);
+gboolean     fd_cli_parse_date      (const char    *text,
+                                     const char    *option,
+                                     GDate         *date,
+                                     GError       **error);
 
 G_END_DECLS

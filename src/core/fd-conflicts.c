@@ -480,7 +480,7 @@ is_outside_year (FdDatabase     *database,
 {
   int year = (int) read_digits (slot->start, 4);
 
-  if (year == slot->session_year)
+  if (year == slot->session_year || slot->session_year == 0)
     return FALSE;
 
   return year != slot->session_year + 1 || slot->session_id == NULL ||
@@ -957,19 +957,24 @@ load_proposal (FdDatabase            *database,
   slot->id = g_strdup (proposal->slot_id);
   slot->session_id = g_strdup (proposal->session_id);
 
-  if (!query_row (database, session_sql, proposal->session_id, &stmt, error))
-    return FALSE;
-  if (stmt == NULL)
+  /* A slot of a session not written yet (an import's preview) has no
+   * year to be outside of and no trainees to seat */
+  if (proposal->session_id != NULL)
     {
-      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND,
-                   _("The slot’s session no longer exists; it may have been deleted."));
-      return FALSE;
+      if (!query_row (database, session_sql, proposal->session_id, &stmt, error))
+        return FALSE;
+      if (stmt == NULL)
+        {
+          g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND,
+                       _("The slot’s session no longer exists; it may have been deleted."));
+          return FALSE;
+        }
+      slot->session_code = dup_column (stmt, 0);
+      slot->session_year = sqlite3_column_int (stmt, 1);
+      *cancelled = sqlite3_column_int (stmt, 2) != 0;
+      slot->headcount = sqlite3_column_int64 (stmt, 3);
+      sqlite3_reset (stmt);
     }
-  slot->session_code = dup_column (stmt, 0);
-  slot->session_year = sqlite3_column_int (stmt, 1);
-  *cancelled = sqlite3_column_int (stmt, 2) != 0;
-  slot->headcount = sqlite3_column_int64 (stmt, 3);
-  sqlite3_reset (stmt);
 
   if (proposal->sequence_id != NULL)
     {
@@ -1416,7 +1421,8 @@ fd_conflict_kind_get_label (FdConflictKind kind)
 
 /**
  * fd_slot_proposal_new:
- * @session_id: the session the slot belongs to
+ * @session_id: (nullable): the session the slot belongs to; %NULL for a
+ *   session not written yet (no year or headcount to check)
  *
  * A new slot to check, with no times, place, room or staff yet: set them
  * before fd_conflicts_check_proposal().
@@ -1427,8 +1433,6 @@ FdSlotProposal *
 fd_slot_proposal_new (const char *session_id)
 {
   FdSlotProposal *self;
-
-  g_return_val_if_fail (session_id != NULL, NULL);
 
   self = g_new0 (FdSlotProposal, 1);
   self->session_id = g_strdup (session_id);
@@ -1945,7 +1949,6 @@ fd_conflicts_check_proposal (FdDatabase            *database,
 
   g_return_val_if_fail (FD_IS_DATABASE (database), NULL);
   g_return_val_if_fail (proposal != NULL, NULL);
-  g_return_val_if_fail (proposal->session_id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   conflicts = new_conflict_array ();

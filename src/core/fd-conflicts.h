@@ -49,7 +49,8 @@ const char *fd_conflict_kind_get_label   (FdConflictKind  kind);
 
 /**
  * FdSlotProposal:
- * @session_id: the session of the slot (required)
+ * @session_id: (nullable): the session of the slot; %NULL for one not
+ *   written yet (an import's preview)
  * @sequence_id: (nullable): its sequence, if known: a slot of a cancelled
  *   sequence has no conflicts
  * @slot_id: (nullable): the slot being edited or dragged, %NULL for a new

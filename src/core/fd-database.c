@@ -1608,6 +1608,58 @@ write_row (FdDatabase      *self,
   return TRUE;
 }
 
+/* A session's first and last days, kept from its live slots (see
+ * fd-schema.c): after a slot is written, for its session and, when it
+ * moved, the one it left. Pulled slots will go through the same. */
+static gboolean
+update_session_dates (FdDatabase  *self,
+                      const char  *session_id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (session_id == NULL)
+    return TRUE;
+
+  stmt = _fd_database_prepare (self,
+                               "UPDATE session SET"
+                               " starts_on = (SELECT substr (min (start_at), 1, 10) FROM slot"
+                               "              WHERE session_id = ?1 AND deleted = 0),"
+                               " ends_on = (SELECT substr (max (end_at), 1, 10) FROM slot"
+                               "            WHERE session_id = ?1 AND deleted = 0)"
+                               " WHERE id = ?1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _fd_database_set_error (self, error, "session dates");
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+static char *
+slot_session (FdDatabase *self,
+              const char *slot_id)
+{
+  sqlite3_stmt *stmt = _fd_database_prepare (self, "SELECT session_id FROM slot WHERE id = ?1", NULL);
+  char *session_id = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, slot_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    session_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return session_id;
+}
+
 static gboolean
 apply_one (FdDatabase  *self,
            FdChange    *change,
@@ -1659,8 +1711,27 @@ apply_one (FdDatabase  *self,
       g_ptr_array_add (inverses, inverse);
     }
 
-  return write_row (self, entity, change, revision, error) &&
-         (kind != FD_CHANGE_UPDATE || stamp_fields (self, change, revision, error)) &&
+  if (g_str_equal (entity->name, "slot"))
+    {
+      g_autofree char *left = NULL;
+      g_autofree char *session_id = NULL;
+
+      /* The session a slot leaves, before it is written */
+      if (kind == FD_CHANGE_UPDATE && fd_change_has_field (change, "session_id"))
+        left = slot_session (self, fd_change_get_id (change));
+
+      if (!write_row (self, entity, change, revision, error))
+        return FALSE;
+
+      session_id = slot_session (self, fd_change_get_id (change));
+      if (!update_session_dates (self, session_id, error) ||
+          (g_strcmp0 (left, session_id) != 0 && !update_session_dates (self, left, error)))
+        return FALSE;
+    }
+  else if (!write_row (self, entity, change, revision, error))
+    return FALSE;
+
+  return (kind != FD_CHANGE_UPDATE || stamp_fields (self, change, revision, error)) &&
          (!entity->has_keys || kind != FD_CHANGE_UPDATE ||
           _fd_entity_update_keys (self, entity, fd_change_get_id (change), error)) &&
          append_outbox (self, change, state.version, batch_id, error);

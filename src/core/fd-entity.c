@@ -22,7 +22,8 @@
 
 /* Columns the write path owns: a change may not set them */
 static const char * const managed_columns[] = {
-  "id", "version", "revision", "deleted", "updated_at", "search_key", "sort_key", NULL
+  "id", "version", "revision", "deleted", "updated_at", "search_key", "sort_key",
+  "starts_on", "ends_on", NULL
 };
 
 /* Tables that are not entities (local bookkeeping) */
@@ -1059,6 +1060,63 @@ check_slot (FdDatabase      *database,
   return TRUE;
 }
 
+/* A session with populations takes enrollments only from them: a client
+ * company's employees, a group's members, or the people of a list */
+static gboolean
+check_enrollment (FdDatabase      *database,
+                  const FdEntity  *entity,
+                  const FdChange  *change,
+                  GError         **error)
+{
+  g_autofree char *session = NULL;
+  g_autofree char *trainee = NULL;
+  sqlite3_stmt *stmt;
+  int open_to_them = 1;
+
+  if (!touches (change, "session_id", "trainee_id", NULL))
+    return TRUE;
+
+  session = merged_value (database, entity, change, "session_id");
+  trainee = merged_value (database, entity, change, "trainee_id");
+  if (session == NULL || trainee == NULL)
+    return TRUE;
+
+  stmt = _fd_database_prepare (database,
+                               "SELECT NOT EXISTS (SELECT 1 FROM session_population sp"
+                               "                   JOIN population p ON p.id = sp.population_id"
+                               "                   WHERE sp.session_id = ?1 AND sp.deleted = 0"
+                               "                   AND p.deleted = 0)"
+                               " OR EXISTS (SELECT 1 FROM session_population sp"
+                               "   JOIN population p ON p.id = sp.population_id AND p.deleted = 0"
+                               "   WHERE sp.session_id = ?1 AND sp.deleted = 0 AND ("
+                               "     (p.kind = 'client' AND p.client_id ="
+                               "      (SELECT client_id FROM trainee WHERE id = ?2))"
+                               "     OR (p.kind = 'group' AND EXISTS (SELECT 1 FROM group_member g"
+                               "         WHERE g.group_id = p.group_id AND g.trainee_id = ?2"
+                               "         AND g.deleted = 0))"
+                               "     OR (p.kind = 'list' AND EXISTS (SELECT 1 FROM population_member m"
+                               "         WHERE m.population_id = p.id AND m.trainee_id = ?2"
+                               "         AND m.deleted = 0))))",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, session, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, trainee, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    open_to_them = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (!open_to_them)
+    {
+      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, "trainee_id",
+                          _("This session is open only to its populations, and this trainee "
+                            "belongs to none of them."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Rules between fields, on the row as it will be */
 static gboolean
 check_row (FdDatabase      *database,
@@ -1069,7 +1127,9 @@ check_row (FdDatabase      *database,
   return check_capacities (database, entity, change, error) &&
          check_period (database, entity, change, "start_at", "end_at", FALSE, error) &&
          check_period (database, entity, change, "planned_start_on", "planned_end_on", TRUE, error) &&
-         (!g_str_equal (entity->name, "slot") || check_slot (database, entity, change, error));
+         (!g_str_equal (entity->name, "slot") || check_slot (database, entity, change, error)) &&
+         (!g_str_equal (entity->name, "enrollment") ||
+          check_enrollment (database, entity, change, error));
 }
 
 gboolean

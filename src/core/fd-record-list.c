@@ -125,6 +125,9 @@ struct _FdRecordList
   /* Why the rows or some of them could not be read since the last query;
    * a GListModel cannot say it, the list's owner can ask */
   GError       *error;
+
+  /* The kind's filters in use: name → value ("" for a yes/no one) */
+  GHashTable   *filters;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -213,6 +216,64 @@ stamp_equal (const Stamp *a,
   return a->data_version == b->data_version && a->total_changes == b->total_changes;
 }
 
+/* @select with the filters in use, then @order, and their values to bind
+ * from ?1 on */
+static char *
+filtered_sql (FdRecordList  *self,
+              const char    *select,
+              GPtrArray     *values)
+{
+  const FdRecordKindQueries *queries = _fd_record_kind_get_queries (self->kind);
+  g_autoptr(GString) sql = g_string_new (select);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries->filters) && queries->filters[i].name; i++)
+    {
+      const FdRecordKindFilter *filter = &queries->filters[i];
+      const char *value = g_hash_table_lookup (self->filters, filter->name);
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *param = NULL;
+      g_autofree char *condition = NULL;
+
+      if (value == NULL)
+        continue;
+
+      parts = g_strsplit (filter->condition, "?1", -1);
+      if (parts[0] != NULL && parts[1] != NULL)
+        {
+          g_ptr_array_add (values, (gpointer) value);
+          param = g_strdup_printf ("?%u", values->len);
+        }
+      condition = g_strjoinv (param, parts);
+      g_string_append_printf (sql, " AND (%s)", condition);
+    }
+  g_string_append (sql, queries->order_by);
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* The statement of @unfiltered, or of @select filtered, its values bound */
+static sqlite3_stmt *
+prepare_listing (FdRecordList  *self,
+                 const char    *unfiltered,
+                 const char    *select,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) values = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  if (g_hash_table_size (self->filters) == 0)
+    return _fd_database_prepare (self->database, unfiltered, error);
+
+  values = g_ptr_array_new ();
+  sql = filtered_sql (self, select, values);
+  stmt = _fd_database_prepare (self->database, sql, error);
+  for (guint i = 0; stmt != NULL && i < values->len; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, g_ptr_array_index (values, i), -1, SQLITE_TRANSIENT);
+
+  return stmt;
+}
+
 /* Loads the keys as of @stamp, read just before */
 static SearchKeys *
 load_keys (FdRecordList  *self,
@@ -231,8 +292,8 @@ load_keys (FdRecordList  *self,
   keys->key_offsets = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 1024);
   keys->keys = g_byte_array_sized_new (64 * 1024);
 
-  stmt = _fd_database_prepare (self->database,
-                               _fd_record_kind_get_queries (self->kind)->keys_sql, error);
+  stmt = prepare_listing (self, _fd_record_kind_get_queries (self->kind)->keys_sql,
+                          _fd_record_kind_get_queries (self->kind)->keys_select, error);
   if (stmt == NULL)
     return NULL;
 
@@ -285,6 +346,17 @@ ensure_keys (FdRecordList  *self,
 
   g_clear_pointer (&self->keys, search_keys_unref);
 
+  /* A filtered list's keys are its own */
+  if (g_hash_table_size (self->filters) > 0)
+    {
+      if (load)
+        {
+          self->keys = load_keys (self, &stamp, error);
+          return self->keys != NULL;
+        }
+      return TRUE;
+    }
+
   shared = g_object_get_qdata (G_OBJECT (self->database), quark);
   if (shared != NULL && stamp_equal (&shared->stamp, &stamp))
     {
@@ -308,10 +380,40 @@ ensure_keys (FdRecordList  *self,
   return TRUE;
 }
 
+/* Whether the byte before a match ends a word: keys are folded (lower
+ * case, no accents), so a space, a hyphen, an @ or a dot does, a letter,
+ * a digit or a byte of a non-ASCII letter does not */
+static gboolean
+ends_a_word (char c)
+{
+  return (guchar) c < 0x80 && !g_ascii_isalnum (c);
+}
+
+/* Whether @found, in @key, is at the start of one of its words */
+static gboolean
+starts_a_word (const char *key,
+               const char *found)
+{
+  return found == key || ends_a_word (found[-1]);
+}
+
+/* Whether @word also appears, after @found, at the start of a word */
+static gboolean
+finds_at_a_word_start (const char *found,
+                       const char *word)
+{
+  for (const char *p = strstr (found + 1, word); p != NULL; p = strstr (p + 1, word))
+    if (ends_a_word (p[-1]))
+      return TRUE;
+
+  return FALSE;
+}
+
 static GArray *
 filter_keys (FdRecordList *self)
 {
   const SearchKeys *keys = self->keys;
+  GArray *later;
   GArray *rowids;
   const char *text;
 
@@ -327,17 +429,30 @@ filter_keys (FdRecordList *self)
       return rowids;
     }
 
+  /* Rows where every word starts a word of the key come first (« hele »
+   * shows Hélène before Barthélemy), each group in list order */
+  later = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < keys->all_rowids->len; i++)
     {
       const char *key = text + g_array_index (keys->key_offsets, guint32, i);
       gboolean matches = TRUE;
+      gboolean at_starts = TRUE;
 
       for (guint w = 0; matches && self->words[w] != NULL; w++)
-        matches = strstr (key, self->words[w]) != NULL;
+        {
+          const char *found = strstr (key, self->words[w]);
+
+          matches = found != NULL;
+          if (matches && at_starts && !starts_a_word (key, found))
+            at_starts = finds_at_a_word_start (found, self->words[w]);
+        }
 
       if (matches)
-        g_array_append_val (rowids, g_array_index (keys->all_rowids, gint64, i));
+        g_array_append_val (at_starts ? rowids : later,
+                            g_array_index (keys->all_rowids, gint64, i));
     }
+  g_array_append_vals (rowids, later->data, later->len);
+  g_array_unref (later);
 
   return rowids;
 }
@@ -353,8 +468,8 @@ query_rowids (FdRecordList  *self,
 
   g_assert (FD_IS_RECORD_LIST (self));
 
-  stmt = _fd_database_prepare (self->database,
-                               _fd_record_kind_get_queries (self->kind)->ids_sql, error);
+  stmt = prepare_listing (self, _fd_record_kind_get_queries (self->kind)->ids_sql,
+                          _fd_record_kind_get_queries (self->kind)->ids_select, error);
   if (stmt == NULL)
     return NULL;
 
@@ -580,19 +695,40 @@ update_in_place (FdRecordList *self,
 
 /* Whether @changes may change which rows are listed or their order: a row
  * of the kind created, deleted or restored, or updated in a field it sorts
- * or is searched by. Rows of other tables only change what rows show. */
+ * or is searched by, or a row of a table its order reads (a session's
+ * slots). Rows of other tables only change what rows show. */
+static gboolean
+has_word (const char *words,
+          const char *word)
+{
+  g_auto(GStrv) split = NULL;
+
+  if (words == NULL)
+    return FALSE;
+  split = g_strsplit (words, " ", -1);
+
+  return g_strv_contains ((const char * const *) split, word);
+}
+
 static gboolean
 may_move_rows (FdRecordList       *self,
                const FdRowChanges *changes)
 {
-  const char *entity = fd_record_kind_get_info (self->kind)->entity;
+  const FdRecordKindQueries *queries = _fd_record_kind_get_queries (self->kind);
+  const char *entity = queries->info.entity;
 
   for (guint i = 0; i < fd_row_changes_get_length (changes); i++)
     {
+      const char *changed = fd_row_changes_get_entity (changes, i);
       const char * const *fields;
 
-      if (!g_str_equal (fd_row_changes_get_entity (changes, i), entity))
+      if (has_word (queries->order_entities, changed))
+        return TRUE;
+      if (!g_str_equal (changed, entity))
         continue;
+      /* any field may be one a filter looks at */
+      if (g_hash_table_size (self->filters) > 0)
+        return TRUE;
       if (fd_row_changes_get_kind (changes, i) != FD_CHANGE_UPDATE)
         return TRUE;
 
@@ -600,7 +736,8 @@ may_move_rows (FdRecordList       *self,
       if (fields == NULL)
         return TRUE;
       for (guint f = 0; fields[f] != NULL; f++)
-        if (_fd_entity_is_key_column (entity, fields[f]))
+        if (_fd_entity_is_key_column (entity, fields[f]) ||
+            has_word (queries->order_columns, fields[f]))
           return TRUE;
     }
 
@@ -620,7 +757,8 @@ restamp_keys (FdRecordList *self,
 
   if (!still_valid || !read_stamp (self, &stamp, NULL))
     {
-      g_object_set_qdata (G_OBJECT (self->database), shared_keys_quark (self->kind), NULL);
+      if (g_hash_table_size (self->filters) == 0)
+        g_object_set_qdata (G_OBJECT (self->database), shared_keys_quark (self->kind), NULL);
       g_clear_pointer (&self->keys, search_keys_unref);
       return;
     }
@@ -960,6 +1098,7 @@ fd_record_list_init (FdRecordList *self)
   self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->page = g_ptr_array_new_with_free_func (g_object_unref);
   self->follows_changes = TRUE;
+  self->filters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /**
@@ -1182,4 +1321,86 @@ fd_record_list_set_follows_changes (FdRecordList *self,
   g_return_if_fail (FD_IS_RECORD_LIST (self));
 
   self->follows_changes = !!follows;
+}
+
+static const FdRecordKindFilter *
+lookup_filter (FdRecordKind  kind,
+               const char   *name)
+{
+  const FdRecordKindQueries *queries = _fd_record_kind_get_queries (kind);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries->filters) && queries->filters[i].name; i++)
+    if (g_str_equal (queries->filters[i].name, name))
+      return &queries->filters[i];
+
+  return NULL;
+}
+
+/**
+ * fd_record_list_has_filter:
+ * @kind: a kind of records
+ * @name: a filter's name
+ *
+ * Returns: whether lists of @kind can be narrowed by @name: for sessions
+ *   "status" (a workflow status), "draft" (drafts only), "training" and
+ *   "place" (ids), "from" and "to" (ISO dates of a period)
+ */
+gboolean
+fd_record_list_has_filter (FdRecordKind  kind,
+                           const char   *name)
+{
+  g_return_val_if_fail (kind < FD_N_RECORD_KINDS, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return lookup_filter (kind, name) != NULL;
+}
+
+/**
+ * fd_record_list_set_filter:
+ * @self: a #FdRecordList
+ * @name: a filter of the list's kind (see fd_record_list_has_filter())
+ * @value: (nullable): what to keep ("confirmed", a training's id, a date;
+ *   "" for a yes/no filter), or %NULL to stop filtering by @name
+ *
+ * Keeps only the rows the filters in use allow, and the search. Emits
+ * #GListModel::items-changed once if the rows listed may have changed.
+ */
+void
+fd_record_list_set_filter (FdRecordList *self,
+                           const char   *name,
+                           const char   *value)
+{
+  const char *current;
+
+  g_return_if_fail (FD_IS_RECORD_LIST (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (lookup_filter (self->kind, name) != NULL);
+
+  current = g_hash_table_lookup (self->filters, name);
+  if (g_strcmp0 (current, value) == 0)
+    return;
+
+  if (value == NULL)
+    g_hash_table_remove (self->filters, name);
+  else
+    g_hash_table_insert (self->filters, g_strdup (name), g_strdup (value));
+
+  /* Keys loaded under other filters list other rows */
+  g_clear_pointer (&self->keys, search_keys_unref);
+  refresh (self);
+}
+
+/**
+ * fd_record_list_get_filter:
+ *
+ * Returns: (nullable): the value of the filter @name in use, or %NULL
+ */
+const char *
+fd_record_list_get_filter (FdRecordList *self,
+                           const char   *name)
+{
+  g_return_val_if_fail (FD_IS_RECORD_LIST (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_hash_table_lookup (self->filters, name);
 }

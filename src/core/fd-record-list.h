@@ -44,5 +44,12 @@ guint         fd_record_list_find       (FdRecordList *self,
 gboolean      fd_record_list_is_updating (FdRecordList *self);
 void          fd_record_list_set_follows_changes (FdRecordList *self,
                                                   gboolean      follows);
+gboolean      fd_record_list_has_filter  (FdRecordKind  kind,
+                                          const char   *name);
+void          fd_record_list_set_filter  (FdRecordList *self,
+                                          const char   *name,
+                                          const char   *value);
+const char   *fd_record_list_get_filter  (FdRecordList *self,
+                                          const char   *name);
 
 G_END_DECLS

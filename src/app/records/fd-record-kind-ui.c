@@ -16,6 +16,7 @@
 #include "fd-candidate-details.h"
 #include "fd-details.h"
 #include "fd-session-details.h"
+#include "fd-session-filters.h"
 #include "fd-trainer-details.h"
 
 static void
@@ -139,6 +140,7 @@ static const FdRecordKindUi kinds[] = {
     N_("Select a session to see its slots and trainees"),
     fd_session_details_get_type, "session",
     bind_session_row, format_session_count, format_session_no_match,
+    fd_session_filters_get_type,
   },
   {
     FD_RECORD_KIND_TRAINER,
