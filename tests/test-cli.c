@@ -597,6 +597,7 @@ test_readers_never_write (void)
   const char * const readers[][4] = {
     { "stats", NULL, NULL }, { "verify", NULL, NULL }, { "list", "sessions", NULL },
     { "conflicts", NULL, NULL }, { "show", "session", "2026-0001" },
+    { "emails", "2026-0001", NULL },
   };
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
@@ -1444,6 +1445,291 @@ test_import_usage (void)
     }
 }
 
+/* The first value of @sql on @path, as text */
+static char *
+query_raw (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return value;
+}
+
+/* A published session of the demo with two sequences or more */
+static char *
+complex_session_code (void)
+{
+  char *code = query_raw (demo_path,
+                          "SELECT e.code FROM session e JOIN sequence q ON q.session_id = e.id"
+                          " WHERE e.published = 1 AND e.deleted = 0 AND q.deleted = 0"
+                          " GROUP BY e.id HAVING count(*) > 1 ORDER BY e.code DESC LIMIT 1");
+
+  g_assert_nonnull (code);
+
+  return code;
+}
+
+static void
+test_emails_text (void)
+{
+  g_autofree char *code = complex_session_code ();
+  g_autofree char *draft = query_raw (demo_path,
+                                      "SELECT code FROM session WHERE published = 0"
+                                      " AND deleted = 0 ORDER BY code LIMIT 1");
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_auto(Run) run = { 0, };
+  g_auto(Run) draft_run = { 0, };
+  g_auto(Run) french = { 0, };
+
+  /* Reading writes nothing */
+  contents = read_bytes (demo_path, &length);
+  run_cli (&run, "--db", demo_path, "emails", code, "--now", "2026-03-03T10:00", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  assert_unchanged (demo_path, contents, length);
+
+  /* The settings prefilled by the demo, then the schedule per sequence */
+  g_assert_nonnull (strstr (run.out, "EMAIL"));
+  g_assert_nonnull (strstr (run.out, "DELAY"));
+  g_assert_nonnull (strstr (run.out, "Rappel la veille"));
+  g_assert_nonnull (strstr (run.out, "1 day before the start"));
+  g_assert_nonnull (strstr (run.out, "ESTIMATED SEND"));
+  g_assert_nonnull (strstr (run.out, "Partie 1"));
+  g_assert_nonnull (strstr (run.out, "Partie 2"));
+  g_assert_nonnull (strstr (run.out, "Upcoming"));
+  g_assert_null (strstr (run.out, "draft"));
+
+  run_cli (&draft_run, "--db", demo_path, "emails", draft, NULL);
+  g_assert_cmpint (draft_run.status, ==, 0);
+  g_assert_nonnull (strstr (draft_run.out, "is a draft"));
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  run_cli (&french, "--db", demo_path, "emails", code, "--now", "2026-03-03T10:00", NULL);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_cmpint (french.status, ==, 0);
+  g_assert_nonnull (strstr (french.out, "ENVOI ESTIMÉ"));
+  g_assert_nonnull (strstr (french.out, "1 jour avant le début"));
+  g_assert_nonnull (strstr (french.out, "À venir"));
+}
+
+static void
+test_emails_json (void)
+{
+  static const char * const known_states[] = {
+    "upcoming", "due", "missed", "queued", "sent", "failed", "cancelled", "disabled",
+    "no_template", "no_date", "prework", NULL
+  };
+  g_autofree char *code = complex_session_code ();
+  g_autofree char *sql = NULL;
+  g_autofree char *n_sequences = NULL;
+  g_auto(Run) run = { 0, };
+  g_auto(Run) later = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) later_root = NULL;
+  JsonObject *object;
+  JsonArray *settings;
+  JsonArray *schedule;
+  guint n_overdue = 0;
+
+  run_cli (&run, "--db", demo_path, "emails", code, "--json", "--now", "2026-03-03T10:00", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "session"), ==, code);
+  g_assert_true (json_object_get_boolean_member (object, "published"));
+  settings = json_object_get_array_member (object, "settings");
+  schedule = json_object_get_array_member (object, "schedule");
+  g_assert_cmpuint (json_array_get_length (settings), >=, 3);
+
+  /* One entry per setting and sequence */
+  sql = g_strdup_printf ("SELECT count(*) FROM sequence q JOIN session e ON e.id = q.session_id"
+                         " WHERE e.code = '%s' AND q.deleted = 0", code);
+  n_sequences = query_raw (demo_path, sql);
+  g_assert_cmpuint (json_array_get_length (schedule), ==,
+                    json_array_get_length (settings) * g_ascii_strtoull (n_sequences, NULL, 10));
+
+  for (guint i = 0; i < json_array_get_length (schedule); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (schedule, i);
+      const char *state = json_object_get_string_member (entry, "state");
+      const char *anchor_at = json_object_get_string_member (entry, "anchor_at");
+      const char *send_at = json_object_get_string_member (entry, "send_at");
+
+      g_assert_true (g_strv_contains (known_states, state));
+      g_assert_nonnull (json_object_get_string_member (entry, "state_label"));
+      if (g_str_equal (json_object_get_string_member (entry, "kind"), "reminder"))
+        {
+          g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+          g_autofree char *anchor_text = g_strconcat (anchor_at, ":00", NULL);
+          g_autofree char *send_text = g_strconcat (send_at, ":00", NULL);
+          GDateTime *anchor = g_date_time_new_from_iso8601 (anchor_text, utc);
+          GDateTime *send = g_date_time_new_from_iso8601 (send_text, utc);
+
+          /* The day before, at the same hour */
+          g_assert_nonnull (anchor);
+          g_assert_nonnull (send);
+          g_assert_cmpint (g_date_time_difference (anchor, send), ==, G_TIME_SPAN_DAY);
+          g_date_time_unref (anchor);
+          g_date_time_unref (send);
+        }
+      g_assert_true (g_str_has_suffix (json_object_get_string_member (entry, "scheduled_at"), "Z"));
+      g_assert_cmpint (json_object_get_int_member (entry, "messages"), ==, 0);
+      g_assert_false (json_object_get_boolean_member (entry, "overdue"));
+    }
+
+  /* A year later, everything is late and unsent (red) */
+  run_cli (&later, "--db", demo_path, "emails", code, "--json", "--now", "2027-12-31T10:00", NULL);
+  g_assert_cmpint (later.status, ==, 0);
+  later_root = parse_json (later.out);
+  schedule = json_object_get_array_member (json_node_get_object (later_root), "schedule");
+  for (guint i = 0; i < json_array_get_length (schedule); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (schedule, i);
+
+      g_assert_cmpstr (json_object_get_string_member (entry, "state"), ==, "missed");
+      if (json_object_get_boolean_member (entry, "overdue"))
+        n_overdue++;
+    }
+  g_assert_cmpuint (n_overdue, ==, json_array_get_length (schedule));
+}
+
+static void
+test_emails_queue_due (void)
+{
+  g_autofree char *path = copy_demo ("emails-queue.db");
+  g_autofree char *n_messages = NULL;
+  g_autofree char *n_drafts = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *code = NULL;
+  g_auto(Run) run = { 0, };
+  g_auto(Run) again = { 0, };
+  g_auto(Run) json_run = { 0, };
+  g_auto(Run) show = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  guint64 n;
+
+  run_cli (&run, "--db", path, "emails", "--queue-due", "--now", "2026-03-03T10:00", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  n_messages = query_raw (path, "SELECT count(*) FROM email_message WHERE status = 'scheduled'");
+  n = g_ascii_strtoull (n_messages, NULL, 10);
+  g_assert_cmpuint (n, >, 0);
+  expected = g_strdup_printf ("Queued %" G_GUINT64_FORMAT " emails.\n", n);
+  g_assert_cmpstr (run.out, ==, expected);
+
+  /* Drafts sent nothing */
+  n_drafts = query_raw (path,
+                        "SELECT count(*) FROM email_message m JOIN session e ON e.id = m.session_id"
+                        " WHERE e.published = 0");
+  g_assert_cmpstr (n_drafts, ==, "0");
+
+  /* Never twice */
+  run_cli (&again, "--db", path, "emails", "--queue-due", "--now", "2026-03-03T10:00", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_cmpstr (again.out, ==, "Queued 0 emails.\n");
+  run_cli (&json_run, "--db", path, "emails", "--queue-due", "--json",
+           "--now", "2026-03-03T10:05", NULL);
+  g_assert_cmpint (json_run.status, ==, 0);
+  root = parse_json (json_run.out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "queued"), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (root), "problems")), ==, 0);
+  g_clear_pointer (&n_messages, g_free);
+  n_messages = query_raw (path, "SELECT count(*) FROM email_message");
+  g_assert_cmpuint (g_ascii_strtoull (n_messages, NULL, 10), ==, n);
+
+  /* The schedule shows them queued */
+  code = query_raw (path, "SELECT e.code FROM email_message m JOIN session e ON e.id = m.session_id"
+                          " LIMIT 1");
+  run_cli (&show, "--db", path, "emails", code, "--now", "2026-03-03T10:00", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "Queued"));
+}
+
+static void
+test_emails_bad_template (void)
+{
+  g_autofree char *path = copy_demo ("emails-bad-template.db");
+  g_auto(Run) run = { 0, };
+
+  exec_raw (path, "UPDATE email_template SET body = 'Bonjour {prenom' WHERE key = 'satisfaction'");
+  run_cli (&run, "--db", path, "emails", "--queue-due", "--now", "2026-03-03T10:00", NULL);
+  /* The others are queued; what could not be is said, and the status says so */
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.out, "Queued "));
+  g_assert_true (g_str_has_prefix (run.err, "formadesk-cli: “Questionnaire de satisfaction”"));
+  g_assert_nonnull (strstr (run.err, "is not closed"));
+}
+
+static void
+test_emails_bad_usage (void)
+{
+  static const char * const lines[][5] = {
+    { NULL },
+    { "2026-0001", "--queue-due", NULL },
+    { "2026-0001", "2026-0002", NULL },
+    { "--queue-due", "--now", "tomorrow", NULL },
+    { "2026-0001", "--now", "2026-02-30T10:00", NULL },
+    { "2026-0001", "--now", "2026-03-03", NULL },
+    { "--send", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      const char * const *line = lines[i];
+
+      /* The arguments up to the line's NULL */
+      run_cli (&run, "--db", demo_path, "emails", line[0],
+               line[0] != NULL ? line[1] : NULL,
+               line[0] != NULL && line[1] != NULL ? line[2] : NULL,
+               line[0] != NULL && line[1] != NULL && line[2] != NULL ? line[3] : NULL,
+               NULL);
+      assert_one_error_line (&run);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, "--db", demo_path, "emails", "1999-9999", NULL);
+    assert_one_error_line (&run);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "1999-9999"));
+  }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    g_setenv ("LANGUAGE", "fr", TRUE);
+    run_cli (&run, "--db", demo_path, "emails", "--queue-due", "--now", "demain", NULL);
+    g_setenv ("LANGUAGE", "C", TRUE);
+    assert_one_error_line (&run);
+    g_assert_nonnull (strstr (run.err, "n’est pas une heure"));
+  }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, "emails", "--help", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "--queue-due"));
+    g_assert_nonnull (strstr (run.out, "--now"));
+  }
+}
+
 static void
 test_skipped (void)
 {
@@ -1520,6 +1806,11 @@ main (int   argc,
   g_test_add_func ("/cli/conflicts/text", test_conflicts_text);
   g_test_add_func ("/cli/conflicts/json", test_conflicts_json);
   g_test_add_func ("/cli/conflicts/bad-dates", test_conflicts_bad_dates);
+  g_test_add_func ("/cli/emails/text", test_emails_text);
+  g_test_add_func ("/cli/emails/json", test_emails_json);
+  g_test_add_func ("/cli/emails/queue-due", test_emails_queue_due);
+  g_test_add_func ("/cli/emails/bad-template", test_emails_bad_template);
+  g_test_add_func ("/cli/emails/bad-usage", test_emails_bad_usage);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/demo/refuses-data", test_demo_refuses_data);
   g_test_add_func ("/cli/demo/french", test_demo_french);

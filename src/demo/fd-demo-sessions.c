@@ -12,6 +12,7 @@
 #include "fd-demo-private.h"
 
 #include "fd-conflicts.h"
+#include "fd-session-emails.h"
 
 static void slot_minutes (SlotShape shape, int *start, int *end);
 
@@ -643,7 +644,7 @@ write_session (Demo         *demo,
         }
     }
 
-  return TRUE;
+  return fd_session_emails_prefill (demo->db, session_id, error);
 
 failed:
   for (i = 0; i < enrolled->len; i++)
