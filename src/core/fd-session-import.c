@@ -18,6 +18,7 @@
 #include "fd-change-private.h"
 #include "fd-database-private.h"
 #include "fd-session-duplicate.h"
+#include "fd-session-emails.h"
 #include "fd-text.h"
 #include "fd-validate.h"
 
@@ -2249,7 +2250,26 @@ fd_session_import_apply (FdDatabase       *database,
       add_session_changes (g_ptr_array_index (self->sessions, i), changes);
     }
 
+  /* The sessions and their email notifications, prefilled from the
+   * templates as for a session created by hand, all or nothing */
+  if (!fd_database_begin (database, error))
+    return FALSE;
   if (!fd_database_apply_all (database, changes, error))
+    {
+      fd_database_rollback (database);
+      return FALSE;
+    }
+  for (guint i = 0; i < self->sessions->len; i++)
+    {
+      FdChange *change = g_ptr_array_index (changes, g_array_index (firsts, guint, i));
+
+      if (!fd_session_emails_prefill (database, fd_change_get_id (change), error))
+        {
+          fd_database_rollback (database);
+          return FALSE;
+        }
+    }
+  if (!fd_database_commit (database, error))
     return FALSE;
 
   for (guint i = 0; i < self->sessions->len; i++)
