@@ -1770,6 +1770,32 @@ fd_session_emails_find_session (FdDatabase  *database,
 }
 
 /**
+ * fd_session_emails_collect_prefill:
+ * @database: a #FdDatabase
+ * @session_id: a session, written already
+ * @changes: (element-type FdChange): where to add the changes
+ * @error: return location for a #GError
+ *
+ * Adds to @changes what fd_session_emails_prefill() would write, for an
+ * operation that writes many sessions to apply them in one batch (an
+ * import). Call it inside the operation's transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fd_session_emails_collect_prefill (FdDatabase  *database,
+                                   const char  *session_id,
+                                   GPtrArray   *changes,
+                                   GError     **error)
+{
+  g_return_val_if_fail (FD_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (session_id != NULL, FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  return collect_prefill (database, session_id, changes, error);
+}
+
+/**
  * fd_session_emails_prefill:
  * @database: a #FdDatabase
  * @session_id: a session

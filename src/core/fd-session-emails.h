@@ -147,6 +147,10 @@ char        *fd_session_emails_find_session  (FdDatabase           *database,
 gboolean     fd_session_emails_prefill       (FdDatabase           *database,
                                               const char           *session_id,
                                               GError              **error);
+gboolean   fd_session_emails_collect_prefill (FdDatabase  *database,
+                                              const char  *session_id,
+                                              GPtrArray   *changes,
+                                              GError     **error);
 GPtrArray   *fd_session_emails_list          (FdDatabase           *database,
                                               const char           *session_id,
                                               GError              **error);

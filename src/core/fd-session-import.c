@@ -2259,18 +2259,27 @@ fd_session_import_apply (FdDatabase       *database,
       fd_database_rollback (database);
       return FALSE;
     }
-  for (guint i = 0; i < self->sessions->len; i++)
-    {
-      FdChange *change = g_ptr_array_index (changes, g_array_index (firsts, guint, i));
+  {
+    g_autoptr(GPtrArray) emails = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_change_unref);
 
-      if (!fd_session_emails_prefill (database, fd_change_get_id (change), error))
-        {
-          fd_database_rollback (database);
-          return FALSE;
-        }
-    }
-  if (!fd_database_commit (database, error))
-    return FALSE;
+    for (guint i = 0; i < self->sessions->len; i++)
+      {
+        FdChange *change = g_ptr_array_index (changes, g_array_index (firsts, guint, i));
+
+        if (!fd_session_emails_collect_prefill (database, fd_change_get_id (change), emails, error))
+          {
+            fd_database_rollback (database);
+            return FALSE;
+          }
+      }
+    if (emails->len > 0 && !fd_database_apply_all (database, emails, error))
+      {
+        fd_database_rollback (database);
+        return FALSE;
+      }
+    if (!fd_database_commit (database, error))
+      return FALSE;
+  }
 
   for (guint i = 0; i < self->sessions->len; i++)
     {
