@@ -112,15 +112,19 @@ core_query_int (FdDatabase *db,
   return text != NULL ? g_ascii_strtoll (text, NULL, 10) : -1;
 }
 
-/* The revision of a row, the base of an edit made on it now */
+/* The revision of a row, which must exist: the base of an edit made on it
+ * now */
 static inline gint64
 core_revision (FdDatabase *db,
                const char *table,
                const char *id)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT revision FROM \"%s\" WHERE id = ?1", table);
+  gint64 revision = core_query_int (db, sql, id);
 
-  return core_query_int (db, sql, id);
+  g_assert_cmpint (revision, >=, 0);
+
+  return revision;
 }
 
 /* Applies @change, which must succeed */
