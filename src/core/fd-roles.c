@@ -405,6 +405,30 @@ check_staff_fields (const EntityRule  *rule,
   return TRUE;
 }
 
+/* The stored row's @column must be @value, or the change is refused with
+ * @message. A missing row is the write path's to report. */
+static gboolean
+check_stored (FdDatabase        *database,
+              const EntityRule  *rule,
+              const FdChange    *change,
+              const char        *column,
+              const char        *value,
+              const char        *message,
+              GError           **error)
+{
+  gboolean found;
+  g_autofree char *stored = stored_text (database, rule->name, column, fd_change_get_id (change),
+                                         &found);
+
+  if (found && g_strcmp0 (stored, value) != 0)
+    {
+      set_forbidden (error, NULL, message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The row is the user's: a new one names their trainer card, an existing
  * one already did, and none is given to someone else. */
 static gboolean
@@ -427,19 +451,10 @@ check_own (FdDatabase        *database,
       return FALSE;
     }
 
-  if (kind != FD_CHANGE_CREATE)
-    {
-      gboolean found;
-      g_autofree char *stored = stored_text (database, rule->name, "trainer_id",
-                                             fd_change_get_id (change), &found);
-
-      /* A missing row is the write path's to report */
-      if (found && g_strcmp0 (stored, own) != 0)
-        {
-          set_forbidden (error, NULL, class_messages[rule->klass].not_own);
-          return FALSE;
-        }
-    }
+  if (kind != FD_CHANGE_CREATE &&
+      !check_stored (database, rule, change, "trainer_id", own,
+                     class_messages[rule->klass].not_own, error))
+    return FALSE;
 
   return check_staff_fields (rule, change, error);
 }
@@ -454,20 +469,9 @@ check_own_submitted (FdDatabase        *database,
   if (!check_own (database, user, rule, change, error))
     return FALSE;
 
-  if (fd_change_get_kind (change) != FD_CHANGE_CREATE)
-    {
-      gboolean found;
-      g_autofree char *status = stored_text (database, rule->name, "status",
-                                             fd_change_get_id (change), &found);
-
-      if (found && g_strcmp0 (status, "submitted") != 0)
-        {
-          set_forbidden (error, NULL, class_messages[rule->klass].reviewed);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return fd_change_get_kind (change) == FD_CHANGE_CREATE ||
+         check_stored (database, rule, change, "status", "submitted",
+                       class_messages[rule->klass].reviewed, error);
 }
 
 static gboolean
