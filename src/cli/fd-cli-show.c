@@ -329,24 +329,6 @@ print_text (const FdSessionSheet *sheet)
     }
 }
 
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_boolean (JsonBuilder *builder,
-             const char  *name,
-             gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
-}
-
 typedef void (*AddItemFunc) (JsonBuilder   *builder,
                              gconstpointer  item);
 
@@ -396,7 +378,7 @@ add_slot_json (JsonBuilder   *builder,
   fd_cli_builder_add_string (builder, "id", slot->id);
   fd_cli_builder_add_string (builder, "start_at", slot->start_at);
   fd_cli_builder_add_string (builder, "end_at", slot->end_at);
-  add_int (builder, "break_minutes", slot->break_minutes);
+  fd_cli_builder_add_int (builder, "break_minutes", slot->break_minutes);
   fd_cli_builder_add_string (builder, "place_id", slot->place_id);
   fd_cli_builder_add_string (builder, "place", slot->place_name);
   fd_cli_builder_add_string (builder, "room_id", slot->room_id);
@@ -414,12 +396,12 @@ add_sequence_json (JsonBuilder   *builder,
 
   json_builder_begin_object (builder);
   fd_cli_builder_add_string (builder, "id", sequence->id);
-  add_int (builder, "position", sequence->position);
+  fd_cli_builder_add_int (builder, "position", sequence->position);
   fd_cli_builder_add_string (builder, "label", sequence->label);
   fd_cli_builder_add_string (builder, "modality", sequence->modality);
   fd_cli_builder_add_string (builder, "url", sequence->url);
   fd_cli_builder_add_string (builder, "status", sequence->status);
-  add_boolean (builder, "prework", sequence->prework);
+  fd_cli_builder_add_boolean (builder, "prework", sequence->prework);
   fd_cli_builder_add_string (builder, "survey_config", sequence->survey_config);
   add_array (builder, "slots", sequence->slots, add_slot_json);
   json_builder_end_object (builder);
@@ -434,11 +416,11 @@ add_cost_json (JsonBuilder   *builder,
   json_builder_begin_object (builder);
   fd_cli_builder_add_string (builder, "id", cost->id);
   fd_cli_builder_add_string (builder, "type", cost->type);
-  add_int (builder, "amount_cents", cost->amount_cents);
+  fd_cli_builder_add_int (builder, "amount_cents", cost->amount_cents);
   fd_cli_builder_add_string (builder, "distribution", cost->distribution);
-  add_int (builder, "quantity", cost->quantity);
+  fd_cli_builder_add_int (builder, "quantity", cost->quantity);
   fd_cli_builder_add_string (builder, "provider", cost->provider);
-  add_int (builder, "attachments", cost->n_attachments);
+  fd_cli_builder_add_int (builder, "attachments", cost->n_attachments);
   json_builder_end_object (builder);
 }
 
@@ -465,9 +447,9 @@ add_email_json (JsonBuilder   *builder,
   fd_cli_builder_add_string (builder, "id", email->id);
   fd_cli_builder_add_string (builder, "kind", email->kind);
   fd_cli_builder_add_string (builder, "template", email->template_name);
-  add_boolean (builder, "enabled", email->enabled);
+  fd_cli_builder_add_boolean (builder, "enabled", email->enabled);
   fd_cli_builder_add_string (builder, "anchor", email->anchor);
-  add_int (builder, "offset_minutes", email->offset_minutes);
+  fd_cli_builder_add_int (builder, "offset_minutes", email->offset_minutes);
   fd_cli_builder_add_string (builder, "recipients", email->recipients);
   fd_cli_builder_add_string (builder, "cc", email->cc);
   fd_cli_builder_add_string (builder, "bcc", email->bcc);
@@ -483,11 +465,11 @@ build_json (const FdSessionSheet *sheet)
   json_builder_begin_object (builder);
   fd_cli_builder_add_string (builder, "id", sheet->id);
   fd_cli_builder_add_string (builder, "code", sheet->code);
-  add_int (builder, "year", sheet->year);
+  fd_cli_builder_add_int (builder, "year", sheet->year);
   fd_cli_builder_add_string (builder, "label", sheet->label);
   fd_cli_builder_add_string (builder, "kind", sheet->kind);
   fd_cli_builder_add_string (builder, "status", sheet->status);
-  add_boolean (builder, "published", sheet->published);
+  fd_cli_builder_add_boolean (builder, "published", sheet->published);
   fd_cli_builder_add_string (builder, "training_id", sheet->training_id);
   fd_cli_builder_add_string (builder, "training_code", sheet->training_code);
   fd_cli_builder_add_string (builder, "training", sheet->training_title);
@@ -506,26 +488,26 @@ build_json (const FdSessionSheet *sheet)
   fd_cli_builder_add_string (builder, "external_reference", sheet->external_reference);
   fd_cli_builder_add_string (builder, "population", sheet->population);
   add_array (builder, "populations", sheet->populations, add_population_json);
-  add_int (builder, "capacity_min", sheet->capacity_min);
-  add_int (builder, "capacity_target", sheet->capacity_target);
-  add_int (builder, "capacity_max", sheet->capacity_max);
+  fd_cli_builder_add_int (builder, "capacity_min", sheet->capacity_min);
+  fd_cli_builder_add_int (builder, "capacity_target", sheet->capacity_target);
+  fd_cli_builder_add_int (builder, "capacity_max", sheet->capacity_max);
   fd_cli_builder_add_string (builder, "dispositif", sheet->dispositif);
-  add_boolean (builder, "eligible_funding", sheet->eligible_funding);
-  add_int (builder, "price_cents", sheet->price_cents);
-  add_int (builder, "commission_bp", sheet->commission_bp);
+  fd_cli_builder_add_boolean (builder, "eligible_funding", sheet->eligible_funding);
+  fd_cli_builder_add_int (builder, "price_cents", sheet->price_cents);
+  fd_cli_builder_add_int (builder, "commission_bp", sheet->commission_bp);
   fd_cli_builder_add_string (builder, "comments", sheet->comments);
   fd_cli_builder_add_string (builder, "notice_comment", sheet->notice_comment);
   fd_cli_builder_add_string (builder, "organisation_comment", sheet->organisation_comment);
-  add_boolean (builder, "calendar_invitations", sheet->calendar_invitations);
+  fd_cli_builder_add_boolean (builder, "calendar_invitations", sheet->calendar_invitations);
   fd_cli_builder_add_string (builder, "survey_config", sheet->survey_config);
   fd_cli_builder_add_string (builder, "planned_start_on", sheet->planned_start_on);
   fd_cli_builder_add_string (builder, "planned_end_on", sheet->planned_end_on);
   fd_cli_builder_add_string (builder, "start_at", sheet->start_at);
   fd_cli_builder_add_string (builder, "end_at", sheet->end_at);
-  add_int (builder, "duration_minutes", sheet->duration_minutes);
-  add_int (builder, "days", sheet->n_days);
-  add_int (builder, "slots", sheet->n_slots);
-  add_int (builder, "enrolled", sheet->n_enrolled);
+  fd_cli_builder_add_int (builder, "duration_minutes", sheet->duration_minutes);
+  fd_cli_builder_add_int (builder, "days", sheet->n_days);
+  fd_cli_builder_add_int (builder, "slots", sheet->n_slots);
+  fd_cli_builder_add_int (builder, "enrolled", sheet->n_enrolled);
   add_array (builder, "sequences", sheet->sequences, add_sequence_json);
   add_array (builder, "costs", sheet->costs, add_cost_json);
   add_array (builder, "emails", sheet->emails, add_email_json);
