@@ -168,7 +168,7 @@ add_account (Fixture    *fixture,
              const char *trainer_id)
 {
   g_autoptr(GError) error = NULL;
-  FdUser *user = fd_accounts_add (fixture->db, email, name, role, trainer_id, NULL, PASSWORD,
+  FdUser *user = fd_accounts_add (fixture->core.db, email, name, role, trainer_id, NULL, PASSWORD,
                                   &error);
 
   g_assert_no_error (error);
@@ -188,10 +188,10 @@ test_add_and_sign_in (Fixture       *fixture,
   g_autofree char *hash = NULL;
   g_autofree char *args = NULL;
   g_autofree char *wrong_message = NULL;
-  gint64 outbox = fd_database_count_outbox (fixture->db);
+  gint64 outbox = fd_database_count_outbox (fixture->core.db);
   const char *id;
 
-  added = fd_accounts_add (fixture->db, "  claire.morel@EXEMPLE.fr ", " Claire Morel ",
+  added = fd_accounts_add (fixture->core.db, "  claire.morel@EXEMPLE.fr ", " Claire Morel ",
                            FD_ROLE_PLANNER, NULL, NULL, PASSWORD, &error);
   g_assert_no_error (error);
   id = fd_user_get_id (added);
@@ -200,55 +200,56 @@ test_add_and_sign_in (Fixture       *fixture,
   g_assert_cmpstr (fd_user_get_display_name (added), ==, "Claire Morel");
   g_assert_cmpint (fd_user_get_role (added), ==, FD_ROLE_PLANNER);
   g_assert_true (fd_user_get_active (added));
-  g_assert_true (fd_accounts_has_password (fixture->db, id));
-  g_assert_true (fd_accounts_any_can_sign_in (fixture->db));
+  g_assert_true (fd_accounts_has_password (fixture->core.db, id));
+  g_assert_true (fd_accounts_any_can_sign_in (fixture->core.db));
 
   /* The account syncs, its password does not */
-  g_assert_cmpint (fd_database_count_outbox (fixture->db), ==, outbox + 1);
-  args = query_text (fixture->db, "SELECT args FROM outbox WHERE name = 'user_account.create'"
-                                  " AND entity_id = ?1", id);
+  g_assert_cmpint (fd_database_count_outbox (fixture->core.db), ==, outbox + 1);
+  args = core_query_text (fixture->core.db, "SELECT args FROM outbox"
+                                            " WHERE name = 'user_account.create'"
+                                            " AND entity_id = ?1", id);
   g_assert_nonnull (args);
   g_assert_nonnull (strstr (args, "\"role\":\"planner\""));
   g_assert_null (strstr (args, "horse"));
   g_assert_null (strstr (args, "argon2"));
-  hash = query_text (fixture->db,
-                     "SELECT password_hash FROM local_credential WHERE user_id = ?1", id);
+  hash = core_query_text (fixture->core.db,
+                          "SELECT password_hash FROM local_credential WHERE user_id = ?1", id);
   g_assert_true (g_str_has_prefix (hash, "$argon2id$"));
   g_assert_null (strstr (hash, "horse"));
 
-  signed_in = fd_accounts_sign_in (fixture->db, "claire.morel@exemple.fr", PASSWORD, &error);
+  signed_in = fd_accounts_sign_in (fixture->core.db, "claire.morel@exemple.fr", PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fd_user_get_id (signed_in), ==, id);
   g_assert_cmpint (fd_user_get_role (signed_in), ==, FD_ROLE_PLANNER);
-  upper_case = fd_accounts_sign_in (fixture->db, " Claire.Morel@Exemple.FR", PASSWORD, &error);
+  upper_case = fd_accounts_sign_in (fixture->core.db, " Claire.Morel@Exemple.FR", PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fd_user_get_id (upper_case), ==, id);
 
   /* A wrong password and an unknown address say the same thing */
-  g_assert_null (fd_accounts_sign_in (fixture->db, "claire.morel@exemple.fr", "wrong password",
+  g_assert_null (fd_accounts_sign_in (fixture->core.db, "claire.morel@exemple.fr", "wrong password",
                                       &error));
   g_assert_error (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_SIGN_IN_FAILED);
   g_assert_cmpstr (error->message, ==, "The email address or the password is wrong.");
   wrong_message = g_strdup (error->message);
   g_clear_error (&error);
-  g_assert_null (fd_accounts_sign_in (fixture->db, "nobody@exemple.fr", PASSWORD, &error));
+  g_assert_null (fd_accounts_sign_in (fixture->core.db, "nobody@exemple.fr", PASSWORD, &error));
   g_assert_error (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_SIGN_IN_FAILED);
   g_assert_cmpstr (error->message, ==, wrong_message);
   g_clear_error (&error);
-  g_assert_null (fd_accounts_sign_in (fixture->db, "not an address", PASSWORD, &error));
+  g_assert_null (fd_accounts_sign_in (fixture->core.db, "not an address", PASSWORD, &error));
   g_assert_error (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_SIGN_IN_FAILED);
   g_clear_error (&error);
-  g_assert_null (fd_accounts_sign_in (fixture->db, "", "", &error));
+  g_assert_null (fd_accounts_sign_in (fixture->core.db, "", "", &error));
   g_assert_error (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_SIGN_IN_FAILED);
   g_clear_error (&error);
 
   /* Signing in changes nothing in the database */
-  g_assert_cmpint (fd_database_count_outbox (fixture->db), ==, outbox + 1);
+  g_assert_cmpint (fd_database_count_outbox (fixture->core.db), ==, outbox + 1);
 
   /* The signed-in planner is now held to a planner's rules */
-  fd_database_set_user (fixture->db, signed_in);
-  g_assert_false (fd_roles_can (fixture->db, NULL, FD_PERMISSION_MANAGE_ACCOUNTS, NULL));
-  g_assert_true (fd_roles_can (fixture->db, NULL, FD_PERMISSION_EDIT_PLANNING, NULL));
+  fd_database_set_user (fixture->core.db, signed_in);
+  g_assert_false (fd_roles_can (fixture->core.db, NULL, FD_PERMISSION_MANAGE_ACCOUNTS, NULL));
+  g_assert_true (fd_roles_can (fixture->core.db, NULL, FD_PERMISSION_EDIT_PLANNING, NULL));
 }
 
 static void
@@ -263,26 +264,26 @@ test_trainer_account (Fixture       *fixture,
   g_autoptr(FdChange) unavailability = fd_change_new_create ("unavailability");
   g_autoptr(FdChange) someone_elses = fd_change_new_create ("unavailability");
 
-  kiosk = fd_accounts_add (fixture->db, "salle-b@exemple.fr", "Salle B", FD_ROLE_KIOSK, NULL,
+  kiosk = fd_accounts_add (fixture->core.db, "salle-b@exemple.fr", "Salle B", FD_ROLE_KIOSK, NULL,
                            fixture->place, PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fd_user_get_place_id (kiosk), ==, fixture->place);
 
-  signed_in = fd_accounts_sign_in (fixture->db, "anne.martin@exemple.fr", PASSWORD, &error);
+  signed_in = fd_accounts_sign_in (fixture->core.db, "anne.martin@exemple.fr", PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fd_user_get_trainer_id (signed_in), ==, fixture->trainer);
-  fd_database_set_user (fixture->db, signed_in);
+  fd_database_set_user (fixture->core.db, signed_in);
 
   fd_change_set_string (unavailability, "trainer_id", fixture->trainer);
   fd_change_set_string (unavailability, "start_at", "2026-04-01T08:00");
   fd_change_set_string (unavailability, "end_at", "2026-04-01T18:00");
-  g_assert_true (fd_database_apply (fixture->db, unavailability, &error));
+  g_assert_true (fd_database_apply (fixture->core.db, unavailability, &error));
   g_assert_no_error (error);
 
   fd_change_set_string (someone_elses, "trainer_id", fixture->other_trainer);
   fd_change_set_string (someone_elses, "start_at", "2026-04-01T08:00");
   fd_change_set_string (someone_elses, "end_at", "2026-04-01T18:00");
-  g_assert_false (fd_database_apply (fixture->db, someone_elses, &error));
+  g_assert_false (fd_database_apply (fixture->core.db, someone_elses, &error));
   g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_FORBIDDEN);
 }
 
@@ -299,16 +300,16 @@ assert_add_fails (Fixture    *fixture,
                   const char *field)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = snapshot_counts (fixture->db);
+  g_autofree char *before = snapshot_counts (fixture->core.db);
   g_autofree char *after = NULL;
-  g_autoptr(FdUser) user = fd_accounts_add (fixture->db, email, name, role, trainer_id, place_id,
-                                            password, &error);
+  g_autoptr(FdUser) user = fd_accounts_add (fixture->core.db, email, name, role, trainer_id,
+                                            place_id, password, &error);
 
   g_assert_null (user);
   g_assert_error (error, domain, code);
   g_assert_cmpstr (fd_validation_error_get_field (error), ==, field);
   g_assert_cmpstr (error->message, !=, "");
-  after = snapshot_counts (fixture->db);
+  after = snapshot_counts (fixture->core.db);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -320,7 +321,7 @@ test_add_bad_input (Fixture       *fixture,
   g_autoptr(FdChange) remove_trainer = fd_change_new_delete ("trainer", fixture->other_trainer, 0);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (fd_database_apply (fixture->db, remove_trainer, &error));
+  g_assert_true (fd_database_apply (fixture->core.db, remove_trainer, &error));
 
   assert_add_fails (fixture, "pas une adresse", "X", FD_ROLE_PLANNER, NULL, NULL, PASSWORD,
                     FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID, "email");
@@ -351,8 +352,8 @@ test_management_is_for_admins (Fixture       *fixture,
                                              FD_ROLE_PLANNER, NULL);
   g_autoptr(FdUser) manager = fd_user_new ("m", NULL, "M", FD_ROLE_OPERATIONS_MANAGER, NULL, NULL,
                                            TRUE);
-  g_autoptr(FdUser) signed_in = fd_accounts_sign_in (fixture->db, "planner@exemple.fr", PASSWORD,
-                                                     NULL);
+  g_autoptr(FdUser) signed_in = fd_accounts_sign_in (fixture->core.db, "planner@exemple.fr",
+                                                     PASSWORD, NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *hash_before = NULL;
@@ -365,31 +366,33 @@ test_management_is_for_admins (Fixture       *fixture,
     {
       g_autoptr(FdUser) added = NULL;
 
-      fd_database_set_user (fixture->db, users[i]);
-      before = snapshot_counts (fixture->db);
-      hash_before = query_text (fixture->db, "SELECT password_hash FROM local_credential"
-                                             " WHERE user_id = ?1", fd_user_get_id (colleague));
+      fd_database_set_user (fixture->core.db, users[i]);
+      before = snapshot_counts (fixture->core.db);
+      hash_before = core_query_text (fixture->core.db, "SELECT password_hash FROM local_credential"
+                                                       " WHERE user_id = ?1",
+                                     fd_user_get_id (colleague));
 
-      added = fd_accounts_add (fixture->db, "new@exemple.fr", "New", FD_ROLE_ADMIN, NULL, NULL,
+      added = fd_accounts_add (fixture->core.db, "new@exemple.fr", "New", FD_ROLE_ADMIN, NULL, NULL,
                                PASSWORD, &error);
       g_assert_null (added);
       g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_FORBIDDEN);
       g_assert_cmpstr (error->message, ==, "Only an administrator can manage user accounts.");
       g_clear_error (&error);
 
-      g_assert_false (fd_accounts_set_active (fixture->db, fd_user_get_id (colleague), FALSE,
+      g_assert_false (fd_accounts_set_active (fixture->core.db, fd_user_get_id (colleague), FALSE,
                                               &error));
       g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_FORBIDDEN);
       g_clear_error (&error);
 
-      g_assert_false (fd_accounts_change_password (fixture->db, fd_user_get_id (colleague), NULL,
-                                                   "another password", &error));
+      g_assert_false (fd_accounts_change_password (fixture->core.db, fd_user_get_id (colleague),
+                                                   NULL, "another password", &error));
       g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_FORBIDDEN);
       g_clear_error (&error);
 
-      after = snapshot_counts (fixture->db);
-      hash_after = query_text (fixture->db, "SELECT password_hash FROM local_credential"
-                                            " WHERE user_id = ?1", fd_user_get_id (colleague));
+      after = snapshot_counts (fixture->core.db);
+      hash_after = core_query_text (fixture->core.db, "SELECT password_hash FROM local_credential"
+                                                      " WHERE user_id = ?1",
+                                    fd_user_get_id (colleague));
       g_assert_cmpstr (before, ==, after);
       g_assert_cmpstr (hash_before, ==, hash_after);
       g_clear_pointer (&before, g_free);
@@ -400,7 +403,7 @@ test_management_is_for_admins (Fixture       *fixture,
 
   /* Anyone may list the accounts (a sign-in screen does) */
   {
-    g_autoptr(GListModel) list = fd_accounts_list (fixture->db, FALSE, &error);
+    g_autoptr(GListModel) list = fd_accounts_list (fixture->core.db, FALSE, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
@@ -420,46 +423,47 @@ test_deactivate (Fixture       *fixture,
   g_autoptr(GListModel) active = NULL;
   g_autoptr(GListModel) all = NULL;
   const char *id = fd_user_get_id (account);
-  gint64 outbox = fd_database_count_outbox (fixture->db);
+  gint64 outbox = fd_database_count_outbox (fixture->core.db);
 
-  g_assert_true (fd_accounts_set_active (fixture->db, id, FALSE, &error));
+  g_assert_true (fd_accounts_set_active (fixture->core.db, id, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (fd_database_count_outbox (fixture->db), ==, outbox + 1);
-  g_assert_cmpint (count_rows (fixture->db,
-                               "SELECT count(*) FROM outbox WHERE name = 'user_account.update'"
-                               " AND json_extract(args, '$.set.active') = 0"), ==, 1);
+  g_assert_cmpint (fd_database_count_outbox (fixture->core.db), ==, outbox + 1);
+  g_assert_cmpint (core_query_int (fixture->core.db,
+                                   "SELECT count(*) FROM outbox WHERE name = 'user_account.update'"
+                                   " AND json_extract(args, '$.set.active') = 0", NULL), ==, 1);
 
   /* Only who knows the password learns the account is deactivated */
-  g_assert_null (fd_accounts_sign_in (fixture->db, "julie@exemple.fr", PASSWORD, &error));
+  g_assert_null (fd_accounts_sign_in (fixture->core.db, "julie@exemple.fr", PASSWORD, &error));
   g_assert_error (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_DEACTIVATED);
   g_clear_error (&error);
-  g_assert_null (fd_accounts_sign_in (fixture->db, "julie@exemple.fr", "wrong password", &error));
+  g_assert_null (fd_accounts_sign_in (fixture->core.db, "julie@exemple.fr", "wrong password",
+                                      &error));
   g_assert_error (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_SIGN_IN_FAILED);
   g_clear_error (&error);
 
-  looked_up = fd_accounts_lookup (fixture->db, id, &error);
+  looked_up = fd_accounts_lookup (fixture->core.db, id, &error);
   g_assert_no_error (error);
   g_assert_false (fd_user_get_active (looked_up));
-  active = fd_accounts_list (fixture->db, FALSE, &error);
-  all = fd_accounts_list (fixture->db, TRUE, &error);
+  active = fd_accounts_list (fixture->core.db, FALSE, &error);
+  all = fd_accounts_list (fixture->core.db, TRUE, &error);
   g_assert_cmpuint (g_list_model_get_n_items (active), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 2);
 
-  g_assert_true (fd_accounts_set_active (fixture->db, id, TRUE, &error));
-  again = fd_accounts_sign_in (fixture->db, "julie@exemple.fr", PASSWORD, &error);
+  g_assert_true (fd_accounts_set_active (fixture->core.db, id, TRUE, &error));
+  again = fd_accounts_sign_in (fixture->core.db, "julie@exemple.fr", PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_nonnull (again);
 
   /* Not one's own account, not an account that does not exist */
-  fd_database_set_user (fixture->db, admin);
-  g_assert_false (fd_accounts_set_active (fixture->db, fd_user_get_id (admin), FALSE, &error));
+  fd_database_set_user (fixture->core.db, admin);
+  g_assert_false (fd_accounts_set_active (fixture->core.db, fd_user_get_id (admin), FALSE, &error));
   g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_FORBIDDEN);
   g_assert_cmpstr (fd_validation_error_get_field (error), ==, "active");
   g_clear_error (&error);
-  g_assert_false (fd_accounts_set_active (fixture->db, "no-such-account", FALSE, &error));
+  g_assert_false (fd_accounts_set_active (fixture->core.db, "no-such-account", FALSE, &error));
   g_assert_error (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (fd_accounts_lookup (fixture->db, "no-such-account", &error));
+  g_assert_null (fd_accounts_lookup (fixture->core.db, "no-such-account", &error));
   g_assert_error (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_NOT_FOUND);
 }
 
@@ -473,43 +477,44 @@ test_change_password (Fixture       *fixture,
   g_autoptr(FdUser) with_new = NULL;
   g_autoptr(FdUser) with_own = NULL;
   const char *id = fd_user_get_id (planner);
-  gint64 outbox = fd_database_count_outbox (fixture->db);
+  gint64 outbox = fd_database_count_outbox (fixture->core.db);
 
   /* An administrator resets it without the old one */
-  g_assert_true (fd_accounts_change_password (fixture->db, id, NULL, "a new pass phrase", &error));
+  g_assert_true (fd_accounts_change_password (fixture->core.db, id, NULL, "a new pass phrase",
+                                              &error));
   g_assert_no_error (error);
-  g_assert_null (fd_accounts_sign_in (fixture->db, "leo@exemple.fr", PASSWORD, &error));
+  g_assert_null (fd_accounts_sign_in (fixture->core.db, "leo@exemple.fr", PASSWORD, &error));
   g_assert_error (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_SIGN_IN_FAILED);
   g_clear_error (&error);
-  with_new = fd_accounts_sign_in (fixture->db, "leo@exemple.fr", "a new pass phrase", &error);
+  with_new = fd_accounts_sign_in (fixture->core.db, "leo@exemple.fr", "a new pass phrase", &error);
   g_assert_no_error (error);
 
   /* The user changes their own, knowing the current one */
   signed_in = g_object_ref (with_new);
-  fd_database_set_user (fixture->db, signed_in);
-  g_assert_false (fd_accounts_change_password (fixture->db, id, "not the password", "mine now!",
-                                               &error));
+  fd_database_set_user (fixture->core.db, signed_in);
+  g_assert_false (fd_accounts_change_password (fixture->core.db, id, "not the password",
+                                               "mine now!", &error));
   g_assert_error (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_WRONG_PASSWORD);
   g_clear_error (&error);
-  g_assert_false (fd_accounts_change_password (fixture->db, id, NULL, "mine now!", &error));
+  g_assert_false (fd_accounts_change_password (fixture->core.db, id, NULL, "mine now!", &error));
   g_assert_error (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_WRONG_PASSWORD);
   g_clear_error (&error);
-  g_assert_false (fd_accounts_change_password (fixture->db, id, "a new pass phrase", "short",
+  g_assert_false (fd_accounts_change_password (fixture->core.db, id, "a new pass phrase", "short",
                                                &error));
   g_assert_error (error, FD_PASSWORD_ERROR, FD_PASSWORD_ERROR_TOO_SHORT);
   g_clear_error (&error);
-  g_assert_true (fd_accounts_change_password (fixture->db, id, "a new pass phrase", "mine now!",
-                                              &error));
+  g_assert_true (fd_accounts_change_password (fixture->core.db, id, "a new pass phrase",
+                                              "mine now!", &error));
   g_assert_no_error (error);
-  with_own = fd_accounts_sign_in (fixture->db, "leo@exemple.fr", "mine now!", &error);
+  with_own = fd_accounts_sign_in (fixture->core.db, "leo@exemple.fr", "mine now!", &error);
   g_assert_no_error (error);
 
   /* Passwords never sync */
-  g_assert_cmpint (fd_database_count_outbox (fixture->db), ==, outbox);
+  g_assert_cmpint (fd_database_count_outbox (fixture->core.db), ==, outbox);
 
   /* An account that came from the server gets a password here */
-  fd_database_set_user (fixture->db, NULL);
-  g_assert_false (fd_accounts_change_password (fixture->db, "no-such-account", NULL, PASSWORD,
+  fd_database_set_user (fixture->core.db, NULL);
+  g_assert_false (fd_accounts_change_password (fixture->core.db, "no-such-account", NULL, PASSWORD,
                                                &error));
   g_assert_error (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_NOT_FOUND);
 }
@@ -526,18 +531,18 @@ test_synced_account_without_password (Fixture       *fixture,
   fd_change_set_string (change, "email", "server@exemple.fr");
   fd_change_set_string (change, "display_name", "Du serveur");
   fd_change_set_string (change, "role", "operations_manager");
-  g_assert_true (fd_database_apply (fixture->db, change, &error));
+  g_assert_true (fd_database_apply (fixture->core.db, change, &error));
 
-  g_assert_false (fd_accounts_has_password (fixture->db, id));
-  g_assert_false (fd_accounts_any_can_sign_in (fixture->db));
-  g_assert_null (fd_accounts_sign_in (fixture->db, "server@exemple.fr", PASSWORD, &error));
+  g_assert_false (fd_accounts_has_password (fixture->core.db, id));
+  g_assert_false (fd_accounts_any_can_sign_in (fixture->core.db));
+  g_assert_null (fd_accounts_sign_in (fixture->core.db, "server@exemple.fr", PASSWORD, &error));
   g_assert_error (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_SIGN_IN_FAILED);
   g_clear_error (&error);
 
-  g_assert_true (fd_accounts_change_password (fixture->db, id, NULL, PASSWORD, &error));
+  g_assert_true (fd_accounts_change_password (fixture->core.db, id, NULL, PASSWORD, &error));
   g_assert_no_error (error);
-  g_assert_true (fd_accounts_any_can_sign_in (fixture->db));
-  user = fd_accounts_sign_in (fixture->db, "server@exemple.fr", PASSWORD, &error);
+  g_assert_true (fd_accounts_any_can_sign_in (fixture->core.db));
+  user = fd_accounts_sign_in (fixture->core.db, "server@exemple.fr", PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_cmpint (fd_user_get_role (user), ==, FD_ROLE_OPERATIONS_MANAGER);
 }
@@ -558,17 +563,17 @@ test_rehash_on_sign_in (Fixture       *fixture,
   g_assert_cmpint (crypto_pwhash_str_alg (old, PASSWORD, strlen (PASSWORD), 1,
                                           crypto_pwhash_MEMLIMIT_MIN * 4,
                                           crypto_pwhash_ALG_ARGON2ID13), ==, 0);
-  stmt = _fd_database_prepare (fixture->db, "UPDATE local_credential SET password_hash = ?2"
-                                            " WHERE user_id = ?1", NULL);
+  stmt = _fd_database_prepare (fixture->core.db, "UPDATE local_credential SET password_hash = ?2"
+                                                 " WHERE user_id = ?1", NULL);
   sqlite3_bind_text (stmt, 1, fd_user_get_id (account), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, old, -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_reset (stmt);
 
-  user = fd_accounts_sign_in (fixture->db, "ancien@exemple.fr", PASSWORD, &error);
+  user = fd_accounts_sign_in (fixture->core.db, "ancien@exemple.fr", PASSWORD, &error);
   g_assert_no_error (error);
-  stored = query_text (fixture->db, "SELECT password_hash FROM local_credential WHERE user_id = ?1",
-                       fd_user_get_id (account));
+  stored = core_query_text (fixture->core.db, "SELECT password_hash FROM local_credential"
+                                              " WHERE user_id = ?1", fd_user_get_id (account));
   g_assert_cmpstr (stored, !=, old);
   g_assert_false (fd_password_needs_rehash (stored));
   g_assert_true (fd_password_verify (stored, PASSWORD));
@@ -589,7 +594,7 @@ test_list_is_sorted (Fixture       *fixture,
       g_autoptr(FdUser) user = add_account (fixture, email, names[i], FD_ROLE_PLANNER, NULL);
     }
 
-  list = fd_accounts_list (fixture->db, FALSE, &error);
+  list = fd_accounts_list (fixture->core.db, FALSE, &error);
   g_assert_no_error (error);
   g_assert_true (g_list_model_get_item_type (list) == FD_TYPE_USER);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, G_N_ELEMENTS (expected));
@@ -620,48 +625,49 @@ test_async (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  fd_accounts_add_async (fixture->db, "async@exemple.fr", "Async", FD_ROLE_PLANNER, NULL, NULL,
+  fd_accounts_add_async (fixture->core.db, "async@exemple.fr", "Async", FD_ROLE_PLANNER, NULL, NULL,
                          PASSWORD, NULL, on_async_done_cb, &added_result);
-  added = fd_accounts_add_finish (fixture->db, wait_for (&added_result), &error);
+  added = fd_accounts_add_finish (fixture->core.db, wait_for (&added_result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fd_user_get_email (added), ==, "async@exemple.fr");
 
-  fd_accounts_sign_in_async (fixture->db, "async@exemple.fr", PASSWORD, NULL, on_async_done_cb,
+  fd_accounts_sign_in_async (fixture->core.db, "async@exemple.fr", PASSWORD, NULL, on_async_done_cb,
                              &signed_in_result);
-  signed_in = fd_accounts_sign_in_finish (fixture->db, wait_for (&signed_in_result), &error);
+  signed_in = fd_accounts_sign_in_finish (fixture->core.db, wait_for (&signed_in_result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fd_user_get_id (signed_in), ==, fd_user_get_id (added));
 
-  fd_accounts_sign_in_async (fixture->db, "async@exemple.fr", "wrong password", NULL,
+  fd_accounts_sign_in_async (fixture->core.db, "async@exemple.fr", "wrong password", NULL,
                              on_async_done_cb, &wrong_result);
-  g_assert_null (fd_accounts_sign_in_finish (fixture->db, wait_for (&wrong_result), &error));
+  g_assert_null (fd_accounts_sign_in_finish (fixture->core.db, wait_for (&wrong_result), &error));
   g_assert_error (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_SIGN_IN_FAILED);
   g_clear_error (&error);
 
-  fd_accounts_change_password_async (fixture->db, fd_user_get_id (added), NULL, "changed async",
-                                     NULL, on_async_done_cb, &changed_result);
-  g_assert_true (fd_accounts_change_password_finish (fixture->db, wait_for (&changed_result),
+  fd_accounts_change_password_async (fixture->core.db, fd_user_get_id (added), NULL,
+                                     "changed async", NULL, on_async_done_cb, &changed_result);
+  g_assert_true (fd_accounts_change_password_finish (fixture->core.db, wait_for (&changed_result),
                                                      &error));
   g_assert_no_error (error);
-  after_change = fd_accounts_sign_in (fixture->db, "async@exemple.fr", "changed async", &error);
+  after_change = fd_accounts_sign_in (fixture->core.db, "async@exemple.fr", "changed async",
+                                      &error);
   g_assert_no_error (error);
 
   /* Cancelled: nothing written */
-  before = snapshot_counts (fixture->db);
+  before = snapshot_counts (fixture->core.db);
   g_cancellable_cancel (cancellable);
-  fd_accounts_add_async (fixture->db, "cancelled@exemple.fr", "Cancelled", FD_ROLE_PLANNER, NULL,
-                         NULL, PASSWORD, cancellable, on_async_done_cb, &cancelled_result);
-  g_assert_null (fd_accounts_add_finish (fixture->db, wait_for (&cancelled_result), &error));
+  fd_accounts_add_async (fixture->core.db, "cancelled@exemple.fr", "Cancelled", FD_ROLE_PLANNER,
+                         NULL, NULL, PASSWORD, cancellable, on_async_done_cb, &cancelled_result);
+  g_assert_null (fd_accounts_add_finish (fixture->core.db, wait_for (&cancelled_result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
   /* Refused before any hashing */
-  fd_database_set_user (fixture->db, planner);
-  fd_accounts_add_async (fixture->db, "refused@exemple.fr", "Refused", FD_ROLE_PLANNER, NULL,
+  fd_database_set_user (fixture->core.db, planner);
+  fd_accounts_add_async (fixture->core.db, "refused@exemple.fr", "Refused", FD_ROLE_PLANNER, NULL,
                          NULL, PASSWORD, NULL, on_async_done_cb, &refused_result);
-  g_assert_null (fd_accounts_add_finish (fixture->db, wait_for (&refused_result), &error));
+  g_assert_null (fd_accounts_add_finish (fixture->core.db, wait_for (&refused_result), &error));
   g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_FORBIDDEN);
-  after = snapshot_counts (fixture->db);
+  after = snapshot_counts (fixture->core.db);
   g_assert_cmpstr (before, ==, after);
 }
 

@@ -16,8 +16,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "test-core-common.h"
 #include "fd-conflicts.h"
-#include "fd-core.h"
 
 /* The binary is spawned, not linked: what is tested is the whole process,
  * its exit status and what it prints, as a shell script would see them. */
@@ -771,34 +771,6 @@ test_bad_usage (void)
 /* A database with two slots that overlap (trainer and room), the room's
  * conflict kept; written through core, as the application writes. */
 static char *
-create_row (FdDatabase *database,
-            const char *entity,
-            ...)
-{
-  g_autoptr(FdChange) change = fd_change_new_create (entity);
-  g_autoptr(GError) error = NULL;
-  const char *field;
-  va_list ap;
-
-  va_start (ap, entity);
-  while ((field = va_arg (ap, const char *)) != NULL)
-    {
-      const char *value = va_arg (ap, const char *);
-
-      if (field[0] == '#')
-        fd_change_set_int (change, field + 1, g_ascii_strtoll (value, NULL, 10));
-      else
-        fd_change_set_string (change, field, value);
-    }
-  va_end (ap);
-
-  fd_database_apply (database, change, &error);
-  g_assert_no_error (error);
-
-  return g_strdup (fd_change_get_id (change));
-}
-
-static char *
 make_conflicts_database (const char *name)
 {
   char *path = make_empty_database (name);
@@ -812,24 +784,24 @@ make_conflicts_database (const char *name)
   database = fd_database_open (path, FD_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 
-  place = create_row (database, "place", "name", "Lyon Part-Dieu", NULL);
-  room = create_row (database, "room", "place_id", place, "name", "Salle Bleue", "#capacity", "10",
-                     NULL);
-  trainer = create_row (database, "trainer", "first_name", "Claire", "last_name", "Martin", NULL);
+  place = core_create (database, "place", "name", "Lyon Part-Dieu", NULL);
+  room = core_create (database, "room", "place_id", place, "name", "Salle Bleue", "#capacity", "10",
+                      NULL);
+  trainer = core_create (database, "trainer", "first_name", "Claire", "last_name", "Martin", NULL);
 
   for (guint i = 0; i < 2; i++)
     {
-      g_autofree char *session = create_row (database, "session", "#year", "2026",
-                                             "label", "Gestion de projet", NULL);
-      g_autofree char *sequence = create_row (database, "sequence", "session_id", session,
-                                              "label", "Jour 1", NULL);
-      g_autofree char *slot = create_row (database, "slot", "session_id", session,
-                                          "sequence_id", sequence,
-                                          "start_at", i == 0 ? "2026-03-03T09:30" : "2026-03-03T10:00",
-                                          "end_at", i == 0 ? "2026-03-03T10:30" : "2026-03-03T11:00",
-                                          "place_id", place, "room_id", room, NULL);
+      g_autofree char *session = core_create (database, "session", "#year", "2026",
+                                              "label", "Gestion de projet", NULL);
+      g_autofree char *sequence = core_create (database, "sequence", "session_id", session,
+                                               "label", "Jour 1", NULL);
+      g_autofree char *slot = core_create (database, "slot", "session_id", session,
+                                           "sequence_id", sequence,
+                                           "start_at", i == 0 ? "2026-03-03T09:30" : "2026-03-03T10:00",
+                                           "end_at", i == 0 ? "2026-03-03T10:30" : "2026-03-03T11:00",
+                                           "place_id", place, "room_id", room, NULL);
 
-      g_free (create_row (database, "slot_staff", "slot_id", slot, "trainer_id", trainer, NULL));
+      g_free (core_create (database, "slot_staff", "slot_id", slot, "trainer_id", trainer, NULL));
     }
 
   conflicts = fd_conflicts_in_range (database, NULL, NULL, &error);
@@ -1736,24 +1708,6 @@ test_skipped (void)
   g_test_skip ("FORMADESK_CLI does not name the formadesk-cli binary");
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1832,7 +1786,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_dir);
+  core_remove_dir (tmp_dir);
   g_free (demo_path);
   g_free (tmp_dir);
 

@@ -7,22 +7,17 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <sqlite3.h>
-#include <stdarg.h>
 #include <string.h>
 
+#include "test-core-common.h"
 #include "fd-conflicts.h"
-#include "fd-core.h"
-#include "fd-database-private.h"
 
 /* Every row is written through fd_database_apply(), as the application
  * writes them. The fixture holds two Paris places, a Réunion place, rooms,
  * two trainers and two sessions of 2026 with a sequence each. */
 typedef struct
 {
-  char *dir;
-  FdDatabase *db;
+  CoreFixture core;
   char *lyon;
   char *marseille;
   char *reunion;
@@ -37,38 +32,7 @@ typedef struct
   char *q2;
 } Fixture;
 
-/* Creates a row of @entity from (field, value) pairs ending with NULL; a
- * field written "#name" is an integer. Returns the new id. */
-static char *
-create (Fixture    *fixture,
-        const char *entity,
-        ...)
-{
-  g_autoptr(FdChange) change = fd_change_new_create (entity);
-  g_autoptr(GError) error = NULL;
-  const char *field;
-  va_list ap;
-
-  va_start (ap, entity);
-  while ((field = va_arg (ap, const char *)) != NULL)
-    {
-      const char *value = va_arg (ap, const char *);
-
-      if (field[0] == '#')
-        fd_change_set_int (change, field + 1, g_ascii_strtoll (value, NULL, 10));
-      else if (value == NULL)
-        fd_change_set_null (change, field);
-      else
-        fd_change_set_string (change, field, value);
-    }
-  va_end (ap);
-
-  fd_database_apply (fixture->db, change, &error);
-  g_assert_no_error (error);
-
-  return g_strdup (fd_change_get_id (change));
-}
-
+/* Sets @field of a row, on the revision the row has now */
 static void
 update (Fixture    *fixture,
         const char *entity,
@@ -76,50 +40,11 @@ update (Fixture    *fixture,
         const char *field,
         const char *value)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT revision FROM \"%s\" WHERE id = ?1", entity);
-  sqlite3_stmt *stmt = _fd_database_prepare (fixture->db, sql, NULL);
-  g_autoptr(FdChange) change = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 revision = 0;
+  FdDatabase *db = fixture->core.db;
+  g_autoptr(FdChange) change = fd_change_new_update (entity, id, core_revision (db, entity, id));
 
-  /* Made on the row as it is now */
-  g_assert_nonnull (stmt);
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    revision = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  change = fd_change_new_update (entity, id, revision);
   fd_change_set_string (change, field, value);
-  fd_database_apply (fixture->db, change, &error);
-  g_assert_no_error (error);
-}
-
-static void
-delete (Fixture    *fixture,
-        const char *entity,
-        const char *id)
-{
-  g_autoptr(FdChange) change = fd_change_new_delete (entity, id, 0);
-  g_autoptr(GError) error = NULL;
-
-  fd_database_apply (fixture->db, change, &error);
-  g_assert_no_error (error);
-}
-
-static gint64
-query_int (FdDatabase *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = _fd_database_prepare (db, sql, NULL);
-  gint64 value = -1;
-
-  g_assert_nonnull (stmt);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return value;
+  core_apply (db, change);
 }
 
 static char *
@@ -132,12 +57,13 @@ add_slot (Fixture    *fixture,
           const char *room,
           const char *trainer)
 {
-  char *slot = create (fixture, "slot", "session_id", session, "sequence_id", sequence,
-                       "start_at", start, "end_at", end, "place_id", place, "room_id", room,
-                       NULL);
+  FdDatabase *db = fixture->core.db;
+  char *slot = core_create (db, "slot", "session_id", session, "sequence_id", sequence,
+                            "start_at", start, "end_at", end, "place_id", place, "room_id", room,
+                            NULL);
 
   if (trainer != NULL)
-    g_free (create (fixture, "slot_staff", "slot_id", slot, "trainer_id", trainer, NULL));
+    g_free (core_create (db, "slot_staff", "slot_id", slot, "trainer_id", trainer, NULL));
 
   return slot;
 }
@@ -147,9 +73,10 @@ add_session (Fixture    *fixture,
              const char *year,
              char      **sequence)
 {
-  char *session = create (fixture, "session", "#year", year, "label", "Gestion de projet", NULL);
+  FdDatabase *db = fixture->core.db;
+  char *session = core_create (db, "session", "#year", year, "label", "Gestion de projet", NULL);
 
-  *sequence = create (fixture, "sequence", "session_id", session, "label", "Jour 1", NULL);
+  *sequence = core_create (db, "sequence", "session_id", session, "label", "Jour 1", NULL);
 
   return session;
 }
@@ -158,27 +85,23 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  FdDatabase *db;
 
-  fixture->dir = g_dir_make_tmp ("formadesk-conflicts-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->db = fd_database_open (path, FD_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  fixture->lyon = create (fixture, "place", "name", "Lyon Part-Dieu", NULL);
-  fixture->marseille = create (fixture, "place", "name", "Marseille Joliette", NULL);
-  fixture->reunion = create (fixture, "place", "name", "Saint-Denis", "time_zone", "Indian/Reunion",
-                             NULL);
-  fixture->blue = create (fixture, "room", "place_id", fixture->lyon, "name", "Salle Bleue",
-                          "#capacity", "10", NULL);
-  fixture->green = create (fixture, "room", "place_id", fixture->lyon, "name", "Salle Verte",
-                           "#capacity", "2", NULL);
-  fixture->creole = create (fixture, "room", "place_id", fixture->reunion, "name", "Salle Créole",
-                            NULL);
-  fixture->claire = create (fixture, "trainer", "first_name", "Claire", "last_name", "Martin", NULL);
-  fixture->paul = create (fixture, "trainer", "first_name", "Paul", "last_name", "Durand", NULL);
+  core_fixture_set_up (&fixture->core, user_data);
+  db = fixture->core.db;
+  fixture->lyon = core_create (db, "place", "name", "Lyon Part-Dieu", NULL);
+  fixture->marseille = core_create (db, "place", "name", "Marseille Joliette", NULL);
+  fixture->reunion = core_create (db, "place", "name", "Saint-Denis", "time_zone", "Indian/Reunion",
+                                  NULL);
+  fixture->blue = core_create (db, "room", "place_id", fixture->lyon, "name", "Salle Bleue",
+                               "#capacity", "10", NULL);
+  fixture->green = core_create (db, "room", "place_id", fixture->lyon, "name", "Salle Verte",
+                                "#capacity", "2", NULL);
+  fixture->creole = core_create (db, "room", "place_id", fixture->reunion, "name", "Salle Créole",
+                                 NULL);
+  fixture->claire = core_create (db, "trainer", "first_name", "Claire", "last_name", "Martin",
+                                 NULL);
+  fixture->paul = core_create (db, "trainer", "first_name", "Paul", "last_name", "Durand", NULL);
   fixture->s1 = add_session (fixture, "2026", &fixture->q1);
   fixture->s2 = add_session (fixture, "2026", &fixture->q2);
 }
@@ -187,18 +110,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->db);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  core_fixture_tear_down (&fixture->core, user_data);
   g_free (fixture->lyon);
   g_free (fixture->marseille);
   g_free (fixture->reunion);
@@ -237,7 +149,7 @@ check (Fixture              *fixture,
        const FdSlotProposal *proposal)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *conflicts = fd_conflicts_check_proposal (fixture->db, proposal, &error);
+  GPtrArray *conflicts = fd_conflicts_check_proposal (fixture->core.db, proposal, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (conflicts);
@@ -263,7 +175,7 @@ for_slot (Fixture    *fixture,
           const char *slot)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *conflicts = fd_conflicts_for_slot (fixture->db, slot, &error);
+  GPtrArray *conflicts = fd_conflicts_for_slot (fixture->core.db, slot, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (conflicts);
@@ -277,7 +189,7 @@ in_range (Fixture    *fixture,
           const char *to)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *conflicts = fd_conflicts_in_range (fixture->db, from, to, &error);
+  GPtrArray *conflicts = fd_conflicts_in_range (fixture->core.db, from, to, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (conflicts);
@@ -314,8 +226,8 @@ session_code (Fixture    *fixture,
               const char *session)
 {
   static char code[32];
-  sqlite3_stmt *stmt = _fd_database_prepare (fixture->db, "SELECT code FROM session WHERE id = ?1",
-                                             NULL);
+  sqlite3_stmt *stmt = _fd_database_prepare (fixture->core.db,
+                                             "SELECT code FROM session WHERE id = ?1", NULL);
 
   sqlite3_bind_text (stmt, 1, session, -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -446,12 +358,15 @@ static void
 test_trainer_unavailable (Fixture       *fixture,
                           gconstpointer  user_data)
 {
-  g_autofree char *leave = create (fixture, "unavailability", "trainer_id", fixture->claire,
-                                   "start_at", "2026-03-03T10:00", "end_at", "2026-03-03T12:00",
-                                   "reason", "Rendez-vous médical", NULL);
-  g_autofree char *holiday = create (fixture, "unavailability", "trainer_id", fixture->paul,
-                                     "start_at", "2026-03-09T00:00", "end_at", "2026-03-14T00:00",
-                                     NULL);
+  g_autofree char *leave = core_create (fixture->core.db, "unavailability",
+                                        "trainer_id", fixture->claire,
+                                        "start_at", "2026-03-03T10:00",
+                                        "end_at", "2026-03-03T12:00",
+                                        "reason", "Rendez-vous médical", NULL);
+  g_autofree char *holiday = core_create (fixture->core.db, "unavailability",
+                                          "trainer_id", fixture->paul,
+                                          "start_at", "2026-03-09T00:00",
+                                          "end_at", "2026-03-14T00:00", NULL);
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) overlap = NULL;
@@ -498,20 +413,21 @@ test_room_capacity (Fixture       *fixture,
 
   for (guint i = 0; i < 2; i++)
     {
-      g_autofree char *trainee = create (fixture, "trainee", "first_name", "Inès",
-                                         "last_name", "Moreau", NULL);
+      g_autofree char *trainee = core_create (fixture->core.db, "trainee", "first_name", "Inès",
+                                              "last_name", "Moreau", NULL);
 
-      g_free (create (fixture, "enrollment", "session_id", fixture->s1, "trainee_id", trainee,
-                      NULL));
+      g_free (core_create (fixture->core.db, "enrollment", "session_id", fixture->s1,
+                           "trainee_id", trainee, NULL));
     }
   /* Withdrawn and cancelled enrollments do not take a seat */
   for (guint i = 0; i < 2; i++)
     {
-      g_autofree char *trainee = create (fixture, "trainee", "first_name", "Hugo",
-                                         "last_name", "Petit", NULL);
+      g_autofree char *trainee = core_create (fixture->core.db, "trainee", "first_name", "Hugo",
+                                              "last_name", "Petit", NULL);
 
-      g_free (create (fixture, "enrollment", "session_id", fixture->s1, "trainee_id", trainee,
-                      "status", i == 0 ? "withdrawn" : "cancelled", NULL));
+      g_free (core_create (fixture->core.db, "enrollment", "session_id", fixture->s1,
+                           "trainee_id", trainee, "status", i == 0 ? "withdrawn" : "cancelled",
+                           NULL));
     }
 
   /* Two trainees in two seats */
@@ -520,10 +436,11 @@ test_room_capacity (Fixture       *fixture,
   g_assert_cmpuint (two->len, ==, 0);
 
   {
-    g_autofree char *trainee = create (fixture, "trainee", "first_name", "Léa",
-                                       "last_name", "Roux", NULL);
+    g_autofree char *trainee = core_create (fixture->core.db, "trainee", "first_name", "Léa",
+                                            "last_name", "Roux", NULL);
 
-    third = create (fixture, "enrollment", "session_id", fixture->s1, "trainee_id", trainee, NULL);
+    third = core_create (fixture->core.db, "enrollment", "session_id", fixture->s1,
+                         "trainee_id", trainee, NULL);
   }
 
   three = check_times (fixture, "2026-03-03T09:00", "2026-03-03T12:00", fixture->lyon,
@@ -599,7 +516,7 @@ test_spans_new_year (Fixture       *fixture,
   /* the December slot itself is what lets January in: not itself */
   slot = add_slot (fixture, fixture->s1, fixture->q1, "2027-01-05T09:00", "2027-01-05T12:00",
                    NULL, NULL, NULL);
-  delete (fixture, "slot", december);
+  core_delete (fixture->core.db, "slot", december);
   stored = for_slot (fixture, slot);
   g_assert_cmpuint (count_kind (stored, FD_CONFLICT_KIND_OUTSIDE_YEAR), ==, 1);
 }
@@ -710,20 +627,22 @@ test_deleted_ignored (Fixture       *fixture,
   g_autoptr(GPtrArray) after = NULL;
 
   /* A live slot and unavailability that conflict … */
-  slot = create (fixture, "slot", "session_id", fixture->s2, "sequence_id", fixture->q2,
-                 "start_at", "2026-03-03T10:00", "end_at", "2026-03-03T12:00",
-                 "place_id", fixture->lyon, "room_id", fixture->blue, NULL);
-  staff = create (fixture, "slot_staff", "slot_id", slot, "trainer_id", fixture->paul, NULL);
-  leave = create (fixture, "unavailability", "trainer_id", fixture->paul,
-                  "start_at", "2026-03-03T08:00", "end_at", "2026-03-03T18:00", NULL);
+  slot = core_create (fixture->core.db, "slot", "session_id", fixture->s2,
+                      "sequence_id", fixture->q2, "start_at", "2026-03-03T10:00",
+                      "end_at", "2026-03-03T12:00", "place_id", fixture->lyon,
+                      "room_id", fixture->blue, NULL);
+  staff = core_create (fixture->core.db, "slot_staff", "slot_id", slot, "trainer_id", fixture->paul,
+                       NULL);
+  leave = core_create (fixture->core.db, "unavailability", "trainer_id", fixture->paul,
+                       "start_at", "2026-03-03T08:00", "end_at", "2026-03-03T18:00", NULL);
   before = check_times (fixture, "2026-03-03T10:00", "2026-03-03T12:00", fixture->lyon,
                         fixture->blue, fixture->paul);
   g_assert_cmpuint (before->len, ==, 3);
 
   /* … do not once deleted */
-  delete (fixture, "slot_staff", staff);
-  delete (fixture, "unavailability", leave);
-  delete (fixture, "slot", slot);
+  core_delete (fixture->core.db, "slot_staff", staff);
+  core_delete (fixture->core.db, "unavailability", leave);
+  core_delete (fixture->core.db, "slot", slot);
   after = check_times (fixture, "2026-03-03T10:00", "2026-03-03T12:00", fixture->lyon,
                        fixture->blue, fixture->paul);
   g_assert_cmpuint (after->len, ==, 0);
@@ -733,8 +652,8 @@ test_deleted_ignored (Fixture       *fixture,
   update (fixture, "session", cancelled_session, "status", "cancelled");
   g_free (add_slot (fixture, cancelled_session, q3, "2026-03-05T10:00", "2026-03-05T12:00",
                     fixture->lyon, fixture->blue, fixture->paul));
-  cancelled_sequence = create (fixture, "sequence", "session_id", fixture->s2, "label", "Annulée",
-                               "status", "cancelled", NULL);
+  cancelled_sequence = core_create (fixture->core.db, "sequence", "session_id", fixture->s2,
+                                    "label", "Annulée", "status", "cancelled", NULL);
   g_free (add_slot (fixture, fixture->s2, cancelled_sequence, "2026-03-06T10:00",
                     "2026-03-06T12:00", fixture->lyon, fixture->blue, fixture->paul));
   {
@@ -752,11 +671,11 @@ test_deleted_ignored (Fixture       *fixture,
   }
 
   /* A deleted room books nothing */
-  deleted_room = create (fixture, "room", "place_id", fixture->lyon, "name", "Salle Rouge",
-                         "#capacity", "1", NULL);
+  deleted_room = core_create (fixture->core.db, "room", "place_id", fixture->lyon,
+                              "name", "Salle Rouge", "#capacity", "1", NULL);
   g_free (add_slot (fixture, fixture->s2, fixture->q2, "2026-03-10T10:00", "2026-03-10T12:00",
                     fixture->lyon, deleted_room, NULL));
-  delete (fixture, "room", deleted_room);
+  core_delete (fixture->core.db, "room", deleted_room);
   {
     g_autoptr(GPtrArray) conflicts = check_times (fixture, "2026-03-10T10:00", "2026-03-10T12:00",
                                                   fixture->lyon, deleted_room, NULL);
@@ -787,7 +706,7 @@ test_excludes_own_slot (Fixture       *fixture,
   stored = for_slot (fixture, a);
   g_assert_cmpuint (stored->len, ==, 0);
 
-  proposal = fd_slot_proposal_new_for_slot (fixture->db, a, &error);
+  proposal = fd_slot_proposal_new_for_slot (fixture->core.db, a, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (proposal->slot_id, ==, a);
   g_assert_cmpstr (proposal->session_id, ==, fixture->s1);
@@ -815,7 +734,7 @@ test_excludes_own_slot (Fixture       *fixture,
   g_assert_cmpuint (count_kind (as_new, FD_CONFLICT_KIND_ROOM_OVERLAP), ==, 2);
   g_assert_cmpuint (count_kind (as_new, FD_CONFLICT_KIND_TRAINER_OVERLAP), ==, 2);
 
-  missing = fd_slot_proposal_new_for_slot (fixture->db, "no-such-slot", &error);
+  missing = fd_slot_proposal_new_for_slot (fixture->core.db, "no-such-slot", &error);
   g_assert_null (missing);
   g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
 }
@@ -846,7 +765,7 @@ test_bad_proposals (Fixture       *fixture,
       g_autoptr(FdSlotProposal) proposal = fd_slot_proposal_new (fixture->s1);
 
       fd_slot_proposal_set_times (proposal, bad[i].start, bad[i].end);
-      conflicts = fd_conflicts_check_proposal (fixture->db, proposal, &error);
+      conflicts = fd_conflicts_check_proposal (fixture->core.db, proposal, &error);
       g_assert_null (conflicts);
       g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
       g_assert_cmpstr (fd_validation_error_get_field (error), ==, bad[i].field);
@@ -854,22 +773,22 @@ test_bad_proposals (Fixture       *fixture,
     }
 
   fd_slot_proposal_set_times (orphan, "2026-03-03T09:00", "2026-03-03T10:00");
-  conflicts = fd_conflicts_check_proposal (fixture->db, orphan, &error);
+  conflicts = fd_conflicts_check_proposal (fixture->core.db, orphan, &error);
   g_assert_null (conflicts);
   g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  conflicts = fd_conflicts_for_slot (fixture->db, "no-such-slot", &error);
+  conflicts = fd_conflicts_for_slot (fixture->core.db, "no-such-slot", &error);
   g_assert_null (conflicts);
   g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* Bad ranges */
-  conflicts = fd_conflicts_in_range (fixture->db, "2026-13-01", NULL, &error);
+  conflicts = fd_conflicts_in_range (fixture->core.db, "2026-13-01", NULL, &error);
   g_assert_null (conflicts);
   g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
   g_clear_error (&error);
-  conflicts = fd_conflicts_in_range (fixture->db, "2026-03-31", "2026-03-01", &error);
+  conflicts = fd_conflicts_in_range (fixture->core.db, "2026-03-31", "2026-03-01", &error);
   g_assert_null (conflicts);
   g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
   g_clear_error (&error);
@@ -898,26 +817,28 @@ test_keep (Fixture       *fixture,
   conflict = g_ptr_array_index (first, 0);
 
   /* A blank reason is refused, and nothing is written */
-  outbox = fd_database_count_outbox (fixture->db);
-  g_assert_false (fd_conflict_keep (fixture->db, conflict, "  \t ", &error));
+  outbox = fd_database_count_outbox (fixture->core.db);
+  g_assert_false (fd_conflict_keep (fixture->core.db, conflict, "  \t ", &error));
   g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_REQUIRED);
   g_assert_cmpstr (fd_validation_error_get_field (error), ==, "reason");
   g_assert_cmpstr (error->message, ==, "Give a reason to keep this conflict.");
   g_clear_error (&error);
-  g_assert_false (fd_conflict_keep (fixture->db, conflict, NULL, &error));
+  g_assert_false (fd_conflict_keep (fixture->core.db, conflict, NULL, &error));
   g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_REQUIRED);
   g_clear_error (&error);
   g_assert_false (fd_conflict_get_kept (conflict));
-  g_assert_cmpint (fd_database_count_outbox (fixture->db), ==, outbox);
+  g_assert_cmpint (fd_database_count_outbox (fixture->core.db), ==, outbox);
 
-  g_assert_true (fd_conflict_keep (fixture->db, conflict, " Claire fait la liaison ", &error));
+  g_assert_true (fd_conflict_keep (fixture->core.db, conflict, " Claire fait la liaison ", &error));
   g_assert_no_error (error);
   g_assert_true (fd_conflict_get_kept (conflict));
   g_assert_cmpstr (fd_conflict_get_kept_reason (conflict), ==, "Claire fait la liaison");
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM conflict_ack WHERE deleted = 0"
-                                           " AND kind = 'trainer_overlap'"), ==, 1);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM outbox"
-                                           " WHERE name = 'conflict_ack.create'"), ==, 1);
+  g_assert_cmpint (core_query_int (fixture->core.db, "SELECT count(*) FROM conflict_ack"
+                                                     " WHERE deleted = 0"
+                                                     " AND kind = 'trainer_overlap'", NULL), ==, 1);
+  g_assert_cmpint (core_query_int (fixture->core.db, "SELECT count(*) FROM outbox"
+                                                     " WHERE name = 'conflict_ack.create'", NULL),
+                   ==, 1);
 
   /* Still reported, kept, from either slot and in a range */
   again = for_slot (fixture, a);
@@ -933,10 +854,11 @@ test_keep (Fixture       *fixture,
   g_assert_true (fd_conflict_get_kept (g_ptr_array_index (range, 0)));
 
   /* Keeping from the other slot replaces the reason, it adds no row */
-  g_assert_true (fd_conflict_keep (fixture->db, g_ptr_array_index (from_b, 0), "Réunion commune",
-                                   &error));
+  g_assert_true (fd_conflict_keep (fixture->core.db, g_ptr_array_index (from_b, 0),
+                                   "Réunion commune", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM conflict_ack"), ==, 1);
+  g_assert_cmpint (core_query_int (fixture->core.db, "SELECT count(*) FROM conflict_ack", NULL),
+                   ==, 1);
   g_clear_pointer (&again, g_ptr_array_unref);
   again = for_slot (fixture, a);
   g_assert_cmpstr (fd_conflict_get_kept_reason (g_ptr_array_index (again, 0)), ==,
@@ -960,7 +882,7 @@ test_keep (Fixture       *fixture,
                          fixture->claire);
   g_assert_cmpuint (unsaved->len, >, 0);
   g_assert_false (fd_conflict_get_kept (g_ptr_array_index (unsaved, 0)));
-  g_assert_false (fd_conflict_keep (fixture->db, g_ptr_array_index (unsaved, 0), "Parce que",
+  g_assert_false (fd_conflict_keep (fixture->core.db, g_ptr_array_index (unsaved, 0), "Parce que",
                                     &error));
   g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
   g_clear_error (&error);
@@ -974,21 +896,22 @@ test_keep (Fixture       *fixture,
 
     for (guint i = 0; i < 3; i++)
       {
-        g_autofree char *trainee = create (fixture, "trainee", "first_name", "Inès",
-                                           "last_name", "Moreau", NULL);
+        g_autofree char *trainee = core_create (fixture->core.db, "trainee", "first_name", "Inès",
+                                                "last_name", "Moreau", NULL);
 
-        g_free (create (fixture, "enrollment", "session_id", fixture->s1, "trainee_id", trainee,
-                        NULL));
+        g_free (core_create (fixture->core.db, "enrollment", "session_id", fixture->s1,
+                             "trainee_id", trainee, NULL));
       }
     capacity = for_slot (fixture, small);
     g_assert_cmpuint (capacity->len, ==, 1);
-    g_assert_true (fd_conflict_keep (fixture->db, g_ptr_array_index (capacity, 0),
+    g_assert_true (fd_conflict_keep (fixture->core.db, g_ptr_array_index (capacity, 0),
                                      "Une chaise en plus", &error));
     g_assert_no_error (error);
     kept = for_slot (fixture, small);
     g_assert_true (fd_conflict_get_kept (g_ptr_array_index (kept, 0)));
-    g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM conflict_ack"
-                                             " WHERE kind = 'room_capacity'"), ==, 1);
+    g_assert_cmpint (core_query_int (fixture->core.db, "SELECT count(*) FROM conflict_ack"
+                                                       " WHERE kind = 'room_capacity'", NULL),
+                     ==, 1);
   }
 }
 
@@ -1094,8 +1017,8 @@ test_range_agrees_with_slots (Fixture       *fixture,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (leaves); i++)
-    g_free (create (fixture, "unavailability", "trainer_id", trainers[i % 2],
-                    "start_at", leaves[i][0], "end_at", leaves[i][1], NULL));
+    g_free (core_create (fixture->core.db, "unavailability", "trainer_id", trainers[i % 2],
+                         "start_at", leaves[i][0], "end_at", leaves[i][1], NULL));
 
   for (guint i = 0; i < 80; i++)
     {
@@ -1117,8 +1040,8 @@ test_range_agrees_with_slots (Fixture       *fixture,
                        places[place], place == 0 ? rooms[room] : NULL,
                        trainers[g_rand_int_range (rand, 0, 3)]);
       if (g_rand_int_range (rand, 0, 5) == 0)
-        g_free (create (fixture, "slot_staff", "slot_id", slot, "trainer_id", fixture->paul,
-                        "role", "co_trainer", NULL));
+        g_free (core_create (fixture->core.db, "slot_staff", "slot_id", slot,
+                             "trainer_id", fixture->paul, "role", "co_trainer", NULL));
       g_ptr_array_add (slots, slot);
     }
 

@@ -9,10 +9,14 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdarg.h>
 
 #include "fd-core.h"
 #include "fd-database-private.h"
 
+/* A temporary folder, the path of a database in it and, once opened, that
+ * database. A test's own fixture that holds more (ids of rows it made)
+ * embeds this one as its first member and builds on its set-up. */
 typedef struct
 {
   char *dir;
@@ -20,36 +24,61 @@ typedef struct
   FdDatabase *db;
 } CoreFixture;
 
+/* The folder and the path, no file yet: for tests that create, open or
+ * refuse the database themselves */
 static inline void
-core_fixture_set_up (CoreFixture   *fixture,
-                     gconstpointer  user_data)
+core_fixture_set_up_dir (CoreFixture   *fixture,
+                         gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
 
   fixture->dir = g_dir_make_tmp ("formadesk-core-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
+  fixture->db = NULL;
+}
+
+static inline void
+core_fixture_set_up (CoreFixture   *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  core_fixture_set_up_dir (fixture, user_data);
   fixture->db = fd_database_open (fixture->path, FD_DATABASE_OPEN_CREATE, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (fixture->db);
+}
+
+/* Removes @path and everything below it, which must all go */
+static inline void
+core_remove_dir (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        core_remove_dir (child);
+      else
+        g_assert_cmpint (g_remove (child), ==, 0);
+    }
+  g_dir_close (dir);
+  g_assert_cmpint (g_rmdir (path), ==, 0);
 }
 
 static inline void
 core_fixture_tear_down (CoreFixture   *fixture,
                         gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->db);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  core_remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
 }
 
 /* The first column of the first row of @sql, where ?1 is @id (may be NULL) */
@@ -67,10 +96,12 @@ core_query_text (FdDatabase *db,
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 
   return value;
 }
 
+/* The same as a number; -1 when there is no row or the value is NULL */
 static inline gint64
 core_query_int (FdDatabase *db,
                 const char *sql,
@@ -81,15 +112,19 @@ core_query_int (FdDatabase *db,
   return text != NULL ? g_ascii_strtoll (text, NULL, 10) : -1;
 }
 
-/* The revision of a row, the base of an edit made on it now */
+/* The revision of a row, which must exist: the base of an edit made on it
+ * now */
 static inline gint64
 core_revision (FdDatabase *db,
                const char *table,
                const char *id)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT revision FROM \"%s\" WHERE id = ?1", table);
+  gint64 revision = core_query_int (db, sql, id);
 
-  return core_query_int (db, sql, id);
+  g_assert_cmpint (revision, >=, 0);
+
+  return revision;
 }
 
 /* Applies @change, which must succeed */
@@ -103,8 +138,19 @@ core_apply (FdDatabase *db,
   g_assert_no_error (error);
 }
 
-/* Creates a row of @entity with text fields given as name, value pairs,
- * NULL-terminated; returns its id */
+/* Applies @change, a create, which must succeed; returns the new row's id */
+static inline char *
+core_apply_create (FdDatabase *db,
+                   FdChange   *change)
+{
+  core_apply (db, change);
+
+  return g_strdup (fd_change_get_id (change));
+}
+
+/* Creates a row of @entity from field, value pairs ending with NULL: a
+ * value is text (NULL for none), and a field written "#name" is an
+ * integer written in decimal. Returns the new row's id. */
 static inline char *
 core_create (FdDatabase *db,
              const char *entity,
@@ -116,10 +162,34 @@ core_create (FdDatabase *db,
 
   va_start (args, entity);
   while ((name = va_arg (args, const char *)) != NULL)
-    fd_change_set_string (change, name, va_arg (args, const char *));
+    {
+      const char *value = va_arg (args, const char *);
+
+      if (name[0] == '#')
+        {
+          gint64 number = 0;
+
+          g_assert_true (g_ascii_string_to_signed (value, 10, G_MININT64, G_MAXINT64, &number,
+                                                   NULL));
+          fd_change_set_int (change, name + 1, number);
+        }
+      else
+        {
+          fd_change_set_string (change, name, value);
+        }
+    }
   va_end (args);
 
-  core_apply (db, change);
+  return core_apply_create (db, change);
+}
 
-  return g_strdup (fd_change_get_id (change));
+/* Deletes a row, whatever its revision: the delete must succeed */
+static inline void
+core_delete (FdDatabase *db,
+             const char *entity,
+             const char *id)
+{
+  g_autoptr(FdChange) change = fd_change_new_delete (entity, id, 0);
+
+  core_apply (db, change);
 }

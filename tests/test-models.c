@@ -7,82 +7,17 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
-#include <sqlite3.h>
 #include <string.h>
 
-#include "fd-core.h"
-#include "fd-database-private.h"
-
-typedef struct
-{
-  char       *dir;
-  FdDatabase *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("formadesk-models-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  path = g_build_filename (fixture->dir, "formadesk.db", NULL);
-  fixture->db = fd_database_open (path, FD_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->db);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->db);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
-
-  g_clear_pointer (&fixture->dir, g_free);
-}
-
-/* Applies @change and returns the id of its row */
-static char *
-apply (FdDatabase *db,
-       FdChange   *change)
-{
-  g_autoptr(GError) error = NULL;
-
-  fd_database_apply (db, change, &error);
-  g_assert_no_error (error);
-
-  return g_strdup (fd_change_get_id (change));
-}
+#include "test-core-common.h"
 
 static char *
 create_trainee (FdDatabase *db,
                 const char *first_name,
                 const char *last_name)
 {
-  g_autoptr(FdChange) change = fd_change_new_create ("trainee");
-
-  fd_change_set_string (change, "first_name", first_name);
-  fd_change_set_string (change, "last_name", last_name);
-
-  return apply (db, change);
+  return core_create (db, "trainee", "first_name", first_name, "last_name", last_name, NULL);
 }
 
 static char *
@@ -90,24 +25,14 @@ create_trainer (FdDatabase *db,
                 const char *first_name,
                 const char *last_name)
 {
-  g_autoptr(FdChange) change = fd_change_new_create ("trainer");
-
-  fd_change_set_string (change, "first_name", first_name);
-  fd_change_set_string (change, "last_name", last_name);
-
-  return apply (db, change);
+  return core_create (db, "trainer", "first_name", first_name, "last_name", last_name, NULL);
 }
 
 static char *
 create_client (FdDatabase *db,
                const char *name)
 {
-  g_autoptr(FdChange) change = fd_change_new_create ("client");
-
-  fd_change_set_string (change, "kind", "company");
-  fd_change_set_string (change, "name", name);
-
-  return apply (db, change);
+  return core_create (db, "client", "kind", "company", "name", name, NULL);
 }
 
 static char *
@@ -130,7 +55,7 @@ create_session (FdDatabase *db,
       fd_change_set_string (change, "client_id", client_id);
     }
 
-  return apply (db, change);
+  return core_apply_create (db, change);
 }
 
 static char *
@@ -138,12 +63,7 @@ create_sequence (FdDatabase *db,
                  const char *session_id,
                  const char *label)
 {
-  g_autoptr(FdChange) change = fd_change_new_create ("sequence");
-
-  fd_change_set_string (change, "session_id", session_id);
-  fd_change_set_string (change, "label", label);
-
-  return apply (db, change);
+  return core_create (db, "sequence", "session_id", session_id, "label", label, NULL);
 }
 
 static char *
@@ -153,14 +73,8 @@ create_slot (FdDatabase *db,
              const char *start_at,
              const char *end_at)
 {
-  g_autoptr(FdChange) change = fd_change_new_create ("slot");
-
-  fd_change_set_string (change, "session_id", session_id);
-  fd_change_set_string (change, "sequence_id", sequence_id);
-  fd_change_set_string (change, "start_at", start_at);
-  fd_change_set_string (change, "end_at", end_at);
-
-  return apply (db, change);
+  return core_create (db, "slot", "session_id", session_id, "sequence_id", sequence_id,
+                      "start_at", start_at, "end_at", end_at, NULL);
 }
 
 static char *
@@ -169,22 +83,8 @@ create_enrollment (FdDatabase *db,
                    const char *trainee_id,
                    const char *status)
 {
-  g_autoptr(FdChange) change = fd_change_new_create ("enrollment");
-
-  fd_change_set_string (change, "session_id", session_id);
-  fd_change_set_string (change, "trainee_id", trainee_id);
-  fd_change_set_string (change, "status", status);
-
-  return apply (db, change);
-}
-
-static void
-delete_row (FdDatabase *db,
-            const char *entity,
-            const char *id)
-{
-  g_autoptr(FdChange) change = fd_change_new_delete (entity, id, 0);
-  g_autofree char *unused = apply (db, change);
+  return core_create (db, "enrollment", "session_id", session_id, "trainee_id", trainee_id,
+                      "status", status, NULL);
 }
 
 /* The last names of the trainees of @list, in order, joined with "|" */
@@ -207,7 +107,7 @@ dup_last_names (GListModel *list)
 }
 
 static void
-test_record_list_french_order (Fixture       *fixture,
+test_record_list_french_order (CoreFixture   *fixture,
                                gconstpointer  data)
 {
   g_autoptr(FdRecordList) list = NULL;
@@ -235,7 +135,7 @@ test_record_list_french_order (Fixture       *fixture,
 /* Rows are read a page at a time: every position still gives its own row,
  * in any order of asking, and a new search reads the new rows. */
 static void
-test_record_list_pages (Fixture       *fixture,
+test_record_list_pages (CoreFixture   *fixture,
                         gconstpointer  data)
 {
   g_autoptr(FdRecordList) list = NULL;
@@ -273,7 +173,7 @@ test_record_list_pages (Fixture       *fixture,
 }
 
 static void
-test_record_list_search_accents (Fixture       *fixture,
+test_record_list_search_accents (CoreFixture   *fixture,
                                  gconstpointer  data)
 {
   g_autoptr(FdRecordList) list = NULL;
@@ -322,7 +222,7 @@ test_record_list_search_accents (Fixture       *fixture,
 }
 
 static void
-test_record_list_search_escapes (Fixture       *fixture,
+test_record_list_search_escapes (CoreFixture   *fixture,
                                  gconstpointer  data)
 {
   g_autoptr(FdRecordList) list = NULL;
@@ -390,7 +290,7 @@ on_notify_cb (GObject    *object,
 }
 
 static void
-test_record_list_items_changed (Fixture       *fixture,
+test_record_list_items_changed (CoreFixture   *fixture,
                                 gconstpointer  data)
 {
   g_autoptr(FdRecordList) list = NULL;
@@ -467,12 +367,12 @@ rename_trainee (FdDatabase *db,
   g_autoptr(FdChange) change = fd_change_new_update ("trainee", id, revision_of (db, id));
 
   fd_change_set_string (change, field, value);
-  g_free (apply (db, change));
+  core_apply (db, change);
 }
 
 /* An edit reaches the list as the rows it changed, not as a reload */
 static void
-test_record_list_updates_in_place (Fixture       *fixture,
+test_record_list_updates_in_place (CoreFixture   *fixture,
                                    gconstpointer  data)
 {
   g_autoptr(FdRecordList) list = NULL;
@@ -510,7 +410,7 @@ test_record_list_updates_in_place (Fixture       *fixture,
   new_one = create_trainee (fixture->db, "Luc", "Caron");
   g_assert_cmpstr (log->str, ==, "2-0+1 ");
   g_string_truncate (log, 0);
-  delete_row (fixture->db, "trainee", bernard);
+  core_delete (fixture->db, "trainee", bernard);
   g_assert_cmpstr (log->str, ==, "1-1+0 ");
   g_clear_pointer (&names, g_free);
   names = dup_last_names (G_LIST_MODEL (list));
@@ -526,7 +426,7 @@ test_record_list_updates_in_place (Fixture       *fixture,
 /* A search follows edits: a row whose name changed leaves it, a row whose
  * other fields changed stays, changed in place */
 static void
-test_record_list_search_follows_edits (Fixture       *fixture,
+test_record_list_search_follows_edits (CoreFixture   *fixture,
                                        gconstpointer  data)
 {
   g_autoptr(FdRecordList) list = NULL;
@@ -575,7 +475,7 @@ dup_codes (GListModel *list)
 /* The sessions list narrowed by status, drafts, training, place and
  * period, together and with a search */
 static void
-test_record_list_session_filters (Fixture       *fixture,
+test_record_list_session_filters (CoreFixture   *fixture,
                                   gconstpointer  data)
 {
   g_autoptr(FdRecordList) list = NULL;
@@ -591,9 +491,9 @@ test_record_list_session_filters (Fixture       *fixture,
 
   fd_change_set_string (training, "code", "BUR-01");
   fd_change_set_string (training, "title", "Excel");
-  training_id = apply (fixture->db, training);
+  training_id = core_apply_create (fixture->db, training);
   fd_change_set_string (place, "name", "Centre Lyon");
-  place_id = apply (fixture->db, place);
+  place_id = core_apply_create (fixture->db, place);
 
   excel = create_session (fixture->db, "2026-0001", "Excel", training_id, NULL);
   word = create_session (fixture->db, "2026-0002", "Word", NULL, NULL);
@@ -607,12 +507,12 @@ test_record_list_session_filters (Fixture       *fixture,
     fd_change_set_string (slot, "start_at", "2026-05-12T09:00");
     fd_change_set_string (slot, "end_at", "2026-05-12T12:00");
     fd_change_set_string (slot, "place_id", place_id);
-    g_free (apply (fixture->db, slot));
+    core_apply (fixture->db, slot);
   }
   confirm = fd_change_new_update ("session", word, 1 << 30);
   fd_change_set_string (confirm, "status", "confirmed");
   fd_change_set_bool (confirm, "published", TRUE);
-  g_free (apply (fixture->db, confirm));
+  core_apply (fixture->db, confirm);
 
   g_assert_true (fd_record_list_has_filter (FD_RECORD_KIND_SESSION, "place"));
   g_assert_false (fd_record_list_has_filter (FD_RECORD_KIND_TRAINER, "place"));
@@ -659,7 +559,7 @@ test_record_list_session_filters (Fixture       *fixture,
     g_autoptr(FdChange) move = fd_change_new_update ("session", excel, 1 << 30);
 
     fd_change_set_null (move, "training_id");
-    g_free (apply (fixture->db, move));
+    core_apply (fixture->db, move);
   }
   g_clear_pointer (&codes, g_free);
   codes = dup_codes (G_LIST_MODEL (list));
@@ -669,7 +569,7 @@ test_record_list_session_filters (Fixture       *fixture,
 /* A search ranks rows where the words start a word first: « hele »
  * shows Hélène before Barthélemy, each group in list order */
 static void
-test_record_list_search_ranks_word_starts (Fixture       *fixture,
+test_record_list_search_ranks_word_starts (CoreFixture   *fixture,
                                            gconstpointer  data)
 {
   g_autoptr(FdRecordList) list = NULL;
@@ -699,7 +599,7 @@ test_record_list_search_ranks_word_starts (Fixture       *fixture,
 
 /* A session's row shows its slots' dates: a new slot changes that row */
 static void
-test_record_list_follows_dependencies (Fixture       *fixture,
+test_record_list_follows_dependencies (CoreFixture   *fixture,
                                        gconstpointer  data)
 {
   g_autoptr(FdRecordList) list = NULL;
@@ -723,7 +623,7 @@ test_record_list_follows_dependencies (Fixture       *fixture,
 }
 
 static void
-test_record_list_search_sees_changes (Fixture       *fixture,
+test_record_list_search_sees_changes (CoreFixture   *fixture,
                                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -741,7 +641,7 @@ test_record_list_search_sees_changes (Fixture       *fixture,
 
   /* A change through this connection */
   g_free (create_trainee (fixture->db, "Zoé", "Martinez"));
-  delete_row (fixture->db, "trainee", gone);
+  core_delete (fixture->db, "trainee", gone);
   fd_record_list_set_search (list, "marti");
   names = dup_last_names (G_LIST_MODEL (list));
   g_assert_cmpstr (names, ==, "Martin|Martinez");
@@ -765,7 +665,7 @@ test_record_list_search_sees_changes (Fixture       *fixture,
  * each still sees the rows as they are when it searches, whichever loaded
  * the keys, and a list of another kind has its own. */
 static void
-test_record_list_shared_keys (Fixture       *fixture,
+test_record_list_shared_keys (CoreFixture   *fixture,
                               gconstpointer  data)
 {
   g_autoptr(FdRecordList) first = NULL;
@@ -813,7 +713,7 @@ test_record_list_shared_keys (Fixture       *fixture,
 }
 
 static void
-test_record_list_out_of_range (Fixture       *fixture,
+test_record_list_out_of_range (CoreFixture   *fixture,
                                gconstpointer  data)
 {
   g_autoptr(FdRecordList) list = NULL;
@@ -843,7 +743,7 @@ test_record_list_out_of_range (Fixture       *fixture,
 }
 
 static void
-test_record_list_sessions_recent_first (Fixture       *fixture,
+test_record_list_sessions_recent_first (CoreFixture   *fixture,
                                         gconstpointer  data)
 {
   g_autoptr(FdRecordList) list = NULL;
@@ -879,7 +779,7 @@ test_record_list_sessions_recent_first (Fixture       *fixture,
       g_free (create_slot (fixture->db, ids[i], sequence, dates[i][0], dates[i][1]));
       publish = fd_change_new_update ("session", ids[i], 1 << 30);
       fd_change_set_bool (publish, "published", TRUE);
-      g_free (apply (fixture->db, publish));
+      core_apply (fixture->db, publish);
     }
   /* a draft without slots yet */
   draft = create_session (fixture->db, "2026-0005", "Word", NULL, NULL);
@@ -909,7 +809,7 @@ test_record_list_sessions_recent_first (Fixture       *fixture,
     g_autoptr(FdChange) unpublish = fd_change_new_update ("session", ids[3], 1 << 30);
 
     fd_change_set_bool (unpublish, "published", FALSE);
-    g_free (apply (fixture->db, unpublish));
+    core_apply (fixture->db, unpublish);
   }
   g_assert_cmpuint (fd_record_list_find (list, ids[3]), <=, 1);
 
@@ -921,7 +821,7 @@ test_record_list_sessions_recent_first (Fixture       *fixture,
 }
 
 static void
-test_queries_session_computed (Fixture       *fixture,
+test_queries_session_computed (CoreFixture   *fixture,
                                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -940,7 +840,7 @@ test_queries_session_computed (Fixture       *fixture,
 
   fd_change_set_string (training, "code", "EXC");
   fd_change_set_string (training, "title", "Excel avancé");
-  training_id = apply (fixture->db, training);
+  training_id = core_apply_create (fixture->db, training);
   client_id = create_client (fixture->db, "Boulangerie Dupont");
 
   session_id = create_session (fixture->db, "2026-0001", "Excel chez Dupont",
@@ -955,7 +855,7 @@ test_queries_session_computed (Fixture       *fixture,
                        "2026-03-05T13:30", "2026-03-05T17:00"));
   gone_slot = create_slot (fixture->db, session_id, sequence_id,
                            "2026-04-01T09:00", "2026-04-01T12:00");
-  delete_row (fixture->db, "slot", gone_slot);
+  core_delete (fixture->db, "slot", gone_slot);
 
   for (guint i = 0; i < 6; i++)
     {
@@ -969,7 +869,7 @@ test_queries_session_computed (Fixture       *fixture,
       if (i == 0)
         gone_enrollment = create_enrollment (fixture->db, session_id, trainee_id, "registered");
     }
-  delete_row (fixture->db, "enrollment", gone_enrollment);
+  core_delete (fixture->db, "enrollment", gone_enrollment);
 
   session = fd_database_get_session (fixture->db, session_id, &error);
   g_assert_no_error (error);
@@ -1010,20 +910,14 @@ create_place_and_room (FdDatabase  *db,
                        char       **place_id,
                        char       **room_id)
 {
-  g_autoptr(FdChange) place = fd_change_new_create ("place");
-  g_autoptr(FdChange) room = fd_change_new_create ("room");
-
-  fd_change_set_string (place, "name", "Centre Lumière");
-  *place_id = apply (db, place);
-  fd_change_set_string (room, "place_id", *place_id);
-  fd_change_set_string (room, "name", "Salle Curie");
-  *room_id = apply (db, room);
+  *place_id = core_create (db, "place", "name", "Centre Lumière", NULL);
+  *room_id = core_create (db, "room", "place_id", *place_id, "name", "Salle Curie", NULL);
 }
 
 /* A deleted place, room or trainer leaves no name behind; a slot of a
  * deleted session is neither on the calendar nor readable. */
 static void
-test_queries_slot_deleted_names (Fixture       *fixture,
+test_queries_slot_deleted_names (CoreFixture   *fixture,
                                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -1047,15 +941,15 @@ test_queries_slot_deleted_names (Fixture       *fixture,
   fd_change_set_string (slot_change, "end_at", "2026-05-05T12:00");
   fd_change_set_string (slot_change, "place_id", place_id);
   fd_change_set_string (slot_change, "room_id", room_id);
-  slot_id = apply (fixture->db, slot_change);
+  slot_id = core_apply_create (fixture->db, slot_change);
   trainer_id = create_trainer (fixture->db, "Anne", "Martin");
   fd_change_set_string (staff, "slot_id", slot_id);
   fd_change_set_string (staff, "trainer_id", trainer_id);
-  g_free (apply (fixture->db, staff));
+  core_apply (fixture->db, staff);
 
-  delete_row (fixture->db, "room", room_id);
-  delete_row (fixture->db, "place", place_id);
-  delete_row (fixture->db, "trainer", trainer_id);
+  core_delete (fixture->db, "room", room_id);
+  core_delete (fixture->db, "place", place_id);
+  core_delete (fixture->db, "trainer", trainer_id);
 
   slot = fd_database_get_slot (fixture->db, slot_id, &error);
   g_assert_no_error (error);
@@ -1071,7 +965,7 @@ test_queries_slot_deleted_names (Fixture       *fixture,
   g_assert_null (fd_slot_get_place_name (g_ptr_array_index (slots, 0)));
   g_clear_pointer (&slots, g_ptr_array_unref);
 
-  delete_row (fixture->db, "session", session_id);
+  core_delete (fixture->db, "session", session_id);
   slots = fd_database_list_calendar_slots (fixture->db, "2026-05-01", "2026-06-01", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (slots->len, ==, 0);
@@ -1081,7 +975,7 @@ test_queries_slot_deleted_names (Fixture       *fixture,
 
 /* Places for a chooser: live ones only, sorted the French way */
 static void
-test_queries_places (Fixture       *fixture,
+test_queries_places (CoreFixture   *fixture,
                      gconstpointer  data)
 {
   static const char *created[] = { "Salle Zola", "Écully", "annexe", "Centre" };
@@ -1100,14 +994,14 @@ test_queries_places (Fixture       *fixture,
       g_autoptr(FdChange) change = fd_change_new_create ("place");
 
       fd_change_set_string (change, "name", created[i]);
-      place_ids[i] = apply (fixture->db, change);
+      place_ids[i] = core_apply_create (fixture->db, change);
     }
   {
     g_autoptr(FdChange) change = fd_change_new_create ("place");
 
     fd_change_set_string (change, "name", "Bâtiment démoli");
-    gone = apply (fixture->db, change);
-    delete_row (fixture->db, "place", gone);
+    gone = core_apply_create (fixture->db, change);
+    core_delete (fixture->db, "place", gone);
   }
 
   choices = fd_database_list_choices (fixture->db, "place", &error);
@@ -1126,7 +1020,7 @@ test_queries_places (Fixture       *fixture,
 }
 
 static void
-test_queries_slots (Fixture       *fixture,
+test_queries_slots (CoreFixture   *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -1164,7 +1058,7 @@ test_queries_slots (Fixture       *fixture,
     fd_change_set_int (change, "break_minutes", 15);
     fd_change_set_string (change, "place_id", place_id);
     fd_change_set_string (change, "room_id", room_id);
-    slot_id = apply (fixture->db, change);
+    slot_id = core_apply_create (fixture->db, change);
   }
   g_free (create_slot (fixture->db, other_id, other_sequence_id,
                        "2026-03-02T14:00", "2026-03-02T17:00"));
@@ -1184,7 +1078,7 @@ test_queries_slots (Fixture       *fixture,
         fd_change_set_string (staff, "slot_id", slot_id);
         fd_change_set_string (staff, "trainer_id", trainers[i]);
         fd_change_set_string (staff, "role", roles[i]);
-        g_free (apply (fixture->db, staff));
+        core_apply (fixture->db, staff);
         g_clear_pointer (&staff, fd_change_unref);
       }
   }
@@ -1285,7 +1179,7 @@ test_queries_slots (Fixture       *fixture,
 }
 
 static void
-test_queries_tombstone (Fixture       *fixture,
+test_queries_tombstone (CoreFixture   *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -1311,7 +1205,7 @@ test_queries_tombstone (Fixture       *fixture,
   g_assert_cmpstr (fd_trainee_get_status (trainee), ==, "active");
   g_clear_object (&trainee);
 
-  delete_row (fixture->db, "trainee", gone);
+  core_delete (fixture->db, "trainee", gone);
 
   trainee = fd_database_get_trainee (fixture->db, gone, &error);
   g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
@@ -1345,7 +1239,7 @@ test_queries_tombstone (Fixture       *fixture,
 /* Every kind has its row, found by its names, and its lists hold the type
  * the row says. */
 static void
-test_record_kind_table (Fixture       *fixture,
+test_record_kind_table (CoreFixture   *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1386,7 +1280,7 @@ test_record_kind_table (Fixture       *fixture,
 }
 
 static void
-test_record_kind_unknown (Fixture       *fixture,
+test_record_kind_unknown (CoreFixture   *fixture,
                           gconstpointer  data)
 {
   g_assert_null (fd_record_kind_find (""));
@@ -1398,7 +1292,7 @@ test_record_kind_unknown (Fixture       *fixture,
 /* Text another program stored as bytes that are not UTF-8, or with a NUL
  * inside, reaches the models as valid UTF-8, whole */
 static void
-test_invalid_text (Fixture       *fixture,
+test_invalid_text (CoreFixture   *fixture,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -1431,7 +1325,7 @@ test_invalid_text (Fixture       *fixture,
 
 /* A list whose table is gone is empty, and says why */
 static void
-test_record_list_error (Fixture       *fixture,
+test_record_list_error (CoreFixture   *fixture,
                         gconstpointer  data)
 {
   g_autoptr(FdRecordList) trainers = NULL;
@@ -1475,7 +1369,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, CoreFixture, NULL, core_fixture_set_up, func, core_fixture_tear_down)
 
   ADD ("/models/record-list/french-order", test_record_list_french_order);
   ADD ("/models/record-list/pages", test_record_list_pages);

@@ -10,16 +10,11 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <sqlite3.h>
-
-#include "fd-core.h"
-#include "fd-database-private.h"
+#include "test-core-common.h"
 
 typedef struct
 {
-  char *dir;
-  FdDatabase *db;
+  CoreFixture core;
   /* Rows made by the local administrator */
   char *place;        /* where slot is */
   char *other_place;
@@ -33,63 +28,17 @@ typedef struct
 } Fixture;
 
 static char *
-create_row (FdDatabase *db,
-            FdChange   *change)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (fd_database_apply (db, change, &error));
-  g_assert_no_error (error);
-
-  return g_strdup (fd_change_get_id (change));
-}
-
-static char *
-create_place (FdDatabase *db,
-              const char *name)
-{
-  g_autoptr(FdChange) change = fd_change_new_create ("place");
-
-  fd_change_set_string (change, "name", name);
-
-  return create_row (db, change);
-}
-
-static char *
-create_trainer (FdDatabase *db,
-                const char *first,
-                const char *last)
-{
-  g_autoptr(FdChange) change = fd_change_new_create ("trainer");
-
-  fd_change_set_string (change, "first_name", first);
-  fd_change_set_string (change, "last_name", last);
-
-  return create_row (db, change);
-}
-
-static char *
 create_session (FdDatabase *db,
                 const char *label)
 {
-  g_autoptr(FdChange) change = fd_change_new_create ("session");
-
-  fd_change_set_string (change, "label", label);
-  fd_change_set_int (change, "year", 2026);
-
-  return create_row (db, change);
+  return core_create (db, "session", "label", label, "#year", "2026", NULL);
 }
 
 static char *
 create_sequence (FdDatabase *db,
                  const char *session)
 {
-  g_autoptr(FdChange) change = fd_change_new_create ("sequence");
-
-  fd_change_set_string (change, "session_id", session);
-  fd_change_set_string (change, "label", "Jour 1");
-
-  return create_row (db, change);
+  return core_create (db, "sequence", "session_id", session, "label", "Jour 1", NULL);
 }
 
 static FdChange *
@@ -120,12 +69,9 @@ create_slot (FdDatabase *db,
 {
   g_autoptr(FdChange) change = new_slot (session, sequence, place,
                                          "2026-03-03T09:00", "2026-03-03T12:30");
-  g_autoptr(FdChange) staff = fd_change_new_create ("slot_staff");
-  char *id = create_row (db, change);
+  char *id = core_apply_create (db, change);
 
-  fd_change_set_string (staff, "slot_id", id);
-  fd_change_set_string (staff, "trainer_id", trainer);
-  g_free (create_row (db, staff));
+  g_free (core_create (db, "slot_staff", "slot_id", id, "trainer_id", trainer, NULL));
 
   return id;
 }
@@ -136,59 +82,8 @@ create_enrollment (FdDatabase *db,
                    const char *trainee,
                    const char *status)
 {
-  g_autoptr(FdChange) change = fd_change_new_create ("enrollment");
-
-  fd_change_set_string (change, "session_id", session);
-  fd_change_set_string (change, "trainee_id", trainee);
-  fd_change_set_string (change, "status", status);
-
-  return create_row (db, change);
-}
-
-static gint64
-count_rows (FdDatabase *db,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = _fd_database_prepare (db, sql, NULL);
-  gint64 count = -1;
-
-  g_assert_nonnull (stmt);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return count;
-}
-
-static char *
-query_text (FdDatabase *db,
-            const char *sql,
-            const char *id)
-{
-  sqlite3_stmt *stmt = _fd_database_prepare (db, sql, NULL);
-  char *value = NULL;
-
-  g_assert_nonnull (stmt);
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return value;
-}
-
-/* The revision an editor would have seen: the base of an update */
-G_GNUC_UNUSED static gint64
-row_revision (FdDatabase *db,
-              const char *entity,
-              const char *id)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT revision FROM \"%s\" WHERE id = ?1", entity);
-  g_autofree char *text = query_text (db, sql, id);
-
-  g_assert_nonnull (text);
-
-  return g_ascii_strtoll (text, NULL, 10);
+  return core_create (db, "enrollment", "session_id", session, "trainee_id", trainee,
+                      "status", status, NULL);
 }
 
 /* Every table's row count and the outbox, as one string to compare */
@@ -216,52 +111,30 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(FdChange) trainee = fd_change_new_create ("trainee");
+  FdDatabase *db;
 
-  fixture->dir = g_dir_make_tmp ("formadesk-roles-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->db = fd_database_open (path, FD_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  fixture->place = create_place (fixture->db, "Centre de Lyon");
-  fixture->other_place = create_place (fixture->db, "Centre de Nantes");
-  fixture->trainer = create_trainer (fixture->db, "Anne", "Martin");
-  fixture->other_trainer = create_trainer (fixture->db, "Paul", "Durand");
-  fd_change_set_string (trainee, "first_name", "Léa");
-  fd_change_set_string (trainee, "last_name", "Petit");
-  fixture->trainee = create_row (fixture->db, trainee);
-  fixture->session = create_session (fixture->db, "Sauveteur secouriste du travail");
-  fixture->sequence = create_sequence (fixture->db, fixture->session);
-  fixture->slot = create_slot (fixture->db, fixture->session, fixture->sequence, fixture->place,
+  core_fixture_set_up (&fixture->core, user_data);
+  db = fixture->core.db;
+  fixture->place = core_create (db, "place", "name", "Centre de Lyon", NULL);
+  fixture->other_place = core_create (db, "place", "name", "Centre de Nantes", NULL);
+  fixture->trainer = core_create (db, "trainer", "first_name", "Anne", "last_name", "Martin",
+                                  NULL);
+  fixture->other_trainer = core_create (db, "trainer", "first_name", "Paul", "last_name", "Durand",
+                                        NULL);
+  fixture->trainee = core_create (db, "trainee", "first_name", "Léa", "last_name", "Petit", NULL);
+  fixture->session = create_session (db, "Sauveteur secouriste du travail");
+  fixture->sequence = create_sequence (db, fixture->session);
+  fixture->slot = create_slot (db, fixture->session, fixture->sequence, fixture->place,
                                fixture->trainer);
-  fixture->other_slot = create_slot (fixture->db, fixture->session, fixture->sequence,
+  fixture->other_slot = create_slot (db, fixture->session, fixture->sequence,
                                      fixture->other_place, fixture->other_trainer);
-}
-
-static void
-remove_test_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_clear_object (&fixture->db);
-  remove_test_dir (fixture->dir);
-  g_free (fixture->dir);
+  core_fixture_tear_down (&fixture->core, user_data);
   g_free (fixture->place);
   g_free (fixture->other_place);
   g_free (fixture->trainer);
@@ -285,5 +158,5 @@ become (Fixture    *fixture,
                                         "someone@exemple.fr", "Quelqu’un", role,
                                         trainer_id, place_id, TRUE);
 
-  fd_database_set_user (fixture->db, user);
+  fd_database_set_user (fixture->core.db, user);
 }

@@ -24,16 +24,16 @@ assert_refused (Fixture    *fixture,
                 const char *fragment)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = snapshot_counts (fixture->db);
+  g_autofree char *before = snapshot_counts (fixture->core.db);
   g_autofree char *after = NULL;
 
-  g_assert_false (fd_database_apply (fixture->db, change, &error));
+  g_assert_false (fd_database_apply (fixture->core.db, change, &error));
   g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_FORBIDDEN);
   g_assert_cmpstr (fd_validation_error_get_field (error), ==, field);
   if (fragment != NULL && strstr (error->message, fragment) == NULL)
     g_error ("“%s” does not say “%s”", error->message, fragment);
 
-  after = snapshot_counts (fixture->db);
+  after = snapshot_counts (fixture->core.db);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -43,7 +43,7 @@ assert_allowed (Fixture  *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (fd_database_apply (fixture->db, change, &error));
+  g_assert_true (fd_database_apply (fixture->core.db, change, &error));
   g_assert_no_error (error);
 }
 
@@ -110,7 +110,7 @@ new_update (FdDatabase *db,
             const char *field,
             const char *value)
 {
-  FdChange *change = fd_change_new_update (entity, id, row_revision (db, entity, id));
+  FdChange *change = fd_change_new_update (entity, id, core_revision (db, entity, id));
 
   fd_change_set_string (change, field, value);
 
@@ -118,7 +118,7 @@ new_update (FdDatabase *db,
 }
 
 /* An update made on the revision the fixture's database has now */
-#define UPDATE(entity, id, field, value) new_update (fixture->db, entity, id, field, value)
+#define UPDATE(entity, id, field, value) new_update (fixture->core.db, entity, id, field, value)
 
 static FdChange *
 new_account (const char *role)
@@ -133,18 +133,14 @@ new_account (const char *role)
 }
 
 static void
-test_default_user (void)
+test_default_user (CoreFixture   *fixture,
+                   gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("formadesk-roles-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
-  g_autoptr(FdDatabase) db = fd_database_open (path, FD_DATABASE_OPEN_CREATE, &error);
+  FdDatabase *db = fixture->db;
   g_autoptr(FdUser) planner = fd_user_new ("id", "p@exemple.fr", "Planner", FD_ROLE_PLANNER,
                                            NULL, NULL, TRUE);
   const char *real_name = g_get_real_name ();
   FdUser *user;
-
-  g_assert_no_error (error);
 
   user = fd_database_get_user (db);
   g_assert_nonnull (user);
@@ -160,8 +156,8 @@ test_default_user (void)
   g_assert_true (fd_database_get_user (db) == user);
 
   /* No password, and nothing written for them */
-  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM user_account"), ==, 0);
-  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM local_credential"), ==, 0);
+  g_assert_cmpint (core_query_int (db, "SELECT count(*) FROM user_account", NULL), ==, 0);
+  g_assert_cmpint (core_query_int (db, "SELECT count(*) FROM local_credential", NULL), ==, 0);
   g_assert_cmpint (fd_database_count_outbox (db), ==, 0);
 
   /* Another user, then back to the default one */
@@ -170,9 +166,6 @@ test_default_user (void)
   g_assert_false (fd_user_is_local_admin (planner));
   fd_database_set_user (db, NULL);
   g_assert_true (fd_user_is_local_admin (fd_database_get_user (db)));
-
-  g_clear_object (&db);
-  remove_test_dir (dir);
 }
 
 static void
@@ -203,8 +196,8 @@ test_role_table (Fixture       *fixture,
       fd_change_set_string (change, "display_name", "Test");
       fd_change_set_string (change, "role", text);
       assert_allowed (fixture, change);
-      stored = query_text (fixture->db, "SELECT role FROM user_account WHERE id = ?1",
-                           fd_change_get_id (change));
+      stored = core_query_text (fixture->core.db, "SELECT role FROM user_account WHERE id = ?1",
+                                fd_change_get_id (change));
       g_assert_cmpstr (stored, ==, text);
     }
 
@@ -223,7 +216,7 @@ static void
 test_every_entity_has_a_rule (Fixture       *fixture,
                               gconstpointer  user_data)
 {
-  sqlite3_stmt *stmt = _fd_database_prepare (fixture->db,
+  sqlite3_stmt *stmt = _fd_database_prepare (fixture->core.db,
                                              "SELECT name FROM sqlite_schema s WHERE type = 'table'"
                                              " AND EXISTS (SELECT 1 FROM pragma_table_info(s.name)"
                                              "             WHERE name = 'deleted')",
@@ -255,9 +248,9 @@ test_unknown_entity_is_for_managers (Fixture       *fixture,
   g_autoptr(FdUser) ops = fd_user_new ("id", NULL, "O", FD_ROLE_OPERATIONS_MANAGER, NULL, NULL,
                                        TRUE);
 
-  planner = fd_roles_explain_change (fixture->db, user, "invoice_from_the_future",
+  planner = fd_roles_explain_change (fixture->core.db, user, "invoice_from_the_future",
                                      FD_CHANGE_CREATE);
-  manager = fd_roles_explain_change (fixture->db, ops, "invoice_from_the_future",
+  manager = fd_roles_explain_change (fixture->core.db, ops, "invoice_from_the_future",
                                      FD_CHANGE_CREATE);
   g_assert_nonnull (planner);
   g_assert_nonnull (strstr (planner, "operations manager"));
@@ -465,10 +458,10 @@ test_planner (Fixture       *fixture,
 
   become (fixture, FD_ROLE_PLANNER, NULL, NULL);
 
-  session_id = create_session (fixture->db, "Habilitation électrique");
+  session_id = create_session (fixture->core.db, "Habilitation électrique");
   session = UPDATE ("session", session_id, "planned_start_on", "2026-05-04");
   assert_allowed (fixture, session);
-  sequence_id = create_sequence (fixture->db, session_id);
+  sequence_id = create_sequence (fixture->core.db, session_id);
   sequence = UPDATE ("sequence", sequence_id, "label", "Théorie");
   assert_allowed (fixture, sequence);
   slot = new_slot (session_id, sequence_id, fixture->place, "2026-05-04T09:00", "2026-05-04T17:00");
@@ -525,7 +518,7 @@ test_managers (Fixture       *fixture,
   assert_refused (fixture, account, NULL, "Only an administrator can manage user accounts.");
 
   /* An administrator with an account, as the local one */
-  fd_database_set_user (fixture->db, admin);
+  fd_database_set_user (fixture->core.db, admin);
   assert_allowed (fixture, account_again);
 }
 
@@ -537,9 +530,9 @@ test_inactive_user (Fixture       *fixture,
                                           NULL, FALSE);
   g_autoptr(FdChange) trainee = new_trainee ();
 
-  fd_database_set_user (fixture->db, former);
+  fd_database_set_user (fixture->core.db, former);
   assert_refused (fixture, trainee, NULL, "deactivated");
-  g_assert_false (fd_roles_can (fixture->db, NULL, FD_PERMISSION_EDIT_PLANNING, NULL));
+  g_assert_false (fd_roles_can (fixture->core.db, NULL, FD_PERMISSION_EDIT_PLANNING, NULL));
 }
 
 static void
@@ -570,33 +563,34 @@ test_lock_planner_and_manager (Fixture       *fixture,
   g_autofree char *enrollment = NULL;
 
   year = fd_change_new_update ("session", fixture->session,
-                               row_revision (fixture->db, "session", fixture->session));
+                               core_revision (fixture->core.db, "session", fixture->session));
   fd_change_set_int (year, "year", 2027);
 
   /* Before any trainee, a planner changes dates freely */
-  g_assert_false (fd_roles_is_session_locked (fixture->db, fixture->session));
-  g_assert_null (fd_roles_explain_session_lock (fixture->db, planner, fixture->session));
-  g_assert_true (fd_roles_can (fixture->db, planner, FD_PERMISSION_EDIT_SESSION_DATES,
+  g_assert_false (fd_roles_is_session_locked (fixture->core.db, fixture->session));
+  g_assert_null (fd_roles_explain_session_lock (fixture->core.db, planner, fixture->session));
+  g_assert_true (fd_roles_can (fixture->core.db, planner, FD_PERMISSION_EDIT_SESSION_DATES,
                                fixture->session));
 
-  enrollment = create_enrollment (fixture->db, fixture->session, fixture->trainee, "registered");
-  g_assert_true (fd_roles_is_session_locked (fixture->db, fixture->session));
+  enrollment = create_enrollment (fixture->core.db, fixture->session, fixture->trainee,
+                                  "registered");
+  g_assert_true (fd_roles_is_session_locked (fixture->core.db, fixture->session));
 
   /* The UI can tell before the planner tries */
-  reason = fd_roles_explain_session_lock (fixture->db, planner, fixture->session);
+  reason = fd_roles_explain_session_lock (fixture->core.db, planner, fixture->session);
   g_assert_cmpstr (reason, ==, LOCK_MESSAGE);
   g_clear_pointer (&reason, g_free);
-  reason = fd_roles_explain (fixture->db, planner, FD_PERMISSION_EDIT_SESSION_DATES,
+  reason = fd_roles_explain (fixture->core.db, planner, FD_PERMISSION_EDIT_SESSION_DATES,
                              fixture->session);
   g_assert_cmpstr (reason, ==, LOCK_MESSAGE);
-  g_assert_false (fd_roles_can (fixture->db, planner, FD_PERMISSION_EDIT_SESSION_DATES,
+  g_assert_false (fd_roles_can (fixture->core.db, planner, FD_PERMISSION_EDIT_SESSION_DATES,
                                 fixture->session));
-  g_assert_true (fd_roles_can (fixture->db, planner, FD_PERMISSION_EDIT_SESSION_DATES, NULL));
-  g_assert_null (fd_roles_explain_session_lock (fixture->db, manager, fixture->session));
-  g_assert_true (fd_roles_can (fixture->db, manager, FD_PERMISSION_EDIT_SESSION_DATES,
+  g_assert_true (fd_roles_can (fixture->core.db, planner, FD_PERMISSION_EDIT_SESSION_DATES, NULL));
+  g_assert_null (fd_roles_explain_session_lock (fixture->core.db, manager, fixture->session));
+  g_assert_true (fd_roles_can (fixture->core.db, manager, FD_PERMISSION_EDIT_SESSION_DATES,
                                fixture->session));
 
-  fd_database_set_user (fixture->db, planner);
+  fd_database_set_user (fixture->core.db, planner);
   assert_refused (fixture, move, "start_at", LOCK_MESSAGE);
   assert_refused (fixture, end, "end_at", LOCK_MESSAGE);
   assert_refused (fixture, add, "start_at", LOCK_MESSAGE);
@@ -610,25 +604,27 @@ test_lock_planner_and_manager (Fixture       *fixture,
   assert_allowed (fixture, same);
   assert_allowed (fixture, label);
 
-  fd_database_set_user (fixture->db, manager);
+  fd_database_set_user (fixture->core.db, manager);
   manager_move = UPDATE ("slot", fixture->slot, "start_at", "2026-03-03T10:00");
   assert_allowed (fixture, manager_move);
   manager_add = new_slot (fixture->session, fixture->sequence, fixture->place,
                           "2026-03-04T09:00", "2026-03-04T12:00");
   assert_allowed (fixture, manager_add);
   manager_year = fd_change_new_update ("session", fixture->session,
-                                       row_revision (fixture->db, "session", fixture->session));
+                                       core_revision (fixture->core.db, "session",
+                                                      fixture->session));
   fd_change_set_int (manager_year, "year", 2027);
   assert_allowed (fixture, manager_year);
   manager_remove = fd_change_new_delete ("slot", fd_change_get_id (manager_add), 0);
   assert_allowed (fixture, manager_remove);
 
   /* Bringing a deleted slot back (an undo) is adding it again */
-  fd_database_set_user (fixture->db, planner);
+  fd_database_set_user (fixture->core.db, planner);
   restore = fd_change_new_restore ("slot", fd_change_get_id (manager_add),
-                                   row_revision (fixture->db, "slot", fd_change_get_id (manager_add)));
+                                   core_revision (fixture->core.db, "slot",
+                                                  fd_change_get_id (manager_add)));
   assert_refused (fixture, restore, NULL, LOCK_MESSAGE);
-  fd_database_set_user (fixture->db, manager);
+  fd_database_set_user (fixture->core.db, manager);
   assert_allowed (fixture, restore);
 }
 
@@ -636,12 +632,12 @@ static void
 test_lock_ignores_withdrawn (Fixture       *fixture,
                              gconstpointer  user_data)
 {
-  g_autofree char *withdrawn = create_enrollment (fixture->db, fixture->session, fixture->trainee,
-                                                  "withdrawn");
-  g_autofree char *cancelled = create_enrollment (fixture->db, fixture->session, fixture->trainee,
-                                                  "cancelled");
-  g_autofree char *deleted = create_enrollment (fixture->db, fixture->session, fixture->trainee,
-                                                "confirmed");
+  g_autofree char *withdrawn = create_enrollment (fixture->core.db, fixture->session,
+                                                  fixture->trainee, "withdrawn");
+  g_autofree char *cancelled = create_enrollment (fixture->core.db, fixture->session,
+                                                  fixture->trainee, "cancelled");
+  g_autofree char *deleted = create_enrollment (fixture->core.db, fixture->session,
+                                                fixture->trainee, "confirmed");
   g_autoptr(FdChange) remove = fd_change_new_delete ("enrollment", deleted, 0);
   g_autoptr(FdChange) move = UPDATE ("slot", fixture->slot, "start_at", "2026-03-03T10:00");
   g_autoptr(FdChange) add = new_slot (fixture->session, fixture->sequence, fixture->place,
@@ -649,12 +645,12 @@ test_lock_ignores_withdrawn (Fixture       *fixture,
   g_autoptr(FdChange) planned = UPDATE ("session", fixture->session, "planned_end_on",
                                             "2026-03-06");
 
-  g_assert_true (fd_roles_is_session_locked (fixture->db, fixture->session));
+  g_assert_true (fd_roles_is_session_locked (fixture->core.db, fixture->session));
   assert_allowed (fixture, remove);
-  g_assert_false (fd_roles_is_session_locked (fixture->db, fixture->session));
+  g_assert_false (fd_roles_is_session_locked (fixture->core.db, fixture->session));
 
   become (fixture, FD_ROLE_PLANNER, NULL, NULL);
-  g_assert_true (fd_roles_can (fixture->db, NULL, FD_PERMISSION_EDIT_SESSION_DATES,
+  g_assert_true (fd_roles_can (fixture->core.db, NULL, FD_PERMISSION_EDIT_SESSION_DATES,
                                fixture->session));
   assert_allowed (fixture, move);
   assert_allowed (fixture, add);
@@ -665,17 +661,18 @@ static void
 test_lock_moving_into_a_locked_session (Fixture       *fixture,
                                         gconstpointer  user_data)
 {
-  g_autofree char *free_session = create_session (fixture->db, "Sans stagiaire");
-  g_autofree char *free_sequence = create_sequence (fixture->db, free_session);
-  g_autofree char *free_slot = create_slot (fixture->db, free_session, free_sequence,
+  g_autofree char *free_session = create_session (fixture->core.db, "Sans stagiaire");
+  g_autofree char *free_sequence = create_sequence (fixture->core.db, free_session);
+  g_autofree char *free_slot = create_slot (fixture->core.db, free_session, free_sequence,
                                             fixture->place, fixture->trainer);
-  g_autofree char *enrollment = create_enrollment (fixture->db, fixture->session,
+  g_autofree char *enrollment = create_enrollment (fixture->core.db, fixture->session,
                                                    fixture->trainee, "confirmed");
   g_autoptr(FdChange) move_in = NULL;
   g_autoptr(FdChange) move_free = UPDATE ("slot", free_slot, "start_at", "2026-03-03T08:00");
 
   become (fixture, FD_ROLE_PLANNER, NULL, NULL);
-  move_in = fd_change_new_update ("slot", free_slot, row_revision (fixture->db, "slot", free_slot));
+  move_in = fd_change_new_update ("slot", free_slot,
+                                  core_revision (fixture->core.db, "slot", free_slot));
   fd_change_set_string (move_in, "session_id", fixture->session);
   fd_change_set_string (move_in, "sequence_id", fixture->sequence);
   assert_refused (fixture, move_in, "session_id", LOCK_MESSAGE);
@@ -690,7 +687,7 @@ test_batch_refused_writes_nothing (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *enrollment = create_enrollment (fixture->db, fixture->session,
+  g_autofree char *enrollment = create_enrollment (fixture->core.db, fixture->session,
                                                    fixture->trainee, "registered");
   gint64 outbox;
 
@@ -701,19 +698,19 @@ test_batch_refused_writes_nothing (Fixture       *fixture,
   g_ptr_array_add (changes, UPDATE ("slot", fixture->slot, "comments", "Salle B12"));
   g_ptr_array_add (changes, UPDATE ("slot", fixture->slot, "start_at", "2026-03-03T10:00"));
 
-  before = snapshot_counts (fixture->db);
-  outbox = fd_database_count_outbox (fixture->db);
-  g_assert_false (fd_database_apply_all (fixture->db, changes, &error));
+  before = snapshot_counts (fixture->core.db);
+  outbox = fd_database_count_outbox (fixture->core.db);
+  g_assert_false (fd_database_apply_all (fixture->core.db, changes, &error));
   g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_FORBIDDEN);
   g_assert_cmpstr (fd_validation_error_get_field (error), ==, "start_at");
-  after = snapshot_counts (fixture->db);
+  after = snapshot_counts (fixture->core.db);
 
   g_assert_cmpstr (before, ==, after);
-  g_assert_cmpint (fd_database_count_outbox (fixture->db), ==, outbox);
-  g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM slot WHERE comments IS NOT NULL"),
-                   ==, 0);
-  g_assert_cmpint (count_rows (fixture->db,
-                               "SELECT count(*) FROM trainee WHERE last_name = 'Moreau'"), ==, 0);
+  g_assert_cmpint (fd_database_count_outbox (fixture->core.db), ==, outbox);
+  g_assert_cmpint (core_query_int (fixture->core.db, "SELECT count(*) FROM slot"
+                                   " WHERE comments IS NOT NULL", NULL), ==, 0);
+  g_assert_cmpint (core_query_int (fixture->core.db, "SELECT count(*) FROM trainee"
+                                   " WHERE last_name = 'Moreau'", NULL), ==, 0);
 }
 
 typedef struct
@@ -742,9 +739,10 @@ test_permissions (Fixture       *fixture,
         {
           g_autoptr(FdUser) user = fd_user_new ("id", NULL, "U", (FdRole) role, fixture->trainer,
                                                 NULL, TRUE);
-          g_autofree char *reason = fd_roles_explain (fixture->db, user,
+          g_autofree char *reason = fd_roles_explain (fixture->core.db, user,
                                                       permission_cases[i].permission, NULL);
-          gboolean can = fd_roles_can (fixture->db, user, permission_cases[i].permission, NULL);
+          gboolean can = fd_roles_can (fixture->core.db, user, permission_cases[i].permission,
+                                       NULL);
 
           if (can != permission_cases[i].allowed[role])
             g_error ("Permission %u for %s: expected %d", permission_cases[i].permission,
@@ -762,15 +760,15 @@ test_explain_change (Fixture       *fixture,
   g_autoptr(FdUser) kiosk = fd_user_new ("k", NULL, "K", FD_ROLE_KIOSK, NULL, NULL, TRUE);
   g_autoptr(FdUser) trainer = fd_user_new ("t", NULL, "T", FD_ROLE_TRAINER, fixture->trainer, NULL,
                                            TRUE);
-  g_autofree char *kiosk_session = fd_roles_explain_change (fixture->db, kiosk, "session",
+  g_autofree char *kiosk_session = fd_roles_explain_change (fixture->core.db, kiosk, "session",
                                                             FD_CHANGE_CREATE);
-  g_autofree char *kiosk_sign = fd_roles_explain_change (fixture->db, kiosk, "attendance",
+  g_autofree char *kiosk_sign = fd_roles_explain_change (fixture->core.db, kiosk, "attendance",
                                                          FD_CHANGE_CREATE);
-  g_autofree char *trainer_expense = fd_roles_explain_change (fixture->db, trainer, "expense",
+  g_autofree char *trainer_expense = fd_roles_explain_change (fixture->core.db, trainer, "expense",
                                                               FD_CHANGE_UPDATE);
-  g_autofree char *trainer_ticket = fd_roles_explain_change (fixture->db, trainer,
+  g_autofree char *trainer_ticket = fd_roles_explain_change (fixture->core.db, trainer,
                                                              "quality_ticket", FD_CHANGE_UPDATE);
-  g_autofree char *admin_account = fd_roles_explain_change (fixture->db, NULL, "user_account",
+  g_autofree char *admin_account = fd_roles_explain_change (fixture->core.db, NULL, "user_account",
                                                             FD_CHANGE_DELETE);
 
   g_assert_nonnull (strstr (kiosk_session, "signature kiosk"));
@@ -789,7 +787,8 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
-  g_test_add_func ("/roles/default-user", test_default_user);
+  g_test_add ("/roles/default-user", CoreFixture, NULL, core_fixture_set_up, test_default_user,
+              core_fixture_tear_down);
   ADD ("/roles/role-table", test_role_table);
   ADD ("/roles/every-entity-has-a-rule", test_every_entity_has_a_rule);
   ADD ("/roles/unknown-entity", test_unknown_entity_is_for_managers);

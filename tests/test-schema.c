@@ -7,77 +7,15 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fd-core.h"
-#include "fd-database-private.h"
+#include "test-core-common.h"
 #include "fd-schema-private.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("formadesk-schema-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  remove_dir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static gint64
-query_int (FdDatabase *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = _fd_database_prepare (db, sql, NULL);
-  gint64 value;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return value;
-}
-
-static void
-test_create (Fixture       *fixture,
+test_create (CoreFixture   *fixture,
              gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -97,13 +35,14 @@ test_create (Fixture       *fixture,
   g_assert_true (fd_database_is_empty (db));
   g_assert_true (g_uuid_string_is_valid (fd_database_get_device_id (db)));
   g_assert_cmpstr (fd_database_get_path (db), ==, nested);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+  g_assert_cmpint (core_query_int (db, "SELECT count(*) FROM pragma_journal_mode"
+                                       " WHERE journal_mode = 'wal'", NULL), ==, 1);
   /* NORMAL; signatures are committed with FULL (test-editing checks it) */
-  g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 1);
+  g_assert_cmpint (core_query_int (db, "PRAGMA synchronous", NULL), ==, 1);
 }
 
 static void
-test_reopen_keeps_device (Fixture       *fixture,
+test_reopen_keeps_device (CoreFixture   *fixture,
                           gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -121,7 +60,7 @@ test_reopen_keeps_device (Fixture       *fixture,
 }
 
 static void
-test_every_table_is_synced (Fixture       *fixture,
+test_every_table_is_synced (CoreFixture   *fixture,
                             gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -156,7 +95,7 @@ test_every_table_is_synced (Fixture       *fixture,
 
 /* Version 1 databases, with data, migrate to the current version keeping it */
 static void
-test_migrate_from_v1 (Fixture       *fixture,
+test_migrate_from_v1 (CoreFixture   *fixture,
                       gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -181,14 +120,15 @@ test_migrate_from_v1 (Fixture       *fixture,
   db = fd_database_open (fixture->path, FD_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (fd_database_get_schema_version (db), ==, FD_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM trainee WHERE first_name = 'Hélène'"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM field_version"), ==, 0);
+  g_assert_cmpint (core_query_int (db, "SELECT count(*) FROM trainee WHERE first_name = 'Hélène'",
+                                   NULL), ==, 1);
+  g_assert_cmpint (core_query_int (db, "SELECT count(*) FROM field_version", NULL), ==, 0);
   g_assert_true (g_uuid_string_is_valid (fd_database_get_device_id (db)));
   g_assert_cmpint (fd_database_count_outbox (db), ==, 1);
   /* Rows written before revisions existed are at revision 0 */
-  g_assert_cmpint (query_int (db, "SELECT revision FROM trainee"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_table_info('place')"
-                                  " WHERE name = 'time_zone'"), ==, 1);
+  g_assert_cmpint (core_query_int (db, "SELECT revision FROM trainee", NULL), ==, 0);
+  g_assert_cmpint (core_query_int (db, "SELECT count(*) FROM pragma_table_info('place')"
+                                       " WHERE name = 'time_zone'", NULL), ==, 1);
 }
 
 static GBytes *
@@ -231,7 +171,7 @@ assert_refused_untouched (const char *path,
 }
 
 static void
-test_not_a_database (Fixture       *fixture,
+test_not_a_database (CoreFixture   *fixture,
                      gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -247,7 +187,7 @@ test_not_a_database (Fixture       *fixture,
 }
 
 static void
-test_directory (Fixture       *fixture,
+test_directory (CoreFixture   *fixture,
                 gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -269,7 +209,7 @@ make_plain_sqlite (const char *path,
 }
 
 static void
-test_too_new (Fixture       *fixture,
+test_too_new (CoreFixture   *fixture,
               gconstpointer  user_data)
 {
   make_plain_sqlite (fixture->path, "CREATE TABLE future (x); PRAGMA user_version = 99;");
@@ -277,7 +217,7 @@ test_too_new (Fixture       *fixture,
 }
 
 static void
-test_read_only (Fixture       *fixture,
+test_read_only (CoreFixture   *fixture,
                 gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -293,7 +233,7 @@ test_read_only (Fixture       *fixture,
 
 /* A file cut short: the message names it */
 static void
-test_truncated (Fixture       *fixture,
+test_truncated (CoreFixture   *fixture,
                 gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -311,7 +251,7 @@ test_truncated (Fixture       *fixture,
 
 /* A table or column dropped by another program: the message names it */
 static void
-test_dropped_table (Fixture       *fixture,
+test_dropped_table (CoreFixture   *fixture,
                     gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -349,7 +289,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, CoreFixture, NULL, core_fixture_set_up_dir, func, core_fixture_tear_down)
 
   ADD ("/schema/create", test_create);
   ADD ("/schema/reopen-keeps-device", test_reopen_keeps_device);

@@ -7,13 +7,10 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
-#include <sqlite3.h>
 #include <string.h>
 
-#include "fd-core.h"
-#include "fd-database-private.h"
+#include "test-core-common.h"
 
 /* One world for every test: a training organisation with its catalogue,
  * places, trainers, and one session that has everything a session can
@@ -23,8 +20,7 @@
  * that what a duplicate copies and what it leaves behind are both seen. */
 typedef struct
 {
-  char *dir;
-  FdDatabase *db;
+  CoreFixture core;
 
   char *organisation;
   char *certification;
@@ -45,80 +41,6 @@ typedef struct
   char *session;
   char *email_notice;
 } Fixture;
-
-/* Creates a row through the write path: NULL-terminated pairs of column
- * and value, written as text; a value that is a whole number is set as
- * one. */
-static char *
-insert (FdDatabase *db,
-        const char *entity,
-        ...)
-{
-  g_autoptr(FdChange) change = fd_change_new_create (entity);
-  g_autoptr(GError) error = NULL;
-  const char *name;
-  va_list args;
-
-  va_start (args, entity);
-  while ((name = va_arg (args, const char *)) != NULL)
-    {
-      const char *text = va_arg (args, const char *);
-      gint64 number;
-
-      if (text != NULL && g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &number,
-                                                    NULL))
-        fd_change_set_int (change, name, number);
-      else
-        fd_change_set_string (change, name, text);
-    }
-  va_end (args);
-
-  fd_database_apply (db, change, &error);
-  g_assert_no_error (error);
-
-  return g_strdup (fd_change_get_id (change));
-}
-
-static void
-delete_row (FdDatabase *db,
-            const char *entity,
-            const char *id)
-{
-  g_autoptr(FdChange) change = fd_change_new_delete (entity, id, 0);
-  g_autoptr(GError) error = NULL;
-
-  fd_database_apply (db, change, &error);
-  g_assert_no_error (error);
-}
-
-static char *
-query_text (FdDatabase *db,
-            const char *sql,
-            const char *id)
-{
-  sqlite3_stmt *stmt = _fd_database_prepare (db, sql, NULL);
-  char *value = NULL;
-
-  g_assert_nonnull (stmt);
-  if (id != NULL)
-    sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  return value;
-}
-
-static gint64
-query_int (FdDatabase *db,
-           const char *sql,
-           const char *id)
-{
-  g_autofree char *text = query_text (db, sql, id);
-
-  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : -1;
-}
 
 static GPtrArray *
 query_column (FdDatabase *db,
@@ -152,7 +74,7 @@ exec_sql (FdDatabase *db,
 static void
 make_world (Fixture *fixture)
 {
-  FdDatabase *db = fixture->db;
+  FdDatabase *db = fixture->core.db;
   g_autofree char *training = NULL;
   g_autofree char *old_training = NULL;
   g_autofree char *old_place = NULL;
@@ -170,166 +92,163 @@ make_world (Fixture *fixture)
   g_autofree char *dropped = NULL;
   g_autofree char *link = NULL;
 
-  fixture->organisation = insert (db, "organisation", "name", "Horizon Compétences", NULL);
-  fixture->certification = insert (db, "certification", "name", "TOSA Excel", NULL);
-  fixture->client = insert (db, "client", "kind", "company", "name", "Pharmacie Laurent", NULL);
-  fixture->evaluation = insert (db, "evaluation", "name", "Satisfaction à chaud", NULL);
-  fixture->population = insert (db, "population", "name", "Salariés Laurent", "kind", "client",
-                                "client_id", fixture->client, NULL);
-  population2 = insert (db, "population", "name", "Stagiaires", "kind", "list", NULL);
-  fixture->email_template = insert (db, "email_template", "key", "notice", "name", "Convocation",
-                                    "subject", "Votre convocation", "body", "Bonjour {prenom}",
-                                    NULL);
+  fixture->organisation = core_create (db, "organisation", "name", "Horizon Compétences", NULL);
+  fixture->certification = core_create (db, "certification", "name", "TOSA Excel", NULL);
+  fixture->client = core_create (db, "client", "kind", "company", "name", "Pharmacie Laurent",
+                                 NULL);
+  fixture->evaluation = core_create (db, "evaluation", "name", "Satisfaction à chaud", NULL);
+  fixture->population = core_create (db, "population", "name", "Salariés Laurent", "kind", "client",
+                                     "client_id", fixture->client, NULL);
+  population2 = core_create (db, "population", "name", "Stagiaires", "kind", "list", NULL);
+  fixture->email_template = core_create (db, "email_template", "key", "notice",
+                                         "name", "Convocation", "subject", "Votre convocation",
+                                         "body", "Bonjour {prenom}", NULL);
 
-  training = insert (db, "training", "code", "BUR-01", "title", "Excel initiation",
-                     "capacity_min", "3", "capacity_target", "6", "capacity_max", "9",
-                     "dispositif", "Action de formation", "eligible_funding", "1",
-                     "comments", "Ordinateur fourni", "price_cents", "69000",
-                     "evaluation", "Quiz final", "certification_id", fixture->certification,
-                     NULL);
-  g_free (insert (db, "training", "code", "MAN-08", "title", "Management d’équipe", NULL));
-  old_training = insert (db, "training", "code", "OLD-01", "title", "Lotus 1-2-3", NULL);
-  delete_row (db, "training", old_training);
+  training = core_create (db, "training", "code", "BUR-01", "title", "Excel initiation",
+                          "#capacity_min", "3", "#capacity_target", "6", "#capacity_max", "9",
+                          "dispositif", "Action de formation", "#eligible_funding", "1",
+                          "comments", "Ordinateur fourni", "#price_cents", "69000",
+                          "evaluation", "Quiz final", "certification_id", fixture->certification,
+                          NULL);
+  g_free (core_create (db, "training", "code", "MAN-08", "title", "Management d’équipe", NULL));
+  old_training = core_create (db, "training", "code", "OLD-01", "title", "Lotus 1-2-3", NULL);
+  core_delete (db, "training", old_training);
 
-  fixture->place_lyon = insert (db, "place", "name", "Centre Lyon", NULL);
-  fixture->place_paris = insert (db, "place", "name", "Centre Paris", NULL);
-  old_place = insert (db, "place", "name", "Ancien centre", NULL);
-  delete_row (db, "place", old_place);
-  fixture->room_a = insert (db, "room", "place_id", fixture->place_lyon, "name", "Salle A", NULL);
-  fixture->room_b = insert (db, "room", "place_id", fixture->place_lyon, "name", "Salle B", NULL);
-  fixture->room_c = insert (db, "room", "place_id", fixture->place_paris, "name", "Salle C", NULL);
+  fixture->place_lyon = core_create (db, "place", "name", "Centre Lyon", NULL);
+  fixture->place_paris = core_create (db, "place", "name", "Centre Paris", NULL);
+  old_place = core_create (db, "place", "name", "Ancien centre", NULL);
+  core_delete (db, "place", old_place);
+  fixture->room_a = core_create (db, "room", "place_id", fixture->place_lyon, "name", "Salle A",
+                                 NULL);
+  fixture->room_b = core_create (db, "room", "place_id", fixture->place_lyon, "name", "Salle B",
+                                 NULL);
+  fixture->room_c = core_create (db, "room", "place_id", fixture->place_paris, "name", "Salle C",
+                                 NULL);
 
-  fixture->alice = insert (db, "trainer", "first_name", "Alice", "last_name", "Martin",
-                           "email", "alice@ex.fr", NULL);
-  fixture->bob = insert (db, "trainer", "first_name", "Bob", "last_name", "Durand",
-                         "email", "bob@ex.fr", NULL);
-  fixture->carl = insert (db, "trainer", "first_name", "Carl", "last_name", "Petit",
-                          "email", "carl@ex.fr", NULL);
-  delete_row (db, "trainer", fixture->carl);
+  fixture->alice = core_create (db, "trainer", "first_name", "Alice", "last_name", "Martin",
+                                "email", "alice@ex.fr", NULL);
+  fixture->bob = core_create (db, "trainer", "first_name", "Bob", "last_name", "Durand",
+                              "email", "bob@ex.fr", NULL);
+  fixture->carl = core_create (db, "trainer", "first_name", "Carl", "last_name", "Petit",
+                               "email", "carl@ex.fr", NULL);
+  core_delete (db, "trainer", fixture->carl);
 
   /* employees of the client: the session is open to its population */
-  fixture->trainee = insert (db, "trainee", "first_name", "Zoé", "last_name", "Leroy",
-                             "client_id", fixture->client, NULL);
-  trainee2 = insert (db, "trainee", "first_name", "Léo", "last_name", "Roux",
-                     "client_id", fixture->client, NULL);
+  fixture->trainee = core_create (db, "trainee", "first_name", "Zoé", "last_name", "Leroy",
+                                  "client_id", fixture->client, NULL);
+  trainee2 = core_create (db, "trainee", "first_name", "Léo", "last_name", "Roux",
+                          "client_id", fixture->client, NULL);
 
   fixture->session =
-    insert (db, "session",
-            "training_id", training, "code", "2026-0001", "year", "2026",
-            "label", "Excel initiation — Pharmacie Laurent", "kind", "intra",
-            "client_id", fixture->client, "status", "confirmed", "published", "1",
-            "population", "Salariés", "capacity_min", "4", "capacity_target", "8",
-            "capacity_max", "10", "dispositif", "Plan de développement des compétences",
-            "eligible_funding", "1", "price_cents", "180000", "commission_bp", "1500",
-            "certification_id", fixture->certification, "evaluation", "Questionnaire",
-            "evaluation_id", fixture->evaluation, "comments", "Apporter un ordinateur",
-            "notice_comment", "Prévoir une pièce d’identité",
-            "organisation_comment", "Facturation mensuelle", "calendar_invitations", "0",
-            "organisation_id", fixture->organisation, "external_reference", "PART-77",
-            "survey_config", "{\"hot\":\"Q1\",\"cold\":\"Q2\"}",
-            "planned_start_on", "2026-03-01", "planned_end_on", "2026-03-31",
-            NULL);
+    core_create (db, "session",
+                 "training_id", training, "code", "2026-0001", "#year", "2026",
+                 "label", "Excel initiation — Pharmacie Laurent", "kind", "intra",
+                 "client_id", fixture->client, "status", "confirmed", "#published", "1",
+                 "population", "Salariés", "#capacity_min", "4", "#capacity_target", "8",
+                 "#capacity_max", "10", "dispositif", "Plan de développement des compétences",
+                 "#eligible_funding", "1", "#price_cents", "180000", "#commission_bp", "1500",
+                 "certification_id", fixture->certification, "evaluation", "Questionnaire",
+                 "evaluation_id", fixture->evaluation, "comments", "Apporter un ordinateur",
+                 "notice_comment", "Prévoir une pièce d’identité",
+                 "organisation_comment", "Facturation mensuelle", "#calendar_invitations", "0",
+                 "organisation_id", fixture->organisation, "external_reference", "PART-77",
+                 "survey_config", "{\"hot\":\"Q1\",\"cold\":\"Q2\"}",
+                 "planned_start_on", "2026-03-01", "planned_end_on", "2026-03-31",
+                 NULL);
 
-  g_free (insert (db, "session_population", "session_id", fixture->session,
-                  "population_id", fixture->population, NULL));
-  link = insert (db, "session_population", "session_id", fixture->session,
-                 "population_id", population2, NULL);
-  delete_row (db, "session_population", link);
+  g_free (core_create (db, "session_population", "session_id", fixture->session,
+                       "population_id", fixture->population, NULL));
+  link = core_create (db, "session_population", "session_id", fixture->session,
+                      "population_id", population2, NULL);
+  core_delete (db, "session_population", link);
 
-  prework = insert (db, "sequence", "session_id", fixture->session, "position", "0",
-                    "label", "Préparation en ligne", "modality", "e_learning",
-                    "url", "https://elearning.example.fr/excel", "status", "planned",
-                    "prework", "1", NULL);
-  main_sequence = insert (db, "sequence", "session_id", fixture->session, "position", "1",
-                          "label", "Présentiel", "modality", "on_site", "status", "closed",
-                          "survey_config", "{\"hot\":\"Q1\"}", NULL);
-  cancelled_sequence = insert (db, "sequence", "session_id", fixture->session, "position", "2",
-                               "label", "Annulée", NULL);
-  delete_row (db, "sequence", cancelled_sequence);
+  prework = core_create (db, "sequence", "session_id", fixture->session, "#position", "0",
+                         "label", "Préparation en ligne", "modality", "e_learning",
+                         "url", "https://elearning.example.fr/excel", "status", "planned",
+                         "#prework", "1", NULL);
+  main_sequence = core_create (db, "sequence", "session_id", fixture->session, "#position", "1",
+                               "label", "Présentiel", "modality", "on_site", "status", "closed",
+                               "survey_config", "{\"hot\":\"Q1\"}", NULL);
+  cancelled_sequence = core_create (db, "sequence", "session_id", fixture->session,
+                                    "#position", "2", "label", "Annulée", NULL);
+  core_delete (db, "sequence", cancelled_sequence);
 
-  slot1 = insert (db, "slot", "sequence_id", prework, "session_id", fixture->session,
-                  "start_at", "2026-03-02T09:00", "end_at", "2026-03-02T10:00", NULL);
-  slot2 = insert (db, "slot", "sequence_id", main_sequence, "session_id", fixture->session,
-                  "start_at", "2026-03-09T09:00", "end_at", "2026-03-09T12:30",
-                  "break_minutes", "15", "place_id", fixture->place_lyon,
-                  "room_id", fixture->room_a, NULL);
-  slot3 = insert (db, "slot", "sequence_id", main_sequence, "session_id", fixture->session,
-                  "start_at", "2026-03-09T13:30", "end_at", "2026-03-09T17:00",
-                  "place_id", fixture->place_lyon, "room_id", fixture->room_a, NULL);
-  slot4 = insert (db, "slot", "sequence_id", main_sequence, "session_id", fixture->session,
-                  "start_at", "2026-03-10T09:00", "end_at", "2026-03-10T17:00",
-                  "break_minutes", "60", "place_id", fixture->place_lyon,
-                  "room_id", fixture->room_b, NULL);
-  g_free (insert (db, "slot_staff", "slot_id", slot2, "trainer_id", fixture->alice, NULL));
-  g_free (insert (db, "slot_staff", "slot_id", slot2, "trainer_id", fixture->bob,
-                  "role", "host", NULL));
-  g_free (insert (db, "slot_staff", "slot_id", slot3, "trainer_id", fixture->alice, NULL));
-  g_free (insert (db, "slot_staff", "slot_id", slot4, "trainer_id", fixture->alice, NULL));
-  g_free (insert (db, "slot_staff", "slot_id", slot4, "trainer_id", fixture->bob,
-                  "role", "co_trainer", NULL));
+  slot1 = core_create (db, "slot", "sequence_id", prework, "session_id", fixture->session,
+                       "start_at", "2026-03-02T09:00", "end_at", "2026-03-02T10:00", NULL);
+  slot2 = core_create (db, "slot", "sequence_id", main_sequence, "session_id", fixture->session,
+                       "start_at", "2026-03-09T09:00", "end_at", "2026-03-09T12:30",
+                       "#break_minutes", "15", "place_id", fixture->place_lyon,
+                       "room_id", fixture->room_a, NULL);
+  slot3 = core_create (db, "slot", "sequence_id", main_sequence, "session_id", fixture->session,
+                       "start_at", "2026-03-09T13:30", "end_at", "2026-03-09T17:00",
+                       "place_id", fixture->place_lyon, "room_id", fixture->room_a, NULL);
+  slot4 = core_create (db, "slot", "sequence_id", main_sequence, "session_id", fixture->session,
+                       "start_at", "2026-03-10T09:00", "end_at", "2026-03-10T17:00",
+                       "#break_minutes", "60", "place_id", fixture->place_lyon,
+                       "room_id", fixture->room_b, NULL);
+  g_free (core_create (db, "slot_staff", "slot_id", slot2, "trainer_id", fixture->alice, NULL));
+  g_free (core_create (db, "slot_staff", "slot_id", slot2, "trainer_id", fixture->bob,
+                       "role", "host", NULL));
+  g_free (core_create (db, "slot_staff", "slot_id", slot3, "trainer_id", fixture->alice, NULL));
+  g_free (core_create (db, "slot_staff", "slot_id", slot4, "trainer_id", fixture->alice, NULL));
+  g_free (core_create (db, "slot_staff", "slot_id", slot4, "trainer_id", fixture->bob,
+                       "role", "co_trainer", NULL));
 
-  cost = insert (db, "cost", "session_id", fixture->session, "type", "Location de salle",
-                 "amount_cents", "50000", "provider", "Centre Lyon", NULL);
-  g_free (insert (db, "cost", "session_id", fixture->session, "type", "Repas",
-                  "amount_cents", "1500", "distribution", "per_trainee", "quantity", "8", NULL));
-  g_free (insert (db, "attachment", "owner_entity", "cost", "owner_id", cost,
-                  "blob_sha256", "aa11", "file_name", "devis-salle.pdf", NULL));
+  cost = core_create (db, "cost", "session_id", fixture->session, "type", "Location de salle",
+                      "#amount_cents", "50000", "provider", "Centre Lyon", NULL);
+  g_free (core_create (db, "cost", "session_id", fixture->session, "type", "Repas",
+                       "#amount_cents", "1500", "distribution", "per_trainee", "#quantity", "8",
+                       NULL));
+  g_free (core_create (db, "attachment", "owner_entity", "cost", "owner_id", cost,
+                       "blob_sha256", "aa11", "file_name", "devis-salle.pdf", NULL));
 
   fixture->email_notice =
-    insert (db, "session_email", "session_id", fixture->session,
-            "template_id", fixture->email_template, "kind", "notice", "enabled", "1",
-            "anchor", "sequence_start", "offset_minutes", "-10080", "recipients", "trainees",
-            "cc", "rh@laurent.fr", NULL);
-  reminder = insert (db, "session_email", "session_id", fixture->session, "kind", "reminder",
-                     "enabled", "0", "anchor", "sequence_end", "offset_minutes", "1440",
-                     "recipients", "trainer", "bcc", "qualite@horizon.fr", NULL);
-  g_free (insert (db, "attachment", "owner_entity", "session_email",
-                  "owner_id", fixture->email_notice, "blob_sha256", "bb22",
-                  "file_name", "plan-acces.pdf", "mime_type", "application/pdf", NULL));
-  g_free (insert (db, "attachment", "owner_entity", "session_email",
-                  "owner_id", fixture->email_notice, "blob_sha256", "cc33",
-                  "file_name", "reglement-interieur.pdf", NULL));
-  dropped = insert (db, "attachment", "owner_entity", "session_email",
-                    "owner_id", fixture->email_notice, "blob_sha256", "dd44",
-                    "file_name", "ancien.pdf", NULL);
-  delete_row (db, "attachment", dropped);
-  g_free (insert (db, "attachment", "owner_entity", "session_email", "owner_id", reminder,
-                  "blob_sha256", "ee55", "file_name", "questionnaire.pdf", NULL));
+    core_create (db, "session_email", "session_id", fixture->session,
+                 "template_id", fixture->email_template, "kind", "notice", "#enabled", "1",
+                 "anchor", "sequence_start", "#offset_minutes", "-10080", "recipients", "trainees",
+                 "cc", "rh@laurent.fr", NULL);
+  reminder = core_create (db, "session_email", "session_id", fixture->session, "kind", "reminder",
+                          "#enabled", "0", "anchor", "sequence_end", "#offset_minutes", "1440",
+                          "recipients", "trainer", "bcc", "qualite@horizon.fr", NULL);
+  g_free (core_create (db, "attachment", "owner_entity", "session_email",
+                       "owner_id", fixture->email_notice, "blob_sha256", "bb22",
+                       "file_name", "plan-acces.pdf", "mime_type", "application/pdf", NULL));
+  g_free (core_create (db, "attachment", "owner_entity", "session_email",
+                       "owner_id", fixture->email_notice, "blob_sha256", "cc33",
+                       "file_name", "reglement-interieur.pdf", NULL));
+  dropped = core_create (db, "attachment", "owner_entity", "session_email",
+                         "owner_id", fixture->email_notice, "blob_sha256", "dd44",
+                         "file_name", "ancien.pdf", NULL);
+  core_delete (db, "attachment", dropped);
+  g_free (core_create (db, "attachment", "owner_entity", "session_email", "owner_id", reminder,
+                       "blob_sha256", "ee55", "file_name", "questionnaire.pdf", NULL));
 
-  g_free (insert (db, "enrollment", "session_id", fixture->session,
-                  "trainee_id", fixture->trainee, "status", "confirmed", NULL));
-  g_free (insert (db, "enrollment", "session_id", fixture->session, "trainee_id", trainee2,
-                  "status", "withdrawn", NULL));
-  g_free (insert (db, "attendance", "slot_id", slot2, "half_day", "am",
-                  "trainee_id", fixture->trainee, "signed_at", "1772000000000000",
-                  "device_id", "test-device", "method", "pad", NULL));
-  g_free (insert (db, "document", "kind", "agreement", "title", "Convention",
-                  "session_id", fixture->session, NULL));
-  g_free (insert (db, "email_message", "session_id", fixture->session,
-                  "recipient", "zoe@ex.fr", "subject", "Convocation", "body", "…", NULL));
-  g_free (insert (db, "expense", "trainer_id", fixture->alice, "session_id", fixture->session,
-                  "spent_on", "2026-03-09", "category", "transport", "amount_cents", "2000",
-                  NULL));
-  g_free (insert (db, "trainer_invoice", "trainer_id", fixture->alice,
-                  "session_id", fixture->session, "number", "F-1", "issued_on", "2026-03-31",
-                  "amount_cents", "90000", NULL));
-  g_free (insert (db, "quality_ticket", "session_id", fixture->session,
-                  "subject", "Vidéoprojecteur en panne", "opened_on", "2026-03-09", NULL));
+  g_free (core_create (db, "enrollment", "session_id", fixture->session,
+                       "trainee_id", fixture->trainee, "status", "confirmed", NULL));
+  g_free (core_create (db, "enrollment", "session_id", fixture->session, "trainee_id", trainee2,
+                       "status", "withdrawn", NULL));
+  g_free (core_create (db, "attendance", "slot_id", slot2, "half_day", "am",
+                       "trainee_id", fixture->trainee, "#signed_at", "1772000000000000",
+                       "device_id", "test-device", "method", "pad", NULL));
+  g_free (core_create (db, "document", "kind", "agreement", "title", "Convention",
+                       "session_id", fixture->session, NULL));
+  g_free (core_create (db, "email_message", "session_id", fixture->session,
+                       "recipient", "zoe@ex.fr", "subject", "Convocation", "body", "…", NULL));
+  g_free (core_create (db, "expense", "trainer_id", fixture->alice, "session_id", fixture->session,
+                       "spent_on", "2026-03-09", "category", "transport", "#amount_cents", "2000",
+                       NULL));
+  g_free (core_create (db, "trainer_invoice", "trainer_id", fixture->alice,
+                       "session_id", fixture->session, "number", "F-1", "issued_on", "2026-03-31",
+                       "#amount_cents", "90000", NULL));
+  g_free (core_create (db, "quality_ticket", "session_id", fixture->session,
+                       "subject", "Vidéoprojecteur en panne", "opened_on", "2026-03-09", NULL));
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("formadesk-sessions-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->db = fd_database_open (path, FD_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
+  core_fixture_set_up (&fixture->core, user_data);
   make_world (fixture);
 }
 
@@ -337,20 +256,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->db);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-
+  core_fixture_tear_down (&fixture->core, user_data);
   g_free (fixture->organisation);
   g_free (fixture->certification);
   g_free (fixture->client);
@@ -432,8 +338,8 @@ assert_same_value (FdDatabase *db,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT quote (\"%s\") FROM \"%s\" WHERE id = ?1",
                                           column, table);
-  g_autofree char *first = query_text (db, sql, a);
-  g_autofree char *second = query_text (db, sql, b);
+  g_autofree char *first = core_query_text (db, sql, a);
+  g_autofree char *second = core_query_text (db, sql, b);
 
   if (g_strcmp0 (first, second) != 0)
     g_error ("%s.%s: %s copied as %s", table, column, first, second);
@@ -478,7 +384,7 @@ duplicate (Fixture *fixture,
   g_autoptr(GDate) end = g_date_new_dmy (25, G_DATE_SEPTEMBER, year);
   char *new_id = NULL;
 
-  g_assert_true (fd_session_duplicate (fixture->db, fixture->session, year, start, end,
+  g_assert_true (fd_session_duplicate (fixture->core.db, fixture->session, year, start, end,
                                        &new_id, new_code, &error));
   g_assert_no_error (error);
   g_assert_true (g_uuid_string_is_valid (new_id));
@@ -490,7 +396,7 @@ static void
 test_duplicate_decides_every_column (Fixture       *fixture,
                                      gconstpointer  user_data)
 {
-  g_autoptr(GPtrArray) columns = query_column (fixture->db,
+  g_autoptr(GPtrArray) columns = query_column (fixture->core.db,
                                                "SELECT name FROM pragma_table_info('session')",
                                                NULL);
 
@@ -519,27 +425,31 @@ test_duplicate_copies_the_form (Fixture       *fixture,
   g_autofree char *end = NULL;
 
   for (guint i = 0; copied_session_columns[i] != NULL; i++)
-    assert_same_value (fixture->db, "session", copied_session_columns[i], fixture->session, id);
+    assert_same_value (fixture->core.db, "session", copied_session_columns[i], fixture->session,
+                       id);
 
   /* A new code for the year, a draft whose workflow starts again */
   g_assert_cmpstr (code, ==, "2027-0001");
-  g_assert_cmpint (query_int (fixture->db, "SELECT year FROM session WHERE id = ?1", id), ==, 2027);
-  status = query_text (fixture->db, "SELECT status FROM session WHERE id = ?1", id);
+  g_assert_cmpint (core_query_int (fixture->core.db, "SELECT year FROM session WHERE id = ?1", id),
+                   ==, 2027);
+  status = core_query_text (fixture->core.db, "SELECT status FROM session WHERE id = ?1", id);
   g_assert_cmpstr (status, ==, "created");
-  g_assert_cmpint (query_int (fixture->db, "SELECT published FROM session WHERE id = ?1", id), ==, 0);
-  start = query_text (fixture->db, "SELECT planned_start_on FROM session WHERE id = ?1", id);
-  end = query_text (fixture->db, "SELECT planned_end_on FROM session WHERE id = ?1", id);
+  g_assert_cmpint (core_query_int (fixture->core.db, "SELECT published FROM session WHERE id = ?1",
+                                   id), ==, 0);
+  start = core_query_text (fixture->core.db, "SELECT planned_start_on FROM session WHERE id = ?1",
+                           id);
+  end = core_query_text (fixture->core.db, "SELECT planned_end_on FROM session WHERE id = ?1", id);
   g_assert_cmpstr (start, ==, "2027-09-07");
   g_assert_cmpstr (end, ==, "2027-09-25");
-  g_assert_cmpint (query_int (fixture->db, "SELECT external_reference IS NULL FROM session"
-                                           " WHERE id = ?1", id), ==, 1);
-  g_assert_cmpint (query_int (fixture->db, "SELECT code = '2027-0001' AND deleted = 0"
-                                           " FROM session WHERE id = ?1", id), ==, 1);
+  g_assert_cmpint (core_query_int (fixture->core.db, "SELECT external_reference IS NULL"
+                                                     " FROM session WHERE id = ?1", id), ==, 1);
+  g_assert_cmpint (core_query_int (fixture->core.db, "SELECT code = '2027-0001' AND deleted = 0"
+                                                     " FROM session WHERE id = ?1", id), ==, 1);
 
   /* The original is untouched */
   g_free (status);
-  status = query_text (fixture->db, "SELECT status || published || code FROM session WHERE id = ?1",
-                       fixture->session);
+  status = core_query_text (fixture->core.db, "SELECT status || published || code FROM session"
+                                              " WHERE id = ?1", fixture->session);
   g_assert_cmpstr (status, ==, "confirmed12026-0001");
 }
 
@@ -548,11 +458,11 @@ test_duplicate_keeps_sequences (Fixture       *fixture,
                                 gconstpointer  user_data)
 {
   g_autofree char *id = duplicate (fixture, 2027, NULL);
-  g_autoptr(GPtrArray) old = query_column (fixture->db,
+  g_autoptr(GPtrArray) old = query_column (fixture->core.db,
                                            "SELECT id FROM sequence WHERE session_id = ?1"
                                            " AND deleted = 0 ORDER BY position",
                                            fixture->session);
-  g_autoptr(GPtrArray) new = query_column (fixture->db,
+  g_autoptr(GPtrArray) new = query_column (fixture->core.db,
                                            "SELECT id FROM sequence WHERE session_id = ?1"
                                            " ORDER BY position",
                                            id);
@@ -564,13 +474,16 @@ test_duplicate_keeps_sequences (Fixture       *fixture,
     {
       g_assert_cmpstr (g_ptr_array_index (old, i), !=, g_ptr_array_index (new, i));
       for (guint c = 0; copied_sequence_columns[c] != NULL; c++)
-        assert_same_value (fixture->db, "sequence", copied_sequence_columns[c],
+        assert_same_value (fixture->core.db, "sequence", copied_sequence_columns[c],
                            g_ptr_array_index (old, i), g_ptr_array_index (new, i));
     }
-  g_assert_cmpint (query_int (fixture->db, "SELECT count (*) FROM sequence WHERE session_id = ?1"
-                                           " AND survey_config = '{\"hot\":\"Q1\"}'", id), ==, 1);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count (*) FROM sequence WHERE session_id = ?1"
-                                           " AND prework = 1", id), ==, 1);
+  g_assert_cmpint (core_query_int (fixture->core.db, "SELECT count (*) FROM sequence"
+                                                     " WHERE session_id = ?1"
+                                                     " AND survey_config = '{\"hot\":\"Q1\"}'", id),
+                   ==, 1);
+  g_assert_cmpint (core_query_int (fixture->core.db, "SELECT count (*) FROM sequence"
+                                                     " WHERE session_id = ?1 AND prework = 1", id),
+                   ==, 1);
 }
 
 static void
@@ -578,10 +491,10 @@ test_duplicate_copies_emails (Fixture       *fixture,
                               gconstpointer  user_data)
 {
   g_autofree char *id = duplicate (fixture, 2027, NULL);
-  g_autoptr(GPtrArray) old = query_column (fixture->db,
+  g_autoptr(GPtrArray) old = query_column (fixture->core.db,
                                            "SELECT id FROM session_email WHERE session_id = ?1"
                                            " ORDER BY kind", fixture->session);
-  g_autoptr(GPtrArray) new = query_column (fixture->db,
+  g_autoptr(GPtrArray) new = query_column (fixture->core.db,
                                            "SELECT id FROM session_email WHERE session_id = ?1"
                                            " ORDER BY kind", id);
   g_autoptr(GPtrArray) files = NULL;
@@ -590,11 +503,11 @@ test_duplicate_copies_emails (Fixture       *fixture,
   g_assert_cmpuint (new->len, ==, 2);
   for (guint i = 0; i < new->len; i++)
     for (guint c = 0; copied_email_columns[c] != NULL; c++)
-      assert_same_value (fixture->db, "session_email", copied_email_columns[c],
+      assert_same_value (fixture->core.db, "session_email", copied_email_columns[c],
                          g_ptr_array_index (old, i), g_ptr_array_index (new, i));
 
   /* Their live attachments, attached to the copies */
-  files = query_column (fixture->db,
+  files = query_column (fixture->core.db,
                         "SELECT a.file_name || ':' || a.blob_sha256 || ':' || e.kind"
                         " || ':' || coalesce (a.mime_type, '-')"
                         " FROM attachment a JOIN session_email e ON e.id = a.owner_id"
@@ -606,7 +519,7 @@ test_duplicate_copies_emails (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (files, 2), ==, "reglement-interieur.pdf:cc33:notice:-");
 
   /* and the live populations */
-  populations = query_column (fixture->db,
+  populations = query_column (fixture->core.db,
                               "SELECT population_id FROM session_population WHERE session_id = ?1",
                               id);
   g_assert_cmpuint (populations->len, ==, 1);
@@ -619,18 +532,18 @@ static void
 test_duplicate_leaves_the_rest (Fixture       *fixture,
                                 gconstpointer  user_data)
 {
-  g_autoptr(GHashTable) before = count_rows (fixture->db);
+  g_autoptr(GHashTable) before = count_rows (fixture->core.db);
   g_autoptr(GHashTable) after = NULL;
   g_autoptr(GPtrArray) tables = NULL;
   g_autofree char *id = duplicate (fixture, 2027, NULL);
 
-  after = count_rows (fixture->db);
+  after = count_rows (fixture->core.db);
   assert_rows_grew (before, after,
                     "session", 1, "sequence", 2, "session_email", 2, "session_population", 1,
                     "attachment", 3, NULL);
 
   /* Nothing else refers to the new session */
-  tables = query_column (fixture->db,
+  tables = query_column (fixture->core.db,
                          "SELECT m.name FROM sqlite_schema m, pragma_table_info (m.name) c"
                          " WHERE m.type = 'table' AND c.name = 'session_id'", NULL);
   g_assert_cmpuint (tables->len, >=, 10);
@@ -643,9 +556,9 @@ test_duplicate_leaves_the_rest (Fixture       *fixture,
                         : g_str_equal (table, "session_population") ? 1
                         : 0;
 
-      if (query_int (fixture->db, sql, id) != expected)
+      if (core_query_int (fixture->core.db, sql, id) != expected)
         g_error ("%s has %" G_GINT64_FORMAT " rows of the duplicate", table,
-                 query_int (fixture->db, sql, id));
+                 core_query_int (fixture->core.db, sql, id));
     }
 }
 
@@ -678,7 +591,7 @@ static void
 test_duplicate_refuses_bad_input (Fixture       *fixture,
                                   gconstpointer  user_data)
 {
-  g_autoptr(GHashTable) before = count_rows (fixture->db);
+  g_autoptr(GHashTable) before = count_rows (fixture->core.db);
   g_autoptr(GHashTable) after = NULL;
   g_autoptr(GDate) start = g_date_new_dmy (7, G_DATE_SEPTEMBER, 2027);
   g_autoptr(GDate) end = g_date_new_dmy (25, G_DATE_SEPTEMBER, 2027);
@@ -692,51 +605,51 @@ test_duplicate_refuses_bad_input (Fixture       *fixture,
 
   g_date_clear (&invalid, 1);
 
-  g_assert_false (fd_session_duplicate (fixture->db, fixture->session, 2027, start, before_start,
-                                        &new_id, &new_code, &error));
+  g_assert_false (fd_session_duplicate (fixture->core.db, fixture->session, 2027, start,
+                                        before_start, &new_id, &new_code, &error));
   assert_field_error (error, "planned_end_on");
   g_assert_cmpint (error->code, ==, FD_VALIDATION_ERROR_INVALID);
   g_clear_error (&error);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_years); i++)
     {
-      g_assert_false (fd_session_duplicate (fixture->db, fixture->session, bad_years[i], start,
+      g_assert_false (fd_session_duplicate (fixture->core.db, fixture->session, bad_years[i], start,
                                             end, &new_id, &new_code, &error));
       assert_field_error (error, "year");
       g_clear_error (&error);
     }
 
-  g_assert_false (fd_session_duplicate (fixture->db, fixture->session, 2027, NULL, end,
+  g_assert_false (fd_session_duplicate (fixture->core.db, fixture->session, 2027, NULL, end,
                                         NULL, NULL, &error));
   assert_field_error (error, "planned_start_on");
   g_clear_error (&error);
-  g_assert_false (fd_session_duplicate (fixture->db, fixture->session, 2027, start, &invalid,
+  g_assert_false (fd_session_duplicate (fixture->core.db, fixture->session, 2027, start, &invalid,
                                         NULL, NULL, &error));
   assert_field_error (error, "planned_end_on");
   g_clear_error (&error);
 
-  g_assert_false (fd_session_duplicate (fixture->db, "00000000-0000-4000-8000-000000000000",
+  g_assert_false (fd_session_duplicate (fixture->core.db, "00000000-0000-4000-8000-000000000000",
                                         2027, start, end, NULL, NULL, &error));
   assert_field_error (error, "session_id");
   g_clear_error (&error);
 
-  deleted = insert (fixture->db, "session", "code", "2026-0099", "year", "2026",
-                    "label", "Supprimée", NULL);
-  delete_row (fixture->db, "session", deleted);
+  deleted = core_create (fixture->core.db, "session", "code", "2026-0099", "#year", "2026",
+                         "label", "Supprimée", NULL);
+  core_delete (fixture->core.db, "session", deleted);
   g_clear_pointer (&before, g_hash_table_unref);
-  before = count_rows (fixture->db);
-  g_assert_false (fd_session_duplicate (fixture->db, deleted, 2027, start, end,
+  before = count_rows (fixture->core.db);
+  g_assert_false (fd_session_duplicate (fixture->core.db, deleted, 2027, start, end,
                                         NULL, NULL, &error));
   assert_field_error (error, "session_id");
   g_clear_error (&error);
 
   g_assert_null (new_id);
   g_assert_null (new_code);
-  after = count_rows (fixture->db);
+  after = count_rows (fixture->core.db);
   assert_rows_grew (before, after, NULL);
 
   /* A session of one day is fine */
-  g_assert_true (fd_session_duplicate (fixture->db, fixture->session, 2027, start, start,
+  g_assert_true (fd_session_duplicate (fixture->core.db, fixture->session, 2027, start, start,
                                        &new_id, &new_code, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (new_code, ==, "2027-0001");
@@ -759,14 +672,14 @@ test_duplicate_is_all_or_nothing (Fixture       *fixture,
    * back: the copy of it is refused, after the session's and others' */
   sql = g_strdup_printf ("INSERT INTO session_email (id, session_id, kind, anchor)"
                          " VALUES ('broken', '%s', '   ', 'sequence_start')", fixture->session);
-  exec_sql (fixture->db, sql);
-  before = count_rows (fixture->db);
+  exec_sql (fixture->core.db, sql);
+  before = count_rows (fixture->core.db);
 
-  g_assert_false (fd_session_duplicate (fixture->db, fixture->session, 2027, start, start,
+  g_assert_false (fd_session_duplicate (fixture->core.db, fixture->session, 2027, start, start,
                                         NULL, NULL, &error));
   g_assert_nonnull (error);
 
-  after = count_rows (fixture->db);
+  after = count_rows (fixture->core.db);
   assert_rows_grew (before, after, NULL);
 }
 
@@ -777,7 +690,8 @@ test_sheet_reads_everything (Fixture       *fixture,
                              gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FdSessionSheet) sheet = fd_session_sheet_load (fixture->db, fixture->session, &error);
+  g_autoptr(FdSessionSheet) sheet = fd_session_sheet_load (fixture->core.db, fixture->session,
+                                                           &error);
   FdSessionSheetSequence *prework;
   FdSessionSheetSequence *main_sequence;
   FdSessionSheetSlot *slot;
@@ -862,12 +776,12 @@ test_sheet_of_a_duplicate (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *code = NULL;
   g_autofree char *id = duplicate (fixture, 2027, &code);
-  g_autofree char *found = fd_session_lookup_code (fixture->db, code, &error);
+  g_autofree char *found = fd_session_lookup_code (fixture->core.db, code, &error);
   g_autoptr(FdSessionSheet) sheet = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpstr (found, ==, id);
-  sheet = fd_session_sheet_load (fixture->db, id, &error);
+  sheet = fd_session_sheet_load (fixture->core.db, id, &error);
   g_assert_no_error (error);
   g_assert_null (sheet->start_at);
   g_assert_cmpint (sheet->duration_minutes, ==, 0);
@@ -887,22 +801,22 @@ test_sheet_missing (Fixture       *fixture,
   g_autoptr(FdSessionSheet) sheet = NULL;
   g_autofree char *id = NULL;
 
-  id = fd_session_lookup_code (fixture->db, "1999-0001", &error);
+  id = fd_session_lookup_code (fixture->core.db, "1999-0001", &error);
   g_assert_null (id);
   g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   {
-    g_autofree char *deleted = insert (fixture->db, "session", "code", "2026-0050", "year", "2026",
-                                       "label", "Supprimée", NULL);
+    g_autofree char *deleted = core_create (fixture->core.db, "session", "code", "2026-0050",
+                                            "#year", "2026", "label", "Supprimée", NULL);
 
-    delete_row (fixture->db, "session", deleted);
-    sheet = fd_session_sheet_load (fixture->db, deleted, &error);
+    core_delete (fixture->core.db, "session", deleted);
+    sheet = fd_session_sheet_load (fixture->core.db, deleted, &error);
   }
   g_assert_null (sheet);
   g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  id = fd_session_lookup_code (fixture->db, "2026-0050", &error);
+  id = fd_session_lookup_code (fixture->core.db, "2026-0050", &error);
   g_assert_null (id);
   g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
 }
@@ -1175,7 +1089,7 @@ test_check_finds_conflicts (Fixture       *fixture,
   g_autofree char *problems = NULL;
   g_autofree char *warnings = NULL;
 
-  g_assert_true (fd_session_import_check (fixture->db, import, &error));
+  g_assert_true (fd_session_import_check (fixture->core.db, import, &error));
   g_assert_no_error (error);
   problems = problems_text (import);
   g_assert_cmpstr (problems, ==, "");
@@ -1191,7 +1105,7 @@ test_check_finds_conflicts (Fixture       *fixture,
   g_assert_null (strstr (warnings, "5: "));
 
   /* Imported all the same, as a draft */
-  g_assert_true (fd_session_import_apply (fixture->db, import, &error));
+  g_assert_true (fd_session_import_apply (fixture->core.db, import, &error));
   g_assert_no_error (error);
 }
 
@@ -1218,7 +1132,7 @@ test_check_groups_sessions (Fixture       *fixture,
 
     import = parse (fixed, -1);
   }
-  g_assert_true (fd_session_import_check (fixture->db, import, &error));
+  g_assert_true (fd_session_import_check (fixture->core.db, import, &error));
   g_assert_no_error (error);
   text = problems_text (import);
   g_assert_cmpstr (text, ==, "");
@@ -1264,7 +1178,7 @@ test_check_groups_sessions (Fixture       *fixture,
   g_assert_null (slot->place_id);
 
   /* Nothing is written by a check */
-  g_assert_cmpint (query_int (fixture->db, "SELECT count (*) FROM session", NULL), ==, 1);
+  g_assert_cmpint (core_query_int (fixture->core.db, "SELECT count (*) FROM session", NULL), ==, 1);
 }
 
 typedef struct
@@ -1316,7 +1230,7 @@ test_check_lists_bad_rows (Fixture       *fixture,
   g_autofree char *text = NULL;
   GPtrArray *problems;
 
-  g_assert_true (fd_session_import_check (fixture->db, import, &error));
+  g_assert_true (fd_session_import_check (fixture->core.db, import, &error));
   g_assert_no_error (error);
   problems = fd_session_import_get_problems (import);
   text = problems_text (import);
@@ -1351,9 +1265,9 @@ test_check_lists_bad_rows (Fixture       *fixture,
                             "already imported as 2026-0001\n"));
 
   /* A check does not write, and an import with problems is not applied */
-  g_assert_false (fd_session_import_apply (fixture->db, import, &error));
+  g_assert_false (fd_session_import_apply (fixture->core.db, import, &error));
   g_assert_error (error, FD_SESSION_IMPORT_ERROR, FD_SESSION_IMPORT_ERROR_INVALID);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count (*) FROM session", NULL), ==, 1);
+  g_assert_cmpint (core_query_int (fixture->core.db, "SELECT count (*) FROM session", NULL), ==, 1);
 }
 
 static void
@@ -1362,7 +1276,7 @@ test_apply_writes_drafts (Fixture       *fixture,
 {
   g_autofree char *fixed = g_strndup (good_file, sizeof good_file - 3);
   g_autoptr(FdSessionImport) import = parse (fixed, -1);
-  g_autoptr(GHashTable) before = count_rows (fixture->db);
+  g_autoptr(GHashTable) before = count_rows (fixture->core.db);
   g_autoptr(GHashTable) after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -1371,12 +1285,12 @@ test_apply_writes_drafts (Fixture       *fixture,
   FdSessionImportSession *first;
   FdSessionImportSession *second;
 
-  g_assert_true (fd_session_import_apply (fixture->db, import, &error));
+  g_assert_true (fd_session_import_apply (fixture->core.db, import, &error));
   g_assert_no_error (error);
 
   /* and their emails prefilled from the templates: the fixture's one
    * template is a convocation, which an inter session does not get */
-  after = count_rows (fixture->db);
+  after = count_rows (fixture->core.db);
   assert_rows_grew (before, after, "session", 2, "sequence", 3, "slot", 4, "slot_staff", 4,
                     "session_email", 1, NULL);
 
@@ -1388,12 +1302,13 @@ test_apply_writes_drafts (Fixture       *fixture,
   g_assert_true (g_uuid_string_is_valid (((FdSessionImportSlot *) g_ptr_array_index (first->slots, 0))->id));
 
   /* A draft, with what the training fills in */
-  row = query_text (fixture->db,
-                    "SELECT s.code || '|' || s.label || '|' || s.kind || '|' || s.status || '|'"
-                    " || s.published || '|' || s.external_reference || '|' || s.capacity_max"
-                    " || '|' || s.dispositif || '|' || s.price_cents || '|' || s.certification_id"
-                    " || '|' || s.eligible_funding || '|' || s.comments || '|' || s.evaluation"
-                    " FROM session s WHERE s.id = ?1", first->id);
+  row = core_query_text (fixture->core.db,
+                         "SELECT s.code || '|' || s.label || '|' || s.kind || '|' || s.status"
+                         " || '|' || s.published || '|' || s.external_reference || '|'"
+                         " || s.capacity_max || '|' || s.dispositif || '|' || s.price_cents"
+                         " || '|' || s.certification_id || '|' || s.eligible_funding || '|'"
+                         " || s.comments || '|' || s.evaluation"
+                         " FROM session s WHERE s.id = ?1", first->id);
   {
     g_autofree char *expected = g_strdup_printf ("2026-0002|Excel initiation|inter|created|0|P-1|9|"
                                                  "Action de formation|69000|%s|1|Ordinateur fourni|"
@@ -1402,30 +1317,31 @@ test_apply_writes_drafts (Fixture       *fixture,
     g_assert_cmpstr (row, ==, expected);
   }
   g_clear_pointer (&row, g_free);
-  row = query_text (fixture->db,
-                    "SELECT group_concat (label || '@' || position, ',') FROM"
-                    " (SELECT label, position FROM sequence WHERE session_id = ?1 ORDER BY position)",
-                    first->id);
+  row = core_query_text (fixture->core.db,
+                         "SELECT group_concat (label || '@' || position, ',') FROM"
+                         " (SELECT label, position FROM sequence WHERE session_id = ?1"
+                         "  ORDER BY position)",
+                         first->id);
   g_assert_cmpstr (row, ==, "Jour 1@0,Jour 2@1");
   g_clear_pointer (&row, g_free);
-  row = query_text (fixture->db,
-                    "SELECT group_concat (start_at || '-' || substr (end_at, 12) || '/' || break_minutes"
-                    " || '/' || coalesce (room_id = ?1, 'none'), ',') FROM"
-                    " (SELECT * FROM slot WHERE session_id IN"
-                    "  (SELECT id FROM session WHERE external_reference IN ('P-1', 'P-2'))"
-                    "  ORDER BY start_at)",
-                    fixture->room_a);
+  row = core_query_text (fixture->core.db,
+                         "SELECT group_concat (start_at || '-' || substr (end_at, 12) || '/'"
+                         " || break_minutes || '/' || coalesce (room_id = ?1, 'none'), ',') FROM"
+                         " (SELECT * FROM slot WHERE session_id IN"
+                         "  (SELECT id FROM session WHERE external_reference IN ('P-1', 'P-2'))"
+                         "  ORDER BY start_at)",
+                         fixture->room_a);
   g_assert_cmpstr (row, ==, "2026-03-10T09:00-12:30/15/1,2026-03-10T13:30-17:00/0/1,"
                             "2026-03-11T09:00-17:00/60/0,2027-02-02T09:00-12:00/0/none");
 
-  staff = query_column (fixture->db,
+  staff = query_column (fixture->core.db,
                         "SELECT ss.trainer_id || ss.role FROM slot_staff ss JOIN slot sl"
                         " ON sl.id = ss.slot_id WHERE sl.session_id = ?1 ORDER BY sl.start_at,"
                         " ss.trainer_id = (SELECT id FROM trainer WHERE email = 'bob@ex.fr')",
                         first->id);
   g_assert_cmpuint (staff->len, ==, 4);
 
-  problems = fd_database_verify (fixture->db, &error);
+  problems = fd_database_verify (fixture->core.db, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < problems->len; i++)
     g_test_message ("verify: %s", (const char *) g_ptr_array_index (problems, i));
@@ -1441,33 +1357,34 @@ test_apply_is_all_or_nothing (Fixture       *fixture,
                                       NULL);
   g_autoptr(FdSessionImport) bad_import = parse (bad, -1);
   g_autoptr(FdSessionImport) import = parse (fixed, -1);
-  g_autoptr(GHashTable) before = count_rows (fixture->db);
+  g_autoptr(GHashTable) before = count_rows (fixture->core.db);
   g_autoptr(GHashTable) after = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 outbox = fd_database_count_outbox (fixture->db);
+  gint64 outbox = fd_database_count_outbox (fixture->core.db);
 
   /* One bad row: nothing of the good ones is written */
-  g_assert_false (fd_session_import_apply (fixture->db, bad_import, &error));
+  g_assert_false (fd_session_import_apply (fixture->core.db, bad_import, &error));
   g_assert_error (error, FD_SESSION_IMPORT_ERROR, FD_SESSION_IMPORT_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (fd_session_import_get_problems (bad_import)->len, ==, 1);
 
   /* The database refusing the last row written: nothing is written */
-  exec_sql (fixture->db, "CREATE TEMP TRIGGER refuse_staff BEFORE INSERT ON slot_staff"
-                         " WHEN NEW.trainer_id = (SELECT id FROM trainer WHERE email = 'alice@ex.fr')"
-                         " AND (SELECT count (*) FROM slot WHERE start_at >= '2026-03-11') > 0"
-                         " BEGIN SELECT RAISE (ABORT, 'refused'); END");
-  g_assert_false (fd_session_import_apply (fixture->db, import, &error));
+  exec_sql (fixture->core.db, "CREATE TEMP TRIGGER refuse_staff BEFORE INSERT ON slot_staff"
+                              " WHEN NEW.trainer_id = (SELECT id FROM trainer"
+                              "                        WHERE email = 'alice@ex.fr')"
+                              " AND (SELECT count (*) FROM slot WHERE start_at >= '2026-03-11') > 0"
+                              " BEGIN SELECT RAISE (ABORT, 'refused'); END");
+  g_assert_false (fd_session_import_apply (fixture->core.db, import, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  exec_sql (fixture->db, "DROP TRIGGER refuse_staff");
+  exec_sql (fixture->core.db, "DROP TRIGGER refuse_staff");
 
-  after = count_rows (fixture->db);
+  after = count_rows (fixture->core.db);
   assert_rows_grew (before, after, NULL);
-  g_assert_cmpint (fd_database_count_outbox (fixture->db), ==, outbox);
+  g_assert_cmpint (fd_database_count_outbox (fixture->core.db), ==, outbox);
 
   /* and then it can be written */
-  g_assert_true (fd_session_import_apply (fixture->db, import, &error));
+  g_assert_true (fd_session_import_apply (fixture->core.db, import, &error));
   g_assert_no_error (error);
 }
 
@@ -1482,15 +1399,15 @@ test_apply_checks_again (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_true (fd_session_import_check (fixture->db, import, &error));
+  g_assert_true (fd_session_import_check (fixture->core.db, import, &error));
   g_assert_cmpuint (fd_session_import_get_problems (import)->len, ==, 0);
 
-  delete_row (fixture->db, "trainer", fixture->bob);
-  g_assert_false (fd_session_import_apply (fixture->db, import, &error));
+  core_delete (fixture->core.db, "trainer", fixture->bob);
+  g_assert_false (fd_session_import_apply (fixture->core.db, import, &error));
   g_assert_error (error, FD_SESSION_IMPORT_ERROR, FD_SESSION_IMPORT_ERROR_INVALID);
   text = problems_text (import);
   g_assert_cmpstr (text, ==, "line 3: formateurs: the trainer Bob Durand (bob@ex.fr) was deleted\n");
-  g_assert_cmpint (query_int (fixture->db, "SELECT count (*) FROM session", NULL), ==, 1);
+  g_assert_cmpint (core_query_int (fixture->core.db, "SELECT count (*) FROM session", NULL), ==, 1);
 }
 
 /* Importing the same file twice would make every session twice */
@@ -1504,8 +1421,8 @@ test_apply_refuses_a_second_import (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_true (fd_session_import_apply (fixture->db, import, &error));
-  g_assert_false (fd_session_import_apply (fixture->db, again, &error));
+  g_assert_true (fd_session_import_apply (fixture->core.db, import, &error));
+  g_assert_false (fd_session_import_apply (fixture->core.db, again, &error));
   g_assert_error (error, FD_SESSION_IMPORT_ERROR, FD_SESSION_IMPORT_ERROR_INVALID);
   text = problems_text (again);
   g_assert_cmpstr (text, ==,
@@ -1537,8 +1454,8 @@ test_rows_of_another_reader (Fixture       *fixture,
                    "inter");
   g_assert_cmpstr (fd_session_import_get_value (import, 0, FD_SESSION_IMPORT_COLUMN_LABEL), ==, "");
 
-  g_assert_true (fd_session_import_check (fixture->db, import, &error));
-  g_assert_true (fd_session_import_check (fixture->db, import, &error));
+  g_assert_true (fd_session_import_check (fixture->core.db, import, &error));
+  g_assert_true (fd_session_import_check (fixture->core.db, import, &error));
   text = problems_text (import);
   g_assert_cmpstr (text, ==,
                    "line 1: unknown member “x”\n"

@@ -225,42 +225,38 @@ open_account_dialog (FdPreferencesWindow *preferences)
   return FD_ACCOUNT_DIALOG (dialog);
 }
 
-/* Clicks Add and waits until the dialog answered: a message shown, or
- * the dialog closed */
+/* Clicks the dialog's @button_name and waits until the dialog answered: a
+ * message shown (the button sensitive again), or the dialog closed (then
+ * *@dialog is NULL) */
 static void
-click_add (FdAccountDialog **dialog)
+click_and_wait (gpointer   *dialog,
+                const char *button_name)
 {
-  GObject *button = child (*dialog, "add_button");
+  GObject *button = child (*dialog, button_name);
 
-  g_object_add_weak_pointer (G_OBJECT (*dialog), (gpointer *) dialog);
+  g_object_add_weak_pointer (G_OBJECT (*dialog), dialog);
   click (button);
   UI_TEST_WAIT_UNTIL (*dialog == NULL || gtk_widget_is_sensitive (GTK_WIDGET (button)));
   if (*dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (*dialog), (gpointer *) dialog);
+    g_object_remove_weak_pointer (G_OBJECT (*dialog), dialog);
+}
+
+static void
+click_add (FdAccountDialog **dialog)
+{
+  click_and_wait ((gpointer *) dialog, "add_button");
 }
 
 static void
 click_sign_in (FdSignInDialog **dialog)
 {
-  GObject *button = child (*dialog, "sign_in_button");
-
-  g_object_add_weak_pointer (G_OBJECT (*dialog), (gpointer *) dialog);
-  click (button);
-  UI_TEST_WAIT_UNTIL (*dialog == NULL || gtk_widget_is_sensitive (GTK_WIDGET (button)));
-  if (*dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (*dialog), (gpointer *) dialog);
+  click_and_wait ((gpointer *) dialog, "sign_in_button");
 }
 
 static void
 click_change (FdPasswordDialog **dialog)
 {
-  GObject *button = child (*dialog, "change_button");
-
-  g_object_add_weak_pointer (G_OBJECT (*dialog), (gpointer *) dialog);
-  click (button);
-  UI_TEST_WAIT_UNTIL (*dialog == NULL || gtk_widget_is_sensitive (GTK_WIDGET (button)));
-  if (*dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (*dialog), (gpointer *) dialog);
+  click_and_wait ((gpointer *) dialog, "change_button");
 }
 
 static FdPasswordDialog *

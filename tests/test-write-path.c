@@ -7,78 +7,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
-#include "fd-core.h"
-#include "fd-database-private.h"
-
-typedef struct
-{
-  char *dir;
-  FdDatabase *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("formadesk-write-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->db = fd_database_open (path, FD_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->db);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static char *
-query_text (FdDatabase *db,
-            const char *sql,
-            const char *id)
-{
-  sqlite3_stmt *stmt = _fd_database_prepare (db, sql, NULL);
-  char *value = NULL;
-
-  g_assert_nonnull (stmt);
-  if (id != NULL)
-    sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return value;
-}
-
-static gint64
-query_int (FdDatabase *db,
-           const char *sql,
-           const char *id)
-{
-  g_autofree char *text = query_text (db, sql, id);
-
-  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : -1;
-}
+#include "test-core-common.h"
 
 static FdChange *
 new_trainee (const char *first,
@@ -93,7 +24,7 @@ new_trainee (const char *first,
 }
 
 static void
-test_create_writes_row_and_outbox (Fixture       *fixture,
+test_create_writes_row_and_outbox (CoreFixture   *fixture,
                                    gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -117,33 +48,35 @@ test_create_writes_row_and_outbox (Fixture       *fixture,
   g_assert_true (fd_database_apply (fixture->db, change, &error));
   g_assert_no_error (error);
 
-  email = query_text (fixture->db, "SELECT email FROM trainee WHERE id = ?1", id);
-  phone = query_text (fixture->db, "SELECT phone FROM trainee WHERE id = ?1", id);
-  search = query_text (fixture->db, "SELECT search_key FROM trainee WHERE id = ?1", id);
-  sort = query_text (fixture->db, "SELECT sort_key FROM trainee WHERE id = ?1", id);
+  email = core_query_text (fixture->db, "SELECT email FROM trainee WHERE id = ?1", id);
+  phone = core_query_text (fixture->db, "SELECT phone FROM trainee WHERE id = ?1", id);
+  search = core_query_text (fixture->db, "SELECT search_key FROM trainee WHERE id = ?1", id);
+  sort = core_query_text (fixture->db, "SELECT sort_key FROM trainee WHERE id = ?1", id);
   g_assert_cmpstr (email, ==, "helene.dupont@exemple.fr");
   g_assert_cmpstr (phone, ==, "+33612345678");
   g_assert_cmpstr (search, ==, "helene dupont helene.dupont@exemple.fr besancon");
   g_assert_cmpstr (sort, ==, "dupont helene");
-  g_assert_cmpint (query_int (fixture->db, "SELECT disability_needs IS NULL FROM trainee WHERE id = ?1", id), ==, 1);
-  g_assert_cmpint (query_int (fixture->db, "SELECT version FROM trainee WHERE id = ?1", id), ==, 0);
-  g_assert_cmpint (query_int (fixture->db, "SELECT updated_at > 0 FROM trainee WHERE id = ?1", id), ==, 1);
+  g_assert_cmpint (core_query_int (fixture->db, "SELECT disability_needs IS NULL FROM trainee WHERE id = ?1", id), ==, 1);
+  g_assert_cmpint (core_query_int (fixture->db, "SELECT version FROM trainee WHERE id = ?1", id),
+                   ==, 0);
+  g_assert_cmpint (core_query_int (fixture->db, "SELECT updated_at > 0 FROM trainee WHERE id = ?1", id), ==, 1);
 
   /* One named mutation, with what was written (normalised) */
   g_assert_cmpint (fd_database_count_outbox (fixture->db), ==, 1);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM outbox WHERE name = 'trainee.create'"
-                                           " AND entity_id = ?1 AND base_version = 0", id), ==, 1);
-  args = query_text (fixture->db, "SELECT args FROM outbox WHERE entity_id = ?1", id);
-  g_assert_cmpint (query_int (fixture->db, "SELECT json_valid(args) FROM outbox WHERE entity_id = ?1", id), ==, 1);
-  g_assert_cmpint (query_int (fixture->db, "SELECT json_extract(args, '$.set.employee') FROM outbox"
-                                           " WHERE entity_id = ?1", id), ==, 1);
+  g_assert_cmpint (core_query_int (fixture->db, "SELECT count(*) FROM outbox"
+                                                " WHERE name = 'trainee.create'"
+                                                " AND entity_id = ?1 AND base_version = 0", id), ==, 1);
+  args = core_query_text (fixture->db, "SELECT args FROM outbox WHERE entity_id = ?1", id);
+  g_assert_cmpint (core_query_int (fixture->db, "SELECT json_valid(args) FROM outbox WHERE entity_id = ?1", id), ==, 1);
+  g_assert_cmpint (core_query_int (fixture->db, "SELECT json_extract(args, '$.set.employee')"
+                                                " FROM outbox WHERE entity_id = ?1", id), ==, 1);
   g_assert_nonnull (strstr (args, "\"first_name\":\"Hélène\""));
   g_assert_nonnull (strstr (args, "\"email\":\"helene.dupont@exemple.fr\""));
   g_assert_nonnull (strstr (args, "\"disability_needs\":null"));
 }
 
 static void
-test_update_keeps_base_version (Fixture       *fixture,
+test_update_keeps_base_version (CoreFixture   *fixture,
                                 gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -165,24 +98,24 @@ test_update_keeps_base_version (Fixture       *fixture,
 
   /* The row as a pull left it: server version 7 */
   g_assert_true (_fd_database_run (fixture->db, "UPDATE trainee SET version = 7", &error));
-  update = fd_change_new_update ("trainee", id, query_int (fixture->db, "SELECT revision FROM trainee"
-                                                                         " WHERE id = ?1", id));
+  update = fd_change_new_update ("trainee", id, core_revision (fixture->db, "trainee", id));
   fd_change_set_string (update, "last_name", "Lefèvre");
   g_assert_true (fd_database_apply (fixture->db, update, &error));
   g_assert_no_error (error);
 
-  name = query_text (fixture->db, "SELECT first_name || ' ' || last_name FROM trainee WHERE id = ?1", id);
-  sort = query_text (fixture->db, "SELECT sort_key FROM trainee WHERE id = ?1", id);
+  name = core_query_text (fixture->db, "SELECT first_name || ' ' || last_name FROM trainee WHERE id = ?1", id);
+  sort = core_query_text (fixture->db, "SELECT sort_key FROM trainee WHERE id = ?1", id);
   g_assert_cmpstr (name, ==, "Zoé Lefèvre");
   g_assert_cmpstr (sort, ==, "lefevre zoe");
-  g_assert_cmpint (query_int (fixture->db, "SELECT base_version FROM outbox WHERE name = 'trainee.update'"
-                                           " AND entity_id = ?1", id), ==, 7);
-  g_assert_cmpint (query_int (fixture->db, "SELECT json_extract(args, '$.set.last_name') = 'Lefèvre'"
-                                           " FROM outbox WHERE name = 'trainee.update'", NULL), ==, 1);
+  g_assert_cmpint (core_query_int (fixture->db, "SELECT base_version FROM outbox WHERE name = 'trainee.update'"
+                                                " AND entity_id = ?1", id), ==, 7);
+  g_assert_cmpint (core_query_int (fixture->db, "SELECT json_extract(args, '$.set.last_name') = 'Lefèvre'"
+                                                " FROM outbox WHERE name = 'trainee.update'", NULL),
+                   ==, 1);
 }
 
 static void
-test_delete_is_a_tombstone (Fixture       *fixture,
+test_delete_is_a_tombstone (CoreFixture   *fixture,
                             gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -196,8 +129,9 @@ test_delete_is_a_tombstone (Fixture       *fixture,
   g_assert_true (fd_database_apply (fixture->db, remove, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (query_int (fixture->db, "SELECT deleted FROM trainee WHERE id = ?1", id), ==, 1);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM outbox WHERE name = 'trainee.delete'", NULL), ==, 1);
+  g_assert_cmpint (core_query_int (fixture->db, "SELECT deleted FROM trainee WHERE id = ?1", id),
+                   ==, 1);
+  g_assert_cmpint (core_query_int (fixture->db, "SELECT count(*) FROM outbox WHERE name = 'trainee.delete'", NULL), ==, 1);
 
   /* A tombstone cannot be edited or deleted twice */
   again = fd_change_new_update ("trainee", id, 0);
@@ -209,7 +143,7 @@ test_delete_is_a_tombstone (Fixture       *fixture,
 
 /* Bad input: a clear error, and nothing of the batch is written */
 static void
-test_batch_is_atomic (Fixture       *fixture,
+test_batch_is_atomic (CoreFixture   *fixture,
                       gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -225,12 +159,12 @@ test_batch_is_atomic (Fixture       *fixture,
   g_assert_false (fd_database_apply_all (fixture->db, changes, &error));
   g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "francois@"));
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM trainee", NULL), ==, 0);
+  g_assert_cmpint (core_query_int (fixture->db, "SELECT count(*) FROM trainee", NULL), ==, 0);
   g_assert_cmpint (fd_database_count_outbox (fixture->db), ==, 0);
 }
 
 static void
-test_validation_errors (Fixture       *fixture,
+test_validation_errors (CoreFixture   *fixture,
                         gconstpointer  user_data)
 {
   static const struct {
@@ -279,7 +213,7 @@ test_validation_errors (Fixture       *fixture,
 }
 
 static void
-test_missing_required (Fixture       *fixture,
+test_missing_required (CoreFixture   *fixture,
                        gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -292,7 +226,7 @@ test_missing_required (Fixture       *fixture,
 }
 
 static void
-test_siret_override (Fixture       *fixture,
+test_siret_override (CoreFixture   *fixture,
                      gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -306,7 +240,7 @@ test_siret_override (Fixture       *fixture,
   fd_change_set_string (valid, "siret", "732 829 320 00074");
   g_assert_true (fd_database_apply (fixture->db, valid, &error));
   g_assert_no_error (error);
-  siret = query_text (fixture->db, "SELECT siret FROM client WHERE id = ?1", fd_change_get_id (valid));
+  siret = core_query_text (fixture->db, "SELECT siret FROM client WHERE id = ?1", fd_change_get_id (valid));
   g_assert_cmpstr (siret, ==, "73282932000074");
 
   fd_change_set_string (overridden, "kind", "company");
@@ -329,20 +263,16 @@ create_session (FdDatabase *db,
                 char      **id_out,
                 char      **code_out)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(FdChange) change = fd_change_new_create ("session");
 
   fd_change_set_int (change, "year", year);
   fd_change_set_string (change, "label", "Habilitation électrique B1V");
-  g_assert_true (fd_database_apply (db, change, &error));
-  g_assert_no_error (error);
-
-  *id_out = g_strdup (fd_change_get_id (change));
-  *code_out = query_text (db, "SELECT code FROM session WHERE id = ?1", *id_out);
+  *id_out = core_apply_create (db, change);
+  *code_out = core_query_text (db, "SELECT code FROM session WHERE id = ?1", *id_out);
 }
 
 static void
-test_session_codes (Fixture       *fixture,
+test_session_codes (CoreFixture   *fixture,
                     gconstpointer  user_data)
 {
   g_autofree char *id1 = NULL, *code1 = NULL;
@@ -359,13 +289,13 @@ test_session_codes (Fixture       *fixture,
   g_assert_cmpstr (code3, ==, "2027-0001");
 
   /* Sorted by sort_key, the most recent session comes first */
-  sort1 = query_text (fixture->db, "SELECT sort_key FROM session WHERE id = ?1", id1);
-  sort2 = query_text (fixture->db, "SELECT sort_key FROM session WHERE id = ?1", id2);
+  sort1 = core_query_text (fixture->db, "SELECT sort_key FROM session WHERE id = ?1", id1);
+  sort2 = core_query_text (fixture->db, "SELECT sort_key FROM session WHERE id = ?1", id2);
   g_assert_cmpint (strcmp (sort2, sort1), <, 0);
 }
 
 static void
-test_slot_times (Fixture       *fixture,
+test_slot_times (CoreFixture   *fixture,
                  gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -388,27 +318,18 @@ test_slot_times (Fixture       *fixture,
 static char *
 create_slot (FdDatabase *db)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *session = NULL, *code = NULL;
-  g_autoptr(FdChange) sequence = fd_change_new_create ("sequence");
-  g_autoptr(FdChange) slot = fd_change_new_create ("slot");
+  g_autofree char *sequence = NULL;
 
   create_session (db, 2026, &session, &code);
-  fd_change_set_string (sequence, "session_id", session);
-  fd_change_set_string (sequence, "label", "Jour 1");
-  g_assert_true (fd_database_apply (db, sequence, &error));
-  fd_change_set_string (slot, "session_id", session);
-  fd_change_set_string (slot, "sequence_id", fd_change_get_id (sequence));
-  fd_change_set_string (slot, "start_at", "2026-03-03T09:00");
-  fd_change_set_string (slot, "end_at", "2026-03-03T12:30");
-  g_assert_true (fd_database_apply (db, slot, &error));
-  g_assert_no_error (error);
+  sequence = core_create (db, "sequence", "session_id", session, "label", "Jour 1", NULL);
 
-  return g_strdup (fd_change_get_id (slot));
+  return core_create (db, "slot", "session_id", session, "sequence_id", sequence,
+                      "start_at", "2026-03-03T09:00", "end_at", "2026-03-03T12:30", NULL);
 }
 
 static void
-test_attendance_is_append_only (Fixture       *fixture,
+test_attendance_is_append_only (CoreFixture   *fixture,
                                 gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -454,12 +375,12 @@ test_attendance_is_append_only (Fixture       *fixture,
   g_assert_true (fd_database_apply (fixture->db, correction, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM attendance", NULL), ==, 2);
-  g_assert_cmpint (query_int (fixture->db, "SELECT status = 'present' FROM attendance WHERE id = ?1", id), ==, 1);
+  g_assert_cmpint (core_query_int (fixture->db, "SELECT count(*) FROM attendance", NULL), ==, 2);
+  g_assert_cmpint (core_query_int (fixture->db, "SELECT status = 'present' FROM attendance WHERE id = ?1", id), ==, 1);
 }
 
 static void
-test_session_with_trainees_is_not_deleted (Fixture       *fixture,
+test_session_with_trainees_is_not_deleted (CoreFixture   *fixture,
                                            gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -488,8 +409,7 @@ test_session_with_trainees_is_not_deleted (Fixture       *fixture,
 
   /* A value the schema forbids is refused */
   g_clear_pointer (&cancel, fd_change_unref);
-  cancel = fd_change_new_update ("session", id, query_int (fixture->db, "SELECT revision FROM session"
-                                                                        " WHERE id = ?1", id));
+  cancel = fd_change_new_update ("session", id, core_revision (fixture->db, "session", id));
   fd_change_set_string (cancel, "status", "abandoned");
   g_assert_false (fd_database_apply (fixture->db, cancel, &error));
   g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
@@ -499,7 +419,7 @@ test_session_with_trainees_is_not_deleted (Fixture       *fixture,
 }
 
 static void
-test_transaction (Fixture       *fixture,
+test_transaction (CoreFixture   *fixture,
                   gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -514,12 +434,12 @@ test_transaction (Fixture       *fixture,
   fd_database_rollback (fixture->db);
   g_assert_no_error (error);
 
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM trainee", NULL), ==, 0);
+  g_assert_cmpint (core_query_int (fixture->db, "SELECT count(*) FROM trainee", NULL), ==, 0);
   g_assert_cmpint (fd_database_count_outbox (fixture->db), ==, 0);
 }
 
 static void
-test_stats_and_verify (Fixture       *fixture,
+test_stats_and_verify (CoreFixture   *fixture,
                        gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -596,7 +516,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, CoreFixture, NULL, core_fixture_set_up, func, core_fixture_tear_down)
 
   ADD ("/write-path/create/row-and-outbox", test_create_writes_row_and_outbox);
   ADD ("/write-path/update/base-version", test_update_keeps_base_version);

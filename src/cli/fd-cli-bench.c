@@ -811,8 +811,7 @@ fd_cli_bench (FdCliContext  *context,
           fd_cli_builder_add_string (builder, "name", result->name);
           json_builder_set_member_name (builder, "ms");
           json_builder_add_double_value (builder, (gint64) (result->ms * 1000 + 0.5) / 1000.0);
-          json_builder_set_member_name (builder, "runs");
-          json_builder_add_int_value (builder, result->runs);
+          fd_cli_builder_add_int (builder, "runs", result->runs);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

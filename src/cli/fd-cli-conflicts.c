@@ -80,8 +80,7 @@ add_json_conflict (JsonBuilder      *builder,
   fd_cli_builder_add_string (builder, "unavailability_id",
                              fd_conflict_get_unavailability_id (conflict));
   fd_cli_builder_add_string (builder, "message", fd_conflict_get_message (conflict));
-  json_builder_set_member_name (builder, "kept");
-  json_builder_add_boolean_value (builder, fd_conflict_get_kept (conflict));
+  fd_cli_builder_add_boolean (builder, "kept", fd_conflict_get_kept (conflict));
   fd_cli_builder_add_string (builder, "kept_reason", fd_conflict_get_kept_reason (conflict));
   json_builder_end_object (builder);
 }

@@ -124,17 +124,13 @@ add_session_members (JsonBuilder *builder,
   fd_cli_builder_add_string (builder, "training", fd_session_get_training_title (session));
   fd_cli_builder_add_string (builder, "kind", fd_session_get_kind (session));
   fd_cli_builder_add_string (builder, "status", fd_session_get_status (session));
-  json_builder_set_member_name (builder, "published");
-  json_builder_add_boolean_value (builder, fd_session_get_published (session));
+  fd_cli_builder_add_boolean (builder, "published", fd_session_get_published (session));
   fd_cli_builder_add_string (builder, "client", fd_session_get_client_name (session));
   fd_cli_builder_add_string (builder, "start_date", fd_session_get_start_date (session));
   fd_cli_builder_add_string (builder, "end_date", fd_session_get_end_date (session));
-  json_builder_set_member_name (builder, "slots");
-  json_builder_add_int_value (builder, fd_session_get_n_slots (session));
-  json_builder_set_member_name (builder, "enrolled");
-  json_builder_add_int_value (builder, fd_session_get_n_enrolled (session));
-  json_builder_set_member_name (builder, "capacity");
-  json_builder_add_int_value (builder, fd_session_get_capacity_max (session));
+  fd_cli_builder_add_int (builder, "slots", fd_session_get_n_slots (session));
+  fd_cli_builder_add_int (builder, "enrolled", fd_session_get_n_enrolled (session));
+  fd_cli_builder_add_int (builder, "capacity", fd_session_get_capacity_max (session));
 }
 
 static void

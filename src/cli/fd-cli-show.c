@@ -151,6 +151,16 @@ add_field (GPtrArray  *rows,
   g_ptr_array_add (rows, row);
 }
 
+/* A list's heading, and "none" under it when it is empty */
+static void
+print_heading (const char *title,
+               guint       n_items)
+{
+  printf ("\n%s\n", title);
+  if (n_items == 0)
+    printf ("  %s\n", C_("empty list", "none"));
+}
+
 static void
 print_text (const FdSessionSheet *sheet)
 {
@@ -226,9 +236,7 @@ print_text (const FdSessionSheet *sheet)
   add_field (rows, _("Organisation comment"), g_strdup (sheet->organisation_comment));
   fd_cli_print_table (rows);
 
-  printf ("\n%s\n", _("Sequences"));
-  if (sheet->sequences->len == 0)
-    printf ("  %s\n", C_("empty list", "none"));
+  print_heading (_("Sequences"), sheet->sequences->len);
   for (guint i = 0; i < sheet->sequences->len; i++)
     {
       const FdSessionSheetSequence *sequence = g_ptr_array_index (sheet->sequences, i);
@@ -270,9 +278,7 @@ print_text (const FdSessionSheet *sheet)
         }
     }
 
-  printf ("\n%s\n", _("Costs"));
-  if (sheet->costs->len == 0)
-    printf ("  %s\n", C_("empty list", "none"));
+  print_heading (_("Costs"), sheet->costs->len);
   for (guint i = 0; i < sheet->costs->len; i++)
     {
       const FdSessionSheetCost *cost = g_ptr_array_index (sheet->costs, i);
@@ -293,9 +299,7 @@ print_text (const FdSessionSheet *sheet)
       printf ("%s\n", line->str);
     }
 
-  printf ("\n%s\n", _("Emails"));
-  if (sheet->emails->len == 0)
-    printf ("  %s\n", C_("empty list", "none"));
+  print_heading (_("Emails"), sheet->emails->len);
   for (guint i = 0; i < sheet->emails->len; i++)
     {
       const FdSessionSheetEmail *email = g_ptr_array_index (sheet->emails, i);
@@ -325,53 +329,131 @@ print_text (const FdSessionSheet *sheet)
     }
 }
 
+typedef void (*AddItemFunc) (JsonBuilder   *builder,
+                             gconstpointer  item);
+
+/* Member @name: an array of @items, each added by @add_item */
 static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
+add_array (JsonBuilder *builder,
+           const char  *name,
+           GPtrArray   *items,
+           AddItemFunc  add_item)
 {
   json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    add_item (builder, g_ptr_array_index (items, i));
+  json_builder_end_array (builder);
 }
 
 static void
-add_boolean (JsonBuilder *builder,
-             const char  *name,
-             gboolean     value)
+add_population_json (JsonBuilder   *builder,
+                     gconstpointer  item)
 {
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
+  json_builder_add_string_value (builder, item);
 }
 
 static void
-add_slot_json (JsonBuilder              *builder,
-               const FdSessionSheetSlot *slot)
+add_staff_json (JsonBuilder   *builder,
+                gconstpointer  item)
 {
+  const FdSessionSheetStaff *staff = item;
+
+  json_builder_begin_object (builder);
+  fd_cli_builder_add_string (builder, "trainer_id", staff->trainer_id);
+  fd_cli_builder_add_string (builder, "first_name", staff->first_name);
+  fd_cli_builder_add_string (builder, "last_name", staff->last_name);
+  fd_cli_builder_add_string (builder, "email", staff->email);
+  fd_cli_builder_add_string (builder, "role", staff->role);
+  json_builder_end_object (builder);
+}
+
+static void
+add_slot_json (JsonBuilder   *builder,
+               gconstpointer  item)
+{
+  const FdSessionSheetSlot *slot = item;
+
   json_builder_begin_object (builder);
   fd_cli_builder_add_string (builder, "id", slot->id);
   fd_cli_builder_add_string (builder, "start_at", slot->start_at);
   fd_cli_builder_add_string (builder, "end_at", slot->end_at);
-  add_int (builder, "break_minutes", slot->break_minutes);
+  fd_cli_builder_add_int (builder, "break_minutes", slot->break_minutes);
   fd_cli_builder_add_string (builder, "place_id", slot->place_id);
   fd_cli_builder_add_string (builder, "place", slot->place_name);
   fd_cli_builder_add_string (builder, "room_id", slot->room_id);
   fd_cli_builder_add_string (builder, "room", slot->room_name);
   fd_cli_builder_add_string (builder, "comments", slot->comments);
-  json_builder_set_member_name (builder, "staff");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < slot->staff->len; i++)
-    {
-      const FdSessionSheetStaff *staff = g_ptr_array_index (slot->staff, i);
+  add_array (builder, "staff", slot->staff, add_staff_json);
+  json_builder_end_object (builder);
+}
 
-      json_builder_begin_object (builder);
-      fd_cli_builder_add_string (builder, "trainer_id", staff->trainer_id);
-      fd_cli_builder_add_string (builder, "first_name", staff->first_name);
-      fd_cli_builder_add_string (builder, "last_name", staff->last_name);
-      fd_cli_builder_add_string (builder, "email", staff->email);
-      fd_cli_builder_add_string (builder, "role", staff->role);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+static void
+add_sequence_json (JsonBuilder   *builder,
+                   gconstpointer  item)
+{
+  const FdSessionSheetSequence *sequence = item;
+
+  json_builder_begin_object (builder);
+  fd_cli_builder_add_string (builder, "id", sequence->id);
+  fd_cli_builder_add_int (builder, "position", sequence->position);
+  fd_cli_builder_add_string (builder, "label", sequence->label);
+  fd_cli_builder_add_string (builder, "modality", sequence->modality);
+  fd_cli_builder_add_string (builder, "url", sequence->url);
+  fd_cli_builder_add_string (builder, "status", sequence->status);
+  fd_cli_builder_add_boolean (builder, "prework", sequence->prework);
+  fd_cli_builder_add_string (builder, "survey_config", sequence->survey_config);
+  add_array (builder, "slots", sequence->slots, add_slot_json);
+  json_builder_end_object (builder);
+}
+
+static void
+add_cost_json (JsonBuilder   *builder,
+               gconstpointer  item)
+{
+  const FdSessionSheetCost *cost = item;
+
+  json_builder_begin_object (builder);
+  fd_cli_builder_add_string (builder, "id", cost->id);
+  fd_cli_builder_add_string (builder, "type", cost->type);
+  fd_cli_builder_add_int (builder, "amount_cents", cost->amount_cents);
+  fd_cli_builder_add_string (builder, "distribution", cost->distribution);
+  fd_cli_builder_add_int (builder, "quantity", cost->quantity);
+  fd_cli_builder_add_string (builder, "provider", cost->provider);
+  fd_cli_builder_add_int (builder, "attachments", cost->n_attachments);
+  json_builder_end_object (builder);
+}
+
+static void
+add_attachment_json (JsonBuilder   *builder,
+                     gconstpointer  item)
+{
+  const FdSessionSheetAttachment *attachment = item;
+
+  json_builder_begin_object (builder);
+  fd_cli_builder_add_string (builder, "file_name", attachment->file_name);
+  fd_cli_builder_add_string (builder, "mime_type", attachment->mime_type);
+  fd_cli_builder_add_string (builder, "sha256", attachment->blob_sha256);
+  json_builder_end_object (builder);
+}
+
+static void
+add_email_json (JsonBuilder   *builder,
+                gconstpointer  item)
+{
+  const FdSessionSheetEmail *email = item;
+
+  json_builder_begin_object (builder);
+  fd_cli_builder_add_string (builder, "id", email->id);
+  fd_cli_builder_add_string (builder, "kind", email->kind);
+  fd_cli_builder_add_string (builder, "template", email->template_name);
+  fd_cli_builder_add_boolean (builder, "enabled", email->enabled);
+  fd_cli_builder_add_string (builder, "anchor", email->anchor);
+  fd_cli_builder_add_int (builder, "offset_minutes", email->offset_minutes);
+  fd_cli_builder_add_string (builder, "recipients", email->recipients);
+  fd_cli_builder_add_string (builder, "cc", email->cc);
+  fd_cli_builder_add_string (builder, "bcc", email->bcc);
+  add_array (builder, "attachments", email->attachments, add_attachment_json);
   json_builder_end_object (builder);
 }
 
@@ -383,11 +465,11 @@ build_json (const FdSessionSheet *sheet)
   json_builder_begin_object (builder);
   fd_cli_builder_add_string (builder, "id", sheet->id);
   fd_cli_builder_add_string (builder, "code", sheet->code);
-  add_int (builder, "year", sheet->year);
+  fd_cli_builder_add_int (builder, "year", sheet->year);
   fd_cli_builder_add_string (builder, "label", sheet->label);
   fd_cli_builder_add_string (builder, "kind", sheet->kind);
   fd_cli_builder_add_string (builder, "status", sheet->status);
-  add_boolean (builder, "published", sheet->published);
+  fd_cli_builder_add_boolean (builder, "published", sheet->published);
   fd_cli_builder_add_string (builder, "training_id", sheet->training_id);
   fd_cli_builder_add_string (builder, "training_code", sheet->training_code);
   fd_cli_builder_add_string (builder, "training", sheet->training_title);
@@ -405,107 +487,30 @@ build_json (const FdSessionSheet *sheet)
   json_builder_end_object (builder);
   fd_cli_builder_add_string (builder, "external_reference", sheet->external_reference);
   fd_cli_builder_add_string (builder, "population", sheet->population);
-  json_builder_set_member_name (builder, "populations");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < sheet->populations->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (sheet->populations, i));
-  json_builder_end_array (builder);
-  add_int (builder, "capacity_min", sheet->capacity_min);
-  add_int (builder, "capacity_target", sheet->capacity_target);
-  add_int (builder, "capacity_max", sheet->capacity_max);
+  add_array (builder, "populations", sheet->populations, add_population_json);
+  fd_cli_builder_add_int (builder, "capacity_min", sheet->capacity_min);
+  fd_cli_builder_add_int (builder, "capacity_target", sheet->capacity_target);
+  fd_cli_builder_add_int (builder, "capacity_max", sheet->capacity_max);
   fd_cli_builder_add_string (builder, "dispositif", sheet->dispositif);
-  add_boolean (builder, "eligible_funding", sheet->eligible_funding);
-  add_int (builder, "price_cents", sheet->price_cents);
-  add_int (builder, "commission_bp", sheet->commission_bp);
+  fd_cli_builder_add_boolean (builder, "eligible_funding", sheet->eligible_funding);
+  fd_cli_builder_add_int (builder, "price_cents", sheet->price_cents);
+  fd_cli_builder_add_int (builder, "commission_bp", sheet->commission_bp);
   fd_cli_builder_add_string (builder, "comments", sheet->comments);
   fd_cli_builder_add_string (builder, "notice_comment", sheet->notice_comment);
   fd_cli_builder_add_string (builder, "organisation_comment", sheet->organisation_comment);
-  add_boolean (builder, "calendar_invitations", sheet->calendar_invitations);
+  fd_cli_builder_add_boolean (builder, "calendar_invitations", sheet->calendar_invitations);
   fd_cli_builder_add_string (builder, "survey_config", sheet->survey_config);
   fd_cli_builder_add_string (builder, "planned_start_on", sheet->planned_start_on);
   fd_cli_builder_add_string (builder, "planned_end_on", sheet->planned_end_on);
   fd_cli_builder_add_string (builder, "start_at", sheet->start_at);
   fd_cli_builder_add_string (builder, "end_at", sheet->end_at);
-  add_int (builder, "duration_minutes", sheet->duration_minutes);
-  add_int (builder, "days", sheet->n_days);
-  add_int (builder, "slots", sheet->n_slots);
-  add_int (builder, "enrolled", sheet->n_enrolled);
-
-  json_builder_set_member_name (builder, "sequences");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < sheet->sequences->len; i++)
-    {
-      const FdSessionSheetSequence *sequence = g_ptr_array_index (sheet->sequences, i);
-
-      json_builder_begin_object (builder);
-      fd_cli_builder_add_string (builder, "id", sequence->id);
-      add_int (builder, "position", sequence->position);
-      fd_cli_builder_add_string (builder, "label", sequence->label);
-      fd_cli_builder_add_string (builder, "modality", sequence->modality);
-      fd_cli_builder_add_string (builder, "url", sequence->url);
-      fd_cli_builder_add_string (builder, "status", sequence->status);
-      add_boolean (builder, "prework", sequence->prework);
-      fd_cli_builder_add_string (builder, "survey_config", sequence->survey_config);
-      json_builder_set_member_name (builder, "slots");
-      json_builder_begin_array (builder);
-      for (guint j = 0; j < sequence->slots->len; j++)
-        add_slot_json (builder, g_ptr_array_index (sequence->slots, j));
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "costs");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < sheet->costs->len; i++)
-    {
-      const FdSessionSheetCost *cost = g_ptr_array_index (sheet->costs, i);
-
-      json_builder_begin_object (builder);
-      fd_cli_builder_add_string (builder, "id", cost->id);
-      fd_cli_builder_add_string (builder, "type", cost->type);
-      add_int (builder, "amount_cents", cost->amount_cents);
-      fd_cli_builder_add_string (builder, "distribution", cost->distribution);
-      add_int (builder, "quantity", cost->quantity);
-      fd_cli_builder_add_string (builder, "provider", cost->provider);
-      add_int (builder, "attachments", cost->n_attachments);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "emails");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < sheet->emails->len; i++)
-    {
-      const FdSessionSheetEmail *email = g_ptr_array_index (sheet->emails, i);
-
-      json_builder_begin_object (builder);
-      fd_cli_builder_add_string (builder, "id", email->id);
-      fd_cli_builder_add_string (builder, "kind", email->kind);
-      fd_cli_builder_add_string (builder, "template", email->template_name);
-      add_boolean (builder, "enabled", email->enabled);
-      fd_cli_builder_add_string (builder, "anchor", email->anchor);
-      add_int (builder, "offset_minutes", email->offset_minutes);
-      fd_cli_builder_add_string (builder, "recipients", email->recipients);
-      fd_cli_builder_add_string (builder, "cc", email->cc);
-      fd_cli_builder_add_string (builder, "bcc", email->bcc);
-      json_builder_set_member_name (builder, "attachments");
-      json_builder_begin_array (builder);
-      for (guint j = 0; j < email->attachments->len; j++)
-        {
-          const FdSessionSheetAttachment *attachment = g_ptr_array_index (email->attachments, j);
-
-          json_builder_begin_object (builder);
-          fd_cli_builder_add_string (builder, "file_name", attachment->file_name);
-          fd_cli_builder_add_string (builder, "mime_type", attachment->mime_type);
-          fd_cli_builder_add_string (builder, "sha256", attachment->blob_sha256);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
+  fd_cli_builder_add_int (builder, "duration_minutes", sheet->duration_minutes);
+  fd_cli_builder_add_int (builder, "days", sheet->n_days);
+  fd_cli_builder_add_int (builder, "slots", sheet->n_slots);
+  fd_cli_builder_add_int (builder, "enrolled", sheet->n_enrolled);
+  add_array (builder, "sequences", sheet->sequences, add_sequence_json);
+  add_array (builder, "costs", sheet->costs, add_cost_json);
+  add_array (builder, "emails", sheet->emails, add_email_json);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

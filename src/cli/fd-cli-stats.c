@@ -61,10 +61,8 @@ fd_cli_stats (FdCliContext  *context,
 
           json_builder_begin_object (builder);
           fd_cli_builder_add_string (builder, "table", count->name);
-          json_builder_set_member_name (builder, "rows");
-          json_builder_add_int_value (builder, count->rows);
-          json_builder_set_member_name (builder, "live");
-          json_builder_add_int_value (builder, count->live);
+          fd_cli_builder_add_int (builder, "rows", count->rows);
+          fd_cli_builder_add_int (builder, "live", count->live);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -155,6 +155,24 @@ fd_cli_print_json (JsonNode *node)
   fputc ('\n', stdout);
 }
 
+void
+fd_cli_builder_add_int (JsonBuilder *builder,
+                        const char  *name,
+                        gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+fd_cli_builder_add_boolean (JsonBuilder *builder,
+                            const char  *name,
+                            gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
 /* Adds @name: @value, made valid UTF-8 first: text comes from a file that
  * another program may have written, and JSON must stay JSON. */
 void

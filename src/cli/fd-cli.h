@@ -87,6 +87,12 @@ void         fd_cli_print_table     (GPtrArray     *rows);
 void         fd_cli_builder_add_string (JsonBuilder *builder,
                                         const char  *name,
                                         const char  *value);
+void         fd_cli_builder_add_int (JsonBuilder *builder,
+                                     const char  *name,
+                                     gint64       value);
+void         fd_cli_builder_add_boolean (JsonBuilder *builder,
+                                         const char  *name,
+                                         gboolean     value);
 gboolean     fd_cli_parse_date      (const char    *text,
                                      const char    *option,
                                      GDate         *date,

@@ -135,13 +135,36 @@ exists (FdDatabase *database,
   return found;
 }
 
+/* No other account signs in with @email (normalised) */
 static gboolean
-email_in_use (FdDatabase *database,
-              const char *email)
+check_email_free (FdDatabase  *database,
+                  const char  *email,
+                  GError     **error)
 {
-  return exists (database,
-                 "SELECT 1 FROM user_account WHERE deleted = 0 AND lower(email) = lower(?1)",
-                 email);
+  if (exists (database,
+              "SELECT 1 FROM user_account WHERE deleted = 0 AND lower(email) = lower(?1)",
+              email))
+    {
+      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, "email",
+                          _("Another account already signs in with “%s”."), email);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_not_found (GError **error)
+{
+  g_set_error_literal (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_NOT_FOUND,
+                       _("This account no longer exists."));
+}
+
+static void
+set_wrong_password (GError **error)
+{
+  g_set_error_literal (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_WRONG_PASSWORD,
+                       _("The current password is wrong."));
 }
 
 static gboolean
@@ -378,8 +401,7 @@ fd_accounts_lookup (FdDatabase  *database,
   sqlite3_reset (stmt);
 
   if (user == NULL)
-    g_set_error_literal (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_NOT_FOUND,
-                         _("This account no longer exists."));
+    set_not_found (error);
 
   return user;
 }
@@ -404,12 +426,8 @@ check_new_account (FdDatabase  *database,
       return NULL;
     }
 
-  if (email_in_use (database, normalized))
-    {
-      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, "email",
-                          _("Another account already signs in with “%s”."), normalized);
-      return NULL;
-    }
+  if (!check_email_free (database, normalized, error))
+    return NULL;
 
   if (*name == '\0')
     {
@@ -466,13 +484,9 @@ finish_add (FdDatabase  *database,
     return NULL;
 
   /* Someone may have taken the address while the password was hashed */
-  if (email_in_use (database, op->email))
-    {
-      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, "email",
-                          _("Another account already signs in with “%s”."), op->email);
-    }
-  else if (fd_database_apply (database, change, error) &&
-           write_hash (database, fd_change_get_id (change), op->work.new_hash, error))
+  if (check_email_free (database, op->email, error) &&
+      fd_database_apply (database, change, error) &&
+      write_hash (database, fd_change_get_id (change), op->work.new_hash, error))
     {
       if (!fd_database_commit (database, error))
         return NULL;
@@ -781,8 +795,7 @@ fd_accounts_set_active (FdDatabase  *database,
 
   if (revision < 0)
     {
-      g_set_error_literal (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_NOT_FOUND,
-                           _("This account no longer exists."));
+      set_not_found (error);
       return FALSE;
     }
 
@@ -801,8 +814,7 @@ finish_change_password (FdDatabase  *database,
 
   if (op->work.verify_hash != NULL && !op->work.verified)
     {
-      g_set_error_literal (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_WRONG_PASSWORD,
-                           _("The current password is wrong."));
+      set_wrong_password (error);
       return NULL;
     }
 
@@ -841,8 +853,7 @@ prepare_change_password (FdDatabase  *database,
       op->work.verify_hash = stored_hash (database, user_id);
       if (op->work.verify_hash == NULL || current_password == NULL)
         {
-          g_set_error_literal (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_WRONG_PASSWORD,
-                               _("The current password is wrong."));
+          set_wrong_password (error);
           return NULL;
         }
       op->work.password = g_strdup (current_password);

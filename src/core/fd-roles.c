@@ -177,9 +177,33 @@ typedef enum
   N_ACCESS
 } Access;
 
+/* What each role may do with each class of data: one row per class, one
+ * column per role in FdRole's order */
+static const Access class_access[N_CLASSES][FD_N_ROLES] = {
+  /*  admin       operations   planner      trainer                kiosk */
+  [CLASS_ACCOUNTS] =
+    { ACCESS_ALL, ACCESS_NONE, ACCESS_NONE, ACCESS_NONE,           ACCESS_NONE },
+  [CLASS_ORGANISATION] =
+    { ACCESS_ALL, ACCESS_ALL,  ACCESS_NONE, ACCESS_NONE,           ACCESS_NONE },
+  [CLASS_PLANNING] =
+    { ACCESS_ALL, ACCESS_ALL,  ACCESS_ALL,  ACCESS_NONE,           ACCESS_NONE },
+  [CLASS_UNAVAILABILITY] =
+    { ACCESS_ALL, ACCESS_ALL,  ACCESS_ALL,  ACCESS_OWN,            ACCESS_NONE },
+  [CLASS_TRAINER_CLAIMS] =
+    { ACCESS_ALL, ACCESS_ALL,  ACCESS_NONE, ACCESS_OWN_SUBMITTED,  ACCESS_NONE },
+  [CLASS_QUALITY] =
+    { ACCESS_ALL, ACCESS_ALL,  ACCESS_ALL,  ACCESS_CREATE_OWN,     ACCESS_NONE },
+  [CLASS_ATTENDANCE] =
+    { ACCESS_ALL, ACCESS_ALL,  ACCESS_ALL,  ACCESS_SIGN_OWN_SLOTS, ACCESS_SIGN_AT_PLACE },
+  [CLASS_OTHER] =
+    { ACCESS_ALL, ACCESS_ALL,  ACCESS_NONE, ACCESS_NONE,           ACCESS_NONE },
+};
+
+G_STATIC_ASSERT (FD_ROLE_ADMIN == 0 && FD_ROLE_OPERATIONS_MANAGER == 1 && FD_ROLE_PLANNER == 2 &&
+                 FD_ROLE_TRAINER == 3 && FD_ROLE_KIOSK == 4 && FD_N_ROLES == 5);
+
 typedef struct
 {
-  Access access[N_CLASSES];
   /* May change the dates and slots of a session with trainees */
   gboolean changes_locked_sessions;
   /* Refusal for a class the role has no access to; NULL: the class's */
@@ -187,72 +211,16 @@ typedef struct
 } RoleRules;
 
 static const RoleRules role_rules[FD_N_ROLES] = {
-  [FD_ROLE_ADMIN] = {
-    .access = {
-      [CLASS_ACCOUNTS] = ACCESS_ALL,
-      [CLASS_ORGANISATION] = ACCESS_ALL,
-      [CLASS_PLANNING] = ACCESS_ALL,
-      [CLASS_UNAVAILABILITY] = ACCESS_ALL,
-      [CLASS_TRAINER_CLAIMS] = ACCESS_ALL,
-      [CLASS_QUALITY] = ACCESS_ALL,
-      [CLASS_ATTENDANCE] = ACCESS_ALL,
-      [CLASS_OTHER] = ACCESS_ALL,
-    },
-    .changes_locked_sessions = TRUE,
-  },
-  [FD_ROLE_OPERATIONS_MANAGER] = {
-    .access = {
-      [CLASS_ACCOUNTS] = ACCESS_NONE,
-      [CLASS_ORGANISATION] = ACCESS_ALL,
-      [CLASS_PLANNING] = ACCESS_ALL,
-      [CLASS_UNAVAILABILITY] = ACCESS_ALL,
-      [CLASS_TRAINER_CLAIMS] = ACCESS_ALL,
-      [CLASS_QUALITY] = ACCESS_ALL,
-      [CLASS_ATTENDANCE] = ACCESS_ALL,
-      [CLASS_OTHER] = ACCESS_ALL,
-    },
-    .changes_locked_sessions = TRUE,
-  },
-  [FD_ROLE_PLANNER] = {
-    .access = {
-      [CLASS_ACCOUNTS] = ACCESS_NONE,
-      [CLASS_ORGANISATION] = ACCESS_NONE,
-      [CLASS_PLANNING] = ACCESS_ALL,
-      [CLASS_UNAVAILABILITY] = ACCESS_ALL,
-      [CLASS_TRAINER_CLAIMS] = ACCESS_NONE,
-      [CLASS_QUALITY] = ACCESS_ALL,
-      [CLASS_ATTENDANCE] = ACCESS_ALL,
-      [CLASS_OTHER] = ACCESS_NONE,
-    },
-    .changes_locked_sessions = FALSE,
-  },
+  [FD_ROLE_ADMIN] = { .changes_locked_sessions = TRUE },
+  [FD_ROLE_OPERATIONS_MANAGER] = { .changes_locked_sessions = TRUE },
+  [FD_ROLE_PLANNER] = { .changes_locked_sessions = FALSE },
   [FD_ROLE_TRAINER] = {
-    .access = {
-      [CLASS_ACCOUNTS] = ACCESS_NONE,
-      [CLASS_ORGANISATION] = ACCESS_NONE,
-      [CLASS_PLANNING] = ACCESS_NONE,
-      [CLASS_UNAVAILABILITY] = ACCESS_OWN,
-      [CLASS_TRAINER_CLAIMS] = ACCESS_OWN_SUBMITTED,
-      [CLASS_QUALITY] = ACCESS_CREATE_OWN,
-      [CLASS_ATTENDANCE] = ACCESS_SIGN_OWN_SLOTS,
-      [CLASS_OTHER] = ACCESS_NONE,
-    },
     .changes_locked_sessions = FALSE,
     .refusal = N_("A trainer can only record attendance for their own slots, and their own "
                   "unavailabilities, expenses, invoices and quality tickets; a planner, an "
                   "operations manager or an administrator can make this change."),
   },
   [FD_ROLE_KIOSK] = {
-    .access = {
-      [CLASS_ACCOUNTS] = ACCESS_NONE,
-      [CLASS_ORGANISATION] = ACCESS_NONE,
-      [CLASS_PLANNING] = ACCESS_NONE,
-      [CLASS_UNAVAILABILITY] = ACCESS_NONE,
-      [CLASS_TRAINER_CLAIMS] = ACCESS_NONE,
-      [CLASS_QUALITY] = ACCESS_NONE,
-      [CLASS_ATTENDANCE] = ACCESS_SIGN_AT_PLACE,
-      [CLASS_OTHER] = ACCESS_NONE,
-    },
     .changes_locked_sessions = FALSE,
     .refusal = N_("A signature kiosk can only record attendance signatures; a staff member must "
                   "sign in to make this change."),
@@ -437,6 +405,30 @@ check_staff_fields (const EntityRule  *rule,
   return TRUE;
 }
 
+/* The stored row's @column must be @value, or the change is refused with
+ * @message. A missing row is the write path's to report. */
+static gboolean
+check_stored (FdDatabase        *database,
+              const EntityRule  *rule,
+              const FdChange    *change,
+              const char        *column,
+              const char        *value,
+              const char        *message,
+              GError           **error)
+{
+  gboolean found;
+  g_autofree char *stored = stored_text (database, rule->name, column, fd_change_get_id (change),
+                                         &found);
+
+  if (found && g_strcmp0 (stored, value) != 0)
+    {
+      set_forbidden (error, NULL, message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The row is the user's: a new one names their trainer card, an existing
  * one already did, and none is given to someone else. */
 static gboolean
@@ -459,19 +451,10 @@ check_own (FdDatabase        *database,
       return FALSE;
     }
 
-  if (kind != FD_CHANGE_CREATE)
-    {
-      gboolean found;
-      g_autofree char *stored = stored_text (database, rule->name, "trainer_id",
-                                             fd_change_get_id (change), &found);
-
-      /* A missing row is the write path's to report */
-      if (found && g_strcmp0 (stored, own) != 0)
-        {
-          set_forbidden (error, NULL, class_messages[rule->klass].not_own);
-          return FALSE;
-        }
-    }
+  if (kind != FD_CHANGE_CREATE &&
+      !check_stored (database, rule, change, "trainer_id", own,
+                     class_messages[rule->klass].not_own, error))
+    return FALSE;
 
   return check_staff_fields (rule, change, error);
 }
@@ -486,20 +469,9 @@ check_own_submitted (FdDatabase        *database,
   if (!check_own (database, user, rule, change, error))
     return FALSE;
 
-  if (fd_change_get_kind (change) != FD_CHANGE_CREATE)
-    {
-      gboolean found;
-      g_autofree char *status = stored_text (database, rule->name, "status",
-                                             fd_change_get_id (change), &found);
-
-      if (found && g_strcmp0 (status, "submitted") != 0)
-        {
-          set_forbidden (error, NULL, class_messages[rule->klass].reviewed);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return fd_change_get_kind (change) == FD_CHANGE_CREATE ||
+         check_stored (database, rule, change, "status", "submitted",
+                       class_messages[rule->klass].reviewed, error);
 }
 
 static gboolean
@@ -599,8 +571,9 @@ class_refusal (FdUser       *user,
                FdChangeKind  kind,
                gboolean      whole_class)
 {
-  const RoleRules *rules = &role_rules[fd_user_get_role (user)];
-  const AccessRule *access = &access_rules[rules->access[klass]];
+  FdRole role = fd_user_get_role (user);
+  const RoleRules *rules = &role_rules[role];
+  const AccessRule *access = &access_rules[class_access[klass][role]];
   const ClassMessages *messages = &class_messages[klass];
 
   if (!fd_user_get_active (user))
@@ -837,7 +810,7 @@ _fd_roles_check (FdDatabase  *database,
       return FALSE;
     }
 
-  access = &access_rules[rules->access[klass]];
+  access = &access_rules[class_access[klass][fd_user_get_role (user)]];
   if (access->check != NULL)
     {
       /* Row checks belong to the classes of known entities */

@@ -197,6 +197,26 @@ write_trainee (Demo       *demo,
   return TRUE;
 }
 
+/* Writes @client's row, then keeps @client in demo->clients; frees it if
+ * the row could not be written */
+static gboolean
+add_client (Demo      *demo,
+            FdChange  *change,
+            Client    *client,
+            GError   **error)
+{
+  client->id = apply_create (demo, change, error);
+  if (client->id == NULL)
+    {
+      g_free (client->name);
+      g_array_unref (client->trainees);
+      return FALSE;
+    }
+  g_array_append_val (demo->clients, *client);
+
+  return TRUE;
+}
+
 gboolean
 _fd_demo_write_clients_and_trainees (Demo    *demo,
                                      guint    n_trainees,
@@ -253,14 +273,8 @@ _fd_demo_write_clients_and_trainees (Demo    *demo,
       fd_change_set_string (change, "funder", "opco");
       fd_change_set_string (change, "opco_name", client.opco);
 
-      client.id = apply_create (demo, change, error);
-      if (client.id == NULL)
-        {
-          g_free (client.name);
-          g_array_unref (client.trainees);
-          return FALSE;
-        }
-      g_array_append_val (demo->clients, client);
+      if (!add_client (demo, change, &client, error))
+        return FALSE;
       g_array_append_val (demo->companies, index);
 
       if (i + 1 == n_companies)
@@ -334,14 +348,8 @@ _fd_demo_write_clients_and_trainees (Demo    *demo,
       fd_change_set_string (change, "city", _fd_demo_cities[client.city].name);
       fd_change_set_string (change, "funder", client.funder);
 
-      client.id = apply_create (demo, change, error);
-      if (client.id == NULL)
-        {
-          g_free (client.name);
-          g_array_unref (client.trainees);
-          return FALSE;
-        }
-      g_array_append_val (demo->clients, client);
+      if (!add_client (demo, change, &client, error))
+        return FALSE;
 
       /* The person's own address is the client's too. */
       if (!write_trainee (demo, index, civility, first_name, last_name, NULL, email, error))

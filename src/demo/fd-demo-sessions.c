@@ -201,6 +201,23 @@ typedef struct
   gboolean attends;
 } Enrolled;
 
+/* Staffs the slot with demo->trainers[@trainer] in @role */
+static gboolean
+add_staff (Demo        *demo,
+           const char  *slot_id,
+           int          trainer,
+           const char  *role,
+           GError     **error)
+{
+  g_autoptr(FdChange) staff = fd_change_new_create ("slot_staff");
+
+  fd_change_set_string (staff, "slot_id", slot_id);
+  fd_change_set_string (staff, "trainer_id", g_array_index (demo->trainers, Trainer, trainer).id);
+  fd_change_set_string (staff, "role", role);
+
+  return apply (demo, staff, error);
+}
+
 static gboolean
 write_session (Demo         *demo,
                SessionPlan  *plan,
@@ -499,28 +516,9 @@ write_session (Demo         *demo,
       if (slot_id == NULL)
         goto failed;
 
-      if (trainer >= 0)
-        {
-          g_autoptr(FdChange) staff = fd_change_new_create ("slot_staff");
-
-          fd_change_set_string (staff, "slot_id", slot_id);
-          fd_change_set_string (staff, "trainer_id",
-                                g_array_index (demo->trainers, Trainer, trainer).id);
-          fd_change_set_string (staff, "role", "trainer");
-          if (!apply (demo, staff, error))
-            goto failed;
-        }
-      if (co_trainer >= 0)
-        {
-          g_autoptr(FdChange) staff = fd_change_new_create ("slot_staff");
-
-          fd_change_set_string (staff, "slot_id", slot_id);
-          fd_change_set_string (staff, "trainer_id",
-                                g_array_index (demo->trainers, Trainer, co_trainer).id);
-          fd_change_set_string (staff, "role", "co_trainer");
-          if (!apply (demo, staff, error))
-            goto failed;
-        }
+      if ((trainer >= 0 && !add_staff (demo, slot_id, trainer, "trainer", error)) ||
+          (co_trainer >= 0 && !add_staff (demo, slot_id, co_trainer, "co_trainer", error)))
+        goto failed;
 
       if (attendance && slot->day < demo->today)
         {

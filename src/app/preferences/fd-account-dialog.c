@@ -132,8 +132,7 @@ show_error (FdAccountDialog *self,
 
       if (g_strcmp0 (field, fields[i].field) == 0 && gtk_widget_get_visible (row))
         {
-          fd_field_message_set_message (fields[i].message, error->message);
-          gtk_widget_grab_focus (row);
+          fd_field_message_show (fields[i].message, error->message);
           return;
         }
     }
@@ -210,14 +209,6 @@ on_role_row_selected_notify_cb (FdAccountDialog *self,
   update_role_rows (self);
 }
 
-/* Typing in a field clears what was said about it. Swapped: the message
- * first, whatever the signal's other arguments. */
-static void
-on_field_changed_cb (FdFieldMessage *message)
-{
-  fd_field_message_set_message (message, NULL);
-}
-
 static void
 on_role_factory_setup_cb (GtkSignalListItemFactory *factory,
                           GtkListItem              *list_item,
@@ -292,13 +283,8 @@ on_add_button_clicked_cb (FdAccountDialog *self,
 
   clear_errors (self);
 
-  if (g_strcmp0 (password, confirmation) != 0)
-    {
-      fd_field_message_set_message (self->confirm_message,
-                                    _("The two passwords are not the same."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->confirm_row));
-      return;
-    }
+  if (!fd_field_message_check_confirmation (self->confirm_message, password, confirmation))
+    return;
 
   set_busy (self, TRUE);
   g_cancellable_cancel (self->cancellable);
@@ -315,15 +301,6 @@ on_add_button_clicked_cb (FdAccountDialog *self,
                          self->cancellable,
                          on_add_cb,
                          g_object_ref (self));
-}
-
-static void
-connect_field (FdAccountDialog *self,
-               FdFieldMessage  *message,
-               const char      *signal)
-{
-  g_signal_connect_object (fd_field_message_get_field (message), signal,
-                           G_CALLBACK (on_field_changed_cb), message, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -484,12 +461,13 @@ fd_account_dialog_init (FdAccountDialog *self)
   adw_combo_row_set_selected (self->role_row, FD_ROLE_PLANNER);
   update_role_rows (self);
 
-  connect_field (self, self->email_message, "changed");
-  connect_field (self, self->name_message, "changed");
-  connect_field (self, self->trainer_message, "notify::trainer-id");
-  connect_field (self, self->place_message, "notify::selected");
-  connect_field (self, self->password_message, "changed");
-  connect_field (self, self->confirm_message, "changed");
+  /* Typing in a field clears what was said about it */
+  fd_field_message_clear_on (self->email_message, self->email_row, "changed");
+  fd_field_message_clear_on (self->name_message, self->name_row, "changed");
+  fd_field_message_clear_on (self->trainer_message, self->trainer_chooser, "notify::trainer-id");
+  fd_field_message_clear_on (self->place_message, self->place_row, "notify::selected");
+  fd_field_message_clear_on (self->password_message, self->password_row, "changed");
+  fd_field_message_clear_on (self->confirm_message, self->confirm_row, "changed");
 }
 
 /**

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "fd-field-message.h"
 
 /* FdFieldMessage:
@@ -50,6 +52,13 @@ update_field (FdFieldMessage *self)
     gtk_widget_add_css_class (self->field, "error");
   else
     gtk_widget_remove_css_class (self->field, "error");
+}
+
+/* Swapped: the message first, whatever the signal's other arguments */
+static void
+on_cleared_by_cb (FdFieldMessage *self)
+{
+  fd_field_message_set_message (self, NULL);
 }
 
 static void
@@ -218,4 +227,69 @@ fd_field_message_set_message (FdFieldMessage *self,
   update_field (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+}
+
+/**
+ * fd_field_message_show:
+ * @self: a #FdFieldMessage
+ * @message: what is wrong with the field, translated
+ *
+ * Shows @message under the field, marks the field and moves the focus to
+ * it, for the user to correct it.
+ */
+void
+fd_field_message_show (FdFieldMessage *self,
+                       const char     *message)
+{
+  g_return_if_fail (FD_IS_FIELD_MESSAGE (self));
+
+  fd_field_message_set_message (self, message);
+  if (self->field != NULL)
+    gtk_widget_grab_focus (self->field);
+}
+
+/**
+ * fd_field_message_clear_on:
+ * @self: a #FdFieldMessage
+ * @instance: (type GObject): what the user changes, usually the field
+ * @detailed_signal: the signal @instance emits then, e.g. "changed"
+ *
+ * Clears the message whenever @instance emits @detailed_signal: typing
+ * in a field clears what was said about it. Disconnected when @self goes.
+ */
+void
+fd_field_message_clear_on (FdFieldMessage *self,
+                           gpointer        instance,
+                           const char     *detailed_signal)
+{
+  g_return_if_fail (FD_IS_FIELD_MESSAGE (self));
+  g_return_if_fail (G_IS_OBJECT (instance));
+  g_return_if_fail (detailed_signal != NULL);
+
+  g_signal_connect_object (instance, detailed_signal, G_CALLBACK (on_cleared_by_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * fd_field_message_check_confirmation:
+ * @self: the message under the field where a new password is typed again
+ * @password: the new password
+ * @confirmation: what was typed again
+ *
+ * Returns: whether @confirmation is @password; if not, @self says so and
+ *   the focus moves to its field
+ */
+gboolean
+fd_field_message_check_confirmation (FdFieldMessage *self,
+                                     const char     *password,
+                                     const char     *confirmation)
+{
+  g_return_val_if_fail (FD_IS_FIELD_MESSAGE (self), FALSE);
+
+  if (g_strcmp0 (password, confirmation) == 0)
+    return TRUE;
+
+  fd_field_message_show (self, _("The two passwords are not the same."));
+
+  return FALSE;
 }

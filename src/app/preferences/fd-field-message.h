@@ -15,11 +15,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FdFieldMessage, fd_field_message, FD, FIELD_MESSAGE, AdwPreferencesRow)
 
-GtkWidget  *fd_field_message_get_field   (FdFieldMessage *self);
-void        fd_field_message_set_field   (FdFieldMessage *self,
-                                          GtkWidget      *field);
-const char *fd_field_message_get_message (FdFieldMessage *self);
-void        fd_field_message_set_message (FdFieldMessage *self,
-                                          const char     *message);
+GtkWidget  *fd_field_message_get_field          (FdFieldMessage *self);
+void        fd_field_message_set_field          (FdFieldMessage *self,
+                                                 GtkWidget      *field);
+const char *fd_field_message_get_message        (FdFieldMessage *self);
+void        fd_field_message_set_message        (FdFieldMessage *self,
+                                                 const char     *message);
+void        fd_field_message_show               (FdFieldMessage *self,
+                                                 const char     *message);
+void        fd_field_message_clear_on           (FdFieldMessage *self,
+                                                 gpointer        instance,
+                                                 const char     *detailed_signal);
+gboolean    fd_field_message_check_confirmation (FdFieldMessage *self,
+                                                 const char     *password,
+                                                 const char     *confirmation);
 
 G_END_DECLS

@@ -88,14 +88,12 @@ show_error (FdPasswordDialog *self,
 {
   if (error->domain == FD_PASSWORD_ERROR)
     {
-      fd_field_message_set_message (self->password_message, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      fd_field_message_show (self->password_message, error->message);
     }
   else if (g_error_matches (error, FD_ACCOUNTS_ERROR, FD_ACCOUNTS_ERROR_WRONG_PASSWORD) &&
            gtk_widget_get_visible (GTK_WIDGET (self->current_row)))
     {
-      fd_field_message_set_message (self->current_message, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->current_row));
+      fd_field_message_show (self->current_message, error->message);
     }
   else
     {
@@ -139,13 +137,8 @@ on_change_button_clicked_cb (FdPasswordDialog *self,
 
   clear_errors (self);
 
-  if (g_strcmp0 (password, confirmation) != 0)
-    {
-      fd_field_message_set_message (self->confirm_message,
-                                    _("The two passwords are not the same."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->confirm_row));
-      return;
-    }
+  if (!fd_field_message_check_confirmation (self->confirm_message, password, confirmation))
+    return;
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->current_row)))
     current = gtk_editable_get_text (GTK_EDITABLE (self->current_row));
@@ -157,27 +150,6 @@ on_change_button_clicked_cb (FdPasswordDialog *self,
   fd_accounts_change_password_async (self->database, fd_user_get_id (self->user),
                                      current, password, self->cancellable,
                                      on_change_cb, g_object_ref (self));
-}
-
-static void
-on_current_row_changed_cb (FdPasswordDialog *self,
-                           GtkEditable      *editable)
-{
-  fd_field_message_set_message (self->current_message, NULL);
-}
-
-static void
-on_password_row_changed_cb (FdPasswordDialog *self,
-                            GtkEditable      *editable)
-{
-  fd_field_message_set_message (self->password_message, NULL);
-}
-
-static void
-on_confirm_row_changed_cb (FdPasswordDialog *self,
-                           GtkEditable      *editable)
-{
-  fd_field_message_set_message (self->confirm_message, NULL);
 }
 
 static void
@@ -318,9 +290,6 @@ fd_password_dialog_class_init (FdPasswordDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdPasswordDialog, spinner);
 
   gtk_widget_class_bind_template_callback (widget_class, on_change_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_confirm_row_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_current_row_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_password_row_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -329,6 +298,11 @@ static void
 fd_password_dialog_init (FdPasswordDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Typing in a field clears what was said about it */
+  fd_field_message_clear_on (self->current_message, self->current_row, "changed");
+  fd_field_message_clear_on (self->password_message, self->password_row, "changed");
+  fd_field_message_clear_on (self->confirm_message, self->confirm_row, "changed");
 }
 
 /**

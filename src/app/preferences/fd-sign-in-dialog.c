@@ -81,8 +81,7 @@ on_sign_in_cb (GObject      *object,
 
   if (user == NULL)
     {
-      fd_field_message_set_message (self->password_message, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      fd_field_message_show (self->password_message, error->message);
       return;
     }
 
@@ -109,13 +108,6 @@ on_sign_in_button_clicked_cb (FdSignInDialog *self,
                              self->cancellable,
                              on_sign_in_cb,
                              g_object_ref (self));
-}
-
-static void
-on_field_changed_cb (FdSignInDialog *self,
-                     GtkEditable    *field)
-{
-  fd_field_message_set_message (self->password_message, NULL);
 }
 
 static void
@@ -231,7 +223,6 @@ fd_sign_in_dialog_class_init (FdSignInDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdSignInDialog, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, FdSignInDialog, spinner);
 
-  gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sign_in_button_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -241,6 +232,10 @@ static void
 fd_sign_in_dialog_init (FdSignInDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A wrong address is said as a wrong password: changing either clears it */
+  fd_field_message_clear_on (self->password_message, self->email_row, "changed");
+  fd_field_message_clear_on (self->password_message, self->password_row, "changed");
 }
 
 /**
