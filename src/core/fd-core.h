@@ -8,8 +8,12 @@
 #pragma once
 
 #include "fd-bench.h"
+#include "fd-blob.h"
 #include "fd-change.h"
+#include "fd-choice.h"
 #include "fd-database.h"
+#include "fd-date-input.h"
+#include "fd-editor-lists.h"
 #include "fd-format.h"
 #include "fd-models.h"
 #include "fd-queries.h"
@@ -17,5 +21,6 @@
 #include "fd-record-kind.h"
 #include "fd-record-list.h"
 #include "fd-row-changes.h"
+#include "fd-session-plan.h"
 #include "fd-text.h"
 #include "fd-validate.h"
