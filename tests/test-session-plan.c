@@ -122,14 +122,14 @@ test_parse_dates (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {
-      g_autofree char *iso = fd_date_input_parse_date (dates[i].text);
+      g_autofree char *iso = fd_input_parse_date (dates[i].text);
 
       g_assert_cmpstr (iso, ==, dates[i].iso);
     }
-  g_assert_null (fd_date_input_parse_date (NULL));
+  g_assert_null (fd_input_parse_date (NULL));
 
   /* Several at once, sorted, each once */
-  several = fd_date_input_parse_dates ("10/03/2026, 03/03/2026;03/03/2026  17/03/2026", &bad);
+  several = fd_input_parse_dates ("10/03/2026, 03/03/2026;03/03/2026  17/03/2026", &bad);
   g_assert_null (bad);
   g_assert_nonnull (several);
   g_assert_cmpuint (g_strv_length (several), ==, 3);
@@ -137,16 +137,16 @@ test_parse_dates (void)
   g_assert_cmpstr (several[1], ==, "2026-03-10");
   g_assert_cmpstr (several[2], ==, "2026-03-17");
 
-  formatted = fd_date_input_format_dates ((const char * const *) several);
+  formatted = fd_input_format_dates ((const char * const *) several);
   g_assert_cmpstr (formatted, ==, "03/03/2026, 10/03/2026, 17/03/2026");
 
   g_clear_pointer (&several, g_strfreev);
-  several = fd_date_input_parse_dates ("03/03/2026, 32/03/2026", &bad);
+  several = fd_input_parse_dates ("03/03/2026, 32/03/2026", &bad);
   g_assert_null (several);
   g_assert_cmpstr (bad, ==, "32/03/2026");
   g_clear_pointer (&bad, g_free);
 
-  several = fd_date_input_parse_dates (" , ", &bad);
+  several = fd_input_parse_dates (" , ", &bad);
   g_assert_null (several);
   g_assert_null (bad);
 }
@@ -176,10 +176,59 @@ test_parse_time (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {
-      g_autofree char *time = fd_date_input_parse_time (times[i].text);
+      g_autofree char *time = fd_input_parse_time (times[i].text);
 
       g_assert_cmpstr (time, ==, times[i].time);
     }
+}
+
+static void
+test_parse_money (void)
+{
+  static const struct
+  {
+    const char *text;
+    gint64 cents; /* -1: not an amount */
+  } amounts[] = {
+    { "1290", 129000 },
+    { "1 290,50 €", 129050 },
+    { "1\u202f290,50\u00a0€", 129050 },
+    { "€1,290.50", 129050 },
+    { "12.5", 1250 },
+    { "12,05", 1205 },
+    { "1,290", 129000 },
+    { "0", 0 },
+    { "-12", -1 },
+    { "12,345,67", 1234567 },
+    { "douze", -1 },
+    { "", -1 },
+    { ",50", -1 },
+    { "12.505", 1250500 },
+    { "99999999999999", -1 },
+  };
+  gint64 cents;
+
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      gboolean parsed = fd_input_parse_money (amounts[i].text, &cents);
+
+      if (amounts[i].cents < 0)
+        g_assert_false (parsed);
+      else
+        {
+          g_assert_true (parsed);
+          g_assert_cmpint (cents, ==, amounts[i].cents);
+        }
+    }
+  g_assert_false (fd_input_parse_money (NULL, &cents));
+
+  {
+    g_autofree char *text = fd_input_format_money (129050);
+
+    g_assert_cmpstr (text, ==, "1290.50");
+    g_assert_true (fd_input_parse_money (text, &cents));
+    g_assert_cmpint (cents, ==, 129050);
+  }
 }
 
 static void
@@ -454,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/session-plan/reminders", test_reminders);
   g_test_add_func ("/session-plan/parse-dates", test_parse_dates);
   g_test_add_func ("/session-plan/parse-time", test_parse_time);
+  g_test_add_func ("/session-plan/parse-money", test_parse_money);
   g_test_add ("/session-plan/read", CoreFixture, NULL,
               core_fixture_set_up, test_read_plan, core_fixture_tear_down);
   g_test_add ("/session-plan/choices-and-defaults", CoreFixture, NULL,

@@ -12,7 +12,7 @@
 #include "fd-change.h"
 #include "fd-choice.h"
 #include "fd-database.h"
-#include "fd-date-input.h"
+#include "fd-input.h"
 #include "fd-editor-lists.h"
 #include "fd-format.h"
 #include "fd-models.h"
