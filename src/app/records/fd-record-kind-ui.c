@@ -15,7 +15,7 @@
 
 #include "fd-candidate-details.h"
 #include "fd-details.h"
-#include "fd-session-details.h"
+#include "fd-session-page.h"
 #include "fd-trainer-details.h"
 
 static void
@@ -137,7 +137,7 @@ static const FdRecordKindUi kinds[] = {
     N_("No Sessions"),
     N_("No Session Selected"),
     N_("Select a session to see its slots and trainees"),
-    fd_session_details_get_type, "session",
+    fd_session_page_get_type, "session",
     bind_session_row, format_session_count, format_session_no_match,
   },
   {

@@ -16,6 +16,7 @@
 
 #include "fd-record-kind-ui.h"
 #include "fd-record-pane.h"
+#include "fd-session-page.h"
 
 /* FdRecordView:
  *
@@ -31,6 +32,11 @@ struct _FdRecordView
 
   FdDatabase    *database;
   FdRecordKind   kind;
+
+  /* The position of the record the details show, to come back to when
+   * the user stays on its unsaved edits */
+  guint          shown_position;
+  gboolean       asking;
 
   AdwBin        *details_bin;
   GtkStack      *details_stack;
@@ -78,7 +84,7 @@ ensure_details (FdRecordView *self)
 }
 
 static void
-update_details (FdRecordView *self)
+show_details (FdRecordView *self)
 {
   FdRecord *record;
   GtkWidget *details;
@@ -87,6 +93,7 @@ update_details (FdRecordView *self)
 
   record = fd_record_pane_get_selected (self->pane);
   details = adw_bin_get_child (self->details_bin);
+  self->shown_position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (fd_record_pane_get_model (self->pane)));
 
   if (record == NULL || self->database == NULL)
     {
@@ -100,6 +107,66 @@ update_details (FdRecordView *self)
                 fd_record_kind_ui_get (self->kind)->record_property, record,
                 NULL);
   gtk_stack_set_visible_child_name (self->details_stack, "details");
+}
+
+static void
+on_leave_details_cb (gboolean proceed,
+                     gpointer user_data)
+{
+  g_autoptr(FdRecordView) self = user_data;
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (fd_record_pane_get_model (self->pane));
+  FdSessionPage *page = FD_SESSION_PAGE (adw_bin_get_child (self->details_bin));
+  g_autoptr(FdRecord) shown = NULL;
+
+  if (proceed)
+    {
+      self->asking = FALSE;
+      show_details (self);
+      return;
+    }
+
+  /* Stay: select again the record shown, where it still is */
+  if (self->shown_position < g_list_model_get_n_items (G_LIST_MODEL (selection)))
+    shown = g_list_model_get_item (G_LIST_MODEL (selection), self->shown_position);
+  if (shown != NULL &&
+      g_strcmp0 (fd_record_get_id (shown), fd_session_page_get_session_id (page)) == 0)
+    gtk_single_selection_set_selected (selection, self->shown_position);
+  self->asking = FALSE;
+}
+
+static void
+update_details (FdRecordView *self)
+{
+  FdRecord *record;
+  GtkWidget *details;
+
+  g_assert (FD_IS_RECORD_VIEW (self));
+
+  if (self->asking)
+    return;
+
+  record = fd_record_pane_get_selected (self->pane);
+  details = adw_bin_get_child (self->details_bin);
+
+  /* A session edited and not saved: ask before showing another */
+  if (FD_IS_SESSION_PAGE (details))
+    {
+      FdSessionPage *page = FD_SESSION_PAGE (details);
+      const char *id = record != NULL ? fd_record_get_id (record) : NULL;
+
+      if (id != NULL && g_strcmp0 (id, fd_session_page_get_session_id (page)) == 0 &&
+          g_strcmp0 (gtk_stack_get_visible_child_name (self->details_stack), "details") == 0)
+        return;
+
+      if (fd_session_page_get_modified (page))
+        {
+          self->asking = TRUE;
+          fd_session_page_ask_to_leave (page, on_leave_details_cb, g_object_ref (self));
+          return;
+        }
+    }
+
+  show_details (self);
 }
 
 static void
@@ -291,6 +358,21 @@ fd_record_view_get_pane (FdRecordView *self)
   g_return_val_if_fail (FD_IS_RECORD_VIEW (self), NULL);
 
   return self->pane;
+}
+
+/**
+ * fd_record_view_get_details:
+ * @self: a #FdRecordView
+ *
+ * Returns: (transfer none) (nullable): the widget showing the record
+ *   chosen (an #FdSessionPage for sessions), once built
+ */
+GtkWidget *
+fd_record_view_get_details (FdRecordView *self)
+{
+  g_return_val_if_fail (FD_IS_RECORD_VIEW (self), NULL);
+
+  return adw_bin_get_child (self->details_bin);
 }
 
 /**

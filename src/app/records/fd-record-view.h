@@ -25,6 +25,7 @@ FdRecordKind  fd_record_view_get_kind     (FdRecordView *self);
 void          fd_record_view_reload       (FdRecordView *self);
 void          fd_record_view_focus_search (FdRecordView *self);
 FdRecordPane *fd_record_view_get_pane     (FdRecordView *self);
+GtkWidget    *fd_record_view_get_details  (FdRecordView *self);
 void          fd_record_view_show_session (FdRecordView *self,
                                            const char   *code);
 
