@@ -1550,6 +1550,8 @@ on_unsaved_dialog_response_cb (AdwMessageDialog *dialog,
   FdSessionPage *self = leave->self;
   gboolean proceed = FALSE;
 
+  /* Closing the dialog after a response would answer again */
+  g_signal_handlers_disconnect_by_func (dialog, on_unsaved_dialog_response_cb, leave);
   self->unsaved_dialog = NULL;
 
   if (g_strcmp0 (response, FD_EDITOR_RESPONSE_SAVE) == 0)
