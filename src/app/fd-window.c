@@ -32,7 +32,8 @@
  * are built one by one when idle afterwards, or when first shown. Their
  * texts, and samples of the lists' rows, are rendered offscreen then (see
  * prepare_texts()): the first view shown does not wait for fonts. Then
- * each list loads what its first search needs.
+ * the session page is built, and each list loads what its first search
+ * needs.
  */
 struct _FdWindow
 {
@@ -43,6 +44,7 @@ struct _FdWindow
 
   guint                 build_views_id;
   gboolean              rows_prepared;
+  gboolean              details_prepared;
   guint                 searches_prepared;
 
   /* The view shown, to come back to while the user decides what to do
@@ -220,6 +222,26 @@ build_next_view_cb (gpointer user_data)
           prepare_texts (self, ensure_view (self, i));
           return G_SOURCE_CONTINUE;
         }
+    }
+
+  /* The details of the sessions: the session page is the largest */
+  if (!self->details_prepared)
+    {
+      GtkWidget *view = adw_bin_get_child (self->sessions_page);
+
+      self->details_prepared = TRUE;
+      if (FD_IS_RECORD_VIEW (view))
+        {
+          GtkWidget *details = fd_record_view_prepare_details (FD_RECORD_VIEW (view));
+          int width;
+
+          /* Its styles are computed and its texts shaped now, not in the
+           * frame that first shows a session */
+          gtk_widget_measure (details, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+          gtk_widget_measure (details, GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
+          prepare_texts (self, details);
+        }
+      return G_SOURCE_CONTINUE;
     }
 
   while (self->searches_prepared < G_N_ELEMENTS (views))

@@ -361,6 +361,26 @@ fd_record_view_get_pane (FdRecordView *self)
 }
 
 /**
+ * fd_record_view_prepare_details:
+ * @self: a #FdRecordView
+ *
+ * Builds the details widget now, when idle, rather than at the first
+ * selection (the session page is a large template).
+ *
+ * Returns: (transfer none) (nullable): the details widget
+ */
+GtkWidget *
+fd_record_view_prepare_details (FdRecordView *self)
+{
+  g_return_val_if_fail (FD_IS_RECORD_VIEW (self), NULL);
+
+  if (self->database == NULL)
+    return NULL;
+
+  return ensure_details (self);
+}
+
+/**
  * fd_record_view_get_details:
  * @self: a #FdRecordView
  *

@@ -26,6 +26,7 @@ void          fd_record_view_reload       (FdRecordView *self);
 void          fd_record_view_focus_search (FdRecordView *self);
 FdRecordPane *fd_record_view_get_pane     (FdRecordView *self);
 GtkWidget    *fd_record_view_get_details  (FdRecordView *self);
+GtkWidget    *fd_record_view_prepare_details (FdRecordView *self);
 void          fd_record_view_show_session (FdRecordView *self,
                                            const char   *code);
 

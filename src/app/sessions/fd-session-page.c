@@ -67,7 +67,7 @@ struct _FdSessionPage
   FdSession         *session;
   char              *session_id;
   FdSessionPlan     *plan;
-  GListStore        *enrollments;
+  GPtrArray         *enrollment_rows; /* AdwActionRow, recycled */
   GListStore        *cost_types;
   GListStore        *providers;
   GHashTable        *expanded;     /* ids of the sequences shown open */
@@ -307,6 +307,49 @@ format_period (const FdSessionPeriod *period)
   return fd_details_join (" · ", days, duration, NULL);
 }
 
+/* The enrolled trainees, in rows kept from one session to the next: a
+ * new row costs more than new text in an old one */
+static void
+show_enrollments (FdSessionPage *self,
+                  GPtrArray     *enrollments)
+{
+  guint n = enrollments != NULL ? enrollments->len : 0;
+
+  for (guint i = 0; i < MAX (n, self->enrollment_rows->len); i++)
+    {
+      FdEnrollment *enrollment;
+      GtkWidget *row;
+      g_autofree char *subtitle = NULL;
+
+      if (i >= n)
+        {
+          gtk_widget_set_visible (g_ptr_array_index (self->enrollment_rows, i), FALSE);
+          continue;
+        }
+
+      if (i < self->enrollment_rows->len)
+        row = g_ptr_array_index (self->enrollment_rows, i);
+      else
+        {
+          row = adw_action_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          gtk_list_box_append (self->enrollments_list, row);
+          g_ptr_array_add (self->enrollment_rows, row);
+        }
+
+      enrollment = g_ptr_array_index (enrollments, i);
+      subtitle = fd_details_join (" · ",
+                                  fd_format_enrollment_status (fd_enrollment_get_status (enrollment)),
+                                  fd_enrollment_get_funder (enrollment) != NULL
+                                  ? fd_format_funder (fd_enrollment_get_funder (enrollment)) : "",
+                                  NULL);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     fd_enrollment_get_trainee_name (enrollment));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
+      gtk_widget_set_visible (row, TRUE);
+    }
+}
+
 static void
 show_general (FdSessionPage *self)
 {
@@ -349,7 +392,7 @@ show_general (FdSessionPage *self)
       if (enrollments == NULL)
         g_warning ("Could not list the enrollments of session %s: %s", plan->id, error->message);
     }
-  fd_details_replace (self->enrollments, enrollments);
+  show_enrollments (self, enrollments);
 }
 
 static GtkWidget *
@@ -702,7 +745,7 @@ clear_plan (FdSessionPage *self)
   clear_list (self->sequences_list);
   clear_list (self->costs_list);
   clear_list (self->emails_list);
-  fd_details_replace (self->enrollments, NULL);
+  show_enrollments (self, NULL);
   update_modified (self);
   update_actions (self);
 }
@@ -1121,7 +1164,7 @@ fd_session_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_pointer (&self->plan, fd_session_plan_unref);
-  g_clear_object (&self->enrollments);
+  g_clear_pointer (&self->enrollment_rows, g_ptr_array_unref);
   g_clear_object (&self->cost_types);
   g_clear_object (&self->providers);
   g_clear_object (&self->session);
@@ -1327,9 +1370,7 @@ fd_session_page_init (FdSessionPage *self)
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->stale = ALL_TABS;
 
-  self->enrollments = g_list_store_new (FD_TYPE_ENROLLMENT);
-  gtk_list_box_bind_model (self->enrollments_list, G_LIST_MODEL (self->enrollments),
-                           fd_details_create_enrollment_row, GINT_TO_POINTER (FALSE), NULL);
+  self->enrollment_rows = g_ptr_array_new ();
 
   self->providers = g_list_store_new (FD_TYPE_CHOICE);
 
