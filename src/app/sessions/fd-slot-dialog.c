@@ -73,6 +73,7 @@ struct _FdSlotDialog
   GListStore        *trainers;
   AdwPreferencesGroup *trainers_group;
   GtkListBox        *trainers_list;
+  AdwPreferencesGroup *when_group;
   AdwWindowTitle    *window_title;
 };
 
@@ -403,6 +404,7 @@ fd_slot_dialog_class_init (FdSlotDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, trainers);
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, trainers_group);
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, trainers_list);
+  gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, when_group);
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, window_title);
 
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
@@ -564,6 +566,7 @@ fd_slot_dialog_new (GtkWindow        *parent,
       self->revision = slot->revision;
       fill_from_slot (self, slot);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->dates_row), _("Date *"));
+      adw_preferences_group_set_description (self->when_group, NULL);
       adw_window_title_set_title (ADW_WINDOW_TITLE (self->window_title), _("Edit Slot"));
     }
   else
