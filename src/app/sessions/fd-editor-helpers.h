@@ -44,7 +44,7 @@ typedef struct
 {
   const char *code;
   const char *context; /* of the label's translation, or NULL */
-  const char *label;   /* untranslated: N_() or NC_() */
+  const char *label;   /* untranslated, marked for translation */
 } FdEditorCode;
 
 const char         *fd_editor_code_get_label     (const FdEditorCode *code);
