@@ -33,7 +33,7 @@ static const char * const choice_sql[] = {
     "SELECT id, trim (first_name || ' ' || last_name), coalesce (company, city) FROM trainer"
     " WHERE deleted = 0 ORDER BY sort_key, id",
   [FD_CHOICE_EVALUATION] =
-    "SELECT id, name, kind FROM evaluation WHERE deleted = 0 ORDER BY name, id",
+    "SELECT id, name, NULL FROM evaluation WHERE deleted = 0 ORDER BY name, id",
   [FD_CHOICE_PROVIDER] =
     "SELECT provider, provider, NULL FROM cost WHERE deleted = 0 AND provider IS NOT NULL"
     " GROUP BY provider ORDER BY provider LIMIT 500",

@@ -20,7 +20,7 @@ G_BEGIN_DECLS
  * @FD_CHOICE_PLACE: places (detail: their city)
  * @FD_CHOICE_ROOM: rooms of the place given as parent (detail: capacity)
  * @FD_CHOICE_TRAINER: trainers, by name (detail: city or company)
- * @FD_CHOICE_EVALUATION: evaluations
+ * @FD_CHOICE_EVALUATION: evaluations, by name
  * @FD_CHOICE_PROVIDER: providers already named on costs (id = the name)
  * @FD_CHOICE_DISPOSITIF: schemes already named on trainings and sessions
  */

@@ -252,6 +252,96 @@ fd_editor_select_id (gpointer    drop_down,
   return position != GTK_INVALID_LIST_POSITION;
 }
 
+static void
+on_choice_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_choice_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *detail = gtk_widget_get_next_sibling (label);
+  FdChoice *choice = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (label), fd_choice_get_label (choice));
+  gtk_label_set_text (GTK_LABEL (detail),
+                      fd_choice_get_detail (choice) != NULL ? fd_choice_get_detail (choice) : "");
+  gtk_widget_set_visible (detail, fd_choice_get_detail (choice) != NULL);
+}
+
+static void
+on_selected_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_selected_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  FdChoice *choice = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), fd_choice_get_label (choice));
+}
+
+/**
+ * fd_editor_use_choice_list:
+ * @drop_down: a #GtkDropDown or an #AdwComboRow over #FdChoice items
+ *
+ * Shows the choices of @drop_down's list in full, each with its detail
+ * (a code, a city) under it: an #AdwComboRow cuts long names short, and
+ * two evaluations that begin alike could not be told apart.
+ */
+void
+fd_editor_use_choice_list (gpointer drop_down)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down) || ADW_IS_COMBO_ROW (drop_down));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_choice_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_choice_bind_cb), NULL);
+
+  if (GTK_IS_DROP_DOWN (drop_down))
+    {
+      gtk_drop_down_set_list_factory (drop_down, factory);
+      return;
+    }
+
+  adw_combo_row_set_list_factory (drop_down, factory);
+
+  /* The choice shown in the row takes the room the row has */
+  g_clear_object (&factory);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_selected_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_selected_bind_cb), NULL);
+  adw_combo_row_set_factory (drop_down, factory);
+}
+
 #define ERROR_ICON_KEY "fd-editor-error-icon"
 #define SUBTITLE_KEY   "fd-editor-subtitle"
 

@@ -27,6 +27,7 @@ guint       fd_editor_find_choice       (GListModel   *model,
 const char *fd_editor_get_selected_id   (gpointer      drop_down);
 gboolean    fd_editor_select_id         (gpointer      drop_down,
                                          const char   *id);
+void        fd_editor_use_choice_list   (gpointer      drop_down);
 
 /* Errors shown at the field they are about */
 void        fd_editor_show_field_error  (GtkWidget    *row,

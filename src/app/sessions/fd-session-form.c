@@ -548,6 +548,10 @@ static void
 fd_session_form_init (FdSessionForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  fd_editor_use_choice_list (self->training_drop_down);
+  fd_editor_use_choice_list (self->organisation_row);
+  fd_editor_use_choice_list (self->certification_row);
 }
 
 static FdSessionForm *

@@ -1383,6 +1383,8 @@ fd_session_page_init (FdSessionPage *self)
                                 gtk_property_expression_new (FD_TYPE_CHOICE, NULL, "label"));
   gtk_drop_down_set_model (self->cost_type_drop_down, G_LIST_MODEL (self->cost_types));
 
+  fd_editor_use_choice_list (self->evaluation_row);
+
   self->shown_tab = g_strdup (adw_view_stack_get_visible_child_name (self->tabs_stack));
 
   update_actions (self);

@@ -423,6 +423,13 @@ fd_slot_dialog_init (FdSlotDialog *self)
   self->chosen = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  fd_editor_use_choice_list (self->place_drop_down);
+  fd_editor_use_choice_list (self->room_drop_down);
+  fd_editor_use_choice_list (self->organisation_row);
+  fd_editor_use_choice_list (self->trainer_drop_down);
+  fd_editor_use_choice_list (self->co_trainer_drop_down);
+  fd_editor_use_choice_list (self->host_drop_down);
 }
 
 static void
