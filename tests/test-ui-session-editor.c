@@ -209,6 +209,41 @@ first_cost_row (FdSessionPage *page)
   return FD_COST_ROW (row);
 }
 
+/* With FORMADESK_TEST_SHOTS set to a folder, saves @widget as drawn to
+ * NAME.png there: to look at what the tests drive */
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("FORMADESK_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width;
+  int height;
+
+  if (dir == NULL)
+    return;
+
+  ui_test_iterate (200);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 /* ── Create a session and complete it ────────────────────────────────── */
 
 static void
@@ -419,6 +454,7 @@ test_create_and_complete (void)
                    evaluation);
   g_assert_false (gtk_widget_get_visible (PAGE_CHILD (page, "reminder_box")));
   g_assert_true (is_shown (PAGE_CHILD (page, "draft_box")));
+  save_shot (GTK_WIDGET (page), "evaluation-saved");
 
   /* Published by hand: the red box goes; back to draft, it comes back */
   gtk_widget_activate_action (GTK_WIDGET (page), "session.set-published", "b", TRUE);
@@ -566,6 +602,7 @@ test_bad_input (void)
                    "The minimum capacity cannot be above the maximum.");
   g_assert_true (gtk_revealer_get_reveal_child (FORM_CHILD (form, "error_revealer")));
   g_assert_false (fd_editor_has_field_error (FORM_CHILD (form, "label_row")));
+  save_shot (form, "bad-capacity");
 
   /* A blank label: required */
   gtk_spin_button_set_value (FORM_CHILD (form, "capacity_min_spin"), 2);
@@ -609,6 +646,7 @@ test_bad_input (void)
   g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "The end must come after the start.");
   g_assert_false (fd_editor_has_field_error (SLOT_CHILD (dialog, "start_row")));
   g_assert_cmpint (query_int ("SELECT count(*) FROM slot WHERE session_id = ?1", session_id), ==, 0);
+  save_shot (GTK_WIDGET (dialog), "bad-slot-end");
 
   /* A date that is not one, then a time that is not one */
   set_text (SLOT_CHILD (dialog, "dates_row"), "03/03/2026, 45/03/2026");
@@ -630,6 +668,7 @@ test_bad_input (void)
   g_assert_false (fd_session_page_save (page));
   g_assert_true (fd_editor_has_field_error (COST_CHILD (cost, "amount_row")));
   g_assert_true (fd_session_page_get_modified (page));
+  save_shot (GTK_WIDGET (page), "bad-cost-amount");
   g_assert_cmpint (query_int ("SELECT count(*) FROM cost WHERE session_id = ?1", session_id), ==, 0);
 
   /* Fixed, it saves, and the message goes */

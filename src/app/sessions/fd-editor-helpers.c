@@ -345,6 +345,55 @@ fd_editor_use_choice_list (gpointer drop_down)
 #define ERROR_ICON_KEY "fd-editor-error-icon"
 #define SUBTITLE_KEY   "fd-editor-subtitle"
 
+/* Scrolls the page holding @row so that @row shows; FALSE when @row is
+ * not laid out yet */
+static gboolean
+scroll_to (GtkWidget *row)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = scrolled != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))
+                                         : NULL;
+  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport))
+                                                  : NULL;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value;
+  double page;
+
+  if (content == NULL)
+    return TRUE;
+  if (!gtk_widget_compute_bounds (row, content, &bounds) || bounds.size.height < 10)
+    return FALSE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+
+  if (bounds.origin.y < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - 24);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page + 24);
+
+  return TRUE;
+}
+
+/* After the frame lays the row out: a dialog just shown has not yet */
+static gboolean
+on_scroll_tick_cb (GtkWidget     *row,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  guint *frames = g_object_get_data (G_OBJECT (row), "fd-editor-scroll-frames");
+
+  if (scroll_to (row) || frames == NULL || ++*frames > 10)
+    {
+      g_object_set_data (G_OBJECT (row), "fd-editor-scroll-frames", NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
 /**
  * fd_editor_show_field_error:
  * @row: the row of the field (an #AdwActionRow, #AdwEntryRow…)
@@ -352,7 +401,7 @@ fd_editor_use_choice_list (gpointer drop_down)
  *
  * Shows @message at @row: the row takes the `error` style, its subtitle
  * (or, for an entry row, a warning icon at its end) and its tooltip say
- * what is wrong, and the focus goes there.
+ * what is wrong, and the focus goes there, scrolled into view.
  */
 void
 fd_editor_show_field_error (GtkWidget  *row,
@@ -384,6 +433,8 @@ fd_editor_show_field_error (GtkWidget  *row,
     }
 
   gtk_widget_grab_focus (row);
+  g_object_set_data_full (G_OBJECT (row), "fd-editor-scroll-frames", g_new0 (guint, 1), g_free);
+  gtk_widget_add_tick_callback (row, on_scroll_tick_cb, NULL, NULL);
 }
 
 void

@@ -156,12 +156,13 @@ clear_list (GtkListBox *list)
 }
 
 /* HOOK (locks): once trainees are enrolled, only an admin or an
- * operations manager may change the session's dates and slots. The
- * roles and locks API (fd_roles_…) is being written beside this editor;
- * point this at it. Until then nothing is locked here, and the write
- * path stays the authority. */
+ * operations manager may change the session and its planning (dates,
+ * slots). The roles and locks API (fd_roles_…) is being written beside
+ * this editor: point this at it, with the current user. Until then
+ * nothing is locked here; the write path stays the authority either way,
+ * and shows its refusal at the field. */
 static gboolean
-is_planning_locked (FdSessionPage *self)
+is_locked (FdSessionPage *self)
 {
   g_assert (FD_IS_SESSION_PAGE (self));
 
@@ -172,16 +173,16 @@ static void
 update_actions (FdSessionPage *self)
 {
   gboolean loaded = self->plan != NULL;
-  gboolean planning = loaded && !is_planning_locked (self);
+  gboolean editable = loaded && !is_locked (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.save", loaded && self->modified);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.discard", loaded && self->modified);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.set-published", loaded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-sequence", planning);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit-sequence", planning);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-slot", planning);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit-slot", planning);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-sequence", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit-sequence", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-slot", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit-slot", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-cost", loaded);
 }
 
