@@ -726,6 +726,7 @@ test_duplicate_dialog (void)
   gint64 n_sessions = query_int ("SELECT count(*) FROM session", NULL);
   GtkSingleSelection *selection;
   g_autoptr(FdSession) chosen = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   gtk_window_present (GTK_WINDOW (dialog));
   selection = child (dialog, FD_TYPE_SESSION_DUPLICATE_DIALOG, "selection");
@@ -738,6 +739,9 @@ test_duplicate_dialog (void)
 
   g_assert_true (fd_session_duplicate_dialog_choose (self, 0));
   g_assert_cmpstr (fd_session_duplicate_dialog_get_page (self), ==, "details");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (dialog, FD_TYPE_SESSION_DUPLICATE_DIALOG,
+                                                            "year_spin")), ==,
+                   g_date_time_get_year (now));
 
   /* Dates first checked here */
   set_text (child (dialog, FD_TYPE_SESSION_DUPLICATE_DIALOG, "start_row"), "10/06/2027");

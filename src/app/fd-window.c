@@ -439,6 +439,8 @@ new_session_action (GtkWidget  *widget,
   FdWindow *self = FD_WINDOW (widget);
   GtkWidget *form = fd_session_form_new_create (GTK_WINDOW (self), self->database);
 
+  gtk_popover_popdown (self->create_session_popover);
+
   g_signal_connect_object (form, "saved", G_CALLBACK (on_session_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (form));
 }
@@ -450,6 +452,8 @@ duplicate_session_action (GtkWidget  *widget,
 {
   FdWindow *self = FD_WINDOW (widget);
   GtkWidget *dialog = fd_session_duplicate_dialog_new (GTK_WINDOW (self), self->database);
+
+  gtk_popover_popdown (self->create_session_popover);
 
   g_signal_connect_object (dialog, "open-session", G_CALLBACK (on_session_saved_cb), self,
                            G_CONNECT_SWAPPED);
@@ -463,6 +467,7 @@ import_sessions_action (GtkWidget  *widget,
 {
   FdWindow *self = FD_WINDOW (widget);
 
+  gtk_popover_popdown (self->create_session_popover);
   gtk_window_present (GTK_WINDOW (fd_session_import_dialog_new (GTK_WINDOW (self), self->database)));
 }
 
