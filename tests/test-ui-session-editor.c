@@ -688,6 +688,8 @@ test_follows_changes (void)
 {
   g_autoptr(FdTrainingDefaults) training = pick_training ();
   g_autofree char *session_id = create_session_through_form (training);
+  g_autofree char *mine = create_row ("evaluation", "name", "Quiz final", NULL);
+  g_autofree char *theirs = create_row ("evaluation", "name", "Entretien", NULL);
   g_autoptr(FdChange) change = NULL;
   g_autoptr(FdChange) cost = fd_change_new_create ("cost");
   g_autoptr(GError) error = NULL;
@@ -712,6 +714,29 @@ test_follows_changes (void)
                    "Choose the evaluation of this session.");
   fd_session_page_show_tab (page, "costs");
   g_assert_true (FD_IS_COST_ROW (gtk_list_box_get_row_at_index (PAGE_CHILD (page, "costs_list"), 0)));
+
+  /* The evaluation chosen here while someone else chose another: the
+   * edit stays on screen, and saving it is a conflict shown at the field */
+  fd_session_page_show_tab (page, "evaluation");
+  g_assert_true (fd_editor_select_id (PAGE_CHILD (page, "evaluation_row"), mine));
+  g_assert_true (fd_session_page_get_modified (page));
+  g_clear_pointer (&change, fd_change_unref);
+  change = fd_change_new_update ("session", session_id, fd_session_page_get_plan (page)->revision);
+  fd_change_set_string (change, "evaluation_id", theirs);
+  g_assert_true (fd_database_apply (ui_test_get_database (), change, &error));
+  g_assert_no_error (error);
+  g_assert_true (fd_session_page_get_modified (page));
+  g_assert_cmpstr (fd_editor_get_selected_id (PAGE_CHILD (page, "evaluation_row")), ==, mine);
+
+  g_assert_false (fd_session_page_save (page));
+  g_assert_true (fd_editor_has_field_error (PAGE_CHILD (page, "evaluation_row")));
+  g_assert_cmpstr (query_text ("SELECT evaluation_id FROM session WHERE id = ?1", session_id), ==,
+                   theirs);
+
+  /* Discard shows theirs */
+  fd_session_page_discard (page);
+  g_assert_cmpstr (fd_editor_get_selected_id (PAGE_CHILD (page, "evaluation_row")), ==, theirs);
+  g_assert_false (gtk_widget_get_visible (PAGE_CHILD (page, "reminder_box")));
 
   gtk_window_destroy (window);
 }

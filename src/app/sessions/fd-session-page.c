@@ -77,6 +77,7 @@ struct _FdSessionPage
   gboolean           filling;
   gboolean           modified;
   gint64             evaluation_base; /* the session's revision, when the evaluation was edited */
+  gboolean           evaluation_edited;
   char              *shown_tab;    /* where the user is, to come back to */
   gboolean           guarding;
   AdwMessageDialog  *unsaved_dialog;
@@ -899,6 +900,7 @@ static void
 reset_edits (FdSessionPage *self)
 {
   self->modified = FALSE;
+  self->evaluation_edited = FALSE;
   self->stale |= EDITED_TABS;
   load_plan (self);
   update_modified (self);
@@ -1094,8 +1096,11 @@ on_evaluation_row_selected_cb (FdSessionPage *self)
   fd_editor_clear_field_error (GTK_WIDGET (self->evaluation_row));
 
   /* The edit is made on the session as it was then */
-  if (!self->modified)
-    self->evaluation_base = self->plan->revision;
+  if (!self->evaluation_edited)
+    {
+      self->evaluation_base = self->plan->revision;
+      self->evaluation_edited = TRUE;
+    }
 
   update_modified (self);
 }
@@ -1473,6 +1478,7 @@ fd_session_page_set_session_id (FdSessionPage *self,
 
   /* Another session: its own edits, none yet */
   self->modified = FALSE;
+  self->evaluation_edited = FALSE;
   self->stale = ALL_TABS;
   clear_errors (self);
   load_plan (self);
