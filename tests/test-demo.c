@@ -409,6 +409,20 @@ test_verify (void)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* The demo's planner books through the core's conflict rules: they find
+ * nothing to complain of in what it planned */
+static void
+test_no_conflicts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = fd_conflicts_in_range (demo_db, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < conflicts->len; i++)
+    g_test_message ("%s", fd_conflict_get_message (g_ptr_array_index (conflicts, i)));
+  g_assert_cmpuint (conflicts->len, ==, 0);
+}
+
 static char *
 describe (FdDatabase *database)
 {
@@ -495,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/demo/small/slots", test_slots);
   g_test_add_func ("/demo/small/attendance", test_attendance);
   g_test_add_func ("/demo/small/verify", test_verify);
+  g_test_add_func ("/demo/small/no-conflicts", test_no_conflicts);
   g_test_add_func ("/demo/small/deterministic", test_deterministic);
   g_test_add_func ("/demo/bad-date", test_bad_date);
 

@@ -373,6 +373,282 @@ test_inverse_conflicts (CoreFixture   *fixture,
   g_assert_cmpstr (fd_validation_error_get_field (error), ==, "city");
 }
 
+static gboolean
+history_set_city (FdHistory   *history,
+                  const char  *id,
+                  const char  *city,
+                  GError     **error)
+{
+  FdDatabase *db = fd_history_get_database (history);
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_change_unref);
+  FdChange *change = fd_change_new_update ("trainee", id, core_revision (db, "trainee", id));
+
+  fd_change_set_string (change, "city", city);
+  g_ptr_array_add (changes, change);
+
+  return fd_history_apply (history, "City changed", changes, error);
+}
+
+static char *
+trainee_city (FdDatabase *db,
+              const char *id)
+{
+  return core_query_text (db, "SELECT coalesce(city, '-') FROM trainee WHERE id = ?1", id);
+}
+
+/* Undo and redo go through the write path, and say what they would do */
+static void
+test_history_undo_redo (CoreFixture   *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FdHistory) history = fd_history_new (fixture->db);
+  g_autofree char *id = create_trainee (fixture->db, "Hélène", "Dupont");
+  g_autofree char *city = NULL;
+  gint64 outbox;
+
+  g_assert_false (fd_history_get_can_undo (history));
+  g_assert_true (history_set_city (history, id, "Lyon", &error));
+  g_assert_true (history_set_city (history, id, "Brest", &error));
+  g_assert_true (fd_history_get_can_undo (history));
+  g_assert_false (fd_history_get_can_redo (history));
+  g_assert_cmpstr (fd_history_get_undo_label (history), ==, "City changed");
+  outbox = fd_database_count_outbox (fixture->db);
+
+  g_assert_true (fd_history_undo (history, &error));
+  city = trainee_city (fixture->db, id);
+  g_assert_cmpstr (city, ==, "Lyon");
+  g_assert_true (fd_history_undo (history, &error));
+  g_clear_pointer (&city, g_free);
+  city = trainee_city (fixture->db, id);
+  g_assert_cmpstr (city, ==, "-");
+  g_assert_false (fd_history_get_can_undo (history));
+  g_assert_true (fd_history_get_can_redo (history));
+  /* recorded like any other edit */
+  g_assert_cmpint (fd_database_count_outbox (fixture->db), ==, outbox + 2);
+
+  g_assert_true (fd_history_redo (history, &error));
+  g_clear_pointer (&city, g_free);
+  city = trainee_city (fixture->db, id);
+  g_assert_cmpstr (city, ==, "Lyon");
+
+  /* A new edit drops what could be redone */
+  g_assert_true (history_set_city (history, id, "Paris", &error));
+  g_assert_false (fd_history_get_can_redo (history));
+  g_assert_no_error (error);
+}
+
+/* An undo refused (the field changed since) keeps the step */
+static void
+test_history_undo_refused (CoreFixture   *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FdHistory) history = fd_history_new (fixture->db);
+  g_autofree char *id = create_trainee (fixture->db, "Hélène", "Dupont");
+  g_autofree char *city = NULL;
+
+  g_assert_true (history_set_city (history, id, "Lyon", &error));
+  g_assert_true (update_trainee (fixture->db, id, core_revision (fixture->db, "trainee", id),
+                                 "city", "Brest", &error));
+
+  g_assert_false (fd_history_undo (history, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_CONFLICT);
+  g_assert_true (fd_history_get_can_undo (history));
+  city = trainee_city (fixture->db, id);
+  g_assert_cmpstr (city, ==, "Brest");
+}
+
+static void
+on_rows_changed_read_sync_cb (FdDatabase   *db,
+                              FdRowChanges *changes,
+                              gint64       *mode)
+{
+  *mode = core_query_int (db, "PRAGMA synchronous", NULL);
+}
+
+/* Signatures must survive a power cut: their commits wait for the disk
+ * (synchronous=FULL); other edits need not (NORMAL, safe from crashes) */
+static void
+test_attendance_full_sync (CoreFixture   *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trainee = create_trainee (fixture->db, "Hélène", "Dupont");
+  g_autofree char *session = NULL;
+  g_autofree char *sequence = NULL;
+  g_autofree char *slot = NULL;
+  g_autoptr(FdChange) change = fd_change_new_create ("session");
+  g_autoptr(FdChange) sign = fd_change_new_create ("attendance");
+  gint64 mode = -1;
+
+  g_signal_connect (fixture->db, "rows-changed", G_CALLBACK (on_rows_changed_read_sync_cb), &mode);
+
+  fd_change_set_int (change, "year", 2026);
+  fd_change_set_string (change, "label", "Excel");
+  core_apply (fixture->db, change);
+  g_assert_cmpint (mode, ==, 1);
+  session = g_strdup (fd_change_get_id (change));
+  sequence = core_create (fixture->db, "sequence", "session_id", session, "label", "Jour 1", NULL);
+  slot = core_create (fixture->db, "slot", "session_id", session, "sequence_id", sequence,
+                      "start_at", "2026-03-03T09:00", "end_at", "2026-03-03T12:00", NULL);
+
+  fd_change_set_string (sign, "slot_id", slot);
+  fd_change_set_string (sign, "half_day", "am");
+  fd_change_set_string (sign, "trainee_id", trainee);
+  fd_change_set_int (sign, "signed_at", g_get_real_time ());
+  fd_change_set_string (sign, "device_id", fd_database_get_device_id (fixture->db));
+  fd_change_set_string (sign, "method", "kiosk");
+  core_apply (fixture->db, sign);
+  g_assert_cmpint (mode, ==, 2);
+
+  /* and back to NORMAL for what follows */
+  g_assert_true (update_trainee (fixture->db, trainee, core_revision (fixture->db, "trainee", trainee),
+                                 "city", "Lyon", &error));
+  g_assert_cmpint (mode, ==, 1);
+}
+
+static char *
+session_dates (FdDatabase *db,
+               const char *id)
+{
+  return core_query_text (db, "SELECT coalesce (starts_on, '-') || ' ' || coalesce (ends_on, '-')"
+                              " FROM session WHERE id = ?1", id);
+}
+
+static char *
+create_dated_session (FdDatabase *db)
+{
+  g_autoptr(FdChange) change = fd_change_new_create ("session");
+
+  fd_change_set_int (change, "year", 2026);
+  fd_change_set_string (change, "label", "Excel");
+  core_apply (db, change);
+
+  return g_strdup (fd_change_get_id (change));
+}
+
+/* A session's first and last days follow its slots, whichever way they
+ * change; they are not the user's to set */
+static void
+test_session_dates_follow_slots (CoreFixture   *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = create_dated_session (fixture->db);
+  g_autofree char *second = create_dated_session (fixture->db);
+  g_autofree char *sequence = core_create (fixture->db, "sequence", "session_id", first,
+                                           "label", "Jour 1", NULL);
+  g_autofree char *other_sequence = core_create (fixture->db, "sequence", "session_id", second,
+                                                 "label", "Jour 1", NULL);
+  g_autofree char *dates = NULL;
+  g_autofree char *slot = NULL;
+  g_autofree char *last = NULL;
+  g_autoptr(FdChange) move = NULL;
+  g_autoptr(FdChange) remove = NULL;
+  g_autoptr(FdChange) forged = fd_change_new_update ("session", first, 1 << 30);
+
+  dates = session_dates (fixture->db, first);
+  g_assert_cmpstr (dates, ==, "- -");
+
+  slot = core_create (fixture->db, "slot", "session_id", first, "sequence_id", sequence,
+                      "start_at", "2026-03-10T09:00", "end_at", "2026-03-10T12:00", NULL);
+  last = core_create (fixture->db, "slot", "session_id", first, "sequence_id", sequence,
+                      "start_at", "2026-04-02T13:30", "end_at", "2026-04-02T17:00", NULL);
+  g_clear_pointer (&dates, g_free);
+  dates = session_dates (fixture->db, first);
+  g_assert_cmpstr (dates, ==, "2026-03-10 2026-04-02");
+
+  /* moved to the other session: both follow */
+  move = fd_change_new_update ("slot", last, core_revision (fixture->db, "slot", last));
+  fd_change_set_string (move, "session_id", second);
+  fd_change_set_string (move, "sequence_id", other_sequence);
+  core_apply (fixture->db, move);
+  g_clear_pointer (&dates, g_free);
+  dates = session_dates (fixture->db, first);
+  g_assert_cmpstr (dates, ==, "2026-03-10 2026-03-10");
+  g_clear_pointer (&dates, g_free);
+  dates = session_dates (fixture->db, second);
+  g_assert_cmpstr (dates, ==, "2026-04-02 2026-04-02");
+
+  remove = fd_change_new_delete ("slot", slot, core_revision (fixture->db, "slot", slot));
+  core_apply (fixture->db, remove);
+  g_clear_pointer (&dates, g_free);
+  dates = session_dates (fixture->db, first);
+  g_assert_cmpstr (dates, ==, "- -");
+
+  /* computed, never typed */
+  fd_change_set_string (forged, "starts_on", "2020-01-01");
+  g_assert_false (fd_database_apply (fixture->db, forged, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_UNKNOWN_FIELD);
+}
+
+static gboolean
+enroll (FdDatabase  *db,
+        const char  *session,
+        const char  *trainee,
+        GError     **error)
+{
+  g_autoptr(FdChange) change = fd_change_new_create ("enrollment");
+
+  fd_change_set_string (change, "session_id", session);
+  fd_change_set_string (change, "trainee_id", trainee);
+
+  return fd_database_apply (db, change, error);
+}
+
+/* A session with populations takes enrollments only from them */
+static void
+test_population_enrollments (CoreFixture   *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session = create_dated_session (fixture->db);
+  g_autofree char *open = create_dated_session (fixture->db);
+  g_autofree char *client = core_create (fixture->db, "client", "kind", "company",
+                                         "name", "Pharmacie Laurent", NULL);
+  g_autofree char *group = core_create (fixture->db, "trainee_group", "name", "Promo 2026",
+                                        "category", "class", NULL);
+  g_autofree char *employee = core_create (fixture->db, "trainee", "first_name", "Anne",
+                                           "last_name", "Morel", "client_id", client, NULL);
+  g_autofree char *student = create_trainee (fixture->db, "Paul", "Roy");
+  g_autofree char *listed = create_trainee (fixture->db, "Zoé", "Martin");
+  g_autofree char *outsider = create_trainee (fixture->db, "Léo", "Petit");
+  g_autofree char *by_client = core_create (fixture->db, "population", "name", "Salariés Laurent",
+                                            "kind", "client", "client_id", client, NULL);
+  g_autofree char *by_group = core_create (fixture->db, "population", "name", "Promo",
+                                           "kind", "group", "group_id", group, NULL);
+  g_autofree char *by_list = core_create (fixture->db, "population", "name", "Liste",
+                                          "kind", "list", NULL);
+  gint64 before;
+
+  g_free (core_create (fixture->db, "group_member", "group_id", group, "trainee_id", student, NULL));
+  g_free (core_create (fixture->db, "population_member", "population_id", by_list,
+                       "trainee_id", listed, NULL));
+  g_free (core_create (fixture->db, "session_population", "session_id", session,
+                       "population_id", by_client, NULL));
+  g_free (core_create (fixture->db, "session_population", "session_id", session,
+                       "population_id", by_group, NULL));
+  g_free (core_create (fixture->db, "session_population", "session_id", session,
+                       "population_id", by_list, NULL));
+
+  g_assert_true (enroll (fixture->db, session, employee, &error));
+  g_assert_true (enroll (fixture->db, session, student, &error));
+  g_assert_true (enroll (fixture->db, session, listed, &error));
+  g_assert_no_error (error);
+
+  before = core_query_int (fixture->db, "SELECT count(*) FROM enrollment", NULL);
+  g_assert_false (enroll (fixture->db, session, outsider, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "trainee_id");
+  g_assert_cmpint (core_query_int (fixture->db, "SELECT count(*) FROM enrollment", NULL), ==, before);
+  g_clear_error (&error);
+
+  /* A session without populations is open to all */
+  g_assert_true (enroll (fixture->db, open, outsider, &error));
+  g_assert_no_error (error);
+}
+
 static GBytes *
 read_file_bytes (const char *path)
 {
@@ -462,6 +738,11 @@ main (int   argc,
   ADD ("/editing/announce/big-batch-is-a-reset", test_big_batch_is_a_reset);
   ADD ("/editing/inverse/round-trip", test_inverse_changes);
   ADD ("/editing/inverse/conflict", test_inverse_conflicts);
+  ADD ("/editing/history/undo-redo", test_history_undo_redo);
+  ADD ("/editing/history/undo-refused", test_history_undo_refused);
+  ADD ("/editing/durability/attendance-full-sync", test_attendance_full_sync);
+  ADD ("/editing/derived/session-dates-follow-slots", test_session_dates_follow_slots);
+  ADD ("/editing/rules/population-enrollments", test_population_enrollments);
   ADD ("/editing/open/read-only", test_read_only_open);
   ADD ("/editing/open/foreign-database", test_foreign_database_refused);
 

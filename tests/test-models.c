@@ -9,8 +9,11 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "fd-core.h"
+#include "fd-database-private.h"
 
 typedef struct
 {
@@ -435,6 +438,291 @@ test_record_list_items_changed (Fixture       *fixture,
 }
 
 static void
+on_items_changed_log_cb (GListModel *list,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         GString    *log)
+{
+  g_string_append_printf (log, "%u-%u+%u ", position, removed, added);
+}
+
+static gint64
+revision_of (FdDatabase *db,
+             const char *id)
+{
+  g_autoptr(FdRecordList) list = fd_record_list_new (db, FD_RECORD_KIND_TRAINEE);
+  g_autoptr(FdRecord) record = g_list_model_get_item (G_LIST_MODEL (list),
+                                                      fd_record_list_find (list, id));
+
+  return fd_record_get_revision (record);
+}
+
+static void
+rename_trainee (FdDatabase *db,
+                const char *id,
+                const char *field,
+                const char *value)
+{
+  g_autoptr(FdChange) change = fd_change_new_update ("trainee", id, revision_of (db, id));
+
+  fd_change_set_string (change, field, value);
+  g_free (apply (db, change));
+}
+
+/* An edit reaches the list as the rows it changed, not as a reload */
+static void
+test_record_list_updates_in_place (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(FdTrainee) moved = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *bernard = NULL;
+  g_autofree char *zola = NULL;
+  g_autofree char *new_one = NULL;
+
+  g_free (create_trainee (fixture->db, "Anne", "Arnaud"));
+  bernard = create_trainee (fixture->db, "Paul", "Bernard");
+  g_free (create_trainee (fixture->db, "Zoé", "Martin"));
+  zola = create_trainee (fixture->db, "Émile", "Zola");
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_log_cb), log);
+  g_assert_cmpuint (fd_record_list_find (list, zola), ==, 3);
+
+  /* Changed where it is: that row only */
+  rename_trainee (fixture->db, bernard, "email", "paul.bernard@exemple.fr");
+  g_assert_cmpstr (log->str, ==, "1-1+1 ");
+
+  /* Moved: out of its place, into its new one */
+  g_string_truncate (log, 0);
+  rename_trainee (fixture->db, zola, "last_name", "Dupont");
+  g_assert_cmpstr (log->str, ==, "3-1+0 2-0+1 ");
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Arnaud|Bernard|Dupont|Martin");
+  moved = g_list_model_get_item (G_LIST_MODEL (list), 2);
+  g_assert_cmpstr (fd_record_get_id (FD_RECORD (moved)), ==, zola);
+
+  /* Created, deleted */
+  g_string_truncate (log, 0);
+  new_one = create_trainee (fixture->db, "Luc", "Caron");
+  g_assert_cmpstr (log->str, ==, "2-0+1 ");
+  g_string_truncate (log, 0);
+  delete_row (fixture->db, "trainee", bernard);
+  g_assert_cmpstr (log->str, ==, "1-1+0 ");
+  g_clear_pointer (&names, g_free);
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Arnaud|Caron|Dupont|Martin");
+  g_assert_cmpuint (fd_record_list_find (list, bernard), ==, G_MAXUINT);
+
+  /* Rows of other kinds leave it alone */
+  g_string_truncate (log, 0);
+  g_free (create_trainer (fixture->db, "Claire", "Petit"));
+  g_assert_cmpstr (log->str, ==, "");
+}
+
+/* A search follows edits: a row whose name changed leaves it, a row whose
+ * other fields changed stays, changed in place */
+static void
+test_record_list_search_follows_edits (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autofree char *anne = create_trainee (fixture->db, "Anne", "Martin");
+  g_autofree char *paul = create_trainee (fixture->db, "Paul", "Martin");
+  g_autofree char *names = NULL;
+
+  g_free (create_trainee (fixture->db, "Zoé", "Durand"));
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  fd_record_list_set_search (list, "martin");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_log_cb), log);
+
+  rename_trainee (fixture->db, paul, "phone", "06 12 34 56 78");
+  g_assert_cmpstr (log->str, ==, "1-1+1 ");
+
+  g_string_truncate (log, 0);
+  rename_trainee (fixture->db, anne, "last_name", "Moreau");
+  g_assert_cmpstr (log->str, ==, "0-1+0 ");
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Martin");
+
+  /* and the next keystroke sees the rename too */
+  fd_record_list_set_search (list, "moreau");
+  g_clear_pointer (&names, g_free);
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Moreau");
+}
+
+static char *
+dup_codes (GListModel *list)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(FdSession) session = g_list_model_get_item (list, i);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? " " : "", fd_session_get_code (session));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The sessions list narrowed by status, drafts, training, place and
+ * period, together and with a search */
+static void
+test_record_list_session_filters (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(FdChange) training = fd_change_new_create ("training");
+  g_autoptr(FdChange) place = fd_change_new_create ("place");
+  g_autoptr(FdChange) confirm = NULL;
+  g_autofree char *training_id = NULL;
+  g_autofree char *place_id = NULL;
+  g_autofree char *excel = NULL;
+  g_autofree char *word = NULL;
+  g_autofree char *codes = NULL;
+  g_autofree char *sequence = NULL;
+
+  fd_change_set_string (training, "code", "BUR-01");
+  fd_change_set_string (training, "title", "Excel");
+  training_id = apply (fixture->db, training);
+  fd_change_set_string (place, "name", "Centre Lyon");
+  place_id = apply (fixture->db, place);
+
+  excel = create_session (fixture->db, "2026-0001", "Excel", training_id, NULL);
+  word = create_session (fixture->db, "2026-0002", "Word", NULL, NULL);
+  g_free (create_session (fixture->db, "2026-0003", "Excel avancé", training_id, NULL));
+  sequence = create_sequence (fixture->db, excel, "Jour 1");
+  {
+    g_autoptr(FdChange) slot = fd_change_new_create ("slot");
+
+    fd_change_set_string (slot, "session_id", excel);
+    fd_change_set_string (slot, "sequence_id", sequence);
+    fd_change_set_string (slot, "start_at", "2026-05-12T09:00");
+    fd_change_set_string (slot, "end_at", "2026-05-12T12:00");
+    fd_change_set_string (slot, "place_id", place_id);
+    g_free (apply (fixture->db, slot));
+  }
+  confirm = fd_change_new_update ("session", word, 1 << 30);
+  fd_change_set_string (confirm, "status", "confirmed");
+  fd_change_set_bool (confirm, "published", TRUE);
+  g_free (apply (fixture->db, confirm));
+
+  g_assert_true (fd_record_list_has_filter (FD_RECORD_KIND_SESSION, "place"));
+  g_assert_false (fd_record_list_has_filter (FD_RECORD_KIND_TRAINER, "place"));
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_SESSION);
+  fd_record_list_set_filter (list, "training", training_id);
+  codes = dup_codes (G_LIST_MODEL (list));
+  g_assert_cmpstr (codes, ==, "2026-0003 2026-0001");
+
+  fd_record_list_set_filter (list, "place", place_id);
+  g_clear_pointer (&codes, g_free);
+  codes = dup_codes (G_LIST_MODEL (list));
+  g_assert_cmpstr (codes, ==, "2026-0001");
+
+  fd_record_list_set_filter (list, "to", "2026-04-30");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  fd_record_list_set_filter (list, "to", NULL);
+  fd_record_list_set_filter (list, "from", "2026-05-12");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  fd_record_list_set_filter (list, "place", NULL);
+  fd_record_list_set_filter (list, "from", NULL);
+  fd_record_list_set_filter (list, "training", NULL);
+  fd_record_list_set_filter (list, "draft", "");
+  g_clear_pointer (&codes, g_free);
+  codes = dup_codes (G_LIST_MODEL (list));
+  g_assert_cmpstr (codes, ==, "2026-0003 2026-0001");
+
+  fd_record_list_set_filter (list, "draft", NULL);
+  fd_record_list_set_filter (list, "status", "confirmed");
+  g_clear_pointer (&codes, g_free);
+  codes = dup_codes (G_LIST_MODEL (list));
+  g_assert_cmpstr (codes, ==, "2026-0002");
+
+  /* with a search, and following changes */
+  fd_record_list_set_filter (list, "status", NULL);
+  fd_record_list_set_filter (list, "training", training_id);
+  fd_record_list_set_search (list, "avance");
+  g_clear_pointer (&codes, g_free);
+  codes = dup_codes (G_LIST_MODEL (list));
+  g_assert_cmpstr (codes, ==, "2026-0003");
+  fd_record_list_set_search (list, NULL);
+  {
+    g_autoptr(FdChange) move = fd_change_new_update ("session", excel, 1 << 30);
+
+    fd_change_set_null (move, "training_id");
+    g_free (apply (fixture->db, move));
+  }
+  g_clear_pointer (&codes, g_free);
+  codes = dup_codes (G_LIST_MODEL (list));
+  g_assert_cmpstr (codes, ==, "2026-0003");
+}
+
+/* A search ranks rows where the words start a word first: « hele »
+ * shows Hélène before Barthélemy, each group in list order */
+static void
+test_record_list_search_ranks_word_starts (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autofree char *names = NULL;
+
+  g_free (create_trainee (fixture->db, "Anne", "Barthélemy"));
+  g_free (create_trainee (fixture->db, "Hélène", "Dupont"));
+  g_free (create_trainee (fixture->db, "Paul", "Michel-Hélias"));
+  g_free (create_trainee (fixture->db, "Zoé", "Aubert"));
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  fd_record_list_set_search (list, "hele");
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Dupont|Barthélemy");
+
+  fd_record_list_set_search (list, "eli");
+  g_clear_pointer (&names, g_free);
+  names = dup_last_names (G_LIST_MODEL (list));
+  /* “Hélias” after a hyphen starts a word */
+  g_assert_cmpstr (names, ==, "Michel-Hélias");
+
+  fd_record_list_set_search (list, "el");
+  g_clear_pointer (&names, g_free);
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Barthélemy|Dupont|Michel-Hélias");
+}
+
+/* A session's row shows its slots' dates: a new slot changes that row */
+static void
+test_record_list_follows_dependencies (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(FdSession) session = NULL;
+  g_autofree char *first = create_session (fixture->db, "2026-0001", "Excel", NULL, NULL);
+  g_autofree char *second = create_session (fixture->db, "2026-0002", "Word", NULL, NULL);
+  g_autofree char *sequence = create_sequence (fixture->db, first, "Jour 1");
+  g_autofree char *slot = NULL;
+  guint position;
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_SESSION);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_log_cb), log);
+  position = fd_record_list_find (list, first);
+
+  slot = create_slot (fixture->db, first, sequence, "2026-05-12T09:00", "2026-05-12T12:00");
+  g_assert_cmpuint (fd_record_list_find (list, first), ==, position);
+  g_assert_nonnull (strstr (log->str, "-1+1 "));
+  session = g_list_model_get_item (G_LIST_MODEL (list), position);
+  g_assert_cmpstr (fd_session_get_start_date (session), ==, "2026-05-12");
+}
+
+static void
 test_record_list_search_sees_changes (Fixture       *fixture,
                                       gconstpointer  data)
 {
@@ -559,22 +847,77 @@ test_record_list_sessions_recent_first (Fixture       *fixture,
                                         gconstpointer  data)
 {
   g_autoptr(FdRecordList) list = NULL;
-  g_autoptr(FdSession) first = NULL;
-  g_autoptr(FdSession) last = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) soon_date = g_date_time_add_days (now, 10);
+  g_autoptr(GDateTime) later_date = g_date_time_add_days (now, 40);
+  g_autoptr(GDateTime) past_date = g_date_time_add_days (now, -40);
+  g_autoptr(GDateTime) older_date = g_date_time_add_days (now, -400);
+  g_autofree char *soon = g_date_time_format (soon_date, "%Y-%m-%dT09:00");
+  g_autofree char *soon_end = g_date_time_format (soon_date, "%Y-%m-%dT12:00");
+  g_autofree char *later = g_date_time_format (later_date, "%Y-%m-%dT09:00");
+  g_autofree char *later_end = g_date_time_format (later_date, "%Y-%m-%dT12:00");
+  g_autofree char *past = g_date_time_format (past_date, "%Y-%m-%dT09:00");
+  g_autofree char *past_end = g_date_time_format (past_date, "%Y-%m-%dT12:00");
+  g_autofree char *older = g_date_time_format (older_date, "%Y-%m-%dT09:00");
+  g_autofree char *older_end = g_date_time_format (older_date, "%Y-%m-%dT12:00");
+  const char *dates[][2] = { { older, older_end }, { later, later_end }, { past, past_end },
+                             { soon, soon_end } };
+  const char *codes[] = { "2025-0001", "2026-0002", "2026-0003", "2026-0004" };
+  g_autofree char *order = NULL;
+  g_autofree char *draft = NULL;
+  GString *text = g_string_new (NULL);
+  char *ids[G_N_ELEMENTS (codes)];
 
-  g_free (create_session (fixture->db, "2025-0007", "Excel", NULL, NULL));
-  g_free (create_session (fixture->db, "2026-0002", "Word", NULL, NULL));
-  g_free (create_session (fixture->db, "2026-0010", "Sécurité", NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autofree char *sequence = NULL;
+      g_autoptr(FdChange) publish = NULL;
 
+      ids[i] = create_session (fixture->db, codes[i], "Excel", NULL, NULL);
+      sequence = create_sequence (fixture->db, ids[i], "Jour 1");
+      g_free (create_slot (fixture->db, ids[i], sequence, dates[i][0], dates[i][1]));
+      publish = fd_change_new_update ("session", ids[i], 1 << 30);
+      fd_change_set_bool (publish, "published", TRUE);
+      g_free (apply (fixture->db, publish));
+    }
+  /* a draft without slots yet */
+  draft = create_session (fixture->db, "2026-0005", "Word", NULL, NULL);
+
+  /* Drafts first, then what is coming, soonest first, then the past,
+   * latest first */
   list = fd_record_list_new (fixture->db, FD_RECORD_KIND_SESSION);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
-  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
-  last = g_list_model_get_item (G_LIST_MODEL (list), 2);
-  g_assert_cmpstr (fd_session_get_code (first), ==, "2026-0010");
-  g_assert_cmpstr (fd_session_get_code (last), ==, "2025-0007");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(FdSession) session = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-  fd_record_list_set_search (list, "securite");
+      g_string_append_printf (text, "%s ", fd_session_get_code (session));
+    }
+  order = g_string_free (text, FALSE);
+  g_assert_cmpstr (order, ==, "2026-0005 2026-0004 2026-0002 2026-0003 2025-0001 ");
+
+  /* Planning the draft's slot in the past keeps it first: still a draft */
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_log_cb), log);
+  {
+    g_autofree char *sequence = create_sequence (fixture->db, draft, "Jour 1");
+
+    g_free (create_slot (fixture->db, draft, sequence, older, older_end));
+  }
+  g_assert_cmpuint (fd_record_list_find (list, draft), ==, 0);
+  /* and moving the soonest session to the past moves its row */
+  {
+    g_autoptr(FdChange) unpublish = fd_change_new_update ("session", ids[3], 1 << 30);
+
+    fd_change_set_bool (unpublish, "published", FALSE);
+    g_free (apply (fixture->db, unpublish));
+  }
+  g_assert_cmpuint (fd_record_list_find (list, ids[3]), <=, 1);
+
+  fd_record_list_set_search (list, "word");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    g_free (ids[i]);
 }
 
 static void
@@ -734,6 +1077,52 @@ test_queries_slot_deleted_names (Fixture       *fixture,
   g_assert_cmpuint (slots->len, ==, 0);
   g_assert_null (fd_database_get_slot (fixture->db, slot_id, &error));
   g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
+}
+
+/* Places for a chooser: live ones only, sorted the French way */
+static void
+test_queries_places (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char *created[] = { "Salle Zola", "Écully", "annexe", "Centre" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) choices = NULL;
+  g_autofree char *gone = NULL;
+  char *place_ids[G_N_ELEMENTS (created)];
+
+  choices = fd_database_list_choices (fixture->db, "place", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (choices->len, ==, 0);
+  g_clear_pointer (&choices, g_ptr_array_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (created); i++)
+    {
+      g_autoptr(FdChange) change = fd_change_new_create ("place");
+
+      fd_change_set_string (change, "name", created[i]);
+      place_ids[i] = apply (fixture->db, change);
+    }
+  {
+    g_autoptr(FdChange) change = fd_change_new_create ("place");
+
+    fd_change_set_string (change, "name", "Bâtiment démoli");
+    gone = apply (fixture->db, change);
+    delete_row (fixture->db, "place", gone);
+  }
+
+  choices = fd_database_list_choices (fixture->db, "place", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (choices->len, ==, 4);
+  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 0))->label, ==, "annexe");
+  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 1))->label, ==, "Centre");
+  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 2))->label, ==, "Écully");
+  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 3))->label, ==, "Salle Zola");
+  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 0))->id, ==, place_ids[2]);
+  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 2))->id, ==, place_ids[1]);
+  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 3))->id, ==, place_ids[0]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (created); i++)
+    g_free (place_ids[i]);
 }
 
 static void
@@ -1006,6 +1395,78 @@ test_record_kind_unknown (Fixture       *fixture,
   g_assert_null (fd_record_kind_find ("places"));
 }
 
+/* Text another program stored as bytes that are not UTF-8, or with a NUL
+ * inside, reaches the models as valid UTF-8, whole */
+static void
+test_invalid_text (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(FdTrainer) trainer = NULL;
+  g_autoptr(FdTrainer) item = NULL;
+  g_autofree char *id = create_trainer (fixture->db, "Ada", "Lovelace");
+  sqlite3_stmt *stmt;
+
+  stmt = _fd_database_prepare (fixture->db,
+                               "UPDATE trainer SET first_name = ?1, last_name = ?2 WHERE id = ?3",
+                               &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, "Ad\xff" "a", 4, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, "Love\0lace\xe2\x82", 11, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, id, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+
+  trainer = fd_database_get_trainer (fixture->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fd_trainer_get_first_name (trainer), ==, "Ad\uFFFDa");
+  g_assert_cmpstr (fd_trainer_get_last_name (trainer), ==, "Love\uFFFDlace\uFFFD\uFFFD");
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINER);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (fd_trainer_get_first_name (item), ==, "Ad\uFFFDa");
+  g_assert_null (fd_record_list_get_error (list));
+}
+
+/* A list whose table is gone is empty, and says why */
+static void
+test_record_list_error (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(FdRecordList) trainers = NULL;
+  g_autoptr(FdRecordList) trainees = NULL;
+  g_autoptr(FdTrainee) item = NULL;
+  g_autofree char *id = create_trainer (fixture->db, "Ada", "Lovelace");
+  g_autofree char *trainee = create_trainee (fixture->db, "Anne", "Martin");
+  const GError *error;
+
+  trainers = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINER);
+  trainees = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trainers)), ==, 1);
+  g_assert_null (fd_record_list_get_error (trainers));
+
+  g_assert_cmpint (sqlite3_exec (_fd_database_get_handle (fixture->db),
+                                 "DROP TABLE trainer; DROP TABLE client", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  fd_record_list_reload (trainers);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trainers)), ==, 0);
+  error = fd_record_list_get_error (trainers);
+  g_assert_error ((GError *) error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "no table “trainer”"));
+
+  /* The trainees' ids are there, their rows (joined to clients) are not */
+  fd_record_list_reload (trainees);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trainees)), ==, 1);
+  g_assert_null (fd_record_list_get_error (trainees));
+  item = g_list_model_get_item (G_LIST_MODEL (trainees), 0);
+  g_assert_null (item);
+  error = fd_record_list_get_error (trainees);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "no table “client”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1021,6 +1482,11 @@ main (int   argc,
   ADD ("/models/record-list/search-ignores-accents", test_record_list_search_accents);
   ADD ("/models/record-list/search-escapes-like", test_record_list_search_escapes);
   ADD ("/models/record-list/items-changed-once", test_record_list_items_changed);
+  ADD ("/models/record-list/updates-in-place", test_record_list_updates_in_place);
+  ADD ("/models/record-list/follows-dependencies", test_record_list_follows_dependencies);
+  ADD ("/models/record-list/search-follows-edits", test_record_list_search_follows_edits);
+  ADD ("/models/record-list/search-ranks-word-starts", test_record_list_search_ranks_word_starts);
+  ADD ("/models/record-list/session-filters", test_record_list_session_filters);
   ADD ("/models/record-list/search-sees-changes", test_record_list_search_sees_changes);
   ADD ("/models/record-list/shared-keys", test_record_list_shared_keys);
   ADD ("/models/record-list/out-of-range", test_record_list_out_of_range);
@@ -1029,8 +1495,11 @@ main (int   argc,
   ADD ("/models/queries/slots-and-enrollments", test_queries_slots);
   ADD ("/models/queries/slot-deleted-names", test_queries_slot_deleted_names);
   ADD ("/models/queries/tombstone", test_queries_tombstone);
+  ADD ("/models/queries/places", test_queries_places);
   ADD ("/models/record-kind/table", test_record_kind_table);
   ADD ("/models/record-kind/unknown", test_record_kind_unknown);
+  ADD ("/models/read/invalid-text", test_invalid_text);
+  ADD ("/models/record-list/error", test_record_list_error);
 
 #undef ADD
 

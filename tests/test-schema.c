@@ -9,7 +9,9 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "fd-core.h"
 #include "fd-database-private.h"
@@ -96,7 +98,8 @@ test_create (Fixture       *fixture,
   g_assert_true (g_uuid_string_is_valid (fd_database_get_device_id (db)));
   g_assert_cmpstr (fd_database_get_path (db), ==, nested);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
-  g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 2);
+  /* NORMAL; signatures are committed with FULL (test-editing checks it) */
+  g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 1);
 }
 
 static void
@@ -288,6 +291,57 @@ test_read_only (Fixture       *fixture,
   g_chmod (fixture->path, 0644);
 }
 
+/* A file cut short: the message names it */
+static void
+test_truncated (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FdDatabase) db = fd_database_open (fixture->path, FD_DATABASE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_assert_cmpint (truncate (fixture->path, 1000), ==, 0);
+
+  db = fd_database_open (fixture->path, FD_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_null (db);
+  g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+}
+
+/* A table or column dropped by another program: the message names it */
+static void
+test_dropped_table (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FdDatabase) db = fd_database_open (fixture->path, FD_DATABASE_OPEN_CREATE, &error);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (_fd_database_get_handle (db), "DROP TABLE trainer",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  problems = fd_database_verify (db, &error);
+  g_assert_null (problems);
+  g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE);
+  expected = g_strdup_printf ("The database “%s” has no table “trainer”: it is damaged or was "
+                              "changed by another program.", fixture->path);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  g_assert_null (_fd_database_prepare (db, "SELECT t.nickname FROM trainee t", &error));
+  g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "no column “nickname”"));
+  g_clear_error (&error);
+
+  /* Other errors keep their own message */
+  g_assert_null (_fd_database_prepare (db, "SELEKT 1", &error));
+  g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_FAILED);
+  g_assert_null (strstr (error->message, "SELEKT"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +359,8 @@ main (int   argc,
   ADD ("/schema/refuse/directory", test_directory);
   ADD ("/schema/refuse/too-new", test_too_new);
   ADD ("/schema/refuse/read-only", test_read_only);
+  ADD ("/schema/refuse/truncated", test_truncated);
+  ADD ("/schema/error/dropped-table", test_dropped_table);
 
 #undef ADD
 

@@ -15,7 +15,7 @@ static void
 test_period (void)
 {
   g_autoptr(FdSessionPlan) plan = fd_session_plan_new ();
-  g_auto(FdSessionPeriod) period = { 0 };
+  g_auto(FdPlanPeriod) period = { 0 };
   FdPlanSequence *prework;
   FdPlanSequence *main_part;
   FdPlanSequence *cancelled;
@@ -37,7 +37,7 @@ test_period (void)
   /* 210 + 195 + 420 */
   g_assert_cmpint (period.duration_minutes, ==, 825);
   g_assert_cmpuint (period.n_days, ==, 2);
-  fd_session_period_clear (&period);
+  fd_plan_period_clear (&period);
 
   /* Pre-work before and after: the dates move, the duration does not */
   prework = fd_session_plan_add_sequence (plan, "pre", TRUE, "planned");
@@ -416,25 +416,25 @@ test_choices_and_defaults (CoreFixture   *fixture,
   g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  choices = fd_database_list_choices (fixture->db, FD_CHOICE_TRAINING, NULL, &error);
+  choices = fd_database_list_options (fixture->db, FD_OPTION_TRAINING, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (choices->len, ==, 1);
-  g_assert_cmpstr (fd_choice_get_label (g_ptr_array_index (choices, 0)), ==, "Excel avancé");
-  g_assert_cmpstr (fd_choice_get_detail (g_ptr_array_index (choices, 0)), ==, "XL-02");
+  g_assert_cmpstr (fd_option_get_label (g_ptr_array_index (choices, 0)), ==, "Excel avancé");
+  g_assert_cmpstr (fd_option_get_detail (g_ptr_array_index (choices, 0)), ==, "XL-02");
   g_clear_pointer (&choices, g_ptr_array_unref);
 
   /* Sorted by name */
-  choices = fd_database_list_choices (fixture->db, FD_CHOICE_PLACE, NULL, &error);
+  choices = fd_database_list_options (fixture->db, FD_OPTION_PLACE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (choices->len, ==, 2);
-  g_assert_cmpstr (fd_choice_get_label (g_ptr_array_index (choices, 0)), ==, "Brest");
+  g_assert_cmpstr (fd_option_get_label (g_ptr_array_index (choices, 0)), ==, "Brest");
   g_clear_pointer (&choices, g_ptr_array_unref);
 
   /* Only the rooms of the place */
-  choices = fd_database_list_choices (fixture->db, FD_CHOICE_ROOM, place, &error);
+  choices = fd_database_list_options (fixture->db, FD_OPTION_ROOM, place, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (choices->len, ==, 1);
-  g_assert_cmpstr (fd_choice_get_id (g_ptr_array_index (choices, 0)), ==, room);
+  g_assert_cmpstr (fd_option_get_id (g_ptr_array_index (choices, 0)), ==, room);
 }
 
 static void

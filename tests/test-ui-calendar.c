@@ -810,6 +810,44 @@ load_style (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+static gboolean
+has_n_slots (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GPtrArray *slots = fd_month_view_get_slots (get_month_view (fixture));
+
+  return slots != NULL && slots->len == GPOINTER_TO_UINT (data);
+}
+
+/* A slot planned elsewhere (an editor, another process through the
+ * window's watch) shows on the page without changing month */
+static void
+test_follows_changes (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *session_id = NULL;
+  g_autofree char *sequence_id = NULL;
+  g_autofree char *slot_id = NULL;
+  guint before;
+
+  wait_for_month (fixture);
+  before = fd_month_view_get_slots (get_month_view (fixture))->len;
+
+  create_session (test_database, "2026-0990", "Gestes et postures", &session_id, &sequence_id);
+  slot_id = create_slot (test_database, session_id, sequence_id,
+                         "2026-11-18T08:30", "2026-11-18T11:30", NULL, NULL);
+  g_assert_true (wait_for (fixture, has_n_slots, GUINT_TO_POINTER (before + 1)));
+
+  {
+    g_autoptr(FdChange) remove = fd_change_new_delete ("slot", slot_id, 0);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (fd_database_apply (test_database, remove, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (wait_for (fixture, has_n_slots, GUINT_TO_POINTER (before)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -836,6 +874,8 @@ main (int   argc,
 
   g_test_add ("/ui/calendar/shows-today-month", Fixture, NULL,
               fixture_set_up, test_shows_today_month, fixture_tear_down);
+  g_test_add ("/ui/calendar/follows-changes", Fixture, NULL,
+              fixture_set_up, test_follows_changes, fixture_tear_down);
   g_test_add ("/ui/calendar/navigates", Fixture, NULL,
               fixture_set_up, test_navigates, fixture_tear_down);
   g_test_add ("/ui/calendar/overflow", Fixture, NULL,

@@ -121,14 +121,14 @@ pick_training (void)
   g_autoptr(GPtrArray) trainings = NULL;
   g_autoptr(GError) error = NULL;
 
-  trainings = fd_database_list_choices (ui_test_get_database (), FD_CHOICE_TRAINING, NULL, &error);
+  trainings = fd_database_list_options (ui_test_get_database (), FD_OPTION_TRAINING, NULL, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < trainings->len; i++)
     {
       FdTrainingDefaults *defaults =
         fd_database_read_training_defaults (ui_test_get_database (),
-                                            fd_choice_get_id (g_ptr_array_index (trainings, i)),
+                                            fd_option_get_id (g_ptr_array_index (trainings, i)),
                                             &error);
 
       g_assert_no_error (error);
@@ -275,23 +275,23 @@ test_create_and_complete (void)
   const char *sequence_id;
   gint64 n_sessions;
 
-  places = fd_database_list_choices (ui_test_get_database (), FD_CHOICE_PLACE, NULL, &error);
+  places = fd_database_list_options (ui_test_get_database (), FD_OPTION_PLACE, NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < places->len && room == NULL; i++)
     {
       g_clear_pointer (&rooms, g_ptr_array_unref);
-      rooms = fd_database_list_choices (ui_test_get_database (), FD_CHOICE_ROOM,
-                                        fd_choice_get_id (g_ptr_array_index (places, i)), &error);
+      rooms = fd_database_list_options (ui_test_get_database (), FD_OPTION_ROOM,
+                                        fd_option_get_id (g_ptr_array_index (places, i)), &error);
       if (rooms->len > 0)
         {
-          place = g_strdup (fd_choice_get_id (g_ptr_array_index (places, i)));
-          room = g_strdup (fd_choice_get_id (g_ptr_array_index (rooms, 0)));
+          place = g_strdup (fd_option_get_id (g_ptr_array_index (places, i)));
+          room = g_strdup (fd_option_get_id (g_ptr_array_index (rooms, 0)));
         }
     }
   g_assert_nonnull (room);
-  trainers = fd_database_list_choices (ui_test_get_database (), FD_CHOICE_TRAINER, NULL, &error);
+  trainers = fd_database_list_options (ui_test_get_database (), FD_OPTION_TRAINER, NULL, &error);
   g_assert_no_error (error);
-  trainer = g_strdup (fd_choice_get_id (g_ptr_array_index (trainers, 0)));
+  trainer = g_strdup (fd_option_get_id (g_ptr_array_index (trainers, 0)));
 
   n_sessions = query_int ("SELECT count(*) FROM session", NULL);
 

@@ -7,6 +7,7 @@
 
 #include "test-ui-records.h"
 
+#include "fd-session-filters.h"
 #include "fd-session-page.h"
 
 static const ViewInfo sessions = {
@@ -201,6 +202,58 @@ test_date_range (void)
     }
 }
 
+static guint
+count_matching (FdRecordList *list)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+/* The drafts toggle and the popover's filters narrow the list, with the
+ * same rows as the core's filtered list; clearing them shows all again */
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(FdRecordList) reference = view_new_reference_list (fixture, NULL);
+  guint all = count_matching (reference);
+  GtkWidget *filters = ui_test_find_first (fixture->view, FD_TYPE_SESSION_FILTERS);
+  GtkToggleButton *drafts;
+  GtkButton *clear;
+  GtkMenuButton *button;
+
+  g_assert_nonnull (filters);
+  drafts = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (filters, FD_TYPE_SESSION_FILTERS,
+                                                             "drafts_button"));
+  clear = GTK_BUTTON (gtk_widget_get_template_child (filters, FD_TYPE_SESSION_FILTERS,
+                                                     "clear_button"));
+  button = GTK_MENU_BUTTON (gtk_widget_get_template_child (filters, FD_TYPE_SESSION_FILTERS,
+                                                           "filters_button"));
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->selection), ==, all);
+
+  fd_record_list_set_filter (reference, "status", "confirmed");
+  fd_session_filters_set_status (FD_SESSION_FILTERS (filters), "confirmed");
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (fixture->selection) == count_matching (reference));
+  g_assert_cmpuint (count_matching (reference), <, all);
+  g_assert_cmpuint (count_matching (reference), >, 0);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Filters (1)");
+  for (guint i = 0; i < g_list_model_get_n_items (fixture->selection); i++)
+    {
+      g_autoptr(FdSession) session = g_list_model_get_item (fixture->selection, i);
+
+      g_assert_cmpstr (fd_session_get_status (session), ==, "confirmed");
+    }
+
+  /* with the drafts toggle too: the demo publishes what it confirmed */
+  fd_record_list_set_filter (reference, "draft", "");
+  gtk_toggle_button_set_active (drafts, TRUE);
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (fixture->selection) == count_matching (reference));
+
+  gtk_toggle_button_set_active (drafts, FALSE);
+  g_signal_emit_by_name (clear, "clicked");
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (fixture->selection) == all);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Filters");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,6 +268,7 @@ main (int   argc,
   VIEW_TEST_ADD ("/sessions/search-sees-changes", &sessions, view_test_search_sees_changes);
   VIEW_TEST_ADD ("/sessions/keyboard-to-results", &sessions, view_test_keyboard_to_results);
   VIEW_TEST_ADD ("/sessions/french", &sessions, test_french);
+  VIEW_TEST_ADD ("/sessions/filters", &sessions, test_filters);
   g_test_add_func ("/sessions/date-range", test_date_range);
 
   return ui_test_run ();

@@ -159,20 +159,25 @@ test_show_session (void)
                                                          FD_RECORD_KIND_SESSION);
   g_autoptr(FdSession) session = g_list_model_get_item (G_LIST_MODEL (sessions), 3);
   const char *code = fd_session_get_code (session);
+  const char *id = fd_record_get_id (FD_RECORD (session));
   GtkSingleSelection *selection;
   GtkWidget *view;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-session", "s", code));
-  g_assert_cmpstr (fd_window_get_visible_view (window), ==, "sessions");
-
+  /* A search that hides the session is cleared */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "sessions");
   view = fd_window_get_view (window, "sessions");
+  fd_record_pane_search (fd_record_view_get_pane (FD_RECORD_VIEW (view)), "zzzz");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-session", "s", id));
+  g_assert_cmpstr (fd_window_get_visible_view (window), ==, "sessions");
   g_assert_cmpstr (ui_test_row_value (view, "code_row"), ==, code);
 
-  /* The search entry's own delayed search for the code keeps the row selected */
+  /* Selected by id, where it is in the list: no search typed */
   ui_test_iterate (400);
   selection = GTK_SINGLE_SELECTION (ui_test_child (view, "selection"));
-  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 3);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_child (view, "search_entry"))), ==, "");
   g_assert_cmpstr (ui_test_row_value (view, "code_row"), ==, code);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -215,6 +220,130 @@ test_calendar_opens_session (void)
   sessions = fd_window_get_view (window, "sessions");
   g_assert_cmpstr (ui_test_row_value (sessions, "code_row"), ==, code);
   g_assert_false (gtk_widget_get_visible (popover));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static FdTrainer *
+trainer_at (GListModel *model,
+            guint       position)
+{
+  return g_list_model_get_item (model, position);
+}
+
+static char *
+row_title (GtkWidget *view,
+           guint      nth)
+{
+  GtkWidget *list = GTK_WIDGET (ui_test_child (view, "list_view"));
+  GtkWidget *row = gtk_widget_get_first_child (list);
+
+  for (guint i = 0; row != NULL && i < nth; i++)
+    row = gtk_widget_get_next_sibling (row);
+  g_assert_nonnull (row);
+
+  return g_strdup (fd_record_row_get_title (FD_RECORD_ROW (ui_test_find_first (row, FD_TYPE_RECORD_ROW))));
+}
+
+/* What another process commits reaches the open list in place: the
+ * changed row only, the selection kept by id, the details refreshed */
+static void
+test_edit_reaches_list (void)
+{
+  FdWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FdDatabase) other = fd_database_open (fd_database_get_path (ui_test_get_database ()),
+                                                  FD_DATABASE_OPEN_DEFAULT, &error);
+  g_autoptr(FdTrainer) chosen = NULL;
+  g_autoptr(FdChange) change = NULL;
+  g_autoptr(FdTrainer) shown = NULL;
+  g_autofree char *email = NULL;
+  GtkSingleSelection *selection;
+  GtkWidget *first_row;
+  GtkWidget *view;
+
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "trainers");
+  view = fd_window_get_view (window, "trainers");
+  selection = GTK_SINGLE_SELECTION (ui_test_child (view, "selection"));
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (selection)) > 5);
+  gtk_single_selection_set_selected (selection, 3);
+  ui_test_iterate (50);
+  chosen = trainer_at (G_LIST_MODEL (selection), 3);
+  first_row = gtk_widget_get_first_child (GTK_WIDGET (ui_test_child (view, "list_view")));
+
+  /* The CLI, or sync, changes the chosen trainer's email */
+  email = g_strdup_printf ("nouvelle.adresse.%u@exemple.fr", g_random_int_range (0, 100000));
+  change = fd_change_new_update ("trainer", fd_record_get_id (FD_RECORD (chosen)),
+                                 fd_record_get_revision (FD_RECORD (chosen)));
+  fd_change_set_string (change, "email", email);
+  g_assert_true (fd_database_apply (other, change, &error));
+  g_assert_no_error (error);
+
+  UI_TEST_WAIT_UNTIL (g_strcmp0 (ui_test_row_value (view, "email_row"), email) == 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 3);
+  shown = trainer_at (G_LIST_MODEL (selection), 3);
+  g_assert_cmpstr (fd_record_get_id (FD_RECORD (shown)), ==, fd_record_get_id (FD_RECORD (chosen)));
+  g_assert_cmpstr (fd_trainer_get_email (shown), ==, email);
+  /* The other rows kept their widgets */
+  g_assert_true (gtk_widget_get_first_child (GTK_WIDGET (ui_test_child (view, "list_view"))) == first_row);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An edit made in the window is undone by Ctrl+Z, redone by
+ * Shift+Ctrl+Z, and the list follows each time */
+static void
+test_undo_redo_edit (void)
+{
+  FdWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_change_unref);
+  g_autoptr(FdTrainer) first = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkSingleSelection *selection;
+  GtkWidget *view;
+  FdChange *change;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "trainers");
+  view = fd_window_get_view (window, "trainers");
+  selection = GTK_SINGLE_SELECTION (ui_test_child (view, "selection"));
+  UI_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (selection)) > 0);
+  ui_test_iterate (50);
+  first = trainer_at (G_LIST_MODEL (selection), 0);
+  before = row_title (view, 0);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL) &&
+                  fd_history_get_can_redo (fd_window_get_history (window)));
+
+  /* “Aaa” sorts first whatever the demo's names */
+  change = fd_change_new_update ("trainer", fd_record_get_id (FD_RECORD (first)),
+                                 fd_record_get_revision (FD_RECORD (first)));
+  fd_change_set_string (change, "first_name", "Aaa");
+  g_ptr_array_add (changes, change);
+  g_assert_true (fd_window_apply_edit (window, "Trainer renamed", changes, &error));
+  g_assert_no_error (error);
+  ui_test_iterate (50);
+  after = row_title (view, 0);
+  g_assert_nonnull (strstr (after, "Aaa"));
+  g_assert_cmpstr (after, !=, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  ui_test_iterate (50);
+  g_clear_pointer (&after, g_free);
+  after = row_title (view, 0);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (fd_history_get_can_redo (fd_window_get_history (window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  ui_test_iterate (50);
+  g_clear_pointer (&after, g_free);
+  after = row_title (view, 0);
+  g_assert_nonnull (strstr (after, "Aaa"));
+
+  /* Put the shared database back as it was */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  ui_test_iterate (50);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -523,6 +652,8 @@ main (int   argc,
   g_test_add_func ("/window/show-view", test_show_view);
   g_test_add_func ("/window/search-action", test_search_action);
   g_test_add_func ("/window/show-session", test_show_session);
+  g_test_add_func ("/window/edit-reaches-list", test_edit_reaches_list);
+  g_test_add_func ("/window/undo-redo-edit", test_undo_redo_edit);
   g_test_add_func ("/window/calendar-opens-session", test_calendar_opens_session);
   g_test_add_func ("/window/settings-saved-on-close", test_settings_saved_on_close);
   g_test_add_func ("/window/help-overlay", test_help_overlay);

@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "fd-core.h"
 #include "fd-database-private.h"
@@ -568,6 +569,24 @@ test_stats_and_verify (Fixture       *fixture,
   problems = fd_database_verify (fixture->db, &error);
   g_assert_no_error (error);
   g_assert_cmpint (problems->len, >=, 2);
+
+  /* …by the enrollment's id and what it refers to, not by row numbers */
+  {
+    const char *missing_session = "Enrollment e: its “Session” field refers to missing, "
+                                  "which does not exist.";
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < problems->len; i++)
+      {
+        const char *problem = g_ptr_array_index (problems, i);
+
+        g_test_message ("%s", problem);
+        g_assert_true (g_str_has_prefix (problem, "Enrollment e: ") ||
+                       g_str_has_suffix (problem, ": e (missing)"));
+        found = found || g_str_equal (problem, missing_session);
+      }
+    g_assert_true (found);
+  }
 }
 
 int

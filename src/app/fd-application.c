@@ -21,6 +21,7 @@
 #include "fd-bench-ui.h"
 #include "fd-core.h"
 #include "fd-demo.h"
+#include "fd-preferences-window.h"
 #include "fd-window.h"
 
 /* Each --bench-ui measure's number of runs */
@@ -315,9 +316,26 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The preferences of the main window in front, or of the one a dialog
+ * in front belongs to */
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  while (window != NULL && !FD_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+
+  if (window != NULL)
+    fd_preferences_window_show_for (FD_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
 };
 
 static int
@@ -351,6 +369,7 @@ static void
 fd_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   FdApplication *self = FD_APPLICATION (application);
 
   G_APPLICATION_CLASS (fd_application_parent_class)->startup (application);
@@ -358,6 +377,8 @@ fd_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 }
 
 static void

@@ -29,8 +29,11 @@
  * its rows), switch between views, open sessions one after another in the
  * sessions view (its page reads the session whole and builds the tab
  * shown), type a search one keystroke at a time in the candidates and
- * trainers, scroll the candidates a page at a time, then print a line per
- * measure and quit.
+ * trainers, scroll the candidates a page at a time, edit a trainer and a
+ * candidate shown in their lists and undo each edit (the edit or undo,
+ * committed, announced and shown in the list), then print a line per
+ * measure and quit. The edits are undone: the database is left as it
+ * was, but for its outbox.
  */
 
 #define FIRST_VISIT_INTERVAL_MS 300
@@ -48,6 +51,8 @@ typedef enum
   STEP_SEARCH_CANDIDATES,
   STEP_SEARCH_TRAINERS,
   STEP_SCROLL_CANDIDATES,
+  STEP_EDIT_TRAINERS,
+  STEP_EDIT_CANDIDATES,
   STEP_DONE,
 } Step;
 
@@ -147,6 +152,34 @@ switch_to (FdBenchUi  *self,
   return g_strdup_printf ("switch to: %s", view);
 }
 
+/* Edits the record shown at @position of @view's list through the
+ * window's undo history, as an editor would */
+static void
+edit_record (FdBenchUi  *self,
+             const char *view,
+             guint       position,
+             guint       run)
+{
+  FdRecordPane *pane = get_pane (self, view);
+  g_autoptr(FdRecord) record = g_list_model_get_item (G_LIST_MODEL (fd_record_pane_get_model (pane)),
+                                                      position);
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_change_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf ("Bench %u", run);
+  gboolean trainer = FD_IS_TRAINER (record);
+  FdChange *change;
+
+  if (record == NULL)
+    return;
+
+  change = fd_change_new_update (trainer ? "trainer" : "trainee", fd_record_get_id (record),
+                                 fd_record_get_revision (record));
+  fd_change_set_string (change, trainer ? "qualifications" : "disability_needs", text);
+  g_ptr_array_add (changes, change);
+  if (!fd_window_apply_edit (self->window, "Bench", changes, &error))
+    g_warning ("Could not edit the %s: %s", view, error->message);
+}
+
 /* Runs the next action of the script and sets the measure that its frame
  * completes, or returns FALSE when the step has no more actions. */
 static gboolean
@@ -236,6 +269,32 @@ run_action (FdBenchUi *self)
         gtk_adjustment_set_value (adjustment,
                                   gtk_adjustment_get_value (adjustment)
                                   + gtk_adjustment_get_page_size (adjustment));
+      }
+      break;
+
+    case STEP_EDIT_TRAINERS:
+    case STEP_EDIT_CANDIDATES:
+      {
+        const char *view = self->step == STEP_EDIT_TRAINERS ? "trainers" : "candidates";
+
+        if (self->index == 0)
+          {
+            name = switch_to (self, view, &started);
+            break;
+          }
+        if (self->index > self->runs * 2)
+          return FALSE;
+        started = g_get_monotonic_time ();
+        if (self->index % 2 == 1)
+          {
+            name = g_strdup_printf ("edit reaching the list: %s", view);
+            edit_record (self, view, 3, self->index);
+          }
+        else
+          {
+            name = g_strdup_printf ("undo reaching the list: %s", view);
+            gtk_widget_activate_action (GTK_WIDGET (self->window), "win.undo", NULL);
+          }
       }
       break;
 

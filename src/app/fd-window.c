@@ -20,6 +20,7 @@
 #include "fd-session-form.h"
 #include "fd-session-import-dialog.h"
 #include "fd-session-page.h"
+#include "fd-user-ui.h"
 
 /* FdWindow:
  *
@@ -40,6 +41,7 @@ struct _FdWindow
   AdwApplicationWindow  parent_instance;
 
   FdDatabase           *database;
+  FdHistory            *history;
   GSettings            *settings;
 
   guint                 build_views_id;
@@ -59,15 +61,25 @@ struct _FdWindow
   GtkPopover           *create_session_popover;
   AdwBin               *sessions_page;
   AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   AdwBin               *trainers_page;
+  AdwAvatar            *user_avatar;
+  GtkButton            *user_button;
+
+  AdwToast             *history_toast;
+  AdwToast             *user_toast;
 };
 
 G_DEFINE_FINAL_TYPE (FdWindow, fd_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* How often the window looks for what others committed, in milliseconds */
+#define WATCH_INTERVAL_MS 500
+
 enum {
   PROP_0,
   PROP_DATABASE,
+  PROP_USER,
   N_PROPS
 };
 
@@ -280,6 +292,114 @@ update_actions (FdWindow *self)
   view = fd_window_get_visible_view (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search",
                                  g_strcmp0 (view, "calendar") != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->history != NULL && fd_history_get_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->history != NULL && fd_history_get_can_redo (self->history));
+}
+
+static void
+on_history_notify_cb (FdWindow   *self,
+                      GParamSpec *pspec,
+                      FdHistory  *history)
+{
+  update_actions (self);
+}
+
+/* Shows what an edit, an undo or a redo did, with the way back */
+static void
+show_history_toast (FdWindow   *self,
+                    const char *title,
+                    const char *button_label,
+                    const char *action)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->history_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FdWindow *self = FD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = g_strdup (fd_history_get_undo_label (self->history));
+  g_autofree char *title = NULL;
+
+  if (label == NULL)
+    return;
+
+  if (!fd_history_undo (self->history, &error))
+    {
+      /* Translators: %1$s is an edit (“Slot moved”), %2$s why it cannot be undone */
+      title = g_strdup_printf (_("Could not undo “%1$s”: %2$s"), label, error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      return;
+    }
+
+  /* Translators: %s is an edit, “Slot moved” */
+  title = g_strdup_printf (_("Undone: %s"), label);
+  show_history_toast (self, title, _("Redo"), "win.redo");
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FdWindow *self = FD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = g_strdup (fd_history_get_redo_label (self->history));
+
+  if (label == NULL)
+    return;
+
+  if (!fd_history_redo (self->history, &error))
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: %1$s is an edit (“Slot moved”), %2$s why it cannot be redone */
+      title = g_strdup_printf (_("Could not redo “%1$s”: %2$s"), label, error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      return;
+    }
+
+  show_history_toast (self, label, _("Undo"), "win.undo");
+}
+
+/* What others commit (the CLI, a worker, sync) shows when the window comes
+ * back to the front, not only at the next look */
+static void
+on_is_active_notify_cb (FdWindow   *self,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->database != NULL)
+    fd_database_check_changes (self->database);
+}
+
+/* Who is working, under the title (when narrow) and as an avatar (the
+ * view switcher hides the title when wide); nothing for the desktop's user */
+static void
+update_user_title (FdWindow *self)
+{
+  g_autofree char *summary = NULL;
+
+  if (self->database != NULL)
+    summary = fd_user_ui_dup_summary (fd_database_get_user (self->database));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, summary != NULL ? summary : "");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->user_button), summary != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->user_button), summary);
+  if (summary != NULL)
+    adw_avatar_set_text (self->user_avatar,
+                         fd_user_get_display_name (fd_database_get_user (self->database)));
 }
 
 static void
@@ -405,30 +525,12 @@ on_create_session_list_row_activated_cb (FdWindow *self)
   gtk_popover_popdown (self->create_session_popover);
 }
 
-/* Shows the session of @session_id in the sessions view */
-static void
-open_session (FdWindow   *self,
-              const char *session_id)
-{
-  g_autoptr(FdSession) session = NULL;
-  g_autoptr(GError) error = NULL;
-
-  session = fd_database_get_session (self->database, session_id, &error);
-  if (session == NULL)
-    {
-      g_warning ("Could not read session %s: %s", session_id, error->message);
-      return;
-    }
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-session", "s",
-                              fd_session_get_code (session));
-}
-
+/* A session made (created, duplicated): the sessions view shows it */
 static void
 on_session_saved_cb (FdWindow   *self,
                      const char *session_id)
 {
-  open_session (self, session_id);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-session", "s", session_id);
 }
 
 static void
@@ -488,7 +590,7 @@ show_view_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
-/* win.show-session::2026-0042 shows a session from elsewhere (the calendar) */
+/* win.show-session::ID shows a session from elsewhere (the calendar), by id */
 static void
 show_session_action (GtkWidget  *widget,
                      const char *action_name,
@@ -498,7 +600,7 @@ show_session_action (GtkWidget  *widget,
   GtkWidget *view = fd_window_get_view (self, "sessions");
 
   adw_view_stack_set_visible_child_name (self->stack, "sessions");
-  fd_record_view_show_session (FD_RECORD_VIEW (view), g_variant_get_string (parameter, NULL));
+  fd_record_view_show_record (FD_RECORD_VIEW (view), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -563,12 +665,24 @@ fd_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (fd_window_parent_class)->constructed (object);
 
+  if (self->database != NULL)
+    {
+      self->history = fd_history_new (self->database);
+      g_signal_connect_object (self->history, "notify::can-undo",
+                               G_CALLBACK (on_history_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->history, "notify::can-redo",
+                               G_CALLBACK (on_history_notify_cb), self, G_CONNECT_SWAPPED);
+      fd_database_watch_changes (self->database, WATCH_INTERVAL_MS);
+    }
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_notify_cb), NULL);
+
   restore_state (self);
   ensure_view (self, MAX (0, find_view (fd_window_get_visible_view (self))));
   self->shown_view = g_strdup (fd_window_get_visible_view (self));
   gtk_widget_set_visible (GTK_WIDGET (self->create_session_button),
                           g_strcmp0 (self->shown_view, "sessions") == 0);
   update_actions (self);
+  update_user_title (self);
 }
 
 static void
@@ -577,10 +691,15 @@ fd_window_dispose (GObject *object)
   FdWindow *self = FD_WINDOW (object);
 
   g_clear_handle_id (&self->build_views_id, g_source_remove);
+  g_clear_weak_pointer (&self->history_toast);
+  g_clear_weak_pointer (&self->user_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->history);
+  if (self->database != NULL)
+    fd_database_watch_changes (self->database, 0);
   g_clear_object (&self->database);
   g_clear_pointer (&self->shown_view, g_free);
 
@@ -599,6 +718,11 @@ fd_window_get_property (GObject    *object,
     {
     case PROP_DATABASE:
       g_value_set_object (value, self->database);
+      break;
+
+    case PROP_USER:
+      g_value_set_object (value, self->database != NULL ? fd_database_get_user (self->database)
+                                                        : NULL);
       break;
 
     default:
@@ -646,6 +770,12 @@ fd_window_class_init (FdWindowClass *klass)
                          FD_TYPE_DATABASE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /* Who is working (fd_database_get_user()), as set by fd_window_set_user() */
+  properties[PROP_USER] =
+    g_param_spec_object ("user", NULL, NULL,
+                         FD_TYPE_USER,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-window.ui");
@@ -656,8 +786,11 @@ fd_window_class_init (FdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdWindow, create_session_popover);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, sessions_page);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, trainers_page);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, user_avatar);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, user_button);
 
   gtk_widget_class_bind_template_callback (widget_class, on_create_session_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_cb);
@@ -669,6 +802,8 @@ fd_window_class_init (FdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.duplicate-session", NULL,
                                    duplicate_session_action);
   gtk_widget_class_install_action (widget_class, "win.import-sessions", NULL, import_sessions_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.show-view", "s", "calendar");
@@ -684,6 +819,12 @@ fd_window_class_init (FdWindowClass *klass)
                                        "win.new-session", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
 }
 
 static void
@@ -796,6 +937,49 @@ fd_window_reload (FdWindow *self)
     }
 }
 
+/**
+ * fd_window_get_history:
+ *
+ * Returns: (transfer none) (nullable): the undo history of the window's
+ *   database
+ */
+FdHistory *
+fd_window_get_history (FdWindow *self)
+{
+  g_return_val_if_fail (FD_IS_WINDOW (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * fd_window_apply_edit:
+ * @self: a #FdWindow
+ * @label: the user's words for the edit, translated (“Slot moved”)
+ * @changes: (element-type FdChange): the edit, applied all or nothing
+ * @error: return location for a #GError
+ *
+ * Applies an edit of the user's so that it can be undone, and says so with
+ * a toast whose button undoes it (“Slot moved — Undo”).
+ *
+ * Returns: whether the edit was applied
+ */
+gboolean
+fd_window_apply_edit (FdWindow    *self,
+                      const char  *label,
+                      GPtrArray   *changes,
+                      GError     **error)
+{
+  g_return_val_if_fail (FD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->history != NULL, FALSE);
+
+  if (!fd_history_apply (self->history, label, changes, error))
+    return FALSE;
+
+  show_history_toast (self, label, _("Undo"), "win.undo");
+
+  return TRUE;
+}
+
 void
 fd_window_add_toast (FdWindow *self,
                      AdwToast *toast)
@@ -804,4 +988,52 @@ fd_window_add_toast (FdWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * fd_window_set_user:
+ * @self: a #FdWindow
+ * @user: (nullable): who signed in, or %NULL for the desktop's user (a
+ *   local administrator)
+ *
+ * Makes @user the one working in the window's database: the undo history
+ * is cleared (nobody undoes another's edits), the header shows who it is
+ * (“Display Name · Role” under the title, and an avatar; nothing for the
+ * desktop's user), and a toast says so.
+ */
+void
+fd_window_set_user (FdWindow *self,
+                    FdUser   *user)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  FdUser *current;
+
+  g_return_if_fail (FD_IS_WINDOW (self));
+  g_return_if_fail (user == NULL || FD_IS_USER (user));
+  g_return_if_fail (self->database != NULL);
+
+  fd_database_set_user (self->database, user);
+  if (self->history != NULL)
+    fd_history_clear (self->history);
+  /* Its Undo would do nothing now; and only the last switch matters */
+  if (self->history_toast != NULL)
+    adw_toast_dismiss (self->history_toast);
+  if (self->user_toast != NULL)
+    adw_toast_dismiss (self->user_toast);
+  update_user_title (self);
+
+  current = fd_database_get_user (self->database);
+  if (fd_user_is_local_admin (current))
+    /* Translators: %s is the desktop user's name */
+    title = g_strdup_printf (_("Signed out: working as %s, the desktop’s user"),
+                             fd_user_get_display_name (current));
+  else
+    /* Translators: %s is a person's name */
+    title = g_strdup_printf (_("Signed in as %s"), fd_user_get_display_name (current));
+  toast = adw_toast_new (title);
+  g_set_weak_pointer (&self->user_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
 }

@@ -26,7 +26,14 @@ GtkWidget  *fd_window_get_view         (FdWindow       *self,
 gboolean    fd_window_is_view_built    (FdWindow       *self,
                                         const char     *name);
 void        fd_window_reload           (FdWindow       *self);
+FdHistory  *fd_window_get_history      (FdWindow       *self);
+gboolean    fd_window_apply_edit       (FdWindow       *self,
+                                        const char     *label,
+                                        GPtrArray      *changes,
+                                        GError        **error);
 void        fd_window_add_toast        (FdWindow       *self,
                                         AdwToast       *toast);
+void        fd_window_set_user         (FdWindow       *self,
+                                        FdUser         *user);
 
 G_END_DECLS

@@ -253,11 +253,13 @@ fd_cli_list (FdCliContext  *context,
   g_autoptr(GOptionContext) option_context = NULL;
   g_autoptr(FdDatabase) database = NULL;
   g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *search = NULL;
   const FdRecordKindInfo *kind;
+  g_autofree char *limit_text = NULL;
   gboolean json = FALSE;
-  int limit = 0;
+  guint64 limit = G_MAXUINT;
   guint n_items;
   guint i;
   const GOptionEntry entries[] = {
@@ -265,8 +267,8 @@ fd_cli_list (FdCliContext  *context,
       N_("Only rows matching these words, ignoring case and accents"), N_("TEXT") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print a JSON array of objects"), NULL },
-    { "limit", 0, 0, G_OPTION_ARG_INT, &limit,
-      N_("Print at most N rows (default: all)"), N_("N") },
+    { "limit", 0, 0, G_OPTION_ARG_STRING, &limit_text,
+      N_("Print at most N rows; 0 prints none (default: all)"), N_("N") },
     { NULL }
   };
 
@@ -299,10 +301,13 @@ fd_cli_list (FdCliContext  *context,
   if (!fd_cli_check_no_more_arguments (argc, argv, 2, &error))
     return fd_cli_usage_error (g_steal_pointer (&error));
 
-  if (limit < 0)
+  /* Parsed here rather than by GOption, for a clear message, and so that
+   * 0 can mean none, as `head -n 0` does, while no option means all */
+  if (limit_text != NULL &&
+      !g_ascii_string_to_unsigned (limit_text, 10, 0, G_MAXUINT, &limit, NULL))
     {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("the limit cannot be negative"));
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("the limit must be a number of rows, 0 or more, not “%s”"), limit_text);
       return fd_cli_usage_error (g_steal_pointer (&error));
     }
 
@@ -314,9 +319,19 @@ fd_cli_list (FdCliContext  *context,
   if (search != NULL)
     fd_record_list_set_search (list, search);
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
-  if (limit > 0)
-    n_items = MIN (n_items, (guint) limit);
+  n_items = MIN (g_list_model_get_n_items (G_LIST_MODEL (list)), (guint) limit);
+  items = g_ptr_array_new_full (n_items, g_object_unref);
+  for (i = 0; i < n_items; i++)
+    {
+      gpointer item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
+
+  /* Rows that could not be read: say why rather than print fewer */
+  if (fd_record_list_get_error (list) != NULL)
+    return fd_cli_fail (g_error_copy (fd_record_list_get_error (list)));
 
   if (json)
     {
@@ -324,13 +339,8 @@ fd_cli_list (FdCliContext  *context,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
-      for (i = 0; i < n_items; i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), i);
-
-          if (item != NULL)
-            add_json_object (builder, kind->kind, item);
-        }
+      for (i = 0; i < items->len; i++)
+        add_json_object (builder, kind->kind, g_ptr_array_index (items, i));
       json_builder_end_array (builder);
 
       root = json_builder_get_root (builder);
@@ -341,13 +351,8 @@ fd_cli_list (FdCliContext  *context,
       g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
       g_ptr_array_add (rows, header_row (kind->kind));
-      for (i = 0; i < n_items; i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), i);
-
-          if (item != NULL)
-            g_ptr_array_add (rows, text_row (kind->kind, item));
-        }
+      for (i = 0; i < items->len; i++)
+        g_ptr_array_add (rows, text_row (kind->kind, g_ptr_array_index (items, i)));
       fd_cli_print_table (rows);
     }
 

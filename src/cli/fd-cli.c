@@ -28,6 +28,11 @@ static const Command commands[] = {
   { "stats", fd_cli_stats, N_("Count the rows of each table") },
   { "list", fd_cli_list, N_("List sessions, trainers, candidates or clients") },
   { "verify", fd_cli_verify, N_("Check the database’s integrity and rules") },
+  { "show", fd_cli_show, N_("Show a session whole: planning, costs, emails") },
+  { "duplicate", fd_cli_duplicate, N_("Duplicate a session on new dates, as a draft") },
+  { "import", fd_cli_import, N_("Import partners’ sessions from a CSV or JSON file") },
+  { "conflicts", fd_cli_conflicts, N_("List the scheduling conflicts") },
+  { "emails", fd_cli_emails, N_("Show a session’s email schedule, or queue the due emails") },
   { "bench", fd_cli_bench, N_("Time the queries the application depends on") },
 };
 
@@ -150,26 +155,54 @@ fd_cli_print_json (JsonNode *node)
   fputc ('\n', stdout);
 }
 
+/* Adds @name: @value, made valid UTF-8 first: text comes from a file that
+ * another program may have written, and JSON must stay JSON. */
 void
 fd_cli_builder_add_string (JsonBuilder *builder,
                            const char  *name,
                            const char  *value)
 {
   json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
+  if (value == NULL)
+    {
+      json_builder_add_null_value (builder);
+    }
+  else if (g_utf8_validate (value, -1, NULL))
+    {
+      json_builder_add_string_value (builder, value);
+    }
   else
-    json_builder_add_null_value (builder);
+    {
+      g_autofree char *valid = g_utf8_make_valid (value, -1);
+
+      json_builder_add_string_value (builder, valid);
+    }
 }
 
 /* Prints @rows (arrays of strings; the first one is the header) as columns
- * aligned on characters, not bytes, so accented names line up. */
+ * aligned on characters, not bytes, so accented names line up. Cells that
+ * are not valid UTF-8 are made so, in place. */
 void
 fd_cli_print_table (GPtrArray *rows)
 {
   g_autoptr(GArray) widths = g_array_new (FALSE, TRUE, sizeof (glong));
   g_autoptr(GString) line = g_string_new (NULL);
   guint r;
+
+  /* g_utf8_strlen() would read past the end of a truncated sequence */
+  for (r = 0; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; row[c] != NULL; c++)
+        if (!g_utf8_validate (row[c], -1, NULL))
+          {
+            char *valid = g_utf8_make_valid (row[c], -1);
+
+            g_free (row[c]);
+            row[c] = valid;
+          }
+    }
 
   for (r = 0; r < rows->len; r++)
     {
@@ -217,7 +250,7 @@ describe_commands (void)
 
   g_string_append_c (text, '\n');
   for (i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (text, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   g_string_append_c (text, '\n');
   g_string_append (text, _("Run “formadesk-cli COMMAND --help” for a command’s options."));
 

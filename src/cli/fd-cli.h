@@ -46,7 +46,22 @@ int          fd_cli_list            (FdCliContext  *context,
 int          fd_cli_verify          (FdCliContext  *context,
                                      int            argc,
                                      char         **argv);
+int          fd_cli_conflicts       (FdCliContext  *context,
+                                     int            argc,
+                                     char         **argv);
+int          fd_cli_emails          (FdCliContext  *context,
+                                     int            argc,
+                                     char         **argv);
 int          fd_cli_bench           (FdCliContext  *context,
+                                     int            argc,
+                                     char         **argv);
+int          fd_cli_show            (FdCliContext  *context,
+                                     int            argc,
+                                     char         **argv);
+int          fd_cli_duplicate       (FdCliContext  *context,
+                                     int            argc,
+                                     char         **argv);
+int          fd_cli_import          (FdCliContext  *context,
                                      int            argc,
                                      char         **argv);
 
@@ -72,5 +87,9 @@ void         fd_cli_print_table     (GPtrArray     *rows);
 void         fd_cli_builder_add_string (JsonBuilder *builder,
                                         const char  *name,
                                         const char  *value);
+gboolean     fd_cli_parse_date      (const char    *text,
+                                     const char    *option,
+                                     GDate         *date,
+                                     GError       **error);
 
 G_END_DECLS

@@ -35,6 +35,8 @@ const FdChangeField *_fd_change_get_field    (const FdChange *self,
 const FdChangeField *_fd_change_lookup       (const FdChange *self,
                                               const char     *name);
 const char          *_fd_change_kind_to_string (FdChangeKind kind);
+FdChange            *_fd_change_copy_rebased  (const FdChange *self,
+                                               gint64          base_version);
 void                 _fd_change_replace_text (FdChange       *self,
                                               const char     *name,
                                               char           *value);

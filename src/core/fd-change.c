@@ -130,6 +130,26 @@ fd_change_new_restore (const char *entity,
   return change_new (FD_CHANGE_RESTORE, entity, g_strdup (id), base_version);
 }
 
+/* A copy of @self made on @base_version */
+FdChange *
+_fd_change_copy_rebased (const FdChange *self,
+                         gint64          base_version)
+{
+  FdChange *copy = change_new (self->kind, self->entity, g_strdup (self->id), base_version);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      const FdChangeField *field = &g_array_index (self->fields, FdChangeField, i);
+      FdChangeField dup = *field;
+
+      if (field->type == FD_FIELD_TEXT)
+        dup.v.text = g_strdup (field->v.text);
+      g_array_append_val (copy->fields, dup);
+    }
+
+  return copy;
+}
+
 /* The verb of the change's mutation name and of the change log */
 const char *
 _fd_change_kind_to_string (FdChangeKind kind)

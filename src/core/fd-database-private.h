@@ -28,10 +28,16 @@ gboolean      _fd_database_run        (FdDatabase  *self,
                                        GError     **error);
 
 /* Sets @error from the connection's last SQLite error, with @what as
- * context for the log; the message shown to users stays generic. */
+ * context for the log. The message is ours, for users: it names the file
+ * when it is damaged, and the table or column when one is missing. */
 void          _fd_database_set_error  (FdDatabase  *self,
                                        GError     **error,
                                        const char  *what);
+
+gboolean      _fd_database_row_matches (FdDatabase     *self,
+                                        const FdChange *change,
+                                        const FdChange *expected,
+                                        gint64         *revision);
 
 /* For migration tests: create or migrate @path only up to @version. */
 FdDatabase   *_fd_database_open_at_version (const char  *path,

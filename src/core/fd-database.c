@@ -22,6 +22,7 @@
 
 #include "fd-database-private.h"
 #include "fd-entity-private.h"
+#include "fd-roles-private.h"
 #include "fd-row-changes.h"
 #include "fd-schema-private.h"
 #include "fd-text.h"
@@ -52,6 +53,8 @@ struct _FdDatabase
   gint64 announced_seq;
   gint64 data_version;
   guint watch_id;
+
+  FdUser *user; /* who is working; NULL: the local administrator */
 };
 
 G_DEFINE_FINAL_TYPE (FdDatabase, fd_database, G_TYPE_OBJECT)
@@ -86,16 +89,72 @@ finalize_statement (gpointer data)
   sqlite3_finalize (data);
 }
 
+/* What a statement lacks, when SQLite's message says so: "no such table:
+ * main.trainer" or "no such column: t.email" (SQLite names it only in its
+ * English text). Returns the name without its schema or table, as valid
+ * UTF-8, or NULL if @message is about something else. */
+static char *
+dup_missing_name (const char *message,
+                  const char *prefix)
+{
+  const char *name;
+  const char *dot;
+
+  if (message == NULL || !g_str_has_prefix (message, prefix))
+    return NULL;
+
+  name = message + strlen (prefix);
+  dot = strrchr (name, '.');
+  if (dot != NULL)
+    name = dot + 1;
+  if (*name == '\0')
+    return NULL;
+
+  return g_utf8_make_valid (name, -1);
+}
+
 void
 _fd_database_set_error (FdDatabase  *self,
                         GError     **error,
                         const char  *what)
 {
   int code = sqlite3_extended_errcode (self->db);
+  const char *message = sqlite3_errmsg (self->db);
+  g_autofree char *display = g_filename_display_name (self->path != NULL ? self->path : "");
+  g_autofree char *table = NULL;
+  g_autofree char *column = NULL;
 
   /* SQLite's own text is English and technical: it goes to the log, the
    * user gets a sentence of ours */
-  g_debug ("%s: %s (%d)", what, sqlite3_errmsg (self->db), code);
+  g_debug ("%s: %s (%d)", what, message, code);
+
+  /* A table or column dropped by hand: the message names it */
+  if (code == SQLITE_ERROR)
+    {
+      table = dup_missing_name (message, "no such table: ");
+      if (table == NULL)
+        column = dup_missing_name (message, "no such column: ");
+    }
+
+  if (table != NULL)
+    {
+      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE,
+                   /* Translators: %1$s is a file, %2$s the name of a table in it */
+                   _("The database “%1$s” has no table “%2$s”: it is damaged or was "
+                     "changed by another program."),
+                   display, table);
+      return;
+    }
+
+  if (column != NULL)
+    {
+      g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE,
+                   /* Translators: %1$s is a file, %2$s the name of a column of a table */
+                   _("The database “%1$s” has no column “%2$s”: it is damaged or was "
+                     "changed by another program."),
+                   display, column);
+      return;
+    }
 
   switch (code)
     {
@@ -140,7 +199,7 @@ _fd_database_set_error (FdDatabase  *self,
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
       g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_A_DATABASE,
-                   _("The database file is damaged."));
+                   _("The database file “%s” is damaged."), display);
       break;
 
     case SQLITE_FULL:
@@ -258,6 +317,7 @@ fd_database_finalize (GObject *object)
   g_clear_handle_id (&self->watch_id, g_source_remove);
   if (self->write_lock_fd >= 0)
     close (self->write_lock_fd);
+  g_clear_object (&self->user);
   g_clear_pointer (&self->entities, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
@@ -611,9 +671,12 @@ open_database (const char           *path,
 
   /* Foreign keys stay off on purpose: a pull may bring a child before its
    * parent, and tombstoned parents keep their children (see fd-schema.c).
-   * synchronous=FULL: attendance signatures must survive a power cut. */
+   * synchronous=NORMAL in WAL mode: a crash of the process loses nothing
+   * committed, a power cut may lose the last commits but never corrupts;
+   * what must survive a power cut too (signatures) is committed with
+   * synchronous=FULL (see needs_full_sync()). */
   if ((!read_only && !set_wal (self, error)) ||
-      !exec (self, "PRAGMA synchronous = FULL", error) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !exec (self, "PRAGMA foreign_keys = OFF", error) ||
       !exec (self, "PRAGMA temp_store = MEMORY", error) ||
       !exec (self, "PRAGMA cache_size = -32768", error) ||
@@ -698,6 +761,46 @@ fd_database_get_device_id (FdDatabase *self)
 }
 
 /**
+ * fd_database_get_user:
+ * @self: a #FdDatabase
+ *
+ * Who is working: the user whose role the write path enforces. Until
+ * fd_database_set_user() is called, the desktop's user as a local
+ * administrator (fd_user_new_local_admin()).
+ *
+ * Returns: (transfer none): the current user, never %NULL
+ */
+FdUser *
+fd_database_get_user (FdDatabase *self)
+{
+  g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
+
+  if (self->user == NULL)
+    self->user = fd_user_new_local_admin ();
+
+  return self->user;
+}
+
+/**
+ * fd_database_set_user:
+ * @self: a #FdDatabase
+ * @user: (nullable): the user who signed in, or %NULL for the local
+ *   administrator
+ *
+ * Sets who is working. Threads opening their own #FdDatabase give it the
+ * same user (an #FdUser is immutable, so it may be shared).
+ */
+void
+fd_database_set_user (FdDatabase *self,
+                      FdUser     *user)
+{
+  g_return_if_fail (FD_IS_DATABASE (self));
+  g_return_if_fail (user == NULL || FD_IS_USER (user));
+
+  g_set_object (&self->user, user);
+}
+
+/**
  * fd_database_is_empty:
  *
  * Returns: whether the database holds no organisation and no session yet
@@ -730,7 +833,7 @@ announce_changes (FdDatabase *self)
     return;
 
   stmt = _fd_database_prepare (self,
-                               "SELECT seq, entity, entity_id, op FROM change_log"
+                               "SELECT seq, entity, entity_id, op, fields FROM change_log"
                                " WHERE seq > ?1 ORDER BY seq LIMIT ?2",
                                NULL);
   if (stmt == NULL)
@@ -752,10 +855,11 @@ announce_changes (FdDatabase *self)
         kind = FD_CHANGE_RESTORE;
 
       last = sqlite3_column_int64 (stmt, 0);
-      fd_row_changes_add (changes,
-                          (const char *) sqlite3_column_text (stmt, 1),
-                          (const char *) sqlite3_column_text (stmt, 2),
-                          kind);
+      fd_row_changes_add_fields (changes,
+                                 (const char *) sqlite3_column_text (stmt, 1),
+                                 (const char *) sqlite3_column_text (stmt, 2),
+                                 kind,
+                                 (const char *) sqlite3_column_text (stmt, 4));
       n_rows++;
     }
   sqlite3_reset (stmt);
@@ -1504,6 +1608,58 @@ write_row (FdDatabase      *self,
   return TRUE;
 }
 
+/* A session's first and last days, kept from its live slots (see
+ * fd-schema.c): after a slot is written, for its session and, when it
+ * moved, the one it left. Pulled slots will go through the same. */
+static gboolean
+update_session_dates (FdDatabase  *self,
+                      const char  *session_id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (session_id == NULL)
+    return TRUE;
+
+  stmt = _fd_database_prepare (self,
+                               "UPDATE session SET"
+                               " starts_on = (SELECT substr (min (start_at), 1, 10) FROM slot"
+                               "              WHERE session_id = ?1 AND deleted = 0),"
+                               " ends_on = (SELECT substr (max (end_at), 1, 10) FROM slot"
+                               "            WHERE session_id = ?1 AND deleted = 0)"
+                               " WHERE id = ?1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _fd_database_set_error (self, error, "session dates");
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+static char *
+slot_session (FdDatabase *self,
+              const char *slot_id)
+{
+  sqlite3_stmt *stmt = _fd_database_prepare (self, "SELECT session_id FROM slot WHERE id = ?1", NULL);
+  char *session_id = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, slot_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    session_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return session_id;
+}
+
 static gboolean
 apply_one (FdDatabase  *self,
            FdChange    *change,
@@ -1538,7 +1694,8 @@ apply_one (FdDatabase  *self,
         return FALSE;
     }
 
-  if (!_fd_entity_validate (self, entity, change, error))
+  if (!_fd_roles_check (self, fd_database_get_user (self), entity->name, change, error) ||
+      !_fd_entity_validate (self, entity, change, error))
     return FALSE;
 
   revision = log_change (self, change, error);
@@ -1554,11 +1711,94 @@ apply_one (FdDatabase  *self,
       g_ptr_array_add (inverses, inverse);
     }
 
-  return write_row (self, entity, change, revision, error) &&
-         (kind != FD_CHANGE_UPDATE || stamp_fields (self, change, revision, error)) &&
+  if (g_str_equal (entity->name, "slot"))
+    {
+      g_autofree char *left = NULL;
+      g_autofree char *session_id = NULL;
+
+      /* The session a slot leaves, before it is written */
+      if (kind == FD_CHANGE_UPDATE && fd_change_has_field (change, "session_id"))
+        left = slot_session (self, fd_change_get_id (change));
+
+      if (!write_row (self, entity, change, revision, error))
+        return FALSE;
+
+      session_id = slot_session (self, fd_change_get_id (change));
+      if (!update_session_dates (self, session_id, error) ||
+          (g_strcmp0 (left, session_id) != 0 && !update_session_dates (self, left, error)))
+        return FALSE;
+    }
+  else if (!write_row (self, entity, change, revision, error))
+    return FALSE;
+
+  return (kind != FD_CHANGE_UPDATE || stamp_fields (self, change, revision, error)) &&
          (!entity->has_keys || kind != FD_CHANGE_UPDATE ||
           _fd_entity_update_keys (self, entity, fd_change_get_id (change), error)) &&
          append_outbox (self, change, state.version, batch_id, error);
+}
+
+/* Whether the row @change is about still holds, in every field @change
+ * sets, the value @expected set there; if so *@revision is the row's. An
+ * undo made on such a row is rebased on it: nobody else changed what it
+ * puts back. */
+gboolean
+_fd_database_row_matches (FdDatabase     *self,
+                          const FdChange *change,
+                          const FdChange *expected,
+                          gint64         *revision)
+{
+  /* column 1 is "1 AND a IS ?2 AND b IS ?3…" */
+  g_autoptr(GString) sql = g_string_new ("SELECT revision, 1");
+  const FdEntity *entity;
+  sqlite3_stmt *stmt;
+  guint n_fields = fd_change_get_n_fields (change);
+  gboolean matches;
+  int param = 2;
+
+  entity = lookup_entity (self, fd_change_get_entity (change), NULL);
+  if (entity == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *name = _fd_change_get_field (change, i)->name;
+
+      if (_fd_entity_column (entity, name) == NULL || _fd_change_lookup (expected, name) == NULL)
+        return FALSE;
+      g_string_append (sql, " AND ");
+      append_identifier (sql, name);
+      g_string_append_printf (sql, " IS ?%u", i + 2);
+    }
+  g_string_append (sql, " FROM ");
+  append_identifier (sql, entity->name);
+  g_string_append (sql, " WHERE id = ?1");
+
+  stmt = _fd_database_prepare (self, sql->str, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, fd_change_get_id (change), -1, SQLITE_STATIC);
+  for (guint i = 0; i < n_fields; i++)
+    bind_field (stmt, param++, _fd_change_lookup (expected, _fd_change_get_field (change, i)->name));
+
+  matches = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
+  if (matches)
+    *revision = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return matches;
+}
+
+/* Attendance evidence must survive a power cut (SYNC.md): its commits wait
+ * until the WAL is on the disk. An fsync per commit costs milliseconds, so
+ * other edits do not. */
+static gboolean
+needs_full_sync (GPtrArray *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    if (g_str_equal (fd_change_get_entity (g_ptr_array_index (changes, i)), "attendance"))
+      return TRUE;
+
+  return FALSE;
 }
 
 /**
@@ -1589,6 +1829,8 @@ fd_database_apply_all_with_inverse (FdDatabase  *self,
 {
   g_autoptr(GPtrArray) inverses = NULL;
   g_autofree char *batch_id = NULL;
+  gboolean full_sync;
+  gboolean ok;
 
   g_return_val_if_fail (FD_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (changes != NULL, FALSE);
@@ -1601,19 +1843,26 @@ fd_database_apply_all_with_inverse (FdDatabase  *self,
   if (changes->len > 1)
     batch_id = fd_text_uuid ();
 
-  if (!fd_database_begin (self, error))
+  /* The mode of the outermost transaction is the one that counts */
+  full_sync = self->transaction_depth == 0 && needs_full_sync (changes);
+  if (full_sync && !exec (self, "PRAGMA synchronous = FULL", error))
     return FALSE;
 
-  for (guint i = 0; i < changes->len; i++)
+  ok = fd_database_begin (self, error);
+  for (guint i = 0; ok && i < changes->len; i++)
     {
       if (!apply_one (self, g_ptr_array_index (changes, i), batch_id, inverses, error))
         {
           fd_database_rollback (self);
-          return FALSE;
+          ok = FALSE;
         }
     }
+  if (ok)
+    ok = fd_database_commit (self, error);
 
-  if (!fd_database_commit (self, error))
+  if (full_sync)
+    exec (self, "PRAGMA synchronous = NORMAL", NULL);
+  if (!ok)
     return FALSE;
 
   if (inverse != NULL)
@@ -1766,50 +2015,138 @@ fd_database_count_tables (FdDatabase  *self,
 
 typedef struct
 {
-  const char *sql;     /* one row per problem: what identifies the offending row */
+  const char *sql;     /* one row per problem: the offending record's id, and
+                        * what it refers to or is known by (or NULL) */
   const char *message; /* what is wrong, untranslated */
 } Invariant;
 
 /* Domain invariants `verify` checks besides SQLite's own integrity. Each
- * query yields the offending rows' description. */
+ * query yields the offending records' ids, for the user to find them. */
 static const Invariant invariants[] = {
-  { "SELECT s.id FROM slot s JOIN sequence q ON q.id = s.sequence_id"
+  { "SELECT s.id, s.sequence_id FROM slot s JOIN sequence q ON q.id = s.sequence_id"
     " WHERE s.session_id <> q.session_id",
     N_("Slot in a sequence of another session") },
-  { "SELECT s.id FROM slot s WHERE s.deleted = 0 AND NOT EXISTS"
+  { "SELECT s.id, s.sequence_id FROM slot s WHERE s.deleted = 0 AND NOT EXISTS"
     " (SELECT 1 FROM sequence q WHERE q.id = s.sequence_id AND q.deleted = 0)",
     N_("Slot of a missing or deleted sequence") },
-  { "SELECT e.id FROM enrollment e WHERE e.deleted = 0 AND NOT EXISTS"
+  { "SELECT e.id, e.trainee_id FROM enrollment e WHERE e.deleted = 0 AND NOT EXISTS"
     " (SELECT 1 FROM trainee t WHERE t.id = e.trainee_id)",
     N_("Enrollment of a missing trainee") },
-  { "SELECT e.id FROM enrollment e WHERE e.deleted = 0 AND NOT EXISTS"
+  { "SELECT e.id, e.session_id FROM enrollment e WHERE e.deleted = 0 AND NOT EXISTS"
     " (SELECT 1 FROM session s WHERE s.id = e.session_id)",
     N_("Enrollment in a missing session") },
-  { "SELECT s.code FROM session s WHERE s.deleted = 0 AND s.status <> 'cancelled'"
+  { "SELECT s.id, s.code FROM session s WHERE s.deleted = 0 AND s.status <> 'cancelled'"
     " AND (SELECT count(*) FROM enrollment e WHERE e.session_id = s.id AND e.deleted = 0"
     "      AND e.status NOT IN ('withdrawn', 'cancelled')) > s.capacity_max",
     N_("Session with more trainees enrolled than seats") },
-  { "SELECT a.id FROM attendance a WHERE NOT EXISTS"
+  { "SELECT a.id, a.slot_id FROM attendance a WHERE NOT EXISTS"
     " (SELECT 1 FROM slot s WHERE s.id = a.slot_id)",
     N_("Attendance record of a missing slot") },
-  { "SELECT a.id FROM attendance a JOIN slot s ON s.id = a.slot_id"
+  { "SELECT a.id, a.trainee_id FROM attendance a JOIN slot s ON s.id = a.slot_id"
     " WHERE a.trainee_id IS NOT NULL AND NOT EXISTS"
     " (SELECT 1 FROM enrollment e WHERE e.session_id = s.session_id"
     "  AND e.trainee_id = a.trainee_id)",
     N_("Attendance signed by a trainee not enrolled in the session") },
-  { "SELECT a.id FROM attendance a WHERE a.deleted = 1",
+  { "SELECT a.id, NULL FROM attendance a WHERE a.deleted = 1",
     N_("Attendance record deleted (attendance is append-only)") },
-  { "SELECT s.id FROM slot_staff s WHERE s.deleted = 0 AND NOT EXISTS"
+  { "SELECT s.slot_id, s.trainer_id FROM slot_staff s WHERE s.deleted = 0 AND NOT EXISTS"
     " (SELECT 1 FROM trainer t WHERE t.id = s.trainer_id)",
     N_("Slot staffed with a missing trainer") },
-  { "SELECT seq FROM outbox WHERE NOT json_valid(args)",
+  { "SELECT mutation_id, name || ' ' || entity_id FROM outbox WHERE NOT json_valid(args)",
     N_("Outbox entry that is not valid JSON") },
-  { "SELECT code FROM session WHERE deleted = 0 GROUP BY code HAVING count(*) > 1",
+  { "SELECT group_concat(id, ', '), code FROM session WHERE deleted = 0"
+    " GROUP BY code HAVING count(*) > 1",
     N_("Session code used twice") },
 };
 
+/* Takes @message, made valid UTF-8: ids and names come from the file as
+ * they are, and problems are shown to users. */
+static void
+add_problem (GPtrArray *problems,
+             char      *message)
+{
+  g_ptr_array_add (problems, g_utf8_make_valid (message, -1));
+  g_free (message);
+}
+
+static const char *
+column_text_or_empty (sqlite3_stmt *stmt,
+                      int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+/* PRAGMA foreign_key_check names the row by its rowid and the reference by
+ * its number: say instead which record (its id) refers to which id. */
+static char *
+describe_missing_reference (FdDatabase   *self,
+                            sqlite3_stmt *check)
+{
+  const char *table = column_text_or_empty (check, 0);
+  const char *parent = column_text_or_empty (check, 2);
+  gboolean has_rowid = sqlite3_column_type (check, 1) != SQLITE_NULL;
+  gint64 rowid = sqlite3_column_int64 (check, 1);
+  g_autofree char *column = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *rowid_text = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = _fd_database_prepare (self,
+                               "SELECT \"from\" FROM pragma_foreign_key_list(?1)"
+                               " WHERE id = ?2 ORDER BY seq LIMIT 1",
+                               NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, sqlite3_column_int (check, 3));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        column = g_strdup (column_text_or_empty (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  /* Names from the schema, quoted by SQLite's %w; a table without an id
+   * column (not one of ours) fails to prepare and is described by rowid */
+  if (column != NULL && has_rowid)
+    {
+      char *sql = sqlite3_mprintf ("SELECT id, \"%w\" FROM \"%w\" WHERE rowid = ?1", column, table);
+
+      stmt = _fd_database_prepare (self, sql, NULL);
+      sqlite3_free (sql);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, rowid);
+          if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+            {
+              id = g_strdup (column_text_or_empty (stmt, 0));
+              target = g_strdup (column_text_or_empty (stmt, 1));
+            }
+          sqlite3_reset (stmt);
+        }
+    }
+
+  if (id != NULL)
+    {
+      /* Translators: %1$s is a kind of record ("Slot"), %2$s its id, %3$s
+       * one of its fields ("Room"), %4$s the id that field holds */
+      return g_strdup_printf (_("%1$s %2$s: its “%3$s” field refers to %4$s, "
+                                "which does not exist."),
+                              _fd_entity_table_label (table), id,
+                              _fd_entity_column_label (column), target);
+    }
+
+  rowid_text = has_rowid ? g_strdup_printf ("%" G_GINT64_FORMAT, rowid) : g_strdup ("?");
+
+  /* Translators: %1$s is a table, %2$s the table it refers to, %3$s a row number */
+  return g_strdup_printf (_("A row of %1$s refers to a missing row of %2$s (row %3$s)."),
+                          table, parent, rowid_text);
+}
+
 static gboolean
 check_siret_column (FdDatabase  *self,
+                    const char  *table,
                     const char  *sql,
                     GPtrArray   *problems,
                     GError     **error)
@@ -1821,13 +2158,16 @@ check_siret_column (FdDatabase  *self,
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *label = (const char *) sqlite3_column_text (stmt, 0);
-      const char *siret = (const char *) sqlite3_column_text (stmt, 1);
+      const char *siret = column_text_or_empty (stmt, 2);
 
       if (!fd_validate_siret (siret))
-        /* Translators: the first %s is a name, the second a SIRET number */
-        g_ptr_array_add (problems, g_strdup_printf (_("“%1$s” has an invalid SIRET number (%2$s)."),
-                                                    label, siret));
+        add_problem (problems,
+                     /* Translators: %1$s is a kind of record ("Client"), %2$s its
+                      * id, %3$s its name, %4$s a SIRET number */
+                     g_strdup_printf (_("%1$s %2$s (“%3$s”) has an invalid SIRET number (%4$s)."),
+                                      _fd_entity_table_label (table),
+                                      column_text_or_empty (stmt, 0),
+                                      column_text_or_empty (stmt, 1), siret));
     }
   sqlite3_reset (stmt);
 
@@ -1839,7 +2179,8 @@ check_siret_column (FdDatabase  *self,
  * @self: a #FdDatabase
  * @error: return location for a #GError
  *
- * Checks SQLite's integrity and the domain's invariants.
+ * Checks SQLite's integrity and the domain's invariants. Each problem
+ * names the record at fault by its id.
  *
  * Returns: (transfer full) (element-type utf8): the problems found, one
  *   translated sentence each (empty when all is well), or %NULL with @error
@@ -1859,10 +2200,10 @@ fd_database_verify (FdDatabase  *self,
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *result = (const char *) sqlite3_column_text (stmt, 0);
+      const char *result = column_text_or_empty (stmt, 0);
 
       if (g_strcmp0 (result, "ok") != 0)
-        g_ptr_array_add (problems, g_strdup_printf (_("SQLite integrity: %s"), result));
+        add_problem (problems, g_strdup_printf (_("SQLite integrity: %s"), result));
     }
   sqlite3_reset (stmt);
 
@@ -1870,18 +2211,7 @@ fd_database_verify (FdDatabase  *self,
   if (stmt == NULL)
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *table = (const char *) sqlite3_column_text (stmt, 0);
-      const char *parent = (const char *) sqlite3_column_text (stmt, 2);
-
-      g_autofree char *rowid = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                (gint64) sqlite3_column_int64 (stmt, 1));
-
-      g_ptr_array_add (problems,
-                       /* Translators: %1$s is a table, %2$s the table it refers to, %3$s a row number */
-                       g_strdup_printf (_("A row of %1$s refers to a missing row of %2$s (row %3$s)."),
-                                        table, parent, rowid));
-    }
+    add_problem (problems, describe_missing_reference (self, stmt));
   sqlite3_reset (stmt);
 
   for (guint i = 0; i < G_N_ELEMENTS (invariants); i++)
@@ -1890,17 +2220,29 @@ fd_database_verify (FdDatabase  *self,
       if (stmt == NULL)
         return NULL;
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        /* Translators: "what is wrong: which row" */
-        g_ptr_array_add (problems, g_strdup_printf (_("%1$s: %2$s"), _(invariants[i].message),
-                                                    (const char *) sqlite3_column_text (stmt, 0)));
+        {
+          const char *id = column_text_or_empty (stmt, 0);
+          const char *detail = (const char *) sqlite3_column_text (stmt, 1);
+
+          if (detail != NULL)
+            /* Translators: "what is wrong: which record (what it refers to)" */
+            add_problem (problems, g_strdup_printf (_("%1$s: %2$s (%3$s)"),
+                                                    _(invariants[i].message), id, detail));
+          else
+            /* Translators: "what is wrong: which record" */
+            add_problem (problems, g_strdup_printf (_("%1$s: %2$s"),
+                                                    _(invariants[i].message), id));
+        }
       sqlite3_reset (stmt);
     }
 
-  if (!check_siret_column (self,
-                           "SELECT name, siret FROM organisation WHERE deleted = 0 AND siret IS NOT NULL",
+  if (!check_siret_column (self, "organisation",
+                           "SELECT id, name, siret FROM organisation"
+                           " WHERE deleted = 0 AND siret IS NOT NULL",
                            problems, error) ||
-      !check_siret_column (self,
-                           "SELECT name, siret FROM client WHERE deleted = 0 AND siret IS NOT NULL"
+      !check_siret_column (self, "client",
+                           "SELECT id, name, siret FROM client"
+                           " WHERE deleted = 0 AND siret IS NOT NULL"
                            " AND coalesce(siret_override_reason, '') = ''",
                            problems, error))
     return NULL;

@@ -11,6 +11,7 @@
 
 #include "fd-change.h"
 #include "fd-row-changes.h"
+#include "fd-user.h"
 
 G_BEGIN_DECLS
 
@@ -66,6 +67,10 @@ const char  *fd_database_get_path           (FdDatabase           *self);
 int          fd_database_get_schema_version (FdDatabase           *self);
 const char  *fd_database_get_device_id      (FdDatabase           *self);
 gboolean     fd_database_is_empty           (FdDatabase           *self);
+
+FdUser      *fd_database_get_user           (FdDatabase           *self);
+void         fd_database_set_user           (FdDatabase           *self,
+                                             FdUser               *user);
 
 gboolean     fd_database_begin              (FdDatabase           *self,
                                              GError              **error);

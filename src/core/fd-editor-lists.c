@@ -19,25 +19,25 @@
  * kind has one. Lists of names typed by users are bounded: they are
  * suggestions, not a report. */
 static const char * const choice_sql[] = {
-  [FD_CHOICE_TRAINING] =
+  [FD_OPTION_TRAINING] =
     "SELECT id, title, code FROM training WHERE deleted = 0 ORDER BY sort_key, id",
-  [FD_CHOICE_CERTIFICATION] =
+  [FD_OPTION_CERTIFICATION] =
     "SELECT id, name, reference FROM certification WHERE deleted = 0 ORDER BY name, id",
-  [FD_CHOICE_ORGANISATION] =
+  [FD_OPTION_ORGANISATION] =
     "SELECT id, name, city FROM organisation WHERE deleted = 0 ORDER BY name, id",
-  [FD_CHOICE_PLACE] =
+  [FD_OPTION_PLACE] =
     "SELECT id, name, city FROM place WHERE deleted = 0 ORDER BY name, id",
-  [FD_CHOICE_ROOM] =
+  [FD_OPTION_ROOM] =
     "SELECT id, name, NULL FROM room WHERE place_id = ?1 AND deleted = 0 ORDER BY name, id",
-  [FD_CHOICE_TRAINER] =
+  [FD_OPTION_TRAINER] =
     "SELECT id, trim (first_name || ' ' || last_name), coalesce (company, city) FROM trainer"
     " WHERE deleted = 0 ORDER BY sort_key, id",
-  [FD_CHOICE_EVALUATION] =
+  [FD_OPTION_EVALUATION] =
     "SELECT id, name, NULL FROM evaluation WHERE deleted = 0 ORDER BY name, id",
-  [FD_CHOICE_PROVIDER] =
+  [FD_OPTION_PROVIDER] =
     "SELECT provider, provider, NULL FROM cost WHERE deleted = 0 AND provider IS NOT NULL"
     " GROUP BY provider ORDER BY provider LIMIT 500",
-  [FD_CHOICE_DISPOSITIF] =
+  [FD_OPTION_DISPOSITIF] =
     "SELECT dispositif, dispositif, NULL FROM"
     " (SELECT dispositif FROM training WHERE deleted = 0 AND dispositif IS NOT NULL"
     "  UNION SELECT dispositif FROM session WHERE deleted = 0 AND dispositif IS NOT NULL)"
@@ -50,18 +50,18 @@ static const char training_sql[] =
   " FROM training WHERE id = ?1 AND deleted = 0";
 
 /**
- * fd_database_list_choices:
+ * fd_database_list_options:
  * @database: a #FdDatabase
  * @kind: what to list
- * @parent_id: (nullable): for %FD_CHOICE_ROOM, the place
+ * @parent_id: (nullable): for %FD_OPTION_ROOM, the place
  * @error: return location for a #GError
  *
- * Returns: (transfer full) (element-type FdChoice): the live rows of
+ * Returns: (transfer full) (element-type FdOption): the live rows of
  *   @kind, sorted as a user looks for them, or %NULL with @error set
  */
 GPtrArray *
-fd_database_list_choices (FdDatabase    *database,
-                          FdChoiceKind   kind,
+fd_database_list_options (FdDatabase    *database,
+                          FdOptionKind   kind,
                           const char    *parent_id,
                           GError       **error)
 {
@@ -71,7 +71,7 @@ fd_database_list_choices (FdDatabase    *database,
 
   g_return_val_if_fail (FD_IS_DATABASE (database), NULL);
   g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (choice_sql), NULL);
-  g_return_val_if_fail (kind != FD_CHOICE_ROOM || parent_id != NULL, NULL);
+  g_return_val_if_fail (kind != FD_OPTION_ROOM || parent_id != NULL, NULL);
 
   stmt = _fd_database_prepare (database, choice_sql[kind], error);
   if (stmt == NULL)
@@ -84,7 +84,7 @@ fd_database_list_choices (FdDatabase    *database,
     {
       const char *label = (const char *) sqlite3_column_text (stmt, 1);
 
-      g_ptr_array_add (choices, fd_choice_new ((const char *) sqlite3_column_text (stmt, 0),
+      g_ptr_array_add (choices, fd_option_new ((const char *) sqlite3_column_text (stmt, 0),
                                                label != NULL ? label : "",
                                                (const char *) sqlite3_column_text (stmt, 2)));
     }

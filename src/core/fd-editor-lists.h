@@ -7,35 +7,35 @@
 
 #pragma once
 
-#include "fd-choice.h"
+#include "fd-option.h"
 #include "fd-database.h"
 
 G_BEGIN_DECLS
 
 /**
- * FdChoiceKind:
- * @FD_CHOICE_TRAINING: trainings of the catalogue (detail: their code)
- * @FD_CHOICE_CERTIFICATION: certifications
- * @FD_CHOICE_ORGANISATION: training organisations
- * @FD_CHOICE_PLACE: places (detail: their city)
- * @FD_CHOICE_ROOM: rooms of the place given as parent (detail: capacity)
- * @FD_CHOICE_TRAINER: trainers, by name (detail: city or company)
- * @FD_CHOICE_EVALUATION: evaluations, by name
- * @FD_CHOICE_PROVIDER: providers already named on costs (id = the name)
- * @FD_CHOICE_DISPOSITIF: schemes already named on trainings and sessions
+ * FdOptionKind:
+ * @FD_OPTION_TRAINING: trainings of the catalogue (detail: their code)
+ * @FD_OPTION_CERTIFICATION: certifications
+ * @FD_OPTION_ORGANISATION: training organisations
+ * @FD_OPTION_PLACE: places (detail: their city)
+ * @FD_OPTION_ROOM: rooms of the place given as parent (detail: capacity)
+ * @FD_OPTION_TRAINER: trainers, by name (detail: city or company)
+ * @FD_OPTION_EVALUATION: evaluations, by name
+ * @FD_OPTION_PROVIDER: providers already named on costs (id = the name)
+ * @FD_OPTION_DISPOSITIF: schemes already named on trainings and sessions
  */
 typedef enum
 {
-  FD_CHOICE_TRAINING,
-  FD_CHOICE_CERTIFICATION,
-  FD_CHOICE_ORGANISATION,
-  FD_CHOICE_PLACE,
-  FD_CHOICE_ROOM,
-  FD_CHOICE_TRAINER,
-  FD_CHOICE_EVALUATION,
-  FD_CHOICE_PROVIDER,
-  FD_CHOICE_DISPOSITIF,
-} FdChoiceKind;
+  FD_OPTION_TRAINING,
+  FD_OPTION_CERTIFICATION,
+  FD_OPTION_ORGANISATION,
+  FD_OPTION_PLACE,
+  FD_OPTION_ROOM,
+  FD_OPTION_TRAINER,
+  FD_OPTION_EVALUATION,
+  FD_OPTION_PROVIDER,
+  FD_OPTION_DISPOSITIF,
+} FdOptionKind;
 
 /**
  * FdTrainingDefaults:
@@ -61,8 +61,8 @@ typedef struct
 void                fd_training_defaults_free          (FdTrainingDefaults *defaults);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdTrainingDefaults, fd_training_defaults_free)
 
-GPtrArray          *fd_database_list_choices           (FdDatabase    *database,
-                                                        FdChoiceKind   kind,
+GPtrArray          *fd_database_list_options           (FdDatabase    *database,
+                                                        FdOptionKind   kind,
                                                         const char    *parent_id,
                                                         GError       **error);
 FdTrainingDefaults *fd_database_read_training_defaults (FdDatabase    *database,

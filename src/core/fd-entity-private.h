@@ -45,8 +45,14 @@ FdEntity       *_fd_entity_load     (sqlite3         *db,
 void            _fd_entity_free     (FdEntity        *entity);
 const FdColumn *_fd_entity_column   (const FdEntity  *entity,
                                      const char      *name);
-/* The translated name of a field, for messages */
+/* Whether @entity's rows sort or are searched by @column */
+gboolean        _fd_entity_is_key_column (const char *entity,
+                                          const char *column);
+
+/* The translated name of a field, for messages ("room_id" → "Room"), and
+ * of a table's rows ("slot" → "Slot"); the name itself when it has none */
 const char     *_fd_entity_column_label (const char *column);
+const char     *_fd_entity_table_label  (const char *table);
 
 /* Checks and normalises @change in place (emails, phones, SIRET…), fills
  * what core generates (a session's code), refuses what rules forbid. */

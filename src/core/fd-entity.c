@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "fd-database-private.h"
@@ -21,7 +22,8 @@
 
 /* Columns the write path owns: a change may not set them */
 static const char * const managed_columns[] = {
-  "id", "version", "revision", "deleted", "updated_at", "search_key", "sort_key", NULL
+  "id", "version", "revision", "deleted", "updated_at", "search_key", "sort_key",
+  "starts_on", "ends_on", NULL
 };
 
 /* Tables that are not entities (local bookkeeping) */
@@ -31,14 +33,15 @@ static const char * const local_tables[] = {
 
 typedef struct
 {
-  const char *column;
+  const char *name;
   const char *label;
-} ColumnLabel;
+} Label;
 
 /* Names of fields in error messages; other columns are shown as they are */
-static const ColumnLabel column_labels[] = {
+static const Label column_labels[] = {
   { "address", N_("Address") },
   { "amount_cents", N_("Amount") },
+  { "assignment_id", N_("Certification assignment") },
   { "anchor", N_("Reference date") },
   { "bcc", N_("Bcc") },
   { "birth_date", N_("Date of birth") },
@@ -62,6 +65,7 @@ static const ColumnLabel column_labels[] = {
   { "duration_minutes", N_("Duration") },
   { "email", N_("Email") },
   { "end_at", N_("End") },
+  { "enrollment_id", N_("Enrollment") },
   { "evaluation_id", N_("Evaluation") },
   { "exam_date", N_("Exam date") },
   { "external_reference", N_("Reference") },
@@ -74,11 +78,13 @@ static const ColumnLabel column_labels[] = {
   { "label", N_("Label") },
   { "last_name", N_("Last name") },
   { "modality", N_("Teaching modality") },
+  { "module_id", N_("Module") },
   { "name", N_("Name") },
   { "nda", N_("Activity declaration number") },
   { "number", N_("Number") },
   { "offset_minutes", N_("Delay") },
   { "opened_on", N_("Opening date") },
+  { "order_id", N_("Certification order") },
   { "ordered_on", N_("Order date") },
   { "organisation_id", N_("Training organisation") },
   { "owner_id", N_("Record") },
@@ -95,6 +101,7 @@ static const ColumnLabel column_labels[] = {
   { "quantity", N_("Quantity") },
   { "reason", N_("Reason") },
   { "recipients", N_("Recipients") },
+  { "reviewed_by", N_("Reviewed by") },
   { "role", N_("Role") },
   { "room_id", N_("Room") },
   { "sequence_id", N_("Sequence") },
@@ -107,6 +114,7 @@ static const ColumnLabel column_labels[] = {
   { "status", N_("Status") },
   { "subject", N_("Subject") },
   { "subject_id", N_("Subject") },
+  { "supersedes_id", N_("Superseded signature") },
   { "template_id", N_("Template") },
   { "time_zone", N_("Time zone") },
   { "title", N_("Title") },
@@ -117,6 +125,49 @@ static const ColumnLabel column_labels[] = {
   { "url", N_("URL") },
   { "vat_rate_bp", N_("VAT rate") },
   { "year", N_("Year") },
+};
+
+/* Names of a table's rows in messages about one of them ("Slot 0190…");
+ * other tables are shown as they are */
+static const Label table_labels[] = {
+  { "activation_code", N_("Activation code") },
+  { "attachment", N_("Attachment") },
+  { "attendance", N_("Attendance record") },
+  { "cert_assignment", N_("Certification assignment") },
+  { "cert_order", N_("Certification order") },
+  { "cert_order_line", N_("Certification order line") },
+  { "certification", N_("Certification") },
+  { "client", N_("Client") },
+  { "conflict_ack", N_("Accepted conflict") },
+  { "cost", N_("Cost") },
+  { "document", N_("Document") },
+  { "email_message", N_("Email") },
+  { "email_template", N_("Email template") },
+  { "enrollment", N_("Enrollment") },
+  { "evaluation", N_("Evaluation") },
+  { "expense", N_("Expense") },
+  { "group_member", N_("Group member") },
+  { "module", N_("Module") },
+  { "module_validation", N_("Module validation") },
+  { "organisation", N_("Training organisation") },
+  { "place", N_("Place") },
+  { "population", N_("Population") },
+  { "population_member", N_("Population member") },
+  { "quality_ticket", N_("Quality ticket") },
+  { "room", N_("Room") },
+  { "sequence", N_("Sequence") },
+  { "session", N_("Session") },
+  { "session_email", N_("Session email") },
+  { "session_population", N_("Session population") },
+  { "slot", N_("Slot") },
+  { "slot_staff", N_("Slot staffing") },
+  { "trainee", N_("Trainee") },
+  { "trainee_group", N_("Group") },
+  { "trainer", N_("Trainer") },
+  { "trainer_invoice", N_("Trainer invoice") },
+  { "training", N_("Training") },
+  { "unavailability", N_("Unavailability") },
+  { "user_account", N_("User account") },
 };
 
 typedef struct
@@ -135,14 +186,32 @@ static const KeySpec key_specs[] = {
   { "training", "code title", "title", FALSE },
 };
 
+static const char *
+lookup_label (const Label *labels,
+              gsize        n_labels,
+              const char  *name)
+{
+  for (gsize i = 0; i < n_labels; i++)
+    if (g_str_equal (labels[i].name, name))
+      return _(labels[i].label);
+
+  return name;
+}
+
 const char *
 _fd_entity_column_label (const char *column)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (column_labels); i++)
-    if (g_str_equal (column_labels[i].column, column))
-      return _(column_labels[i].label);
+  g_return_val_if_fail (column != NULL, NULL);
 
-  return column;
+  return lookup_label (column_labels, G_N_ELEMENTS (column_labels), column);
+}
+
+const char *
+_fd_entity_table_label (const char *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return lookup_label (table_labels, G_N_ELEMENTS (table_labels), table);
 }
 
 static const KeySpec *
@@ -153,6 +222,31 @@ lookup_key_spec (const char *entity)
       return &key_specs[i];
 
   return NULL;
+}
+
+static gboolean
+has_word (const char *words,
+          const char *word)
+{
+  gsize length = strlen (word);
+
+  for (const char *p = strstr (words, word); p != NULL; p = strstr (p + 1, word))
+    if ((p == words || p[-1] == ' ') && (p[length] == ' ' || p[length] == '\0'))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether a row of @entity sorts or is searched by @column: changing it
+ * may move the row in its list */
+gboolean
+_fd_entity_is_key_column (const char *entity,
+                          const char *column)
+{
+  const KeySpec *spec = lookup_key_spec (entity);
+
+  return spec != NULL &&
+         (has_word (spec->search_columns, column) || has_word (spec->sort_columns, column));
 }
 
 void
@@ -801,16 +895,21 @@ parse_int (const char *text)
   return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
 }
 
-/* Minutes from midnight of a "…T09:30" time, or -1 */
-static int
+/* Minutes of a "2026-03-03T09:30" wall-clock time since an epoch, or -1 */
+static gint64
 minutes_of (const char *iso)
 {
-  const char *t = iso != NULL ? strchr (iso, 'T') : NULL;
+  int year, month, day, hour, minute;
+  GDate date;
 
-  if (t == NULL || strlen (t) < 6)
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2dT%2d:%2d", &year, &month, &day, &hour, &minute) != 5 ||
+      !g_date_valid_dmy (day, month, year))
     return -1;
 
-  return (int) (g_ascii_strtoll (t + 1, NULL, 10) * 60 + g_ascii_strtoll (t + 4, NULL, 10));
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+
+  return (gint64) g_date_get_julian (&date) * 24 * 60 + hour * 60 + minute;
 }
 
 static gboolean
@@ -883,7 +982,7 @@ check_period (FdDatabase      *database,
 }
 
 /* A slot's break fits in it, its room is of its place, its sequence of its
- * session, and it is dated on one day */
+ * session */
 static gboolean
 check_slot (FdDatabase      *database,
             const FdEntity  *entity,
@@ -896,14 +995,7 @@ check_slot (FdDatabase      *database,
       g_autofree char *end = merged_value (database, entity, change, "end_at");
       g_autofree char *pause = merged_value (database, entity, change, "break_minutes");
 
-      if (start != NULL && end != NULL && strncmp (start, end, 10) != 0)
-        {
-          fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, "end_at",
-                              _("A slot starts and ends on the same day; add one slot per day."));
-          return FALSE;
-        }
-
-      if (start != NULL && end != NULL && pause != NULL &&
+      if (start != NULL && end != NULL && pause != NULL && parse_int (pause) > 0 &&
           parse_int (pause) >= minutes_of (end) - minutes_of (start))
         {
           fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, "break_minutes",
@@ -968,6 +1060,63 @@ check_slot (FdDatabase      *database,
   return TRUE;
 }
 
+/* A session with populations takes enrollments only from them: a client
+ * company's employees, a group's members, or the people of a list */
+static gboolean
+check_enrollment (FdDatabase      *database,
+                  const FdEntity  *entity,
+                  const FdChange  *change,
+                  GError         **error)
+{
+  g_autofree char *session = NULL;
+  g_autofree char *trainee = NULL;
+  sqlite3_stmt *stmt;
+  int open_to_them = 1;
+
+  if (!touches (change, "session_id", "trainee_id", NULL))
+    return TRUE;
+
+  session = merged_value (database, entity, change, "session_id");
+  trainee = merged_value (database, entity, change, "trainee_id");
+  if (session == NULL || trainee == NULL)
+    return TRUE;
+
+  stmt = _fd_database_prepare (database,
+                               "SELECT NOT EXISTS (SELECT 1 FROM session_population sp"
+                               "                   JOIN population p ON p.id = sp.population_id"
+                               "                   WHERE sp.session_id = ?1 AND sp.deleted = 0"
+                               "                   AND p.deleted = 0)"
+                               " OR EXISTS (SELECT 1 FROM session_population sp"
+                               "   JOIN population p ON p.id = sp.population_id AND p.deleted = 0"
+                               "   WHERE sp.session_id = ?1 AND sp.deleted = 0 AND ("
+                               "     (p.kind = 'client' AND p.client_id ="
+                               "      (SELECT client_id FROM trainee WHERE id = ?2))"
+                               "     OR (p.kind = 'group' AND EXISTS (SELECT 1 FROM group_member g"
+                               "         WHERE g.group_id = p.group_id AND g.trainee_id = ?2"
+                               "         AND g.deleted = 0))"
+                               "     OR (p.kind = 'list' AND EXISTS (SELECT 1 FROM population_member m"
+                               "         WHERE m.population_id = p.id AND m.trainee_id = ?2"
+                               "         AND m.deleted = 0))))",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, session, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, trainee, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    open_to_them = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (!open_to_them)
+    {
+      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, "trainee_id",
+                          _("This session is open only to its populations, and this trainee "
+                            "belongs to none of them."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Rules between fields, on the row as it will be */
 static gboolean
 check_row (FdDatabase      *database,
@@ -978,7 +1127,9 @@ check_row (FdDatabase      *database,
   return check_capacities (database, entity, change, error) &&
          check_period (database, entity, change, "start_at", "end_at", FALSE, error) &&
          check_period (database, entity, change, "planned_start_on", "planned_end_on", TRUE, error) &&
-         (!g_str_equal (entity->name, "slot") || check_slot (database, entity, change, error));
+         (!g_str_equal (entity->name, "slot") || check_slot (database, entity, change, error)) &&
+         (!g_str_equal (entity->name, "enrollment") ||
+          check_enrollment (database, entity, change, error));
 }
 
 gboolean

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
  * a fixed order, the same for every query that makes that object: the
  * `FD_…_SELECT` macros below are that column list with its FROM clause, to
  * which a query appends its WHERE and ORDER BY clauses. Columns 0 and 1 are
- * always the row's id and version. Computed values (a session's dates and
+ * always the row's id and revision. Computed values (a session's dates and
  * counts, names from joined rows) are computed here, never stored.
  *
  * The `_new_from_stmt` constructors read the current row of @stmt (after
@@ -26,14 +26,14 @@ G_BEGIN_DECLS
  * can be reset right after.
  */
 
-/* FdSession: id, version, code, label, training title, kind, status,
+/* FdSession: id, revision, code, label, training title, kind, status,
  * published, client name, start date, end date, n_slots, n_enrolled,
  * capacity_max, price_cents. Dates are the day ("2026-03-03") of the first
  * and last live slots' start_at, read in the order of the index
  * slot_session (session_id, start_at), which stops at the first live slot
  * where min() would visit them all. Alias `s` is the session. */
 #define FD_SESSION_SELECT \
-  "SELECT s.id, s.version, s.code, s.label, t.title, s.kind, s.status," \
+  "SELECT s.id, s.revision, s.code, s.label, t.title, s.kind, s.status," \
   " s.published, c.name," \
   " (SELECT substr (sl.start_at, 1, 10) FROM slot sl" \
   "  WHERE sl.session_id = s.id AND sl.deleted = 0" \
@@ -51,38 +51,38 @@ G_BEGIN_DECLS
   " LEFT JOIN training t ON t.id = s.training_id" \
   " LEFT JOIN client c ON c.id = s.client_id"
 
-/* FdTrainer: id, version, first_name, last_name, email, phone, kind,
+/* FdTrainer: id, revision, first_name, last_name, email, phone, kind,
  * company, city, skills, extranet_state, daily_rate_cents. Alias `tr`. */
 #define FD_TRAINER_SELECT \
-  "SELECT tr.id, tr.version, tr.first_name, tr.last_name, tr.email, tr.phone," \
+  "SELECT tr.id, tr.revision, tr.first_name, tr.last_name, tr.email, tr.phone," \
   " tr.kind, tr.company, tr.city, tr.skills, tr.extranet_state," \
   " tr.daily_rate_cents" \
   " FROM trainer tr"
 
-/* FdTrainee: id, version, civility, first_name, last_name, email, phone,
+/* FdTrainee: id, revision, civility, first_name, last_name, email, phone,
  * birth_date, birth_city, postal_code, city, client name, status.
  * Alias `te`. */
 #define FD_TRAINEE_SELECT \
-  "SELECT te.id, te.version, te.civility, te.first_name, te.last_name," \
+  "SELECT te.id, te.revision, te.civility, te.first_name, te.last_name," \
   " te.email, te.phone, te.birth_date, te.birth_city, te.postal_code," \
   " te.city, c.name, te.status" \
   " FROM trainee te" \
   " LEFT JOIN client c ON c.id = te.client_id"
 
-/* FdClient: id, version, kind, name, email, phone, siret, city, funder.
+/* FdClient: id, revision, kind, name, email, phone, siret, city, funder.
  * Alias `c`. */
 #define FD_CLIENT_SELECT \
-  "SELECT c.id, c.version, c.kind, c.name, c.email, c.phone, c.siret," \
+  "SELECT c.id, c.revision, c.kind, c.name, c.email, c.phone, c.siret," \
   " c.city, c.funder" \
   " FROM client c"
 
-/* FdSlot: id, version, session_id, session code, session label, sequence
+/* FdSlot: id, revision, session_id, session code, session label, sequence
  * label, start_at, end_at, break_minutes, place name, room name, trainer
  * names. Trainer names are the live staff of role trainer and co-trainer
  * (not hosts), trainers first, each sorted by name, joined with ", ".
  * Deleted sequences, places, rooms and trainers give no name. Alias `sl`. */
 #define FD_SLOT_SELECT \
-  "SELECT sl.id, sl.version, sl.session_id, se.code, se.label, sq.label," \
+  "SELECT sl.id, sl.revision, sl.session_id, se.code, se.label, sq.label," \
   " sl.start_at, sl.end_at, sl.break_minutes, p.name, r.name," \
   " (SELECT group_concat (name, ', ') FROM" \
   "  (SELECT st.first_name || ' ' || st.last_name AS name" \
@@ -101,7 +101,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *id;
-  gint64 version;
+  gint64 revision;
   const char *session_id;
   const char *session_code;
   const char *session_label;
@@ -116,11 +116,11 @@ typedef struct
 
 FdSlot       *_fd_slot_new_from_row         (const FdSlotRow *row);
 
-/* FdEnrollment: id, version, session_id, session code, session label,
+/* FdEnrollment: id, revision, session_id, session code, session label,
  * trainee_id, trainee name ("First Last"), status, funder, start date (the
  * day of the session's first live slot). Alias `e`. */
 #define FD_ENROLLMENT_SELECT \
-  "SELECT e.id, e.version, e.session_id, se.code, se.label, e.trainee_id," \
+  "SELECT e.id, e.revision, e.session_id, se.code, se.label, e.trainee_id," \
   " te.first_name || ' ' || te.last_name, e.status, e.funder," \
   " (SELECT substr (sl.start_at, 1, 10) FROM slot sl" \
   "  WHERE sl.session_id = e.session_id AND sl.deleted = 0" \
@@ -131,7 +131,7 @@ FdSlot       *_fd_slot_new_from_row         (const FdSlotRow *row);
 
 void          _fd_record_set_identity       (FdRecord     *self,
                                              const char   *id,
-                                             gint64        version);
+                                             gint64        revision);
 
 FdSession    *_fd_session_new_from_stmt     (sqlite3_stmt *stmt);
 FdTrainer    *_fd_trainer_new_from_stmt     (sqlite3_stmt *stmt);
@@ -140,11 +140,22 @@ FdClient     *_fd_client_new_from_stmt      (sqlite3_stmt *stmt);
 FdSlot       *_fd_slot_new_from_stmt        (sqlite3_stmt *stmt);
 FdEnrollment *_fd_enrollment_new_from_stmt  (sqlite3_stmt *stmt);
 
+/* A text column as valid UTF-8. SQLite hands back the bytes stored, and
+ * another program may have stored invalid UTF-8 or a NUL: every reader of
+ * a model's strings (GTK, JSON) needs UTF-8 that ends where the text ends.
+ * Invalid sequences and NULs become U+FFFD; the rest of the text is kept.
+ * Returns NULL for NULL. */
 static inline char *
 _fd_stmt_dup_text (sqlite3_stmt *stmt,
                    int           column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL)
+    return NULL;
+
+  /* After sqlite3_column_text(), so the length is that of the text */
+  return g_utf8_make_valid (text, sqlite3_column_bytes (stmt, column));
 }
 
 static inline guint
@@ -154,7 +165,7 @@ _fd_stmt_get_uint (sqlite3_stmt *stmt,
   return (guint) CLAMP (sqlite3_column_int64 (stmt, column), 0, G_MAXUINT);
 }
 
-/* Sets the id and version of @self from columns 0 and 1 of @stmt. */
+/* Sets the id and revision of @self from columns 0 and 1 of @stmt. */
 static inline void
 _fd_record_set_identity_from_stmt (FdRecord     *self,
                                    sqlite3_stmt *stmt)

@@ -15,6 +15,9 @@
 
 #include "fd-database-private.h"
 #include "fd-models-private.h"
+#include "fd-text.h"
+
+#include <string.h>
 
 /* Slots whose session was deleted are not shown, but a slot pulled before
  * its session (SYNC.md) is. */
@@ -24,7 +27,7 @@
  * names of sessions and places are looked up once each (see
  * fd_database_list_calendar_slots). */
 static const char range_slots_sql[] =
-  "SELECT sl.id, sl.version, sl.session_id, sl.start_at, sl.end_at,"
+  "SELECT sl.id, sl.revision, sl.session_id, sl.start_at, sl.end_at,"
   " sl.break_minutes, sl.place_id"
   " FROM slot sl WHERE sl.start_at >= ?1 AND sl.start_at < ?2 AND sl.deleted = 0";
 
@@ -226,8 +229,8 @@ lookup_names (FdDatabase  *self,
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           names->found = TRUE;
-          names->first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          names->second = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          names->first = _fd_stmt_dup_text (stmt, 0);
+          names->second = _fd_stmt_dup_text (stmt, 1);
           names->deleted = sqlite3_column_int (stmt, 2) != 0;
         }
       sqlite3_reset (stmt);
@@ -316,7 +319,7 @@ fd_database_list_calendar_slots (FdDatabase  *self,
         continue;
 
       row.id = (const char *) sqlite3_column_text (stmt, 0);
-      row.version = sqlite3_column_int64 (stmt, 1);
+      row.revision = sqlite3_column_int64 (stmt, 1);
       row.session_id = session_id;
       row.session_code = session != NULL ? session->first : NULL;
       row.session_label = session != NULL ? session->second : NULL;
@@ -589,4 +592,87 @@ fd_database_get_client (FdDatabase  *self,
 
   return get_row (self, client_sql, id, build_client, "reading a client",
                   _("This client does not exist or was deleted."), error);
+}
+
+void
+fd_choice_free (FdChoice *choice)
+{
+  if (choice == NULL)
+    return;
+  g_free (choice->id);
+  g_free (choice->label);
+  g_free (choice);
+}
+
+typedef struct
+{
+  const char *entity;
+  const char *sql; /* id, label */
+} ChoiceQuery;
+
+static const ChoiceQuery choice_queries[] = {
+  { "training", "SELECT id, title || ' (' || code || ')' FROM training WHERE deleted = 0" },
+  { "place", "SELECT id, name FROM place WHERE deleted = 0" },
+};
+
+static int
+compare_choices (gconstpointer a,
+                 gconstpointer b)
+{
+  const FdChoice *x = *(FdChoice * const *) a;
+  const FdChoice *y = *(FdChoice * const *) b;
+  g_autofree char *fx = fd_text_fold (x->label);
+  g_autofree char *fy = fd_text_fold (y->label);
+
+  return strcmp (fx, fy);
+}
+
+/**
+ * fd_database_list_choices:
+ * @self: a #FdDatabase
+ * @entity: "training" or "place"
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type FdChoice): the live rows of
+ *   @entity to choose from, in French order, or %NULL with @error set
+ */
+GPtrArray *
+fd_database_list_choices (FdDatabase  *self,
+                          const char  *entity,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_choice_free);
+  const ChoiceQuery *query = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (entity != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (choice_queries); i++)
+    if (g_str_equal (choice_queries[i].entity, entity))
+      query = &choice_queries[i];
+  g_return_val_if_fail (query != NULL, NULL);
+
+  stmt = _fd_database_prepare (self, query->sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FdChoice *choice = g_new0 (FdChoice, 1);
+
+      choice->id = _fd_stmt_dup_text (stmt, 0);
+      choice->label = _fd_stmt_dup_text (stmt, 1);
+      g_ptr_array_add (choices, choice);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _fd_database_set_error (self, error, query->sql);
+      return NULL;
+    }
+
+  g_ptr_array_sort (choices, compare_choices);
+
+  return g_steal_pointer (&choices);
 }

@@ -12,6 +12,7 @@
 #include "fd-record-list.h"
 
 #include "fd-database-private.h"
+#include "fd-entity-private.h"
 #include "fd-record-kind-private.h"
 #include "fd-text.h"
 
@@ -114,6 +115,19 @@ struct _FdRecordList
 
   /* Loaded by the first search, or shared with another list */
   SearchKeys   *keys;
+
+  /* Set while the list tells of the rows an announcement changed */
+  gboolean      updating;
+
+  /* Whether announcements update the list (not while a pane keeps it aside) */
+  gboolean      follows_changes;
+
+  /* Why the rows or some of them could not be read since the last query;
+   * a GListModel cannot say it, the list's owner can ask */
+  GError       *error;
+
+  /* The kind's filters in use: name → value ("" for a yes/no one) */
+  GHashTable   *filters;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -131,6 +145,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  ROWS_UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 release_statement (sqlite3_stmt *stmt)
@@ -195,6 +216,64 @@ stamp_equal (const Stamp *a,
   return a->data_version == b->data_version && a->total_changes == b->total_changes;
 }
 
+/* @select with the filters in use, then @order, and their values to bind
+ * from ?1 on */
+static char *
+filtered_sql (FdRecordList  *self,
+              const char    *select,
+              GPtrArray     *values)
+{
+  const FdRecordKindQueries *queries = _fd_record_kind_get_queries (self->kind);
+  g_autoptr(GString) sql = g_string_new (select);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries->filters) && queries->filters[i].name; i++)
+    {
+      const FdRecordKindFilter *filter = &queries->filters[i];
+      const char *value = g_hash_table_lookup (self->filters, filter->name);
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *param = NULL;
+      g_autofree char *condition = NULL;
+
+      if (value == NULL)
+        continue;
+
+      parts = g_strsplit (filter->condition, "?1", -1);
+      if (parts[0] != NULL && parts[1] != NULL)
+        {
+          g_ptr_array_add (values, (gpointer) value);
+          param = g_strdup_printf ("?%u", values->len);
+        }
+      condition = g_strjoinv (param, parts);
+      g_string_append_printf (sql, " AND (%s)", condition);
+    }
+  g_string_append (sql, queries->order_by);
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* The statement of @unfiltered, or of @select filtered, its values bound */
+static sqlite3_stmt *
+prepare_listing (FdRecordList  *self,
+                 const char    *unfiltered,
+                 const char    *select,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) values = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  if (g_hash_table_size (self->filters) == 0)
+    return _fd_database_prepare (self->database, unfiltered, error);
+
+  values = g_ptr_array_new ();
+  sql = filtered_sql (self, select, values);
+  stmt = _fd_database_prepare (self->database, sql, error);
+  for (guint i = 0; stmt != NULL && i < values->len; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, g_ptr_array_index (values, i), -1, SQLITE_TRANSIENT);
+
+  return stmt;
+}
+
 /* Loads the keys as of @stamp, read just before */
 static SearchKeys *
 load_keys (FdRecordList  *self,
@@ -213,8 +292,8 @@ load_keys (FdRecordList  *self,
   keys->key_offsets = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 1024);
   keys->keys = g_byte_array_sized_new (64 * 1024);
 
-  stmt = _fd_database_prepare (self->database,
-                               _fd_record_kind_get_queries (self->kind)->keys_sql, error);
+  stmt = prepare_listing (self, _fd_record_kind_get_queries (self->kind)->keys_sql,
+                          _fd_record_kind_get_queries (self->kind)->keys_select, error);
   if (stmt == NULL)
     return NULL;
 
@@ -267,6 +346,17 @@ ensure_keys (FdRecordList  *self,
 
   g_clear_pointer (&self->keys, search_keys_unref);
 
+  /* A filtered list's keys are its own */
+  if (g_hash_table_size (self->filters) > 0)
+    {
+      if (load)
+        {
+          self->keys = load_keys (self, &stamp, error);
+          return self->keys != NULL;
+        }
+      return TRUE;
+    }
+
   shared = g_object_get_qdata (G_OBJECT (self->database), quark);
   if (shared != NULL && stamp_equal (&shared->stamp, &stamp))
     {
@@ -290,10 +380,40 @@ ensure_keys (FdRecordList  *self,
   return TRUE;
 }
 
+/* Whether the byte before a match ends a word: keys are folded (lower
+ * case, no accents), so a space, a hyphen, an @ or a dot does, a letter,
+ * a digit or a byte of a non-ASCII letter does not */
+static gboolean
+ends_a_word (char c)
+{
+  return (guchar) c < 0x80 && !g_ascii_isalnum (c);
+}
+
+/* Whether @found, in @key, is at the start of one of its words */
+static gboolean
+starts_a_word (const char *key,
+               const char *found)
+{
+  return found == key || ends_a_word (found[-1]);
+}
+
+/* Whether @word also appears, after @found, at the start of a word */
+static gboolean
+finds_at_a_word_start (const char *found,
+                       const char *word)
+{
+  for (const char *p = strstr (found + 1, word); p != NULL; p = strstr (p + 1, word))
+    if (ends_a_word (p[-1]))
+      return TRUE;
+
+  return FALSE;
+}
+
 static GArray *
 filter_keys (FdRecordList *self)
 {
   const SearchKeys *keys = self->keys;
+  GArray *later;
   GArray *rowids;
   const char *text;
 
@@ -309,17 +429,30 @@ filter_keys (FdRecordList *self)
       return rowids;
     }
 
+  /* Rows where every word starts a word of the key come first (« hele »
+   * shows Hélène before Barthélemy), each group in list order */
+  later = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < keys->all_rowids->len; i++)
     {
       const char *key = text + g_array_index (keys->key_offsets, guint32, i);
       gboolean matches = TRUE;
+      gboolean at_starts = TRUE;
 
       for (guint w = 0; matches && self->words[w] != NULL; w++)
-        matches = strstr (key, self->words[w]) != NULL;
+        {
+          const char *found = strstr (key, self->words[w]);
+
+          matches = found != NULL;
+          if (matches && at_starts && !starts_a_word (key, found))
+            at_starts = finds_at_a_word_start (found, self->words[w]);
+        }
 
       if (matches)
-        g_array_append_val (rowids, g_array_index (keys->all_rowids, gint64, i));
+        g_array_append_val (at_starts ? rowids : later,
+                            g_array_index (keys->all_rowids, gint64, i));
     }
+  g_array_append_vals (rowids, later->data, later->len);
+  g_array_unref (later);
 
   return rowids;
 }
@@ -335,8 +468,8 @@ query_rowids (FdRecordList  *self,
 
   g_assert (FD_IS_RECORD_LIST (self));
 
-  stmt = _fd_database_prepare (self->database,
-                               _fd_record_kind_get_queries (self->kind)->ids_sql, error);
+  stmt = prepare_listing (self, _fd_record_kind_get_queries (self->kind)->ids_sql,
+                          _fd_record_kind_get_queries (self->kind)->ids_select, error);
   if (stmt == NULL)
     return NULL;
 
@@ -377,6 +510,16 @@ list_rowids (FdRecordList  *self,
   return filter_keys (self);
 }
 
+/* Keeps @error (taking it) for fd_record_list_get_error() */
+static void
+take_error (FdRecordList *self,
+            GError       *error)
+{
+  g_debug ("Could not read the rows of a list of kind %d: %s", self->kind, error->message);
+  g_clear_error (&self->error);
+  self->error = error;
+}
+
 /* Runs the query again and tells the views with one items-changed. */
 static void
 refresh (FdRecordList *self)
@@ -388,10 +531,11 @@ refresh (FdRecordList *self)
 
   g_assert (FD_IS_RECORD_LIST (self));
 
+  g_clear_error (&self->error);
   rowids = list_rowids (self, &error);
   if (rowids == NULL)
     {
-      g_warning ("Could not list rows: %s", error->message);
+      take_error (self, g_steal_pointer (&error));
       rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
 
@@ -409,6 +553,278 @@ refresh (FdRecordList *self)
 
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* The rowids of the listed rows that @changes changed, directly or through
+ * what the rows show of other tables; NULL when none of them */
+static GHashTable *
+affected_rowids (FdRecordList       *self,
+                 const FdRowChanges *changes)
+{
+  const FdRecordKindQueries *queries = _fd_record_kind_get_queries (self->kind);
+  g_autoptr(GHashTable) rowids = NULL;
+  gboolean relevant = FALSE;
+
+  for (guint d = 0; d < G_N_ELEMENTS (queries->depends_on) && queries->depends_on[d].entity; d++)
+    {
+      const FdRecordKindDependency *dependency = &queries->depends_on[d];
+      sqlite3_stmt *stmt = NULL;
+
+      for (guint i = 0; i < fd_row_changes_get_length (changes); i++)
+        {
+          if (!g_str_equal (fd_row_changes_get_entity (changes, i), dependency->entity))
+            continue;
+
+          relevant = TRUE;
+          if (rowids == NULL)
+            rowids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+          if (stmt == NULL)
+            stmt = _fd_database_prepare (self->database, dependency->sql, NULL);
+          if (stmt == NULL)
+            break;
+
+          sqlite3_bind_text (stmt, 1, fd_row_changes_get_id (changes, i), -1, SQLITE_STATIC);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              gint64 *rowid = g_new (gint64, 1);
+
+              *rowid = sqlite3_column_int64 (stmt, 0);
+              g_hash_table_add (rowids, rowid);
+            }
+          sqlite3_reset (stmt);
+        }
+    }
+
+  if (!relevant)
+    return NULL;
+
+  return g_steal_pointer (&rowids);
+}
+
+static GHashTable *
+rowid_set (const GArray *rowids,
+           guint         from,
+           guint         to)
+{
+  GHashTable *set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  /* Copies: @rowids may move in memory as rows are inserted */
+  for (guint i = from; i < to; i++)
+    g_hash_table_add (set, g_memdup2 (&g_array_index (rowids, gint64, i), sizeof (gint64)));
+
+  return set;
+}
+
+/* Tells the views what changed between the rows listed and @next, row by
+ * row: a row that moved is removed then inserted, a row that changed in
+ * place is changed, and every other row keeps its widget. The list holds
+ * at each announcement the rows as announced so far. */
+static void
+update_in_place (FdRecordList *self,
+                 GArray       *next,
+                 GHashTable   *affected)
+{
+  GArray *rows = self->rowids;
+  guint old_len = rows->len;
+  guint prefix = 0;
+  guint suffix = 0;
+  guint old_end;
+  guint new_end;
+  g_autoptr(GHashTable) in_next = NULL;
+  g_autoptr(GHashTable) in_rows = NULL;
+
+  while (prefix < rows->len && prefix < next->len &&
+         g_array_index (rows, gint64, prefix) == g_array_index (next, gint64, prefix))
+    prefix++;
+  while (suffix < rows->len - prefix && suffix < next->len - prefix &&
+         g_array_index (rows, gint64, rows->len - 1 - suffix) ==
+         g_array_index (next, gint64, next->len - 1 - suffix))
+    suffix++;
+  old_end = rows->len - suffix;
+  new_end = next->len - suffix;
+
+  /* Rows gone or moved, from the last, then rows come or moved back */
+  in_next = rowid_set (next, prefix, new_end);
+  for (guint i = old_end; i > prefix; i--)
+    {
+      gint64 rowid = g_array_index (rows, gint64, i - 1);
+
+      if (!g_hash_table_contains (in_next, &rowid) || g_hash_table_contains (affected, &rowid))
+        {
+          g_array_remove_index (rows, i - 1);
+          g_list_model_items_changed (G_LIST_MODEL (self), i - 1, 1, 0);
+        }
+    }
+
+  in_rows = rowid_set (rows, prefix, rows->len - suffix);
+  for (guint i = prefix; i < new_end; i++)
+    {
+      gint64 rowid = g_array_index (next, gint64, i);
+
+      if (!g_hash_table_contains (in_rows, &rowid) || g_hash_table_contains (affected, &rowid))
+        {
+          g_array_insert_val (rows, i, rowid);
+          g_list_model_items_changed (G_LIST_MODEL (self), i, 0, 1);
+        }
+    }
+
+  /* The rows kept in order must now be those of @next: if not (rows that
+   * changed without being announced), tell of the whole middle. */
+  if (rows->len != next->len ||
+      memcmp (rows->data, next->data, sizeof (gint64) * next->len) != 0)
+    {
+      guint removed = rows->len - prefix - suffix;
+
+      g_array_set_size (rows, 0);
+      g_array_append_vals (rows, next->data, next->len);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, new_end - prefix);
+    }
+
+  /* Rows that changed where they are */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint64 rowid = g_array_index (rows, gint64, i);
+
+      if ((i < prefix || i >= new_end) && g_hash_table_contains (affected, &rowid))
+        g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+    }
+
+  if (rows->len != old_len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* Whether @changes may change which rows are listed or their order: a row
+ * of the kind created, deleted or restored, or updated in a field it sorts
+ * or is searched by, or a row of a table its order reads (a session's
+ * slots). Rows of other tables only change what rows show. */
+static gboolean
+has_word (const char *words,
+          const char *word)
+{
+  g_auto(GStrv) split = NULL;
+
+  if (words == NULL)
+    return FALSE;
+  split = g_strsplit (words, " ", -1);
+
+  return g_strv_contains ((const char * const *) split, word);
+}
+
+static gboolean
+may_move_rows (FdRecordList       *self,
+               const FdRowChanges *changes)
+{
+  const FdRecordKindQueries *queries = _fd_record_kind_get_queries (self->kind);
+  const char *entity = queries->info.entity;
+
+  for (guint i = 0; i < fd_row_changes_get_length (changes); i++)
+    {
+      const char *changed = fd_row_changes_get_entity (changes, i);
+      const char * const *fields;
+
+      if (has_word (queries->order_entities, changed))
+        return TRUE;
+      if (!g_str_equal (changed, entity))
+        continue;
+      /* any field may be one a filter looks at */
+      if (g_hash_table_size (self->filters) > 0)
+        return TRUE;
+      if (fd_row_changes_get_kind (changes, i) != FD_CHANGE_UPDATE)
+        return TRUE;
+
+      fields = fd_row_changes_get_fields (changes, i);
+      if (fields == NULL)
+        return TRUE;
+      for (guint f = 0; fields[f] != NULL; f++)
+        if (_fd_entity_is_key_column (entity, fields[f]) ||
+            has_word (queries->order_columns, fields[f]))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The search keys still hold after changes that moved no row: they are
+ * current as of now, or dropped when they may not be */
+static void
+restamp_keys (FdRecordList *self,
+              gboolean      still_valid)
+{
+  Stamp stamp;
+
+  if (self->keys == NULL)
+    return;
+
+  if (!still_valid || !read_stamp (self, &stamp, NULL))
+    {
+      if (g_hash_table_size (self->filters) == 0)
+        g_object_set_qdata (G_OBJECT (self->database), shared_keys_quark (self->kind), NULL);
+      g_clear_pointer (&self->keys, search_keys_unref);
+      return;
+    }
+
+  self->keys->stamp = stamp;
+}
+
+/* Rows changed where they are: each is told of once */
+static void
+update_rows (FdRecordList *self,
+             GHashTable   *affected)
+{
+  for (guint i = 0; i < self->rowids->len; i++)
+    if (g_hash_table_contains (affected, &g_array_index (self->rowids, gint64, i)))
+      g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+}
+
+static void
+on_database_rows_changed_cb (FdDatabase   *database,
+                             FdRowChanges *changes,
+                             FdRecordList *self)
+{
+  g_autoptr(GHashTable) affected = NULL;
+  g_autoptr(GArray) next = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!self->follows_changes)
+    return;
+
+  if (fd_row_changes_is_reset (changes))
+    {
+      fd_record_list_reload (self);
+      return;
+    }
+
+  affected = affected_rowids (self, changes);
+  if (affected == NULL)
+    return;
+
+  /* Items already built are snapshots: those of changed rows are stale */
+  g_ptr_array_set_size (self->page, 0);
+
+  if (!may_move_rows (self, changes))
+    {
+      /* Nothing to list again: 50 000 rows take 8 ms to */
+      restamp_keys (self, TRUE);
+      self->updating = TRUE;
+      update_rows (self, affected);
+      self->updating = FALSE;
+      g_signal_emit (self, signals[ROWS_UPDATED], 0);
+      return;
+    }
+
+  restamp_keys (self, FALSE);
+  next = list_rowids (self, &error);
+  if (next == NULL)
+    {
+      take_error (self, g_steal_pointer (&error));
+      return;
+    }
+
+  self->updating = TRUE;
+  update_in_place (self, next, affected);
+  self->updating = FALSE;
+
+  g_signal_emit (self, signals[ROWS_UPDATED], 0);
 }
 
 static GType
@@ -436,7 +852,7 @@ build_item (FdRecordKind  kind,
 
 #define PAGE_SIZE 32
 
-/* Reads the row at @position; NULL (with a warning) if it cannot be read */
+/* Reads the row at @position; NULL if it cannot be read */
 static gpointer
 read_item (FdRecordList *self,
            sqlite3_stmt *stmt,
@@ -463,7 +879,7 @@ read_item (FdRecordList *self,
   else
     {
       _fd_database_set_error (self->database, &error, "reading a row");
-      g_warning ("Could not read row %" G_GINT64_FORMAT ": %s", rowid, error->message);
+      take_error (self, g_steal_pointer (&error));
     }
 
   release_statement (stmt);
@@ -487,7 +903,7 @@ read_page (FdRecordList *self,
                                _fd_record_kind_get_queries (self->kind)->row_sql, &error);
   if (stmt == NULL)
     {
-      g_warning ("Could not read rows: %s", error->message);
+      take_error (self, g_steal_pointer (&error));
       return FALSE;
     }
 
@@ -563,6 +979,8 @@ fd_record_list_finalize (GObject *object)
   g_clear_pointer (&self->rowids, g_array_unref);
   g_clear_pointer (&self->page, g_ptr_array_unref);
   g_clear_pointer (&self->keys, search_keys_unref);
+  g_clear_error (&self->error);
+  g_clear_pointer (&self->filters, g_hash_table_unref);
 
   G_OBJECT_CLASS (fd_record_list_parent_class)->finalize (object);
 }
@@ -660,6 +1078,19 @@ fd_record_list_class_init (FdRecordListClass *klass)
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FdRecordList::rows-updated:
+   *
+   * Emitted after the list told, row by row, of the rows a database
+   * announcement changed; fd_record_list_is_updating() is %TRUE meanwhile.
+   */
+  signals[ROWS_UPDATED] =
+    g_signal_new ("rows-updated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -667,6 +1098,8 @@ fd_record_list_init (FdRecordList *self)
 {
   self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->page = g_ptr_array_new_with_free_func (g_object_unref);
+  self->follows_changes = TRUE;
+  self->filters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /**
@@ -691,6 +1124,8 @@ fd_record_list_new (FdDatabase   *database,
                        "database", database,
                        NULL);
   self->kind = kind;
+  g_signal_connect_object (database, "rows-changed",
+                           G_CALLBACK (on_database_rows_changed_cb), self, 0);
   refresh (self);
 
   return self;
@@ -708,6 +1143,24 @@ fd_record_list_get_kind (FdRecordList *self)
   g_return_val_if_fail (FD_IS_RECORD_LIST (self), FD_RECORD_KIND_SESSION);
 
   return self->kind;
+}
+
+/**
+ * fd_record_list_get_error:
+ * @self: a #FdRecordList
+ *
+ * Why the list is empty or lacks rows when the database could not be read
+ * (a damaged file, a table dropped by another program): the error met by
+ * the last query of the rows or, since, by reading one of them.
+ *
+ * Returns: (transfer none) (nullable): the error, or %NULL if all was read
+ */
+const GError *
+fd_record_list_get_error (FdRecordList *self)
+{
+  g_return_val_if_fail (FD_IS_RECORD_LIST (self), NULL);
+
+  return self->error;
 }
 
 /**
@@ -801,4 +1254,154 @@ fd_record_list_load_search_keys (FdRecordList  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return ensure_keys (self, TRUE, error);
+}
+
+/**
+ * fd_record_list_is_updating:
+ * @self: a #FdRecordList
+ *
+ * Returns: whether the list is telling of rows changed in the database
+ *   (a view keeps its selection meanwhile, see #FdRecordList::rows-updated)
+ */
+gboolean
+fd_record_list_is_updating (FdRecordList *self)
+{
+  g_return_val_if_fail (FD_IS_RECORD_LIST (self), FALSE);
+
+  return self->updating;
+}
+
+/**
+ * fd_record_list_find:
+ * @self: a #FdRecordList
+ * @id: a row's UUID
+ *
+ * Returns: the position of the row @id in the list, or
+ *   %GTK_INVALID_LIST_POSITION (G_MAXUINT) if it is not listed
+ */
+guint
+fd_record_list_find (FdRecordList *self,
+                     const char   *id)
+{
+  const FdRecordKindQueries *queries;
+  sqlite3_stmt *stmt;
+  gint64 rowid = -1;
+
+  g_return_val_if_fail (FD_IS_RECORD_LIST (self), G_MAXUINT);
+  g_return_val_if_fail (id != NULL, G_MAXUINT);
+
+  queries = _fd_record_kind_get_queries (self->kind);
+  stmt = _fd_database_prepare (self->database, queries->depends_on[0].sql, NULL);
+  if (stmt == NULL)
+    return G_MAXUINT;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; rowid >= 0 && i < self->rowids->len; i++)
+    if (g_array_index (self->rowids, gint64, i) == rowid)
+      return i;
+
+  return G_MAXUINT;
+}
+
+/**
+ * fd_record_list_set_follows_changes:
+ * @self: a #FdRecordList
+ * @follows: whether the list updates itself when rows change
+ *
+ * A list follows the database's announcements (#FdDatabase::rows-changed)
+ * by default, updating the rows concerned in place. A list kept aside
+ * (a pane's spare, queried again before it is shown) need not.
+ */
+void
+fd_record_list_set_follows_changes (FdRecordList *self,
+                                    gboolean      follows)
+{
+  g_return_if_fail (FD_IS_RECORD_LIST (self));
+
+  self->follows_changes = !!follows;
+}
+
+static const FdRecordKindFilter *
+lookup_filter (FdRecordKind  kind,
+               const char   *name)
+{
+  const FdRecordKindQueries *queries = _fd_record_kind_get_queries (kind);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries->filters) && queries->filters[i].name; i++)
+    if (g_str_equal (queries->filters[i].name, name))
+      return &queries->filters[i];
+
+  return NULL;
+}
+
+/**
+ * fd_record_list_has_filter:
+ * @kind: a kind of records
+ * @name: a filter's name
+ *
+ * Returns: whether lists of @kind can be narrowed by @name: for sessions
+ *   "status" (a workflow status), "draft" (drafts only), "training" and
+ *   "place" (ids), "from" and "to" (ISO dates of a period)
+ */
+gboolean
+fd_record_list_has_filter (FdRecordKind  kind,
+                           const char   *name)
+{
+  g_return_val_if_fail (kind < FD_N_RECORD_KINDS, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return lookup_filter (kind, name) != NULL;
+}
+
+/**
+ * fd_record_list_set_filter:
+ * @self: a #FdRecordList
+ * @name: a filter of the list's kind (see fd_record_list_has_filter())
+ * @value: (nullable): what to keep ("confirmed", a training's id, a date;
+ *   "" for a yes/no filter), or %NULL to stop filtering by @name
+ *
+ * Keeps only the rows the filters in use allow, and the search. Emits
+ * #GListModel::items-changed once if the rows listed may have changed.
+ */
+void
+fd_record_list_set_filter (FdRecordList *self,
+                           const char   *name,
+                           const char   *value)
+{
+  const char *current;
+
+  g_return_if_fail (FD_IS_RECORD_LIST (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (lookup_filter (self->kind, name) != NULL);
+
+  current = g_hash_table_lookup (self->filters, name);
+  if (g_strcmp0 (current, value) == 0)
+    return;
+
+  if (value == NULL)
+    g_hash_table_remove (self->filters, name);
+  else
+    g_hash_table_insert (self->filters, g_strdup (name), g_strdup (value));
+
+  /* Keys loaded under other filters list other rows */
+  g_clear_pointer (&self->keys, search_keys_unref);
+  refresh (self);
+}
+
+/**
+ * fd_record_list_get_filter:
+ *
+ * Returns: (nullable): the value of the filter @name in use, or %NULL
+ */
+const char *
+fd_record_list_get_filter (FdRecordList *self,
+                           const char   *name)
+{
+  g_return_val_if_fail (FD_IS_RECORD_LIST (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_hash_table_lookup (self->filters, name);
 }

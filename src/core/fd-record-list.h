@@ -32,11 +32,24 @@ G_DECLARE_FINAL_TYPE (FdRecordList, fd_record_list, FD, RECORD_LIST, GObject)
 FdRecordList *fd_record_list_new        (FdDatabase   *database,
                                          FdRecordKind  kind);
 FdRecordKind  fd_record_list_get_kind   (FdRecordList *self);
+const GError *fd_record_list_get_error  (FdRecordList *self);
 const char   *fd_record_list_get_search (FdRecordList *self);
 void          fd_record_list_set_search (FdRecordList *self,
                                          const char   *search);
 void          fd_record_list_reload     (FdRecordList *self);
 gboolean      fd_record_list_load_search_keys (FdRecordList  *self,
                                                GError       **error);
+guint         fd_record_list_find       (FdRecordList *self,
+                                         const char   *id);
+gboolean      fd_record_list_is_updating (FdRecordList *self);
+void          fd_record_list_set_follows_changes (FdRecordList *self,
+                                                  gboolean      follows);
+gboolean      fd_record_list_has_filter  (FdRecordKind  kind,
+                                          const char   *name);
+void          fd_record_list_set_filter  (FdRecordList *self,
+                                          const char   *name,
+                                          const char   *value);
+const char   *fd_record_list_get_filter  (FdRecordList *self,
+                                          const char   *name);
 
 G_END_DECLS

@@ -16,7 +16,7 @@
 typedef struct
 {
   char   *id;
-  gint64  version;
+  gint64  revision;
 } FdRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (FdRecord, fd_record, G_TYPE_OBJECT)
@@ -57,7 +57,7 @@ fd_record_get_property (GObject    *object,
       break;
 
     case PROP_VERSION:
-      g_value_set_int64 (value, priv->version);
+      g_value_set_int64 (value, priv->revision);
       break;
 
     default:
@@ -84,12 +84,13 @@ fd_record_class_init (FdRecordClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /**
-   * FdRecord:version:
+   * FdRecord:revision:
    *
-   * The server version the row was last seen at; 0 if it was never synced.
+   * The row's local revision when it was read: the base of an edit made
+   * from this snapshot (see fd_change_new_update()).
    */
   properties[PROP_VERSION] =
-    g_param_spec_int64 ("version", NULL, NULL,
+    g_param_spec_int64 ("revision", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
@@ -104,7 +105,7 @@ fd_record_init (FdRecord *self)
 void
 _fd_record_set_identity (FdRecord   *self,
                          const char *id,
-                         gint64      version)
+                         gint64      revision)
 {
   FdRecordPrivate *priv = fd_record_get_instance_private (self);
 
@@ -112,7 +113,7 @@ _fd_record_set_identity (FdRecord   *self,
 
   g_free (priv->id);
   priv->id = g_strdup (id);
-  priv->version = version;
+  priv->revision = revision;
 }
 
 /**
@@ -132,18 +133,18 @@ fd_record_get_id (FdRecord *self)
 }
 
 /**
- * fd_record_get_version:
+ * fd_record_get_revision:
  * @self: a #FdRecord
  *
- * Returns: the server version the row was last seen at, the base version of
- *   an edit made from this snapshot
+ * Returns: the row's revision when it was read, the base of an edit made
+ *   from this snapshot
  */
 gint64
-fd_record_get_version (FdRecord *self)
+fd_record_get_revision (FdRecord *self)
 {
   FdRecordPrivate *priv = fd_record_get_instance_private (self);
 
   g_return_val_if_fail (FD_IS_RECORD (self), 0);
 
-  return priv->version;
+  return priv->revision;
 }

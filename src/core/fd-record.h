@@ -18,8 +18,8 @@ G_DECLARE_DERIVABLE_TYPE (FdRecord, fd_record, FD, RECORD, GObject)
 /**
  * FdRecord:
  *
- * What every synced row read from the database has: its UUID and the server
- * version it was last seen at (the base version of an edit made from it).
+ * What every synced row read from the database has: its UUID and the
+ * revision it was read at (the base of an edit made from it).
  * Model objects are read-only snapshots; changes go through #FdChange.
  */
 struct _FdRecordClass
@@ -30,6 +30,6 @@ struct _FdRecordClass
 };
 
 const char *fd_record_get_id      (FdRecord *self);
-gint64      fd_record_get_version (FdRecord *self);
+gint64      fd_record_get_revision (FdRecord *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@ typedef struct
   const char *entity; /* interned */
   char *id;
   FdChangeKind kind;
+  GStrv fields;       /* the fields an update set; NULL: unknown, or all */
 } RowChange;
 
 struct _FdRowChanges
@@ -34,6 +35,7 @@ clear_row (gpointer data)
   RowChange *row = data;
 
   g_clear_pointer (&row->id, g_free);
+  g_clear_pointer (&row->fields, g_strfreev);
 }
 
 static char *
@@ -112,6 +114,51 @@ fd_row_changes_add (FdRowChanges *self,
                     const char   *id,
                     FdChangeKind  kind)
 {
+  fd_row_changes_add_fields (self, entity, id, kind, NULL);
+}
+
+/* The union of two updates' fields; NULL (all) wins */
+static GStrv
+merge_fields (GStrv       fields,
+              const char *more)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) added = NULL;
+
+  if (fields == NULL || more == NULL)
+    {
+      g_strfreev (fields);
+      return NULL;
+    }
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) fields);
+  added = g_strsplit (more, " ", -1);
+  for (guint i = 0; added[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) fields, added[i]))
+      g_strv_builder_add (builder, added[i]);
+  g_strfreev (fields);
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * fd_row_changes_add_fields:
+ * @fields: (nullable): for an update, the fields it set, separated by
+ *   spaces; %NULL if unknown
+ *
+ * Adds a changed row, with the fields an update set. A row already in the
+ * set keeps one entry: created then updated stays "created", anything
+ * then deleted becomes "deleted", deleted then restored becomes "updated";
+ * the fields of two updates add up.
+ */
+void
+fd_row_changes_add_fields (FdRowChanges *self,
+                           const char   *entity,
+                           const char   *id,
+                           FdChangeKind  kind,
+                           const char   *fields)
+{
   g_autofree char *key = NULL;
   gpointer position;
   RowChange row;
@@ -129,12 +176,15 @@ fd_row_changes_add (FdRowChanges *self,
         existing->kind = FD_CHANGE_DELETE;
       else if (existing->kind == FD_CHANGE_DELETE)
         existing->kind = FD_CHANGE_UPDATE;
+      existing->fields = merge_fields (existing->fields,
+                                       kind == FD_CHANGE_UPDATE ? fields : NULL);
       return;
     }
 
   row.entity = g_intern_string (entity);
   row.id = g_strdup (id);
   row.kind = kind == FD_CHANGE_RESTORE ? FD_CHANGE_CREATE : kind;
+  row.fields = kind == FD_CHANGE_UPDATE && fields != NULL ? g_strsplit (fields, " ", -1) : NULL;
   g_array_append_val (self->rows, row);
   g_hash_table_insert (self->index, g_steal_pointer (&key), GUINT_TO_POINTER (self->rows->len));
 }
@@ -183,6 +233,22 @@ fd_row_changes_get_kind (const FdRowChanges *self,
   g_return_val_if_fail (position < self->rows->len, FD_CHANGE_UPDATE);
 
   return g_array_index (self->rows, RowChange, position).kind;
+}
+
+/**
+ * fd_row_changes_get_fields:
+ *
+ * Returns: (transfer none) (nullable): the fields an updated row's
+ *   updates set, or %NULL if unknown or the row was not only updated
+ */
+const char * const *
+fd_row_changes_get_fields (const FdRowChanges *self,
+                           guint               position)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (position < self->rows->len, NULL);
+
+  return (const char * const *) g_array_index (self->rows, RowChange, position).fields;
 }
 
 /**

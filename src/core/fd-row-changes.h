@@ -37,6 +37,11 @@ void           fd_row_changes_add        (FdRowChanges *self,
                                           const char   *entity,
                                           const char   *id,
                                           FdChangeKind  kind);
+void           fd_row_changes_add_fields (FdRowChanges *self,
+                                          const char   *entity,
+                                          const char   *id,
+                                          FdChangeKind  kind,
+                                          const char   *fields);
 
 gboolean       fd_row_changes_is_reset   (const FdRowChanges *self);
 guint          fd_row_changes_get_length (const FdRowChanges *self);
@@ -45,6 +50,8 @@ const char    *fd_row_changes_get_entity (const FdRowChanges *self,
 const char    *fd_row_changes_get_id     (const FdRowChanges *self,
                                           guint               position);
 FdChangeKind   fd_row_changes_get_kind   (const FdRowChanges *self,
+                                          guint               position);
+const char * const *fd_row_changes_get_fields (const FdRowChanges *self,
                                           guint               position);
 gboolean       fd_row_changes_touches    (const FdRowChanges *self,
                                           const char         *entity);

@@ -627,6 +627,16 @@ static const char migration_3[] =
    * is given one); once it has slots, its dates are computed from them. */
   "ALTER TABLE session ADD COLUMN planned_start_on TEXT;"
   "ALTER TABLE session ADD COLUMN planned_end_on TEXT;"
+  /* The days of the first slot's start and the last slot's end, kept by
+   * core from the slots (never typed, never sent: each replica computes
+   * them), so that the sessions list sorts by date with an index. */
+  "ALTER TABLE session ADD COLUMN starts_on TEXT;"
+  "ALTER TABLE session ADD COLUMN ends_on TEXT;"
+  "UPDATE session SET"
+  " starts_on = (SELECT substr (min (start_at), 1, 10) FROM slot"
+  "              WHERE slot.session_id = session.id AND slot.deleted = 0),"
+  " ends_on = (SELECT substr (max (end_at), 1, 10) FROM slot"
+  "            WHERE slot.session_id = session.id AND slot.deleted = 0);"
   "ALTER TABLE session ADD COLUMN evaluation_id TEXT REFERENCES evaluation (id);"
   "ALTER TABLE slot ADD COLUMN organisation_id TEXT REFERENCES organisation (id);"
   "ALTER TABLE user_account ADD COLUMN place_id TEXT REFERENCES place (id);"
@@ -710,9 +720,15 @@ static const char migration_3[] =
   "CREATE INDEX session_email_session ON session_email (session_id);"
   "CREATE INDEX attachment_owner ON attachment (owner_id);"
   "CREATE INDEX conflict_ack_slot ON conflict_ack (slot_id);"
+  /* A calendar page reads the revision, the base of a drag, not the
+   * server version */
+  "DROP INDEX slot_start;"
+  "CREATE INDEX slot_start ON slot (start_at, deleted, end_at, session_id, sequence_id,"
+  "  place_id, room_id, break_minutes, revision, id);"
   "CREATE INDEX slot_place ON slot (place_id, start_at);"
   "CREATE INDEX slot_room ON slot (room_id, start_at);"
   "CREATE INDEX session_year ON session (year, deleted);"
+  "CREATE INDEX session_dates ON session (deleted, published, ends_on, starts_on);"
   ;
 
 static const char * const migrations[] = {

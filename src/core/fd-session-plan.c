@@ -798,7 +798,7 @@ fd_plan_slot_get_minutes (const FdPlanSlot *slot)
 }
 
 void
-fd_session_period_clear (FdSessionPeriod *period)
+fd_plan_period_clear (FdPlanPeriod *period)
 {
   g_clear_pointer (&period->start_at, g_free);
   g_clear_pointer (&period->end_at, g_free);
@@ -810,7 +810,7 @@ fd_session_period_clear (FdSessionPeriod *period)
  * fd_session_plan_compute_period:
  * @self: a plan
  * @period: (out caller-allocates): where to store the result; clear it
- *   with fd_session_period_clear()
+ *   with fd_plan_period_clear()
  *
  * Computes the session's start, end and duration from its slots. Pre-work
  * moves the start and the end but does not count in the duration (nor in
@@ -818,7 +818,7 @@ fd_session_period_clear (FdSessionPeriod *period)
  */
 void
 fd_session_plan_compute_period (const FdSessionPlan *self,
-                                FdSessionPeriod     *period)
+                                FdPlanPeriod     *period)
 {
   g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 

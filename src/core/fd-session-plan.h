@@ -143,7 +143,7 @@ typedef struct
 } FdSessionPlan;
 
 /**
- * FdSessionPeriod:
+ * FdPlanPeriod:
  * @start_at: (nullable): the start of the first slot, pre-work included
  * @end_at: (nullable): the end of the last slot, pre-work included
  * @duration_minutes: the time trained: every slot's length less its
@@ -159,10 +159,10 @@ typedef struct
   char   *end_at;
   gint64  duration_minutes;
   guint   n_days;
-} FdSessionPeriod;
+} FdPlanPeriod;
 
-void fd_session_period_clear (FdSessionPeriod *period);
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FdSessionPeriod, fd_session_period_clear)
+void fd_plan_period_clear (FdPlanPeriod *period);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FdPlanPeriod, fd_plan_period_clear)
 
 /**
  * FdSessionReminders:
@@ -213,7 +213,7 @@ gboolean            fd_session_plan_contains        (const FdSessionPlan *self,
                                                      const char          *id);
 
 void                fd_session_plan_compute_period  (const FdSessionPlan *self,
-                                                     FdSessionPeriod     *period);
+                                                     FdPlanPeriod     *period);
 FdSessionReminders  fd_session_plan_get_reminders   (const FdSessionPlan *self);
 FdSessionReminders  fd_session_reminders_from_values (guint     n_costs,
                                                       gboolean  has_evaluation,

@@ -296,7 +296,7 @@ _fd_slot_new_from_row (const FdSlotRow *row)
   g_return_val_if_fail (row != NULL, NULL);
 
   self = g_object_new (FD_TYPE_SLOT, NULL);
-  _fd_record_set_identity (FD_RECORD (self), row->id, row->version);
+  _fd_record_set_identity (FD_RECORD (self), row->id, row->revision);
   self->session_id = g_strdup (row->session_id);
   self->session_code = g_strdup (row->session_code);
   self->session_label = g_strdup (row->session_label);

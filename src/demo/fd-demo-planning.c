@@ -198,6 +198,21 @@ _fd_demo_mark_busy (Demo              *demo,
     }
 }
 
+void
+_fd_demo_unmark_busy (Demo              *demo,
+                      guint8            *busy,
+                      const SessionPlan *plan)
+{
+  guint i;
+
+  for (i = 0; i < plan->slots->len; i++)
+    {
+      const SlotPlan *slot = &g_array_index (plan->slots, SlotPlan, i);
+
+      busy[slot->day] &= (guint8) ~shape_bits (slot->shape);
+    }
+}
+
 /* A trainer of the training's field free on every slot, or any free
  * trainer, or -1. */
 int

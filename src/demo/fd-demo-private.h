@@ -325,6 +325,9 @@ void         _fd_demo_session_plan_free     (SessionPlan       *plan);
 void         _fd_demo_mark_busy             (Demo              *demo,
                                              guint8            *busy,
                                              const SessionPlan *plan);
+void         _fd_demo_unmark_busy           (Demo              *demo,
+                                             guint8            *busy,
+                                             const SessionPlan *plan);
 int          _fd_demo_pick_trainer          (Demo              *demo,
                                              const SessionPlan *plan,
                                              int                except);

@@ -11,6 +11,107 @@
 
 #include "fd-demo-private.h"
 
+#include "fd-conflicts.h"
+#include "fd-session-emails.h"
+
+static void slot_minutes (SlotShape shape, int *start, int *end);
+
+/* The conflicts the core's rules (fd-conflicts.h) find for @plan's slots
+ * with this place, room and trainer, as a mask of FdConflictKind bits; the
+ * slots of the session spanning the new year are not written yet, so its
+ * year is left to the writing of them. */
+static gboolean
+find_conflicts (Demo              *demo,
+                const char        *session_id,
+                const SessionPlan *plan,
+                int                place,
+                int                room,
+                int                trainer,
+                guint             *kinds,
+                GError           **error)
+{
+  *kinds = 0;
+
+  for (guint i = 0; i < plan->slots->len; i++)
+    {
+      const SlotPlan *slot = &g_array_index (plan->slots, SlotPlan, i);
+      g_autoptr(FdSlotProposal) proposal = fd_slot_proposal_new (session_id);
+      g_autoptr(GPtrArray) conflicts = NULL;
+      g_autofree char *start_at = NULL;
+      g_autofree char *end_at = NULL;
+      int start;
+      int end;
+
+      slot_minutes (slot->shape, &start, &end);
+      start_at = _fd_demo_format_day_time (demo, slot->day, start);
+      end_at = _fd_demo_format_day_time (demo, slot->day, end);
+      fd_slot_proposal_set_times (proposal, start_at, end_at);
+      if (place >= 0)
+        fd_slot_proposal_set_place_id (proposal,
+                                       ((Place *) g_ptr_array_index (demo->places, place))->id);
+      if (room >= 0)
+        fd_slot_proposal_set_room_id (proposal, g_array_index (demo->rooms, Room, room).id);
+      if (trainer >= 0)
+        fd_slot_proposal_add_trainer (proposal, g_array_index (demo->trainers, Trainer, trainer).id);
+
+      conflicts = fd_conflicts_check_proposal (demo->db, proposal, error);
+      if (conflicts == NULL)
+        return FALSE;
+      for (guint c = 0; c < conflicts->len; c++)
+        {
+          FdConflictKind kind = fd_conflict_get_kind (g_ptr_array_index (conflicts, c));
+
+          if (kind != FD_CONFLICT_KIND_OUTSIDE_YEAR)
+            *kinds |= 1u << kind;
+        }
+    }
+
+  return TRUE;
+}
+
+#define TRAINER_CONFLICTS \
+  ((1u << FD_CONFLICT_KIND_TRAINER_OVERLAP) | (1u << FD_CONFLICT_KIND_TRAINER_UNAVAILABLE) | \
+   (1u << FD_CONFLICT_KIND_TRAINER_TWO_PLACES))
+
+/* The planner's half-day table books quickly; the core's conflict rules
+ * have the last word, as they have on any planner's booking: a trainer
+ * they find busy, unavailable or elsewhere that day is replaced (or the
+ * slots go without), a room they find booked or too small is given up. */
+static gboolean
+check_booking (Demo              *demo,
+               const char        *session_id,
+               const SessionPlan *plan,
+               int                place,
+               int               *room,
+               int               *trainer,
+               GError           **error)
+{
+  guint kinds;
+
+  if (!find_conflicts (demo, session_id, plan, place, *room, -1, &kinds, error))
+    return FALSE;
+  if (kinds != 0 && *room >= 0)
+    {
+      _fd_demo_unmark_busy (demo, demo->room_busy + (gsize) *room * demo->n_days, plan);
+      *room = -1;
+    }
+
+  for (guint attempt = 0; *trainer >= 0; attempt++)
+    {
+      if (!find_conflicts (demo, session_id, plan, place, *room, *trainer, &kinds, error))
+        return FALSE;
+      if ((kinds & TRAINER_CONFLICTS) == 0)
+        return TRUE;
+
+      _fd_demo_unmark_busy (demo, demo->trainer_busy + (gsize) *trainer * demo->n_days, plan);
+      *trainer = attempt < 5 ? _fd_demo_pick_trainer (demo, plan, *trainer) : -1;
+      if (*trainer >= 0)
+        _fd_demo_mark_busy (demo, demo->trainer_busy + (gsize) *trainer * demo->n_days, plan);
+    }
+
+  return TRUE;
+}
+
 static void
 slot_minutes (SlotShape  shape,
               int       *start,
@@ -360,6 +461,9 @@ write_session (Demo         *demo,
         }
     }
 
+  if (!check_booking (demo, session_id, plan, at_client ? -1 : place, &room, &trainer, error))
+    goto failed;
+
   for (i = 0; i < plan->slots->len; i++)
     {
       const SlotPlan *slot = &g_array_index (plan->slots, SlotPlan, i);
@@ -540,7 +644,7 @@ write_session (Demo         *demo,
         }
     }
 
-  return TRUE;
+  return fd_session_emails_prefill (demo->db, session_id, error);
 
 failed:
   for (i = 0; i < enrolled->len; i++)

@@ -36,6 +36,7 @@ struct _FdCalendarView
   GDateTime *date;           /* the first day of the month shown, local */
   char *today;               /* "" for the real today */
   guint midnight_id;         /* moves the real today's highlight */
+  gulong rows_changed_id;    /* on the database */
 
   GtkLabel *details_code_label;
   GtkLabel *details_date_label;
@@ -321,7 +322,7 @@ on_month_view_slot_activated_cb (FdMonthView    *month_view,
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
   const char *start_at;
-  const char *code;
+  const char *session_id;
   GdkRectangle area;
 
   if (self->database != NULL)
@@ -353,10 +354,11 @@ on_month_view_slot_activated_cb (FdMonthView    *month_view,
               fd_slot_get_trainer_names (slot));
 
   /* win.show-session, where the window provides it, opens the session */
-  code = fd_slot_get_session_code (slot);
-  gtk_widget_set_visible (GTK_WIDGET (self->details_open_button), code != NULL && *code != '\0');
+  session_id = fd_slot_get_session_id (slot);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_open_button),
+                          session_id != NULL && *session_id != '\0');
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->details_open_button),
-                                    "s", code != NULL ? code : "");
+                                    "s", session_id != NULL ? session_id : "");
 
   if (fd_month_view_get_slot_area (month_view, chip_slot, &area))
     gtk_popover_set_pointing_to (self->details_popover, &area);
@@ -427,6 +429,8 @@ fd_calendar_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->midnight_id, g_source_remove);
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->rows_changed_id, self->database);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_CALENDAR_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -597,6 +601,27 @@ fd_calendar_view_new (void)
   return g_object_new (FD_TYPE_CALENDAR_VIEW, NULL);
 }
 
+/* What a chip shows comes from these tables */
+static const char * const shown_entities[] = {
+  "slot", "slot_staff", "session", "sequence", "place", "room", "trainer",
+};
+
+/* The page is read again when what it shows changed: reading a month
+ * takes a few milliseconds, in a thread. (Updating the changed slots
+ * only comes with the calendar's per-slot timeline.) */
+static void
+on_database_rows_changed_cb (FdCalendarView *self,
+                             FdRowChanges   *changes,
+                             FdDatabase     *database)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shown_entities); i++)
+    if (fd_row_changes_touches (changes, shown_entities[i]))
+      {
+        load_slots (self);
+        return;
+      }
+}
+
 /**
  * fd_calendar_view_get_database:
  *
@@ -622,8 +647,16 @@ fd_calendar_view_set_database (FdCalendarView *self,
   g_return_if_fail (FD_IS_CALENDAR_VIEW (self));
   g_return_if_fail (database == NULL || FD_IS_DATABASE (database));
 
-  if (!g_set_object (&self->database, database))
+  if (self->database == database)
     return;
+
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->rows_changed_id, self->database);
+  g_set_object (&self->database, database);
+  if (database != NULL)
+    self->rows_changed_id = g_signal_connect_object (database, "rows-changed",
+                                                     G_CALLBACK (on_database_rows_changed_cb),
+                                                     self, G_CONNECT_SWAPPED);
 
   gtk_popover_popdown (self->details_popover);
   load_slots (self);

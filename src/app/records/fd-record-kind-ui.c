@@ -15,6 +15,7 @@
 
 #include "fd-candidate-details.h"
 #include "fd-details.h"
+#include "fd-session-filters.h"
 #include "fd-session-page.h"
 #include "fd-trainer-details.h"
 
@@ -139,6 +140,7 @@ static const FdRecordKindUi kinds[] = {
     N_("Select a session to see its slots and trainees"),
     fd_session_page_get_type, "session",
     bind_session_row, format_session_count, format_session_no_match,
+    fd_session_filters_get_type,
   },
   {
     FD_RECORD_KIND_TRAINER,

@@ -47,6 +47,7 @@ typedef struct
                                   gpointer     item);
   char       *(*format_count)    (guint        n);
   char       *(*format_no_match) (const char  *search);
+  GType       (*get_filters_type) (void); /* a FdListFilters, or NULL */
 } FdRecordKindUi;
 
 const FdRecordKindUi *fd_record_kind_ui_get   (FdRecordKind kind);

@@ -14,6 +14,7 @@
 
 #include "fd-record-pane.h"
 
+#include "fd-list-filters.h"
 #include "fd-record-kind-ui.h"
 #include "fd-record-row.h"
 
@@ -62,6 +63,9 @@ struct _FdRecordPane
   /* Set when the records changed since the list last had the focus */
   gboolean            results_changed;
 
+  FdListFilters      *filters;  /* the kind's, or NULL */
+
+  AdwBin             *filters_bin;
   GtkLabel           *count_label;
   GtkStack           *list_stack;
   GtkListView        *list_view;
@@ -132,6 +136,51 @@ set_selected (FdRecordPane *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
+/* Puts the kind's filters, if it has any, on @list */
+static void
+filter_records (FdRecordPane *self,
+                FdRecordList *list)
+{
+  if (self->filters != NULL && list != NULL)
+    fd_list_filters_apply (self->filters, list);
+}
+
+/* Rows changed in the database, the list told of them row by row: the
+ * record chosen stays chosen, found again by its id, and the details show
+ * its new snapshot if it changed. */
+static void
+on_records_rows_updated_cb (FdRecordPane *self,
+                            FdRecordList *records)
+{
+  g_autoptr(FdRecord) current = NULL;
+  guint position;
+
+  if (records != self->records || self->selected == NULL)
+    return;
+
+  position = fd_record_list_find (records, fd_record_get_id (self->selected));
+  if (position == G_MAXUINT)
+    {
+      /* Gone, or no longer matching the search */
+      if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+        {
+          self->changing = TRUE;
+          gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+          self->changing = FALSE;
+          set_selected (self, NULL);
+        }
+      return;
+    }
+
+  current = g_list_model_get_item (G_LIST_MODEL (records), position);
+  self->changing = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->changing = FALSE;
+
+  if (current != NULL && fd_record_get_revision (current) != fd_record_get_revision (self->selected))
+    set_selected (self, current);
+}
+
 /* Before the records change as a whole: see the comment at the top. */
 static void
 begin_change (FdRecordPane *self)
@@ -183,6 +232,8 @@ swap_records (FdRecordPane *self)
   /* From the first items-changed on, the pane shows the new records */
   self->records = g_steal_pointer (&self->spare);
   self->spare = old;
+  fd_record_list_set_follows_changes (self->records, TRUE);
+  fd_record_list_set_follows_changes (self->spare, FALSE);
 
   self->changing = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -197,15 +248,16 @@ swap_records (FdRecordPane *self)
 }
 
 static void
-run_search (FdRecordPane *self,
-            const char   *text)
+run_query (FdRecordPane *self,
+           const char   *text,
+           gboolean      refilter)
 {
   g_assert (FD_IS_RECORD_PANE (self));
 
   if (self->records == NULL)
     return;
 
-  if (is_same_search (self->records, text))
+  if (!refilter && is_same_search (self->records, text))
     {
       /* Changes nothing shown: keep the list and its selection */
       fd_record_list_set_search (self->records, text);
@@ -217,18 +269,60 @@ run_search (FdRecordPane *self,
   if (self->spare == NULL)
     {
       self->spare = fd_record_list_new (self->database, self->kind);
+      g_signal_connect_object (self->spare, "rows-updated",
+                               G_CALLBACK (on_records_rows_updated_cb), self, G_CONNECT_SWAPPED);
+      filter_records (self, self->spare);
       fd_record_list_set_search (self->spare, text);
     }
   else if (is_same_search (self->spare, text))
     {
+      filter_records (self, self->spare);
       fd_record_list_set_search (self->spare, text);
       fd_record_list_reload (self->spare);
     }
   else
     {
+      filter_records (self, self->spare);
       fd_record_list_set_search (self->spare, text);
     }
   swap_records (self);
+}
+
+static void
+run_search (FdRecordPane *self,
+            const char   *text)
+{
+  run_query (self, text, FALSE);
+}
+
+/* The filters changed: the records are listed again, as for a search */
+static void
+on_filters_changed_cb (FdRecordPane  *self,
+                       FdListFilters *filters)
+{
+  run_query (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), TRUE);
+  update_count (self);
+}
+
+/* The kind's filters, above the list, when it has some */
+static void
+create_filters (FdRecordPane *self)
+{
+  const FdRecordKindUi *ui = fd_record_kind_ui_get (self->kind);
+
+  adw_bin_set_child (self->filters_bin, NULL);
+  self->filters = NULL;
+  if (ui == NULL || ui->get_filters_type == NULL || self->database == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->filters_bin), FALSE);
+      return;
+    }
+
+  self->filters = g_object_new (ui->get_filters_type (), "database", self->database, NULL);
+  g_signal_connect_object (self->filters, "changed", G_CALLBACK (on_filters_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->filters_bin, GTK_WIDGET (self->filters));
+  gtk_widget_set_visible (GTK_WIDGET (self->filters_bin), TRUE);
 }
 
 static void
@@ -238,12 +332,16 @@ create_records (FdRecordPane *self)
 
   begin_change (self);
 
+  create_filters (self);
   g_clear_object (&self->records);
   g_clear_object (&self->spare);
   g_list_store_remove_all (self->lists);
   if (self->database != NULL)
     {
       self->records = fd_record_list_new (self->database, self->kind);
+      g_signal_connect_object (self->records, "rows-updated",
+                               G_CALLBACK (on_records_rows_updated_cb), self, G_CONNECT_SWAPPED);
+      filter_records (self, self->records);
       fd_record_list_set_search (self->records,
                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       g_list_store_append (self->lists, self->records);
@@ -270,8 +368,9 @@ on_selection_selected_item_cb (FdRecordPane       *self,
                                GParamSpec         *pspec,
                                GtkSingleSelection *selection)
 {
-  /* The pane cleared the selection itself: keep what the user chose */
-  if (self->changing)
+  /* The pane cleared the selection itself, or rows changed under it:
+   * keep what the user chose */
+  if (self->changing || (self->records != NULL && fd_record_list_is_updating (self->records)))
     return;
 
   set_selected (self, gtk_single_selection_get_selected_item (selection));
@@ -371,6 +470,7 @@ fd_record_pane_dispose (GObject *object)
   FdRecordPane *self = FD_RECORD_PANE (object);
   GtkWidget *child;
 
+  self->filters = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_RECORD_PANE);
   /* The template's root is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -486,6 +586,7 @@ fd_record_pane_class_init (FdRecordPaneClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_bind_template_child (widget_class, FdRecordPane, count_label);
+  gtk_widget_class_bind_template_child (widget_class, FdRecordPane, filters_bin);
   gtk_widget_class_bind_template_child (widget_class, FdRecordPane, list_stack);
   gtk_widget_class_bind_template_child (widget_class, FdRecordPane, list_view);
   gtk_widget_class_bind_template_child (widget_class, FdRecordPane, no_results_page);
@@ -645,6 +746,43 @@ fd_record_pane_search (FdRecordPane *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   run_search (self, text);
+}
+
+/**
+ * fd_record_pane_show:
+ * @self: a #FdRecordPane
+ * @id: the id of a record of the pane's kind
+ *
+ * Selects the record @id, scrolled into view, clearing the search if it
+ * hides the record.
+ *
+ * Returns: whether the record is listed
+ */
+gboolean
+fd_record_pane_show (FdRecordPane *self,
+                     const char   *id)
+{
+  guint position;
+
+  g_return_val_if_fail (FD_IS_RECORD_PANE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (self->records == NULL)
+    return FALSE;
+
+  position = fd_record_list_find (self->records, id);
+  if (position == G_MAXUINT && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    {
+      fd_record_pane_search (self, "");
+      position = fd_record_list_find (self->records, id);
+    }
+  if (position == G_MAXUINT)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+
+  return TRUE;
 }
 
 /* Reads the records again, after the database changed under the pane. */

@@ -31,6 +31,8 @@ GtkListView       *fd_record_pane_get_list_view (FdRecordPane *self);
 void               fd_record_pane_search       (FdRecordPane *self,
                                                 const char   *text);
 void               fd_record_pane_reload       (FdRecordPane *self);
+gboolean           fd_record_pane_show         (FdRecordPane *self,
+                                                const char   *id);
 void               fd_record_pane_focus_search (FdRecordPane *self);
 void               fd_record_pane_prepare_search (FdRecordPane *self);
 

@@ -33,9 +33,7 @@ struct _FdRecordView
   FdDatabase    *database;
   FdRecordKind   kind;
 
-  /* The position of the record the details show, to come back to when
-   * the user stays on its unsaved edits */
-  guint          shown_position;
+  /* Set while the user is asked about a session's unsaved edits */
   gboolean       asking;
 
   AdwBin        *details_bin;
@@ -93,7 +91,6 @@ show_details (FdRecordView *self)
 
   record = fd_record_pane_get_selected (self->pane);
   details = adw_bin_get_child (self->details_bin);
-  self->shown_position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (fd_record_pane_get_model (self->pane)));
 
   if (record == NULL || self->database == NULL)
     {
@@ -114,24 +111,15 @@ on_leave_details_cb (gboolean proceed,
                      gpointer user_data)
 {
   g_autoptr(FdRecordView) self = user_data;
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (fd_record_pane_get_model (self->pane));
   FdSessionPage *page = FD_SESSION_PAGE (adw_bin_get_child (self->details_bin));
-  g_autoptr(FdRecord) shown = NULL;
 
-  if (proceed)
-    {
-      self->asking = FALSE;
-      show_details (self);
-      return;
-    }
+  /* Stay: the list selects again the session shown */
+  if (!proceed && fd_session_page_get_session_id (page) != NULL)
+    fd_record_pane_show (self->pane, fd_session_page_get_session_id (page));
 
-  /* Stay: select again the record shown, where it still is */
-  if (self->shown_position < g_list_model_get_n_items (G_LIST_MODEL (selection)))
-    shown = g_list_model_get_item (G_LIST_MODEL (selection), self->shown_position);
-  if (shown != NULL &&
-      g_strcmp0 (fd_record_get_id (shown), fd_session_page_get_session_id (page)) == 0)
-    gtk_single_selection_set_selected (selection, self->shown_position);
   self->asking = FALSE;
+  if (proceed)
+    show_details (self);
 }
 
 static void
@@ -396,29 +384,21 @@ fd_record_view_get_details (FdRecordView *self)
 }
 
 /**
- * fd_record_view_show_session:
- * @self: a #FdRecordView of sessions
- * @code: a session code, "2026-0042"
+ * fd_record_view_show_record:
+ * @self: a #FdRecordView
+ * @id: the id of a record of the view's kind
  *
- * Searches for the session coded @code and shows its details.
+ * Selects the record @id (clearing a search that hides it) and shows its
+ * details.
+ *
+ * Returns: whether the record is listed
  */
-void
-fd_record_view_show_session (FdRecordView *self,
-                             const char   *code)
+gboolean
+fd_record_view_show_record (FdRecordView *self,
+                            const char   *id)
 {
-  g_autoptr(FdSession) session = NULL;
-  GListModel *model;
+  g_return_val_if_fail (FD_IS_RECORD_VIEW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
 
-  g_return_if_fail (FD_IS_RECORD_VIEW (self));
-  g_return_if_fail (self->kind == FD_RECORD_KIND_SESSION);
-  g_return_if_fail (code != NULL);
-
-  fd_record_pane_search (self->pane, code);
-
-  model = G_LIST_MODEL (fd_record_pane_get_model (self->pane));
-  if (g_list_model_get_n_items (model) > 0)
-    session = g_list_model_get_item (model, 0);
-
-  if (session != NULL && g_strcmp0 (fd_session_get_code (session), code) == 0)
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  return fd_record_pane_show (self->pane, id);
 }

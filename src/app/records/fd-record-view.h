@@ -27,7 +27,7 @@ void          fd_record_view_focus_search (FdRecordView *self);
 FdRecordPane *fd_record_view_get_pane     (FdRecordView *self);
 GtkWidget    *fd_record_view_get_details  (FdRecordView *self);
 GtkWidget    *fd_record_view_prepare_details (FdRecordView *self);
-void          fd_record_view_show_session (FdRecordView *self,
-                                           const char   *code);
+gboolean      fd_record_view_show_record  (FdRecordView *self,
+                                           const char   *id);
 
 G_END_DECLS

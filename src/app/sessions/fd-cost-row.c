@@ -184,18 +184,18 @@ update_suggestions (FdCostRow *self)
 
   for (guint i = 0; i < n && shown < MAX_SUGGESTIONS; i++)
     {
-      g_autoptr(FdChoice) choice = g_list_model_get_item (self->providers, i);
-      g_autofree char *folded = fd_text_fold (fd_choice_get_label (choice));
+      g_autoptr(FdOption) choice = g_list_model_get_item (self->providers, i);
+      g_autofree char *folded = fd_text_fold (fd_option_get_label (choice));
       GtkWidget *button;
 
       if (typed != NULL && *typed != '\0' && !g_str_has_prefix (folded, typed))
         continue;
 
-      button = gtk_button_new_with_label (fd_choice_get_label (choice));
+      button = gtk_button_new_with_label (fd_option_get_label (choice));
       gtk_widget_add_css_class (button, "flat");
       gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
       g_object_set_data_full (G_OBJECT (button), "provider",
-                              g_strdup (fd_choice_get_label (choice)), g_free);
+                              g_strdup (fd_option_get_label (choice)), g_free);
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_provider_chosen_cb), self, 0);
       gtk_box_append (GTK_BOX (box), button);
       shown++;
@@ -594,7 +594,7 @@ fd_cost_row_get_total (FdCostRow *self,
   return TRUE;
 }
 
-/* Suggestions for the provider: a list of #FdChoice */
+/* Suggestions for the provider: a list of #FdOption */
 void
 fd_cost_row_set_providers (FdCostRow  *self,
                            GListModel *providers)

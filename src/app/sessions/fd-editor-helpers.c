@@ -133,8 +133,8 @@ fd_editor_format_duration (gint64 minutes)
 
 /**
  * fd_editor_fill_choices:
- * @store: a #GListStore of #FdChoice
- * @choices: (nullable) (element-type FdChoice): the rows to offer
+ * @store: a #GListStore of #FdOption
+ * @choices: (nullable) (element-type FdOption): the rows to offer
  * @none_label: (nullable): the label of a first choice meaning "none",
  *   for an optional field
  *
@@ -150,7 +150,7 @@ fd_editor_fill_choices (GListStore *store,
   g_return_if_fail (G_IS_LIST_STORE (store));
 
   if (none_label != NULL)
-    g_ptr_array_add (items, fd_choice_new (NULL, none_label, NULL));
+    g_ptr_array_add (items, fd_option_new (NULL, none_label, NULL));
   for (guint i = 0; choices != NULL && i < choices->len; i++)
     g_ptr_array_add (items, g_object_ref (g_ptr_array_index (choices, i)));
 
@@ -161,7 +161,7 @@ fd_editor_fill_choices (GListStore *store,
 gboolean
 fd_editor_load_choices (GListStore   *store,
                         FdDatabase   *database,
-                        FdChoiceKind  kind,
+                        FdOptionKind  kind,
                         const char   *parent_id,
                         const char   *none_label)
 {
@@ -171,9 +171,9 @@ fd_editor_load_choices (GListStore   *store,
   g_return_val_if_fail (G_IS_LIST_STORE (store), FALSE);
   g_return_val_if_fail (FD_IS_DATABASE (database), FALSE);
 
-  if (kind != FD_CHOICE_ROOM || parent_id != NULL)
+  if (kind != FD_OPTION_ROOM || parent_id != NULL)
     {
-      choices = fd_database_list_choices (database, kind, parent_id, &error);
+      choices = fd_database_list_options (database, kind, parent_id, &error);
       if (choices == NULL)
         g_warning ("Could not list what to choose from: %s", error->message);
     }
@@ -196,9 +196,9 @@ fd_editor_find_choice (GListModel *model,
   n = g_list_model_get_n_items (model);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(FdChoice) choice = g_list_model_get_item (model, i);
+      g_autoptr(FdOption) choice = g_list_model_get_item (model, i);
 
-      if (g_strcmp0 (fd_choice_get_id (choice), id) == 0)
+      if (g_strcmp0 (fd_option_get_id (choice), id) == 0)
         return i;
     }
 
@@ -207,7 +207,7 @@ fd_editor_find_choice (GListModel *model,
 
 /**
  * fd_editor_get_selected_id:
- * @drop_down: a #GtkDropDown or an #AdwComboRow over #FdChoice items
+ * @drop_down: a #GtkDropDown or an #AdwComboRow over #FdOption items
  *
  * Returns: (nullable): the id of the selected choice; %NULL when nothing
  *   or "none" is selected
@@ -224,7 +224,7 @@ fd_editor_get_selected_id (gpointer drop_down)
   else
     item = adw_combo_row_get_selected_item (drop_down);
 
-  return FD_IS_CHOICE (item) ? fd_choice_get_id (FD_CHOICE (item)) : NULL;
+  return FD_IS_OPTION (item) ? fd_option_get_id (FD_OPTION (item)) : NULL;
 }
 
 /* Selects the choice of @id; FALSE (and the first choice) if there is none */
@@ -278,12 +278,12 @@ on_choice_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *label = gtk_widget_get_first_child (box);
   GtkWidget *detail = gtk_widget_get_next_sibling (label);
-  FdChoice *choice = gtk_list_item_get_item (list_item);
+  FdOption *choice = gtk_list_item_get_item (list_item);
 
-  gtk_label_set_text (GTK_LABEL (label), fd_choice_get_label (choice));
+  gtk_label_set_text (GTK_LABEL (label), fd_option_get_label (choice));
   gtk_label_set_text (GTK_LABEL (detail),
-                      fd_choice_get_detail (choice) != NULL ? fd_choice_get_detail (choice) : "");
-  gtk_widget_set_visible (detail, fd_choice_get_detail (choice) != NULL);
+                      fd_option_get_detail (choice) != NULL ? fd_option_get_detail (choice) : "");
+  gtk_widget_set_visible (detail, fd_option_get_detail (choice) != NULL);
 }
 
 static void
@@ -303,14 +303,14 @@ on_selected_bind_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
                      gpointer                  user_data)
 {
-  FdChoice *choice = gtk_list_item_get_item (list_item);
+  FdOption *choice = gtk_list_item_get_item (list_item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), fd_choice_get_label (choice));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), fd_option_get_label (choice));
 }
 
 /**
  * fd_editor_use_choice_list:
- * @drop_down: a #GtkDropDown or an #AdwComboRow over #FdChoice items
+ * @drop_down: a #GtkDropDown or an #AdwComboRow over #FdOption items
  *
  * Shows the choices of @drop_down's list in full, each with its detail
  * (a code, a city) under it: an #AdwComboRow cuts long names short, and

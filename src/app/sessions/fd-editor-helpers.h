@@ -13,13 +13,13 @@
 
 G_BEGIN_DECLS
 
-/* Drop-downs (GtkDropDown or AdwComboRow) over a GListStore of FdChoice */
+/* Drop-downs (GtkDropDown or AdwComboRow) over a GListStore of FdOption */
 void        fd_editor_fill_choices      (GListStore   *store,
                                          GPtrArray    *choices,
                                          const char   *none_label);
 gboolean    fd_editor_load_choices      (GListStore   *store,
                                          FdDatabase   *database,
-                                         FdChoiceKind  kind,
+                                         FdOptionKind  kind,
                                          const char   *parent_id,
                                          const char   *none_label);
 guint       fd_editor_find_choice       (GListModel   *model,

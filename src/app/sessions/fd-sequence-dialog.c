@@ -113,7 +113,7 @@ fill_codes (GListStore         *store,
   g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n_codes; i++)
-    g_ptr_array_add (choices, fd_choice_new (codes[i].code, fd_editor_code_get_label (&codes[i]), NULL));
+    g_ptr_array_add (choices, fd_option_new (codes[i].code, fd_editor_code_get_label (&codes[i]), NULL));
   fd_editor_fill_choices (store, choices, NULL);
 }
 
@@ -175,7 +175,7 @@ fd_sequence_dialog_class_init (FdSequenceDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  g_type_ensure (FD_TYPE_CHOICE);
+  g_type_ensure (FD_TYPE_OPTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-sequence-dialog.ui");
 

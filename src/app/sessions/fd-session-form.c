@@ -247,20 +247,20 @@ load_lists (FdSessionForm *self)
   g_autoptr(GPtrArray) statuses = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (session_kinds); i++)
-    g_ptr_array_add (kinds, fd_choice_new (session_kinds[i],
+    g_ptr_array_add (kinds, fd_option_new (session_kinds[i],
                                            fd_format_session_kind (session_kinds[i]), NULL));
   for (guint i = 0; i < G_N_ELEMENTS (session_statuses); i++)
-    g_ptr_array_add (statuses, fd_choice_new (session_statuses[i],
+    g_ptr_array_add (statuses, fd_option_new (session_statuses[i],
                                               fd_format_session_status (session_statuses[i]), NULL));
 
   self->filling = TRUE;
   fd_editor_fill_choices (self->kinds, kinds, NULL);
   fd_editor_fill_choices (self->statuses, statuses, NULL);
-  fd_editor_load_choices (self->trainings, self->database, FD_CHOICE_TRAINING, NULL,
+  fd_editor_load_choices (self->trainings, self->database, FD_OPTION_TRAINING, NULL,
                           _("No training"));
-  fd_editor_load_choices (self->organisations, self->database, FD_CHOICE_ORGANISATION, NULL,
+  fd_editor_load_choices (self->organisations, self->database, FD_OPTION_ORGANISATION, NULL,
                           _("None"));
-  fd_editor_load_choices (self->certifications, self->database, FD_CHOICE_CERTIFICATION, NULL,
+  fd_editor_load_choices (self->certifications, self->database, FD_OPTION_CERTIFICATION, NULL,
                           _("None"));
   self->filling = FALSE;
 }
@@ -494,7 +494,7 @@ fd_session_form_class_init (FdSessionFormClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  g_type_ensure (FD_TYPE_CHOICE);
+  g_type_ensure (FD_TYPE_OPTION);
   g_type_ensure (FD_TYPE_DATE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-session-form.ui");

@@ -272,7 +272,7 @@ update_reminders (FdSessionPage *self)
 static void
 update_header (FdSessionPage *self)
 {
-  g_auto(FdSessionPeriod) period = { 0 };
+  g_auto(FdPlanPeriod) period = { 0 };
   g_autofree char *dates = NULL;
   g_autofree char *subtitle = NULL;
   gboolean published;
@@ -294,7 +294,7 @@ update_header (FdSessionPage *self)
 }
 
 static char *
-format_period (const FdSessionPeriod *period)
+format_period (const FdPlanPeriod *period)
 {
   g_autofree char *duration = NULL;
   g_autofree char *days = NULL;
@@ -356,7 +356,7 @@ static void
 show_general (FdSessionPage *self)
 {
   FdSessionPlan *plan = self->plan;
-  g_auto(FdSessionPeriod) period = { 0 };
+  g_auto(FdPlanPeriod) period = { 0 };
   g_autoptr(GPtrArray) enrollments = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -538,7 +538,7 @@ new_sequence_row (FdSessionPage        *self,
 static void
 show_planning (FdSessionPage *self)
 {
-  g_auto(FdSessionPeriod) period = { 0 };
+  g_auto(FdPlanPeriod) period = { 0 };
   g_autofree char *dates = NULL;
   g_autofree char *length = NULL;
   g_autofree char *description = NULL;
@@ -581,7 +581,7 @@ show_costs (FdSessionPage *self)
 {
   clear_list (self->costs_list);
 
-  fd_editor_load_choices (self->providers, self->database, FD_CHOICE_PROVIDER, NULL, NULL);
+  fd_editor_load_choices (self->providers, self->database, FD_OPTION_PROVIDER, NULL, NULL);
   for (guint i = 0; i < self->plan->costs->len; i++)
     append_cost_row (self, fd_cost_row_new_for_cost (self->database,
                                                      g_ptr_array_index (self->plan->costs, i)));
@@ -595,7 +595,7 @@ show_evaluation (FdSessionPage *self)
   if (!self->evaluations_loaded)
     {
       self->filling = TRUE;
-      fd_editor_load_choices (self->evaluations, self->database, FD_CHOICE_EVALUATION, NULL,
+      fd_editor_load_choices (self->evaluations, self->database, FD_OPTION_EVALUATION, NULL,
                               _("None"));
       self->filling = FALSE;
       self->evaluations_loaded = TRUE;
@@ -826,7 +826,7 @@ on_database_rows_changed_cb (FdSessionPage *self,
   if (fd_row_changes_is_reset (changes) || fd_row_changes_touches (changes, "evaluation"))
     self->evaluations_loaded = FALSE;
   if (fd_row_changes_is_reset (changes) || fd_row_changes_touches (changes, "cost"))
-    fd_editor_load_choices (self->providers, self->database, FD_CHOICE_PROVIDER, NULL, NULL);
+    fd_editor_load_choices (self->providers, self->database, FD_OPTION_PROVIDER, NULL, NULL);
 
   load_plan (self);
 }
@@ -1063,8 +1063,8 @@ add_cost_action (GtkWidget  *widget,
   FdSessionPage *self = FD_SESSION_PAGE (widget);
   GObject *item = gtk_drop_down_get_selected_item (self->cost_type_drop_down);
 
-  if (FD_IS_CHOICE (item))
-    fd_session_page_add_cost (self, fd_choice_get_id (FD_CHOICE (item)));
+  if (FD_IS_OPTION (item))
+    fd_session_page_add_cost (self, fd_option_get_id (FD_OPTION (item)));
 }
 
 static void
@@ -1300,7 +1300,7 @@ fd_session_page_class_init (FdSessionPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (FD_TYPE_CHOICE);
+  g_type_ensure (FD_TYPE_OPTION);
   g_type_ensure (FD_TYPE_COST_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-session-page.ui");
@@ -1378,15 +1378,15 @@ fd_session_page_init (FdSessionPage *self)
 
   self->enrollment_rows = g_ptr_array_new ();
 
-  self->providers = g_list_store_new (FD_TYPE_CHOICE);
+  self->providers = g_list_store_new (FD_TYPE_OPTION);
 
   codes = fd_editor_get_cost_types (&n_codes);
   for (guint i = 0; i < n_codes; i++)
-    g_ptr_array_add (types, fd_choice_new (codes[i].code, fd_editor_code_get_label (&codes[i]), NULL));
-  self->cost_types = g_list_store_new (FD_TYPE_CHOICE);
+    g_ptr_array_add (types, fd_option_new (codes[i].code, fd_editor_code_get_label (&codes[i]), NULL));
+  self->cost_types = g_list_store_new (FD_TYPE_OPTION);
   fd_editor_fill_choices (self->cost_types, types, NULL);
   gtk_drop_down_set_expression (self->cost_type_drop_down,
-                                gtk_property_expression_new (FD_TYPE_CHOICE, NULL, "label"));
+                                gtk_property_expression_new (FD_TYPE_OPTION, NULL, "label"));
   gtk_drop_down_set_model (self->cost_type_drop_down, G_LIST_MODEL (self->cost_types));
 
   fd_editor_use_choice_list (self->evaluation_row);

@@ -35,7 +35,7 @@ struct _FdSlotDialog
   char              *sequence_id;
   char              *slot_id;     /* the slot edited, or NULL */
   gint64             revision;
-  GPtrArray         *chosen;      /* FdChoice: the trainers */
+  GPtrArray         *chosen;      /* FdOption: the trainers */
   GStrv              slot_ids;    /* once saved */
   gboolean           filling;
 
@@ -230,7 +230,7 @@ load_rooms (FdSlotDialog *self,
   const char *place_id = fd_editor_get_selected_id (self->place_drop_down);
 
   self->filling = TRUE;
-  fd_editor_load_choices (self->rooms, self->database, FD_CHOICE_ROOM, place_id, _("None"));
+  fd_editor_load_choices (self->rooms, self->database, FD_OPTION_ROOM, place_id, _("None"));
   fd_editor_select_id (self->room_drop_down, room_id);
   self->filling = FALSE;
 
@@ -251,7 +251,7 @@ static void
 on_trainer_remove_clicked_cb (GtkButton    *button,
                               FdSlotDialog *self)
 {
-  FdChoice *choice = g_object_get_data (G_OBJECT (button), "choice");
+  FdOption *choice = g_object_get_data (G_OBJECT (button), "choice");
 
   g_ptr_array_remove (self->chosen, choice);
   gtk_list_box_remove (self->trainers_list, g_object_get_data (G_OBJECT (button), "row"));
@@ -260,15 +260,15 @@ on_trainer_remove_clicked_cb (GtkButton    *button,
 
 static void
 append_trainer_row (FdSlotDialog *self,
-                    FdChoice     *choice)
+                    FdOption     *choice)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fd_choice_get_label (choice));
-  if (fd_choice_get_detail (choice) != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fd_choice_get_detail (choice));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fd_option_get_label (choice));
+  if (fd_option_get_detail (choice) != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fd_option_get_detail (choice));
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (remove, _("Remove This Trainer"));
@@ -281,7 +281,7 @@ append_trainer_row (FdSlotDialog *self,
   gtk_list_box_append (self->trainers_list, row);
 }
 
-static FdChoice *
+static FdOption *
 find_trainer (FdSlotDialog *self,
               const char   *trainer_id)
 {
@@ -365,7 +365,7 @@ fd_slot_dialog_class_init (FdSlotDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  g_type_ensure (FD_TYPE_CHOICE);
+  g_type_ensure (FD_TYPE_OPTION);
   g_type_ensure (FD_TYPE_DATE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-slot-dialog.ui");
@@ -439,12 +439,12 @@ load_lists (FdSlotDialog *self)
   g_autoptr(GError) error = NULL;
 
   self->filling = TRUE;
-  fd_editor_load_choices (self->places, self->database, FD_CHOICE_PLACE, NULL, _("None"));
-  fd_editor_load_choices (self->organisations, self->database, FD_CHOICE_ORGANISATION, NULL,
+  fd_editor_load_choices (self->places, self->database, FD_OPTION_PLACE, NULL, _("None"));
+  fd_editor_load_choices (self->organisations, self->database, FD_OPTION_ORGANISATION, NULL,
                           _("None"));
 
   /* One read of the trainers for the three lists */
-  trainers = fd_database_list_choices (self->database, FD_CHOICE_TRAINER, NULL, &error);
+  trainers = fd_database_list_options (self->database, FD_OPTION_TRAINER, NULL, &error);
   if (trainers == NULL)
     g_warning ("Could not list the trainers: %s", error->message);
   fd_editor_fill_choices (self->trainers, trainers, NULL);
@@ -605,7 +605,7 @@ gboolean
 fd_slot_dialog_add_trainer (FdSlotDialog *self,
                             const char   *trainer_id)
 {
-  g_autoptr(FdChoice) choice = NULL;
+  g_autoptr(FdOption) choice = NULL;
 
   g_return_val_if_fail (FD_IS_SLOT_DIALOG (self), FALSE);
 
@@ -614,7 +614,7 @@ fd_slot_dialog_add_trainer (FdSlotDialog *self,
     return FALSE;
 
   for (guint i = 0; i < self->chosen->len; i++)
-    if (g_strcmp0 (fd_choice_get_id (g_ptr_array_index (self->chosen, i)), trainer_id) == 0)
+    if (g_strcmp0 (fd_option_get_id (g_ptr_array_index (self->chosen, i)), trainer_id) == 0)
       return FALSE;
 
   g_ptr_array_add (self->chosen, g_object_ref (choice));
@@ -633,7 +633,7 @@ wanted_staff (FdSlotDialog *self)
   const char *host = fd_editor_get_selected_id (self->host_drop_down);
 
   for (guint i = 0; i < self->chosen->len; i++)
-    g_ptr_array_add (staff, g_strconcat (fd_choice_get_id (g_ptr_array_index (self->chosen, i)),
+    g_ptr_array_add (staff, g_strconcat (fd_option_get_id (g_ptr_array_index (self->chosen, i)),
                                          "\ttrainer", NULL));
   if (co_trainer != NULL)
     g_ptr_array_add (staff, g_strconcat (co_trainer, "\tco_trainer", NULL));

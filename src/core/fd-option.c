@@ -1,25 +1,25 @@
-/* fd-choice.c
+/* fd-option.c
  *
  * Copyright 2026 The Formadesk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "fd-choice"
+#define G_LOG_DOMAIN "fd-option"
 
 #include "config.h"
 
-#include "fd-choice.h"
+#include "fd-option.h"
 
 /**
- * FdChoice:
+ * FdOption:
  *
  * A row an editor offers in a drop-down (a training, a place, a trainer,
  * an evaluation…): its id, the label shown and a detail under it (a code,
  * a city). A read-only snapshot; its properties never change, so lists
  * and expressions can read them without watching them.
  */
-struct _FdChoice
+struct _FdOption
 {
   GObject parent_instance;
 
@@ -28,7 +28,7 @@ struct _FdChoice
   char *detail;
 };
 
-G_DEFINE_FINAL_TYPE (FdChoice, fd_choice, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (FdOption, fd_option, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
@@ -41,24 +41,24 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-fd_choice_finalize (GObject *object)
+fd_option_finalize (GObject *object)
 {
-  FdChoice *self = (FdChoice *)object;
+  FdOption *self = (FdOption *)object;
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->detail, g_free);
 
-  G_OBJECT_CLASS (fd_choice_parent_class)->finalize (object);
+  G_OBJECT_CLASS (fd_option_parent_class)->finalize (object);
 }
 
 static void
-fd_choice_get_property (GObject    *object,
+fd_option_get_property (GObject    *object,
                         guint       prop_id,
                         GValue     *value,
                         GParamSpec *pspec)
 {
-  FdChoice *self = FD_CHOICE (object);
+  FdOption *self = FD_OPTION (object);
 
   switch (prop_id)
     {
@@ -80,15 +80,15 @@ fd_choice_get_property (GObject    *object,
 }
 
 static void
-fd_choice_class_init (FdChoiceClass *klass)
+fd_option_class_init (FdOptionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = fd_choice_finalize;
-  object_class->get_property = fd_choice_get_property;
+  object_class->finalize = fd_option_finalize;
+  object_class->get_property = fd_option_get_property;
 
   /**
-   * FdChoice:id:
+   * FdOption:id:
    *
    * The row's id, or %NULL for the "None" choice of an optional field.
    */
@@ -97,7 +97,7 @@ fd_choice_class_init (FdChoiceClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /**
-   * FdChoice:label:
+   * FdOption:label:
    *
    * What the list shows.
    */
@@ -106,7 +106,7 @@ fd_choice_class_init (FdChoiceClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /**
-   * FdChoice:detail:
+   * FdOption:detail:
    *
    * A detail shown under or beside the label, or %NULL.
    */
@@ -118,28 +118,28 @@ fd_choice_class_init (FdChoiceClass *klass)
 }
 
 static void
-fd_choice_init (FdChoice *self)
+fd_option_init (FdOption *self)
 {
 }
 
 /**
- * fd_choice_new:
+ * fd_option_new:
  * @id: (nullable): the row's id, %NULL for "none"
  * @label: what to show
  * @detail: (nullable): a detail
  *
  * Returns: (transfer full): a new choice
  */
-FdChoice *
-fd_choice_new (const char *id,
+FdOption *
+fd_option_new (const char *id,
                const char *label,
                const char *detail)
 {
-  FdChoice *self;
+  FdOption *self;
 
   g_return_val_if_fail (label != NULL, NULL);
 
-  self = g_object_new (FD_TYPE_CHOICE, NULL);
+  self = g_object_new (FD_TYPE_OPTION, NULL);
   self->id = g_strdup (id);
   self->label = g_strdup (label);
   self->detail = g_strdup (detail);
@@ -148,25 +148,25 @@ fd_choice_new (const char *id,
 }
 
 const char *
-fd_choice_get_id (FdChoice *self)
+fd_option_get_id (FdOption *self)
 {
-  g_return_val_if_fail (FD_IS_CHOICE (self), NULL);
+  g_return_val_if_fail (FD_IS_OPTION (self), NULL);
 
   return self->id;
 }
 
 const char *
-fd_choice_get_label (FdChoice *self)
+fd_option_get_label (FdOption *self)
 {
-  g_return_val_if_fail (FD_IS_CHOICE (self), NULL);
+  g_return_val_if_fail (FD_IS_OPTION (self), NULL);
 
   return self->label;
 }
 
 const char *
-fd_choice_get_detail (FdChoice *self)
+fd_option_get_detail (FdOption *self)
 {
-  g_return_val_if_fail (FD_IS_CHOICE (self), NULL);
+  g_return_val_if_fail (FD_IS_OPTION (self), NULL);
 
   return self->detail;
 }

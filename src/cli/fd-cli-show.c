@@ -1,0 +1,573 @@
+/* fd-cli-show.c — `formadesk-cli show session`: one session, whole
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fd-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fd-cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The text speaks the user's language; the JSON keeps the stored codes
+ * ("on_site", "co_trainer") and ISO dates, for scripts. */
+
+typedef struct
+{
+  const char *code;
+  const char *label;
+} Label;
+
+static const Label modalities[] = {
+  { "on_site", NC_("modality", "on site") },
+  { "remote", NC_("modality", "remote") },
+  { "blended", NC_("modality", "blended") },
+  { "e_learning", NC_("modality", "e-learning") },
+};
+
+static const Label sequence_statuses[] = {
+  { "planned", NC_("sequence status", "planned") },
+  { "closed", NC_("sequence status", "closed") },
+  { "cancelled", NC_("sequence status", "cancelled") },
+  { "external", NC_("sequence status", "external") },
+};
+
+static const Label roles[] = {
+  { "trainer", NC_("slot role", "Trainer") },
+  { "co_trainer", NC_("slot role", "Co-trainer") },
+  { "host", NC_("slot role", "Host") },
+};
+
+static const Label distributions[] = {
+  { "global", NC_("cost distribution", "global") },
+  { "per_trainee", NC_("cost distribution", "per trainee") },
+};
+
+static const char *
+lookup_label (const Label *labels,
+              guint        n_labels,
+              const char  *context,
+              const char  *code)
+{
+  for (guint i = 0; i < n_labels; i++)
+    if (g_strcmp0 (labels[i].code, code) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, context, labels[i].label);
+
+  return code != NULL ? code : "";
+}
+
+static char *
+format_minutes (gint64 minutes)
+{
+  /* Translators: a duration in hours and minutes, "21 h 00" */
+  return g_strdup_printf (_("%1$d h %2$02d"), (int) (minutes / 60), (int) (minutes % 60));
+}
+
+static char *
+format_date_time (const char *iso)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
+  if (iso == NULL)
+    return g_strdup ("");
+
+  date = fd_format_date_short (iso);
+  time = fd_format_time (iso);
+
+  return g_strdup_printf ("%s %s", date, time);
+}
+
+static char *
+format_offset (int offset_minutes,
+               const char *anchor)
+{
+  int amount = ABS (offset_minutes);
+  g_autofree char *length = NULL;
+  gboolean start = g_strcmp0 (anchor, "sequence_end") != 0;
+
+  if (offset_minutes == 0)
+    return g_strdup (start ? _("at the start of each sequence") : _("at the end of each sequence"));
+
+  if (amount % (24 * 60) == 0)
+    length = g_strdup_printf (ngettext ("%d day", "%d days", amount / (24 * 60)),
+                              amount / (24 * 60));
+  else if (amount % 60 == 0)
+    length = g_strdup_printf (ngettext ("%d hour", "%d hours", amount / 60), amount / 60);
+  else
+    length = g_strdup_printf (ngettext ("%d minute", "%d minutes", amount), amount);
+
+  if (offset_minutes < 0)
+    /* Translators: %s is a length of time, "7 days" */
+    return g_strdup_printf (start ? _("%s before the start of each sequence")
+                                  : _("%s before the end of each sequence"),
+                            length);
+
+  /* Translators: %s is a length of time, "7 days" */
+  return g_strdup_printf (start ? _("%s after the start of each sequence")
+                                : _("%s after the end of each sequence"),
+                          length);
+}
+
+static char *
+format_person (const FdSessionSheetStaff *staff)
+{
+  g_autofree char *name = NULL;
+
+  if (staff->first_name == NULL && staff->last_name == NULL)
+    return g_strdup (staff->trainer_id);
+
+  name = g_strjoin (" ", staff->first_name != NULL ? staff->first_name : "",
+                    staff->last_name != NULL ? staff->last_name : "", NULL);
+  if (staff->email != NULL)
+    return g_strdup_printf ("%s <%s>", name, staff->email);
+
+  return g_steal_pointer (&name);
+}
+
+static void
+add_field (GPtrArray  *rows,
+           const char *label,
+           char       *value)
+{
+  char **row;
+
+  if (value == NULL || *value == '\0')
+    {
+      g_free (value);
+      return;
+    }
+
+  row = g_new0 (char *, 3);
+  row[0] = g_strconcat ("  ", label, NULL);
+  row[1] = value;
+  g_ptr_array_add (rows, row);
+}
+
+static void
+print_text (const FdSessionSheet *sheet)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  printf ("%s — %s\n", sheet->code, sheet->label);
+
+  if (sheet->training_code != NULL || sheet->training_title != NULL)
+    add_field (rows, _("Training"),
+               g_strjoin (" ", sheet->training_code != NULL ? sheet->training_code : "",
+                          sheet->training_title != NULL ? sheet->training_title : "", NULL));
+  add_field (rows, _("Type"), g_strdup (fd_format_session_kind (sheet->kind)));
+  add_field (rows, _("Status"), g_strdup (fd_format_session_status (sheet->status)));
+  add_field (rows, _("Publication"),
+             g_strdup (sheet->published ? _("published") : _("draft (not published)")));
+  add_field (rows, _("Client"), g_strdup (sheet->client_name));
+  add_field (rows, _("Organisation"), g_strdup (sheet->organisation_name));
+  add_field (rows, _("Reference"), g_strdup (sheet->external_reference));
+  if (sheet->start_at != NULL)
+    {
+      g_autofree char *start = format_date_time (sheet->start_at);
+      g_autofree char *end = format_date_time (sheet->end_at);
+
+      add_field (rows, _("Dates"), g_strdup_printf ("%s – %s", start, end));
+    }
+  else
+    add_field (rows, _("Dates"), g_strdup (_("no slots yet")));
+  if (sheet->planned_start_on != NULL || sheet->planned_end_on != NULL)
+    {
+      g_autofree char *start = fd_format_date_short (sheet->planned_start_on);
+      g_autofree char *end = fd_format_date_short (sheet->planned_end_on);
+
+      add_field (rows, _("Planned"), g_strdup_printf ("%s – %s", start != NULL ? start : "",
+                                                      end != NULL ? end : ""));
+    }
+  {
+    g_autofree char *duration = format_minutes (sheet->duration_minutes);
+
+    /* Translators: %1$s is a duration, "21 h 00"; %2$u a number of days */
+    add_field (rows, _("Duration"),
+               g_strdup_printf (ngettext ("%1$s over %2$u day", "%1$s over %2$u days",
+                                          sheet->n_days),
+                                duration, sheet->n_days));
+  }
+  /* Translators: enrolled / seats, then the minimum and the target */
+  add_field (rows, _("Enrolled"),
+             g_strdup_printf (_("%1$u / %2$d (minimum %3$d, target %4$d)"), sheet->n_enrolled,
+                              sheet->capacity_max, sheet->capacity_min, sheet->capacity_target));
+  add_field (rows, _("Price"), fd_format_money (sheet->price_cents));
+  add_field (rows, _("Dispositif"), g_strdup (sheet->dispositif));
+  add_field (rows, _("Eligible for funding"),
+             g_strdup (sheet->eligible_funding ? _("yes") : _("no")));
+  add_field (rows, _("Certification"), g_strdup (sheet->certification_name));
+  add_field (rows, _("Evaluation"),
+             g_strdup (sheet->evaluation_name != NULL ? sheet->evaluation_name
+                       : sheet->evaluation != NULL ? sheet->evaluation
+                       : _("none chosen")));
+  if (sheet->populations->len > 0)
+    {
+      GString *names = g_string_new (NULL);
+
+      for (guint i = 0; i < sheet->populations->len; i++)
+        g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                                (const char *) g_ptr_array_index (sheet->populations, i));
+      add_field (rows, _("Populations"), g_string_free (names, FALSE));
+    }
+  else
+    add_field (rows, _("Population"), g_strdup (sheet->population));
+  add_field (rows, _("Calendar invitations"),
+             g_strdup (sheet->calendar_invitations ? _("yes") : _("no")));
+  add_field (rows, _("Comments"), g_strdup (sheet->comments));
+  add_field (rows, _("Notice comment"), g_strdup (sheet->notice_comment));
+  add_field (rows, _("Organisation comment"), g_strdup (sheet->organisation_comment));
+  fd_cli_print_table (rows);
+
+  printf ("\n%s\n", _("Sequences"));
+  if (sheet->sequences->len == 0)
+    printf ("  %s\n", C_("empty list", "none"));
+  for (guint i = 0; i < sheet->sequences->len; i++)
+    {
+      const FdSessionSheetSequence *sequence = g_ptr_array_index (sheet->sequences, i);
+
+      printf ("  %u. %s — %s, %s%s\n", i + 1, sequence->label,
+              lookup_label (modalities, G_N_ELEMENTS (modalities), "modality", sequence->modality),
+              lookup_label (sequence_statuses, G_N_ELEMENTS (sequence_statuses),
+                            "sequence status", sequence->status),
+              sequence->prework ? _(", pre-work") : "");
+      if (sequence->url != NULL)
+        printf ("     %s\n", sequence->url);
+
+      for (guint j = 0; j < sequence->slots->len; j++)
+        {
+          const FdSessionSheetSlot *slot = g_ptr_array_index (sequence->slots, j);
+          g_autofree char *day = fd_format_date_short (slot->start_at);
+          g_autofree char *times = fd_format_time_range (slot->start_at, slot->end_at);
+          g_autoptr(GString) line = g_string_new (NULL);
+
+          g_string_append_printf (line, "     %s %s", day, times);
+          if (slot->break_minutes > 0)
+            /* Translators: %d is a number of minutes */
+            g_string_append_printf (line, _(", break %d min"), slot->break_minutes);
+          if (slot->place_name != NULL)
+            g_string_append_printf (line, ", %s", slot->place_name);
+          if (slot->room_name != NULL)
+            g_string_append_printf (line, " — %s", slot->room_name);
+          printf ("%s\n", line->str);
+
+          for (guint k = 0; k < slot->staff->len; k++)
+            {
+              const FdSessionSheetStaff *staff = g_ptr_array_index (slot->staff, k);
+              g_autofree char *person = format_person (staff);
+
+              printf ("       %s: %s\n",
+                      lookup_label (roles, G_N_ELEMENTS (roles), "slot role", staff->role),
+                      person);
+            }
+        }
+    }
+
+  printf ("\n%s\n", _("Costs"));
+  if (sheet->costs->len == 0)
+    printf ("  %s\n", C_("empty list", "none"));
+  for (guint i = 0; i < sheet->costs->len; i++)
+    {
+      const FdSessionSheetCost *cost = g_ptr_array_index (sheet->costs, i);
+      g_autofree char *amount = fd_format_money (cost->amount_cents);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_string_append_printf (line, "  %s: %s, %s", cost->type, amount,
+                              lookup_label (distributions, G_N_ELEMENTS (distributions),
+                                            "cost distribution", cost->distribution));
+      if (g_strcmp0 (cost->distribution, "per_trainee") == 0)
+        g_string_append_printf (line, " × %d", cost->quantity);
+      if (cost->provider != NULL)
+        g_string_append_printf (line, ", %s", cost->provider);
+      if (cost->n_attachments > 0)
+        g_string_append_printf (line, ngettext (", %u attachment", ", %u attachments",
+                                                cost->n_attachments),
+                                cost->n_attachments);
+      printf ("%s\n", line->str);
+    }
+
+  printf ("\n%s\n", _("Emails"));
+  if (sheet->emails->len == 0)
+    printf ("  %s\n", C_("empty list", "none"));
+  for (guint i = 0; i < sheet->emails->len; i++)
+    {
+      const FdSessionSheetEmail *email = g_ptr_array_index (sheet->emails, i);
+      g_autofree char *when = format_offset (email->offset_minutes, email->anchor);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_string_append_printf (line, "  %s", email->template_name != NULL ? email->template_name
+                                                                        : email->kind);
+      g_string_append_printf (line, " (%s): %s, %s",
+                              email->enabled ? C_("email setting", "on")
+                                             : C_("email setting", "off"),
+                              when, email->recipients);
+      if (email->cc != NULL)
+        /* Translators: %s lists addresses */
+        g_string_append_printf (line, _(", copy to %s"), email->cc);
+      if (email->bcc != NULL)
+        /* Translators: %s lists addresses */
+        g_string_append_printf (line, _(", blind copy to %s"), email->bcc);
+      printf ("%s\n", line->str);
+
+      for (guint j = 0; j < email->attachments->len; j++)
+        {
+          const FdSessionSheetAttachment *attachment = g_ptr_array_index (email->attachments, j);
+
+          printf ("     %s\n", attachment->file_name);
+        }
+    }
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_boolean (JsonBuilder *builder,
+             const char  *name,
+             gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+static void
+add_slot_json (JsonBuilder              *builder,
+               const FdSessionSheetSlot *slot)
+{
+  json_builder_begin_object (builder);
+  fd_cli_builder_add_string (builder, "id", slot->id);
+  fd_cli_builder_add_string (builder, "start_at", slot->start_at);
+  fd_cli_builder_add_string (builder, "end_at", slot->end_at);
+  add_int (builder, "break_minutes", slot->break_minutes);
+  fd_cli_builder_add_string (builder, "place_id", slot->place_id);
+  fd_cli_builder_add_string (builder, "place", slot->place_name);
+  fd_cli_builder_add_string (builder, "room_id", slot->room_id);
+  fd_cli_builder_add_string (builder, "room", slot->room_name);
+  fd_cli_builder_add_string (builder, "comments", slot->comments);
+  json_builder_set_member_name (builder, "staff");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < slot->staff->len; i++)
+    {
+      const FdSessionSheetStaff *staff = g_ptr_array_index (slot->staff, i);
+
+      json_builder_begin_object (builder);
+      fd_cli_builder_add_string (builder, "trainer_id", staff->trainer_id);
+      fd_cli_builder_add_string (builder, "first_name", staff->first_name);
+      fd_cli_builder_add_string (builder, "last_name", staff->last_name);
+      fd_cli_builder_add_string (builder, "email", staff->email);
+      fd_cli_builder_add_string (builder, "role", staff->role);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static JsonNode *
+build_json (const FdSessionSheet *sheet)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  fd_cli_builder_add_string (builder, "id", sheet->id);
+  fd_cli_builder_add_string (builder, "code", sheet->code);
+  add_int (builder, "year", sheet->year);
+  fd_cli_builder_add_string (builder, "label", sheet->label);
+  fd_cli_builder_add_string (builder, "kind", sheet->kind);
+  fd_cli_builder_add_string (builder, "status", sheet->status);
+  add_boolean (builder, "published", sheet->published);
+  fd_cli_builder_add_string (builder, "training_id", sheet->training_id);
+  fd_cli_builder_add_string (builder, "training_code", sheet->training_code);
+  fd_cli_builder_add_string (builder, "training", sheet->training_title);
+  fd_cli_builder_add_string (builder, "client_id", sheet->client_id);
+  fd_cli_builder_add_string (builder, "client", sheet->client_name);
+  fd_cli_builder_add_string (builder, "organisation_id", sheet->organisation_id);
+  fd_cli_builder_add_string (builder, "organisation", sheet->organisation_name);
+  fd_cli_builder_add_string (builder, "certification_id", sheet->certification_id);
+  fd_cli_builder_add_string (builder, "certification", sheet->certification_name);
+  json_builder_set_member_name (builder, "evaluation");
+  json_builder_begin_object (builder);
+  fd_cli_builder_add_string (builder, "id", sheet->evaluation_id);
+  fd_cli_builder_add_string (builder, "name", sheet->evaluation_name);
+  fd_cli_builder_add_string (builder, "text", sheet->evaluation);
+  json_builder_end_object (builder);
+  fd_cli_builder_add_string (builder, "external_reference", sheet->external_reference);
+  fd_cli_builder_add_string (builder, "population", sheet->population);
+  json_builder_set_member_name (builder, "populations");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < sheet->populations->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (sheet->populations, i));
+  json_builder_end_array (builder);
+  add_int (builder, "capacity_min", sheet->capacity_min);
+  add_int (builder, "capacity_target", sheet->capacity_target);
+  add_int (builder, "capacity_max", sheet->capacity_max);
+  fd_cli_builder_add_string (builder, "dispositif", sheet->dispositif);
+  add_boolean (builder, "eligible_funding", sheet->eligible_funding);
+  add_int (builder, "price_cents", sheet->price_cents);
+  add_int (builder, "commission_bp", sheet->commission_bp);
+  fd_cli_builder_add_string (builder, "comments", sheet->comments);
+  fd_cli_builder_add_string (builder, "notice_comment", sheet->notice_comment);
+  fd_cli_builder_add_string (builder, "organisation_comment", sheet->organisation_comment);
+  add_boolean (builder, "calendar_invitations", sheet->calendar_invitations);
+  fd_cli_builder_add_string (builder, "survey_config", sheet->survey_config);
+  fd_cli_builder_add_string (builder, "planned_start_on", sheet->planned_start_on);
+  fd_cli_builder_add_string (builder, "planned_end_on", sheet->planned_end_on);
+  fd_cli_builder_add_string (builder, "start_at", sheet->start_at);
+  fd_cli_builder_add_string (builder, "end_at", sheet->end_at);
+  add_int (builder, "duration_minutes", sheet->duration_minutes);
+  add_int (builder, "days", sheet->n_days);
+  add_int (builder, "slots", sheet->n_slots);
+  add_int (builder, "enrolled", sheet->n_enrolled);
+
+  json_builder_set_member_name (builder, "sequences");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < sheet->sequences->len; i++)
+    {
+      const FdSessionSheetSequence *sequence = g_ptr_array_index (sheet->sequences, i);
+
+      json_builder_begin_object (builder);
+      fd_cli_builder_add_string (builder, "id", sequence->id);
+      add_int (builder, "position", sequence->position);
+      fd_cli_builder_add_string (builder, "label", sequence->label);
+      fd_cli_builder_add_string (builder, "modality", sequence->modality);
+      fd_cli_builder_add_string (builder, "url", sequence->url);
+      fd_cli_builder_add_string (builder, "status", sequence->status);
+      add_boolean (builder, "prework", sequence->prework);
+      fd_cli_builder_add_string (builder, "survey_config", sequence->survey_config);
+      json_builder_set_member_name (builder, "slots");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < sequence->slots->len; j++)
+        add_slot_json (builder, g_ptr_array_index (sequence->slots, j));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "costs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < sheet->costs->len; i++)
+    {
+      const FdSessionSheetCost *cost = g_ptr_array_index (sheet->costs, i);
+
+      json_builder_begin_object (builder);
+      fd_cli_builder_add_string (builder, "id", cost->id);
+      fd_cli_builder_add_string (builder, "type", cost->type);
+      add_int (builder, "amount_cents", cost->amount_cents);
+      fd_cli_builder_add_string (builder, "distribution", cost->distribution);
+      add_int (builder, "quantity", cost->quantity);
+      fd_cli_builder_add_string (builder, "provider", cost->provider);
+      add_int (builder, "attachments", cost->n_attachments);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "emails");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < sheet->emails->len; i++)
+    {
+      const FdSessionSheetEmail *email = g_ptr_array_index (sheet->emails, i);
+
+      json_builder_begin_object (builder);
+      fd_cli_builder_add_string (builder, "id", email->id);
+      fd_cli_builder_add_string (builder, "kind", email->kind);
+      fd_cli_builder_add_string (builder, "template", email->template_name);
+      add_boolean (builder, "enabled", email->enabled);
+      fd_cli_builder_add_string (builder, "anchor", email->anchor);
+      add_int (builder, "offset_minutes", email->offset_minutes);
+      fd_cli_builder_add_string (builder, "recipients", email->recipients);
+      fd_cli_builder_add_string (builder, "cc", email->cc);
+      fd_cli_builder_add_string (builder, "bcc", email->bcc);
+      json_builder_set_member_name (builder, "attachments");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < email->attachments->len; j++)
+        {
+          const FdSessionSheetAttachment *attachment = g_ptr_array_index (email->attachments, j);
+
+          json_builder_begin_object (builder);
+          fd_cli_builder_add_string (builder, "file_name", attachment->file_name);
+          fd_cli_builder_add_string (builder, "mime_type", attachment->mime_type);
+          fd_cli_builder_add_string (builder, "sha256", attachment->blob_sha256);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+int
+fd_cli_show (FdCliContext  *context,
+             int            argc,
+             char         **argv)
+{
+  g_autoptr(GOptionContext) option_context = NULL;
+  g_autoptr(FdDatabase) database = NULL;
+  g_autoptr(FdSessionSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session_id = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print a JSON object, with the stored codes and ISO dates"), NULL },
+    { NULL }
+  };
+
+  option_context = g_option_context_new (_("session CODE"));
+  g_option_context_set_summary (option_context,
+                                _("Show a session whole: its details, sequences, slots (times, "
+                                  "place, room, staff), costs, evaluation, email settings, "
+                                  "enrollments, and its dates and duration computed from its "
+                                  "slots."));
+  g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
+  if (!fd_cli_parse_options (context, option_context, "show", &argc, &argv, &error))
+    return fd_cli_usage_error (g_steal_pointer (&error));
+
+  if (argc < 3 || !g_str_equal (argv[1], "session"))
+    {
+      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("what to show? usage: formadesk-cli show session CODE [--json]"));
+      return fd_cli_usage_error (g_steal_pointer (&error));
+    }
+
+  if (!fd_cli_check_no_more_arguments (argc, argv, 3, &error))
+    return fd_cli_usage_error (g_steal_pointer (&error));
+
+  database = fd_cli_open_database (context, FD_DATABASE_OPEN_READ_ONLY, &error);
+  if (database == NULL)
+    return fd_cli_fail (g_steal_pointer (&error));
+
+  session_id = fd_session_lookup_code (database, argv[2], &error);
+  if (session_id == NULL)
+    return fd_cli_fail (g_steal_pointer (&error));
+
+  sheet = fd_session_sheet_load (database, session_id, &error);
+  if (sheet == NULL)
+    return fd_cli_fail (g_steal_pointer (&error));
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = build_json (sheet);
+
+      fd_cli_print_json (root);
+    }
+  else
+    print_text (sheet);
+
+  return FD_CLI_EXIT_OK;
+}
