@@ -23,7 +23,11 @@
 
 /* ── Helpers ─────────────────────────────────────────────────────────── */
 
-static char *
+/* The texts read, kept until the tests end, so that assertions can read
+ * them inline */
+static GPtrArray *texts;
+
+static const char *
 query_text (const char *sql,
             const char *id)
 {
@@ -37,6 +41,11 @@ query_text (const char *sql,
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
 
+  if (texts == NULL)
+    texts = g_ptr_array_new_with_free_func (g_free);
+  if (value != NULL)
+    g_ptr_array_add (texts, value);
+
   return value;
 }
 
@@ -44,7 +53,7 @@ static gint64
 query_int (const char *sql,
            const char *id)
 {
-  g_autofree char *text = query_text (sql, id);
+  const char *text = query_text (sql, id);
 
   return text != NULL ? g_ascii_strtoll (text, NULL, 10) : -1;
 }
@@ -256,7 +265,7 @@ test_create_and_complete (void)
   g_autofree char *room = NULL;
   g_autofree char *trainer = NULL;
   g_autofree char *session_id = NULL;
-  g_autofree char *code = NULL;
+  const char *code = NULL;
   g_autofree char *price = fd_input_format_money (training->price_cents);
   g_autoptr(GBytes) quote = g_bytes_new_static ("%PDF-1.4 devis salle", 20);
   g_autofree char *quote_sha256 = fd_blob_compute_sha256 (quote);
@@ -744,14 +753,24 @@ test_follows_changes (void)
 /* ── Duplicate and import: their dialogs, up to core's hook ──────────── */
 
 static void
+on_open_session_cb (GtkWidget  *dialog,
+                    const char *session_id,
+                    char      **opened)
+{
+  g_free (*opened);
+  *opened = g_strdup (session_id);
+}
+
+static void
 test_duplicate_dialog (void)
 {
-  GtkWidget *dialog = fd_session_duplicate_dialog_new (NULL, ui_test_get_database ());
+  GtkWidget *dialog = g_object_ref (fd_session_duplicate_dialog_new (NULL, ui_test_get_database ()));
   FdSessionDuplicateDialog *self = FD_SESSION_DUPLICATE_DIALOG (dialog);
   gint64 n_sessions = query_int ("SELECT count(*) FROM session", NULL);
   GtkSingleSelection *selection;
   g_autoptr(FdSession) chosen = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  char *opened = NULL;
 
   gtk_window_present (GTK_WINDOW (dialog));
   selection = child (dialog, FD_TYPE_SESSION_DUPLICATE_DIALOG, "selection");
@@ -774,14 +793,28 @@ test_duplicate_dialog (void)
   g_assert_false (fd_session_duplicate_dialog_duplicate (self));
   g_assert_true (fd_editor_has_field_error (child (dialog, FD_TYPE_SESSION_DUPLICATE_DIALOG, "end_row")));
 
-  /* Then core's: not there yet, and it says so */
+  /* Then core's copy: a draft of that year, on those dates */
   set_text (child (dialog, FD_TYPE_SESSION_DUPLICATE_DIALOG, "end_row"), "12/06/2027");
-  g_assert_false (fd_session_duplicate_dialog_duplicate (self));
-  g_assert_cmpstr (fd_session_duplicate_dialog_get_page (self), ==, "details");
-  g_assert_true (gtk_widget_get_visible (child (dialog, FD_TYPE_SESSION_DUPLICATE_DIALOG, "error_label")));
-  g_assert_cmpint (query_int ("SELECT count(*) FROM session", NULL), ==, n_sessions);
-
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_spin_button_set_value (child (dialog, FD_TYPE_SESSION_DUPLICATE_DIALOG, "year_spin"), 2027);
+  g_signal_connect (dialog, "open-session", G_CALLBACK (on_open_session_cb), &opened);
+  g_assert_true (fd_session_duplicate_dialog_duplicate (self));
+  g_assert_cmpstr (fd_session_duplicate_dialog_get_page (self), ==, "done");
+  g_assert_cmpint (query_int ("SELECT count(*) FROM session", NULL), ==, n_sessions + 1);
+  gtk_widget_activate_action (dialog, "dialog.open-session", NULL);
+  g_assert_nonnull (opened);
+  g_assert_cmpstr (query_text ("SELECT label FROM session WHERE id = ?1", opened), ==,
+                   fd_session_get_label (chosen));
+  g_assert_cmpint (query_int ("SELECT year FROM session WHERE id = ?1", opened), ==, 2027);
+  g_assert_cmpint (query_int ("SELECT published FROM session WHERE id = ?1", opened), ==, 0);
+  g_assert_cmpstr (query_text ("SELECT planned_start_on FROM session WHERE id = ?1", opened), ==,
+                   "2027-06-10");
+  g_assert_cmpstr (query_text ("SELECT planned_end_on FROM session WHERE id = ?1", opened), ==,
+                   "2027-06-12");
+  g_assert_cmpint (query_int ("SELECT count(*) FROM slot WHERE session_id = ?1", opened), ==, 0);
+  g_assert_true (g_str_has_prefix (query_text ("SELECT code FROM session WHERE id = ?1", opened),
+                                   "2027-"));
+  g_free (opened);
+  g_object_unref (dialog);
 }
 
 static void
@@ -804,6 +837,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   if (!ui_test_init (&argc, &argv))
     return 0;
 
@@ -815,5 +850,8 @@ main (int   argc,
   g_test_add_func ("/session-editor/duplicate-dialog", test_duplicate_dialog);
   g_test_add_func ("/session-editor/import-dialog", test_import_dialog);
 
-  return ui_test_run ();
+  ret = ui_test_run ();
+  g_clear_pointer (&texts, g_ptr_array_unref);
+
+  return ret;
 }

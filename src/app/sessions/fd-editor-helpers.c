@@ -13,6 +13,8 @@
 
 #include "fd-editor-helpers.h"
 
+#include "fd-window.h"
+
 /* The cost types a session's cost line may have; stored as their code */
 static const FdEditorCode cost_types[] = {
   { "trainer_fees", NULL, N_("Trainer fees") },
@@ -493,6 +495,66 @@ fd_editor_set_text (gpointer    editable,
   g_return_if_fail (GTK_IS_EDITABLE (editable));
 
   gtk_editable_set_text (editable, text != NULL ? text : "");
+}
+
+/**
+ * fd_editor_apply:
+ * @widget: the widget the user edited in (a page, a dialog)
+ * @database: where to write
+ * @label: the user's words for the edit, translated (“Slots added”)
+ * @changes: (element-type FdChange): the edit, applied all or nothing
+ * @error: return location for a #GError
+ *
+ * Applies a user's edit so that it can be undone: through the history of
+ * the main window @widget is in (or a dialog of), which says so in a toast
+ * with an Undo button; without one (a test's window), through
+ * fd_database_apply_all() alone.
+ *
+ * Returns: whether the edit was applied
+ */
+gboolean
+fd_editor_apply (GtkWidget   *widget,
+                 FdDatabase  *database,
+                 const char  *label,
+                 GPtrArray   *changes,
+                 GError     **error)
+{
+  GtkRoot *root;
+  GtkWindow *window;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (FD_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  root = gtk_widget_get_root (widget);
+  window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : GTK_IS_WINDOW (widget) ? GTK_WINDOW (widget)
+                                                                              : NULL;
+  while (window != NULL && !FD_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+
+  if (window != NULL && fd_window_get_history (FD_WINDOW (window)) != NULL &&
+      fd_window_get_database (FD_WINDOW (window)) == database)
+    return fd_window_apply_edit (FD_WINDOW (window), label, changes, error);
+
+  return fd_database_apply_all (database, changes, error);
+}
+
+/* fd_editor_apply() for one change */
+gboolean
+fd_editor_apply_one (GtkWidget   *widget,
+                     FdDatabase  *database,
+                     const char  *label,
+                     FdChange    *change,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new ();
+
+  g_return_val_if_fail (change != NULL, FALSE);
+
+  g_ptr_array_add (changes, change);
+
+  return fd_editor_apply (widget, database, label, changes, error);
 }
 
 /**

@@ -57,7 +57,19 @@ const char         *fd_editor_modality_label     (const char   *code);
 const char         *fd_editor_sequence_status_label (const char *code);
 char               *fd_editor_format_duration    (gint64        minutes);
 
-/* Response ids of fd_editor_ask_unsaved() */
+/* Writes a user's edit, undoable from the main window */
+gboolean            fd_editor_apply              (GtkWidget    *widget,
+                                                  FdDatabase   *database,
+                                                  const char   *label,
+                                                  GPtrArray    *changes,
+                                                  GError      **error);
+gboolean            fd_editor_apply_one          (GtkWidget    *widget,
+                                                  FdDatabase   *database,
+                                                  const char   *label,
+                                                  FdChange     *change,
+                                                  GError      **error);
+
+/* Response ids of fd_editor_new_unsaved_dialog() */
 #define FD_EDITOR_RESPONSE_SAVE    "save"
 #define FD_EDITOR_RESPONSE_DISCARD "discard"
 #define FD_EDITOR_RESPONSE_CANCEL  "cancel"

@@ -343,7 +343,9 @@ fd_sequence_dialog_save (FdSequenceDialog *self)
         fd_change_set_bool (change, "prework", prework);
     }
 
-  if (fd_change_get_n_fields (change) > 0 && !fd_database_apply (self->database, change, &error))
+  if (fd_change_get_n_fields (change) > 0 &&
+      !fd_editor_apply_one (GTK_WIDGET (self), self->database,
+                            shown == NULL ? _("Sequence added") : _("Sequence changed"), change, &error))
     {
       show_error (self, error);
       return FALSE;
@@ -393,7 +395,7 @@ fd_sequence_dialog_delete (FdSequenceDialog *self)
     }
   g_ptr_array_add (changes, fd_change_new_delete ("sequence", shown->id, self->revision));
 
-  if (!fd_database_apply_all (self->database, changes, &error))
+  if (!fd_editor_apply (GTK_WIDGET (self), self->database, _("Sequence deleted"), changes, &error))
     {
       show_error (self, error);
       return FALSE;

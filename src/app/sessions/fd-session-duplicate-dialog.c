@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "fd-session-duplicate-dialog.h"
@@ -25,8 +26,8 @@
  * « Dupliquer une session », in three steps: choose the session to copy
  * in a searchable list of all of them (an #FdRecordList: rows are read
  * only when shown), give the new one its year and its start and end
- * dates, then go to it. The copy itself is core's (run_duplicate()); on
- * success ::open-session gives the new session's id.
+ * dates, then go to it. The copy itself is core's (run_duplicate(),
+ * fd_session_duplicate()); ::open-session then gives the new session's id.
  */
 struct _FdSessionDuplicateDialog
 {
@@ -62,13 +63,30 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* HOOK (duplicate): the copy is core's, as the CLI's is: point this at
- * fd_session_duplicate() (being written beside this dialog) with the
- * same arguments, returning the new session's id. It copies the session's
- * form, sequences and email settings into a new draft session of @year,
- * planned from @start_on to @end_on, with a code generated from @year;
- * not its slots, costs, funding, trainees, attendance, certifications,
- * documents, survey results nor history. Until it lands this says so. */
+static gboolean
+parse_iso_date (const char *iso,
+                GDate      *date)
+{
+  int year;
+  int month;
+  int day;
+
+  g_date_clear (date, 1);
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+
+  return TRUE;
+}
+
+/* The copy is core's, as the CLI's is (fd_session_duplicate()): the
+ * session's form, populations, sequences and email settings go into a new
+ * draft of @year planned from @start_on to @end_on, with a code generated
+ * for @year; not its slots, costs, funding, trainees, attendance,
+ * certifications, documents, survey results nor history. Returns the new
+ * session's id. */
 static char *
 run_duplicate (FdSessionDuplicateDialog  *self,
                const char                *source_id,
@@ -77,12 +95,24 @@ run_duplicate (FdSessionDuplicateDialog  *self,
                const char                *end_on,
                GError                   **error)
 {
+  GDate start;
+  GDate end;
+  char *new_id = NULL;
+
   g_assert (FD_IS_SESSION_DUPLICATE_DIALOG (self));
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-               _("Duplicating a session is not available in this version yet."));
+  if (!parse_iso_date (start_on, &start) || !parse_iso_date (end_on, &end))
+    {
+      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID,
+                          !parse_iso_date (start_on, &start) ? "planned_start_on" : "planned_end_on",
+                          _("Type a date such as 03/03/2026, or pick one."));
+      return NULL;
+    }
 
-  return NULL;
+  if (!fd_session_duplicate (self->database, source_id, year, &start, &end, &new_id, NULL, error))
+    return NULL;
+
+  return new_id;
 }
 
 static void
@@ -390,6 +420,7 @@ fd_session_duplicate_dialog_duplicate (FdSessionDuplicateDialog *self)
   g_return_val_if_fail (FD_IS_SESSION_DUPLICATE_DIALOG (self), FALSE);
   g_return_val_if_fail (self->source_id != NULL, FALSE);
 
+  fd_editor_clear_field_error (GTK_WIDGET (self->year_row));
   fd_editor_clear_field_error (GTK_WIDGET (self->start_row));
   fd_editor_clear_field_error (GTK_WIDGET (self->end_row));
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
@@ -417,7 +448,16 @@ fd_session_duplicate_dialog_duplicate (FdSessionDuplicateDialog *self)
   self->new_id = run_duplicate (self, self->source_id, year, start_on, end_on, &error);
   if (self->new_id == NULL)
     {
-      show_error (self, NULL, error->message);
+      const char *field = fd_validation_error_get_field (error);
+      GtkWidget *row = NULL;
+
+      if (g_strcmp0 (field, "year") == 0)
+        row = GTK_WIDGET (self->year_row);
+      else if (g_strcmp0 (field, "planned_start_on") == 0)
+        row = GTK_WIDGET (self->start_row);
+      else if (g_strcmp0 (field, "planned_end_on") == 0)
+        row = GTK_WIDGET (self->end_row);
+      show_error (self, row, error->message);
       return FALSE;
     }
 

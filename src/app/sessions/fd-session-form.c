@@ -640,7 +640,10 @@ fd_session_form_save (FdSessionForm *self)
   if (change == NULL)
     return FALSE;
 
-  if (fd_change_get_n_fields (change) > 0 && !fd_database_apply (self->database, change, &error))
+  if (fd_change_get_n_fields (change) > 0 &&
+      !fd_editor_apply_one (GTK_WIDGET (self), self->database,
+                            self->plan == NULL ? _("Session created") : _("Session changed"), change,
+                            &error))
     {
       show_error (self, error);
       return FALSE;

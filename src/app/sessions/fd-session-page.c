@@ -958,7 +958,9 @@ set_published_action (GtkWidget  *widget,
 
   change = fd_change_new_update ("session", self->plan->id, self->plan->revision);
   fd_change_set_bool (change, "published", published);
-  if (!fd_database_apply (self->database, change, &error))
+  if (!fd_editor_apply_one (GTK_WIDGET (self), self->database,
+                            published ? _("Session published") : _("Session back to draft"), change,
+                            &error))
     show_error_dialog (self, published ? _("Could Not Publish the Session")
                                        : _("Could Not Take the Session Back to Draft"),
                        error->message);
@@ -1563,7 +1565,8 @@ fd_session_page_save (FdSessionPage *self)
       g_ptr_array_add (changes, change);
     }
 
-  if (changes->len > 0 && !fd_database_apply_all (self->database, changes, &error))
+  if (changes->len > 0 &&
+      !fd_editor_apply (GTK_WIDGET (self), self->database, _("Session saved"), changes, &error))
     {
       if (!show_save_error (self, error))
         show_error_dialog (self, _("Could Not Save the Session"), error->message);

@@ -839,7 +839,11 @@ fd_slot_dialog_save (FdSlotDialog *self)
       add_staff_changes (changes, fd_change_get_id (change), wanted, create ? NULL : shown->staff);
     }
 
-  if (changes->len > 0 && !fd_database_apply_all (self->database, changes, &error))
+  if (changes->len > 0 &&
+      !fd_editor_apply (GTK_WIDGET (self), self->database,
+                        shown != NULL ? _("Slot changed")
+                                      : ngettext ("Slot added", "Slots added", g_strv_length (dates)),
+                        changes, &error))
     {
       show_error (self, error);
       return FALSE;
@@ -883,7 +887,7 @@ fd_slot_dialog_delete (FdSlotDialog *self)
     }
   g_ptr_array_add (changes, fd_change_new_delete ("slot", shown->id, self->revision));
 
-  if (!fd_database_apply_all (self->database, changes, &error))
+  if (!fd_editor_apply (GTK_WIDGET (self), self->database, _("Slot deleted"), changes, &error))
     {
       show_error (self, error);
       return FALSE;
