@@ -113,7 +113,8 @@ wait_until_closed (GtkWindow *window)
 static gboolean
 is_shown (gpointer widget)
 {
-  return gtk_widget_get_visible (GTK_WIDGET (widget)) && gtk_widget_get_mapped (GTK_WIDGET (widget));
+  return gtk_widget_get_visible (GTK_WIDGET (widget)) &&
+         gtk_widget_get_mapped (GTK_WIDGET (widget));
 }
 
 static void
@@ -246,7 +247,8 @@ save_shot (GtkWidget  *widget,
   node = gtk_snapshot_free_to_node (snapshot);
   if (node == NULL)
     return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   file = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, file, NULL);
@@ -352,7 +354,8 @@ test_create_and_complete (void)
 
   /* The session page: both reminders */
   page = show_page (session_id, &window);
-  g_assert_cmpstr (gtk_label_get_text (PAGE_CHILD (page, "title_label")), ==, "Session d’essai — Lyon");
+  g_assert_cmpstr (gtk_label_get_text (PAGE_CHILD (page, "title_label")), ==,
+                   "Session d’essai — Lyon");
   g_assert_true (g_str_has_prefix (gtk_label_get_text (PAGE_CHILD (page, "subtitle_label")), code));
   g_assert_true (is_shown (PAGE_CHILD (page, "reminder_box")));
   g_assert_true (is_shown (PAGE_CHILD (page, "draft_box")));
@@ -387,7 +390,8 @@ test_create_and_complete (void)
   g_assert_true (fd_editor_select_id (SLOT_CHILD (dialog, "room_drop_down"), room));
   g_assert_true (fd_slot_dialog_add_trainer (FD_SLOT_DIALOG (dialog), trainer));
   set_text (SLOT_CHILD (dialog, "trainer_notice_row"), "Badge à l’accueil");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (SLOT_CHILD (dialog, "duration_row")), "2 slots"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (SLOT_CHILD (dialog, "duration_row")),
+                            "2 slots"));
   g_assert_true (fd_slot_dialog_save (FD_SLOT_DIALOG (dialog)));
   slot_ids = fd_slot_dialog_dup_slot_ids (FD_SLOT_DIALOG (dialog));
   wait_until_closed (dialog);
@@ -403,7 +407,8 @@ test_create_and_complete (void)
   g_assert_cmpstr (query_text ("SELECT trainer_notice FROM slot WHERE id = ?1", slot_ids[0]), ==,
                    "Badge à l’accueil");
   g_assert_cmpint (query_int ("SELECT count(*) FROM slot_staff s JOIN slot sl ON sl.id = s.slot_id"
-                              " WHERE sl.session_id = ?1 AND s.role = 'trainer'", session_id), ==, 2);
+                              " WHERE sl.session_id = ?1 AND s.role = 'trainer'", session_id),
+                   ==, 2);
 
   /* The session's dates and duration come from its slots */
   plan = fd_session_page_get_plan (page);
@@ -429,20 +434,27 @@ test_create_and_complete (void)
   g_assert_cmpstr (gtk_label_get_text (PAGE_CHILD (page, "total_label")), ==, "€1,051.50");
 
   /* Nothing is written before Save, and the orange box stays */
-  g_assert_cmpint (query_int ("SELECT count(*) FROM cost WHERE session_id = ?1", session_id), ==, 0);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM cost WHERE session_id = ?1", session_id), ==,
+                   0);
   gtk_widget_activate_action (GTK_WIDGET (page), "session.save", NULL);
   g_assert_false (fd_session_page_get_modified (page));
-  g_assert_cmpint (query_int ("SELECT count(*) FROM cost WHERE session_id = ?1", session_id), ==, 1);
-  g_assert_cmpint (query_int ("SELECT amount_cents FROM cost WHERE session_id = ?1", session_id), ==,
+  g_assert_cmpint (query_int ("SELECT count(*) FROM cost WHERE session_id = ?1", session_id), ==,
+                   1);
+  g_assert_cmpint (query_int ("SELECT amount_cents FROM cost WHERE session_id = ?1", session_id),
+                   ==,
                    35050);
-  g_assert_cmpstr (query_text ("SELECT distribution FROM cost WHERE session_id = ?1", session_id), ==,
+  g_assert_cmpstr (query_text ("SELECT distribution FROM cost WHERE session_id = ?1", session_id),
+                   ==,
                    "per_trainee");
-  g_assert_cmpint (query_int ("SELECT quantity FROM cost WHERE session_id = ?1", session_id), ==, 3);
+  g_assert_cmpint (query_int ("SELECT quantity FROM cost WHERE session_id = ?1", session_id), ==,
+                   3);
   g_assert_cmpstr (query_text ("SELECT provider FROM cost WHERE session_id = ?1", session_id), ==,
                    "Regus Part-Dieu");
-  g_assert_cmpstr (query_text ("SELECT a.blob_sha256 FROM attachment a JOIN cost c ON c.id = a.owner_id"
-                               " WHERE c.session_id = ?1", session_id), ==, quote_sha256);
-  g_assert_cmpint (query_int ("SELECT length(data) FROM blob WHERE sha256 = ?1", quote_sha256), ==, 20);
+  g_assert_cmpstr (query_text ("SELECT a.blob_sha256 FROM attachment a"
+                               " JOIN cost c ON c.id = a.owner_id WHERE c.session_id = ?1",
+                               session_id), ==, quote_sha256);
+  g_assert_cmpint (query_int ("SELECT length(data) FROM blob WHERE sha256 = ?1", quote_sha256), ==,
+                   20);
 
   g_assert_true (is_shown (PAGE_CHILD (page, "reminder_box")));
   g_assert_cmpstr (gtk_label_get_text (PAGE_CHILD (page, "reminder_label")), ==,
@@ -454,7 +466,8 @@ test_create_and_complete (void)
 
   /* The evaluation: the orange box goes once it is saved */
   fd_session_page_show_tab (page, "evaluation");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (PAGE_CHILD (page, "results_stack")), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (PAGE_CHILD (page, "results_stack")), ==,
+                   "empty");
   g_assert_true (fd_editor_select_id (PAGE_CHILD (page, "evaluation_row"), evaluation));
   g_assert_true (fd_session_page_get_modified (page));
   g_assert_true (is_shown (PAGE_CHILD (page, "reminder_box")));
@@ -469,7 +482,8 @@ test_create_and_complete (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "session.set-published", "b", TRUE);
   g_assert_cmpint (query_int ("SELECT published FROM session WHERE id = ?1", session_id), ==, 1);
   g_assert_false (gtk_widget_get_visible (PAGE_CHILD (page, "draft_box")));
-  g_assert_cmpstr (gtk_button_get_label (PAGE_CHILD (page, "publish_button")), ==, "Back to _Draft");
+  g_assert_cmpstr (gtk_button_get_label (PAGE_CHILD (page, "publish_button")), ==,
+                   "Back to _Draft");
   gtk_widget_activate_action (GTK_WIDGET (page), "session.set-published", "b", FALSE);
   g_assert_cmpint (query_int ("SELECT published FROM session WHERE id = ?1", session_id), ==, 0);
   g_assert_true (is_shown (PAGE_CHILD (page, "draft_box")));
@@ -527,7 +541,8 @@ test_unsaved_asks (void)
   answer (wait_for_question (), FD_EDITOR_RESPONSE_DISCARD);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (tabs), ==, "general");
   g_assert_false (fd_session_page_get_modified (page));
-  g_assert_cmpint (query_int ("SELECT count(*) FROM cost WHERE session_id = ?1", session_id), ==, 0);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM cost WHERE session_id = ?1", session_id), ==,
+                   0);
   fd_session_page_show_tab (page, "costs");
   g_assert_null (gtk_list_box_get_row_at_index (PAGE_CHILD (page, "costs_list"), 0));
 
@@ -572,7 +587,8 @@ test_unsaved_asks_in_view (void)
 
   gtk_single_selection_set_selected (selection, 1);
   answer (wait_for_question (), FD_EDITOR_RESPONSE_DISCARD);
-  g_assert_cmpstr (fd_session_page_get_session_id (page), ==, fd_record_get_id (FD_RECORD (second)));
+  g_assert_cmpstr (fd_session_page_get_session_id (page), ==,
+                   fd_record_get_id (FD_RECORD (second)));
   g_assert_false (fd_session_page_get_modified (page));
 
   gtk_window_destroy (window);
@@ -654,7 +670,8 @@ test_bad_input (void)
   g_assert_true (fd_editor_has_field_error (row));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "The end must come after the start.");
   g_assert_false (fd_editor_has_field_error (SLOT_CHILD (dialog, "start_row")));
-  g_assert_cmpint (query_int ("SELECT count(*) FROM slot WHERE session_id = ?1", session_id), ==, 0);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM slot WHERE session_id = ?1", session_id), ==,
+                   0);
   save_shot (GTK_WIDGET (dialog), "bad-slot-end");
 
   /* A date that is not one, then a time that is not one */
@@ -667,7 +684,8 @@ test_bad_input (void)
   set_text (SLOT_CHILD (dialog, "start_row"), "neuf heures");
   g_assert_false (fd_slot_dialog_save (FD_SLOT_DIALOG (dialog)));
   g_assert_true (fd_editor_has_field_error (SLOT_CHILD (dialog, "start_row")));
-  g_assert_cmpint (query_int ("SELECT count(*) FROM slot WHERE session_id = ?1", session_id), ==, 0);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM slot WHERE session_id = ?1", session_id), ==,
+                   0);
   gtk_window_destroy (dialog);
   g_object_unref (dialog);
 
@@ -678,13 +696,15 @@ test_bad_input (void)
   g_assert_true (fd_editor_has_field_error (COST_CHILD (cost, "amount_row")));
   g_assert_true (fd_session_page_get_modified (page));
   save_shot (GTK_WIDGET (page), "bad-cost-amount");
-  g_assert_cmpint (query_int ("SELECT count(*) FROM cost WHERE session_id = ?1", session_id), ==, 0);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM cost WHERE session_id = ?1", session_id), ==,
+                   0);
 
   /* Fixed, it saves, and the message goes */
   set_text (COST_CHILD (cost, "amount_row"), "12");
   g_assert_false (fd_editor_has_field_error (COST_CHILD (cost, "amount_row")));
   g_assert_true (fd_session_page_save (page));
-  g_assert_cmpint (query_int ("SELECT amount_cents FROM cost WHERE session_id = ?1", session_id), ==,
+  g_assert_cmpint (query_int ("SELECT amount_cents FROM cost WHERE session_id = ?1", session_id),
+                   ==,
                    1200);
 
   gtk_window_destroy (window);
@@ -722,7 +742,8 @@ test_follows_changes (void)
   g_assert_cmpstr (gtk_label_get_text (PAGE_CHILD (page, "reminder_label")), ==,
                    "Choose the evaluation of this session.");
   fd_session_page_show_tab (page, "costs");
-  g_assert_true (FD_IS_COST_ROW (gtk_list_box_get_row_at_index (PAGE_CHILD (page, "costs_list"), 0)));
+  g_assert_true (FD_IS_COST_ROW (gtk_list_box_get_row_at_index (PAGE_CHILD (page, "costs_list"),
+                                                                0)));
 
   /* The evaluation chosen here while someone else chose another: the
    * edit stays on screen, and saving it is a conflict shown at the field */
@@ -764,7 +785,8 @@ on_open_session_cb (GtkWidget  *dialog,
 static void
 test_duplicate_dialog (void)
 {
-  GtkWidget *dialog = g_object_ref (fd_session_duplicate_dialog_new (NULL, ui_test_get_database ()));
+  GtkWidget *dialog = g_object_ref (fd_session_duplicate_dialog_new (NULL,
+                                                                     ui_test_get_database ()));
   FdSessionDuplicateDialog *self = FD_SESSION_DUPLICATE_DIALOG (dialog);
   gint64 n_sessions = query_int ("SELECT count(*) FROM session", NULL);
   GtkSingleSelection *selection;
@@ -783,7 +805,8 @@ test_duplicate_dialog (void)
 
   g_assert_true (fd_session_duplicate_dialog_choose (self, 0));
   g_assert_cmpstr (fd_session_duplicate_dialog_get_page (self), ==, "details");
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (dialog, FD_TYPE_SESSION_DUPLICATE_DIALOG,
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (dialog,
+                                                            FD_TYPE_SESSION_DUPLICATE_DIALOG,
                                                             "year_spin")), ==,
                    g_date_time_get_year (now));
 
@@ -791,7 +814,8 @@ test_duplicate_dialog (void)
   set_text (child (dialog, FD_TYPE_SESSION_DUPLICATE_DIALOG, "start_row"), "10/06/2027");
   set_text (child (dialog, FD_TYPE_SESSION_DUPLICATE_DIALOG, "end_row"), "08/06/2027");
   g_assert_false (fd_session_duplicate_dialog_duplicate (self));
-  g_assert_true (fd_editor_has_field_error (child (dialog, FD_TYPE_SESSION_DUPLICATE_DIALOG, "end_row")));
+  g_assert_true (fd_editor_has_field_error (child (dialog, FD_TYPE_SESSION_DUPLICATE_DIALOG,
+                                                   "end_row")));
 
   /* Then core's copy: a draft of that year, on those dates */
   set_text (child (dialog, FD_TYPE_SESSION_DUPLICATE_DIALOG, "end_row"), "12/06/2027");
@@ -817,18 +841,77 @@ test_duplicate_dialog (void)
   g_object_unref (dialog);
 }
 
+static GFile *
+write_csv (const char *name,
+           const char *text)
+{
+  g_autofree char *path = g_build_filename (ui_test_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
 static void
 test_import_dialog (void)
 {
   GtkWidget *dialog = fd_session_import_dialog_new (NULL, ui_test_get_database ());
-  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/partner.csv");
+  FdSessionImportDialog *self = FD_SESSION_IMPORT_DIALOG (dialog);
+  g_autoptr(FdTrainingDefaults) training = pick_training ();
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/partner.csv");
+  g_autoptr(GFile) good = NULL;
+  g_autoptr(GFile) bad = NULL;
+  g_autofree char *good_text = NULL;
+  g_autofree char *bad_text = NULL;
+  GtkListBox *list = child (dialog, FD_TYPE_SESSION_IMPORT_DIALOG, "preview_list");
+  gint64 n_sessions = query_int ("SELECT count(*) FROM session", NULL);
+
+#define HEADER "reference;formation;libelle;type;sequence;date;debut;fin;pause_minutes;" \
+               "lieu;salle;formateurs\n"
+  good_text = g_strdup_printf (HEADER
+                               "PART-UI-1;%1$s;Partenaire — groupe A;inter;Jour 1;07/09/2026;"
+                               "09:00;17:00;60;;;\n"
+                               "PART-UI-1;%1$s;Partenaire — groupe A;inter;Jour 2;08/09/2026;"
+                               "09:00;17:00;60;;;\n",
+                               training->code);
+  bad_text = g_strdup_printf (HEADER "PART-UI-2;%1$s;;inter;Jour 1;31/02/2026;09:00;17:00;60;;;\n",
+                              training->code);
+#undef HEADER
+  good = write_csv ("good.csv", good_text);
+  bad = write_csv ("bad.csv", bad_text);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_cmpstr (fd_session_import_dialog_get_page (FD_SESSION_IMPORT_DIALOG (dialog)), ==, "choose");
-  fd_session_import_dialog_set_file (FD_SESSION_IMPORT_DIALOG (dialog), file);
-  g_assert_cmpstr (fd_session_import_dialog_get_page (FD_SESSION_IMPORT_DIALOG (dialog)), ==, "preview");
-  g_assert_false (fd_session_import_dialog_import (FD_SESSION_IMPORT_DIALOG (dialog)));
-  g_assert_cmpstr (fd_session_import_dialog_get_page (FD_SESSION_IMPORT_DIALOG (dialog)), ==, "preview");
+  g_assert_cmpstr (fd_session_import_dialog_get_page (self), ==, "choose");
+
+  /* A file that cannot be read: said, nothing to import */
+  fd_session_import_dialog_set_file (self, missing);
+  g_assert_cmpstr (fd_session_import_dialog_get_page (self), ==, "preview");
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_false (fd_session_import_dialog_import (self));
+
+  /* A wrong line: shown, and the import waits for a right file */
+  fd_session_import_dialog_set_file (self, bad);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_false (gtk_widget_is_sensitive (child (dialog, FD_TYPE_SESSION_IMPORT_DIALOG,
+                                                  "import_button")));
+  g_assert_false (fd_session_import_dialog_import (self));
+  g_assert_cmpint (query_int ("SELECT count(*) FROM session", NULL), ==, n_sessions);
+
+  /* A right one: its session previewed, then imported as a draft */
+  fd_session_import_dialog_set_file (self, good);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_cmpstr (adw_preferences_row_get_title (
+                     ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))),
+                   ==, "Partenaire — groupe A");
+  g_assert_cmpint (query_int ("SELECT count(*) FROM session", NULL), ==, n_sessions);
+  g_assert_true (fd_session_import_dialog_import (self));
+  g_assert_cmpstr (fd_session_import_dialog_get_page (self), ==, "done");
+  g_assert_cmpint (query_int ("SELECT count(*) FROM session", NULL), ==, n_sessions + 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM slot sl JOIN session s ON s.id = sl.session_id"
+                              " WHERE s.external_reference = 'PART-UI-1'", NULL), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }

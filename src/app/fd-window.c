@@ -543,7 +543,8 @@ new_session_action (GtkWidget  *widget,
 
   gtk_popover_popdown (self->create_session_popover);
 
-  g_signal_connect_object (form, "saved", G_CALLBACK (on_session_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_session_saved_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (form));
 }
 
@@ -570,7 +571,8 @@ import_sessions_action (GtkWidget  *widget,
   FdWindow *self = FD_WINDOW (widget);
 
   gtk_popover_popdown (self->create_session_popover);
-  gtk_window_present (GTK_WINDOW (fd_session_import_dialog_new (GTK_WINDOW (self), self->database)));
+  gtk_window_present (GTK_WINDOW (fd_session_import_dialog_new (GTK_WINDOW (self),
+                                                                self->database)));
 }
 
 static void
@@ -778,7 +780,8 @@ fd_window_class_init (FdWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/formadesk/Formadesk/fd-window.ui");
 
   gtk_widget_class_bind_template_child (widget_class, FdWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, candidates_page);
@@ -801,7 +804,8 @@ fd_window_class_init (FdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-session", NULL,
                                    duplicate_session_action);
-  gtk_widget_class_install_action (widget_class, "win.import-sessions", NULL, import_sessions_action);
+  gtk_widget_class_install_action (widget_class, "win.import-sessions", NULL,
+                                   import_sessions_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
 

@@ -133,7 +133,8 @@ fd_database_read_blob (FdDatabase  *database,
   g_return_val_if_fail (FD_IS_DATABASE (database), NULL);
   g_return_val_if_fail (sha256 != NULL, NULL);
 
-  stmt = _fd_database_prepare (database, "SELECT data, mime_type FROM blob WHERE sha256 = ?1", error);
+  stmt = _fd_database_prepare (database, "SELECT data, mime_type FROM blob WHERE sha256 = ?1",
+                               error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);

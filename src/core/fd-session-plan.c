@@ -744,7 +744,8 @@ fd_session_plan_contains (const FdSessionPlan *self,
           const FdPlanCost *cost = g_ptr_array_index (self->costs, i);
 
           for (guint j = 0; j < cost->attachments->len; j++)
-            if (g_str_equal (((FdPlanAttachment *) g_ptr_array_index (cost->attachments, j))->id, id))
+            if (g_str_equal (((FdPlanAttachment *) g_ptr_array_index (cost->attachments, j))->id,
+                             id))
               return TRUE;
         }
       return FALSE;

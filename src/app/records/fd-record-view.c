@@ -270,7 +270,8 @@ fd_record_view_class_init (FdRecordViewClass *klass)
 
   g_type_ensure (FD_TYPE_RECORD_PANE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-record-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/formadesk/Formadesk/fd-record-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_bind_template_child (widget_class, FdRecordView, details_bin);

@@ -259,7 +259,8 @@ add_attachment_row (FdCostRow  *self,
   gtk_widget_set_tooltip_text (remove, _("Remove This Attachment"));
   gtk_widget_add_css_class (remove, "flat");
   g_object_set_data (G_OBJECT (remove), "row", row);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_attachment_remove_clicked_cb), self, 0);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_attachment_remove_clicked_cb), self,
+                           0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
   attachment->row = row;
@@ -404,7 +405,8 @@ fd_cost_row_class_init (FdCostRowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-cost-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/formadesk/Formadesk/fd-cost-row.ui");
 
   gtk_widget_class_bind_template_child (widget_class, FdCostRow, amount_row);
   gtk_widget_class_bind_template_child (widget_class, FdCostRow, attach_button);
@@ -683,7 +685,8 @@ fd_cost_row_build_changes (FdCostRow   *self,
       fd_change_set_string (change, "session_id", session_id);
       fd_change_set_string (change, "type", self->type);
       fd_change_set_int (change, "amount_cents", cents);
-      fd_change_set_string (change, "distribution", is_per_trainee (self) ? "per_trainee" : "global");
+      fd_change_set_string (change, "distribution",
+                            is_per_trainee (self) ? "per_trainee" : "global");
       fd_change_set_int (change, "quantity", is_per_trainee (self) ? get_quantity (self) : 1);
       if (provider != NULL)
         fd_change_set_string (change, "provider", provider);

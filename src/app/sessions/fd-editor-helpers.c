@@ -307,7 +307,8 @@ on_selected_bind_cb (GtkSignalListItemFactory *factory,
 {
   FdOption *choice = gtk_list_item_get_item (list_item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), fd_option_get_label (choice));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                      fd_option_get_label (choice));
 }
 
 /**
@@ -353,15 +354,17 @@ static gboolean
 scroll_to (GtkWidget *row)
 {
   GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *viewport = scrolled != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))
-                                         : NULL;
-  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport))
-                                                  : NULL;
+  GtkWidget *viewport = NULL;
+  GtkWidget *content = NULL;
   GtkAdjustment *adjustment;
   graphene_rect_t bounds;
   double value;
   double page;
 
+  if (scrolled != NULL)
+    viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (viewport))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
   if (content == NULL)
     return TRUE;
   if (!gtk_widget_compute_bounds (row, content, &bounds) || bounds.size.height < 10)

@@ -113,7 +113,8 @@ fill_codes (GListStore         *store,
   g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n_codes; i++)
-    g_ptr_array_add (choices, fd_option_new (codes[i].code, fd_editor_code_get_label (&codes[i]), NULL));
+    g_ptr_array_add (choices, fd_option_new (codes[i].code, fd_editor_code_get_label (&codes[i]),
+                                             NULL));
   fd_editor_fill_choices (store, choices, NULL);
 }
 
@@ -177,7 +178,8 @@ fd_sequence_dialog_class_init (FdSequenceDialogClass *klass)
 
   g_type_ensure (FD_TYPE_OPTION);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-sequence-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/formadesk/Formadesk/fd-sequence-dialog.ui");
 
   gtk_widget_class_bind_template_child (widget_class, FdSequenceDialog, delete_button);
   gtk_widget_class_bind_template_child (widget_class, FdSequenceDialog, delete_group);
@@ -311,7 +313,8 @@ fd_sequence_dialog_save (FdSequenceDialog *self)
 
       for (guint i = 0; i < self->plan->sequences->len; i++)
         position = MAX (position,
-                        ((FdPlanSequence *) g_ptr_array_index (self->plan->sequences, i))->position + 1);
+                        ((FdPlanSequence *) g_ptr_array_index (self->plan->sequences,
+                                                               i))->position + 1);
 
       change = fd_change_new_create ("sequence");
       fd_change_set_string (change, "session_id", self->plan->id);
@@ -345,7 +348,8 @@ fd_sequence_dialog_save (FdSequenceDialog *self)
 
   if (fd_change_get_n_fields (change) > 0 &&
       !fd_editor_apply_one (GTK_WIDGET (self), self->database,
-                            shown == NULL ? _("Sequence added") : _("Sequence changed"), change, &error))
+                            shown == NULL ? _("Sequence added") : _("Sequence changed"),
+                            change, &error))
     {
       show_error (self, error);
       return FALSE;
@@ -389,7 +393,8 @@ fd_sequence_dialog_delete (FdSequenceDialog *self)
         {
           const FdPlanStaff *staff = g_ptr_array_index (slot->staff, j);
 
-          g_ptr_array_add (changes, fd_change_new_delete ("slot_staff", staff->id, staff->revision));
+          g_ptr_array_add (changes, fd_change_new_delete ("slot_staff", staff->id,
+                                                          staff->revision));
         }
       g_ptr_array_add (changes, fd_change_new_delete ("slot", slot->id, slot->revision));
     }

@@ -54,6 +54,8 @@ struct _FdSessionDuplicateDialog
   GtkSpinButton      *year_spin;
 };
 
+#define TEMPLATE "/fr/formadesk/Formadesk/fd-session-duplicate-dialog.ui"
+
 G_DEFINE_FINAL_TYPE (FdSessionDuplicateDialog, fd_session_duplicate_dialog, ADW_TYPE_WINDOW)
 
 enum {
@@ -104,7 +106,8 @@ run_duplicate (FdSessionDuplicateDialog  *self,
   if (!parse_iso_date (start_on, &start) || !parse_iso_date (end_on, &end))
     {
       fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID,
-                          !parse_iso_date (start_on, &start) ? "planned_start_on" : "planned_end_on",
+                          !parse_iso_date (start_on,
+                                           &start) ? "planned_start_on" : "planned_end_on",
                           _("Type a date such as 03/03/2026, or pick one."));
       return NULL;
     }
@@ -122,11 +125,12 @@ update_buttons (FdSessionDuplicateDialog *self)
 
   if (g_strcmp0 (page, "choose") == 0)
     {
+      gboolean chosen = gtk_single_selection_get_selected_item (self->selection) != NULL;
+
       gtk_button_set_label (self->back_button, _("_Cancel"));
       gtk_button_set_label (self->next_button, _("_Next"));
       gtk_widget_set_visible (GTK_WIDGET (self->next_button), TRUE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.next",
-                                     gtk_single_selection_get_selected_item (self->selection) != NULL);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.next", chosen);
     }
   else if (g_strcmp0 (page, "details") == 0)
     {
@@ -145,7 +149,8 @@ update_buttons (FdSessionDuplicateDialog *self)
 static void
 on_search_entry_search_changed_cb (FdSessionDuplicateDialog *self)
 {
-  fd_session_duplicate_dialog_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  fd_session_duplicate_dialog_search (self,
+                                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
@@ -174,8 +179,10 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     gpointer                  user_data)
 {
-  fd_record_kind_ui_get (FD_RECORD_KIND_SESSION)->bind_row (FD_RECORD_ROW (gtk_list_item_get_child (list_item)),
-                                                            gtk_list_item_get_item (list_item));
+  const FdRecordKindUi *ui = fd_record_kind_ui_get (FD_RECORD_KIND_SESSION);
+
+  ui->bind_row (FD_RECORD_ROW (gtk_list_item_get_child (list_item)),
+                gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -188,7 +195,8 @@ show_details (FdSessionDuplicateDialog *self,
   g_free (self->source_id);
   self->source_id = g_strdup (fd_record_get_id (FD_RECORD (session)));
 
-  title = fd_details_join (" · ", fd_session_get_code (session), fd_session_get_label (session), NULL);
+  title = fd_details_join (" · ", fd_session_get_code (session), fd_session_get_label (session),
+                           NULL);
   adw_action_row_set_subtitle (self->source_row, title);
   gtk_spin_button_set_value (self->year_spin, g_date_time_get_year (now));
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
@@ -299,8 +307,7 @@ fd_session_duplicate_dialog_class_init (FdSessionDuplicateDialogClass *klass)
   g_type_ensure (FD_TYPE_DATE_ROW);
   g_type_ensure (FD_TYPE_RECORD_ROW);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/formadesk/Formadesk/fd-session-duplicate-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
 
   gtk_widget_class_bind_template_child (widget_class, FdSessionDuplicateDialog, back_button);
   gtk_widget_class_bind_template_child (widget_class, FdSessionDuplicateDialog, done_page);
@@ -430,7 +437,8 @@ fd_session_duplicate_dialog_duplicate (FdSessionDuplicateDialog *self)
 
   if (!fd_date_row_get_date (self->start_row, &start_on) || start_on == NULL)
     {
-      show_error (self, GTK_WIDGET (self->start_row), _("Type the start date, such as 03/03/2026."));
+      show_error (self, GTK_WIDGET (self->start_row),
+                  _("Type the start date, such as 03/03/2026."));
       return FALSE;
     }
   if (!fd_date_row_get_date (self->end_row, &end_on) || end_on == NULL)

@@ -250,8 +250,11 @@ load_lists (FdSessionForm *self)
     g_ptr_array_add (kinds, fd_option_new (session_kinds[i],
                                            fd_format_session_kind (session_kinds[i]), NULL));
   for (guint i = 0; i < G_N_ELEMENTS (session_statuses); i++)
-    g_ptr_array_add (statuses, fd_option_new (session_statuses[i],
-                                              fd_format_session_status (session_statuses[i]), NULL));
+    {
+      const char *status = session_statuses[i];
+
+      g_ptr_array_add (statuses, fd_option_new (status, fd_format_session_status (status), NULL));
+    }
 
   self->filling = TRUE;
   fd_editor_fill_choices (self->kinds, kinds, NULL);
@@ -404,13 +407,15 @@ build_change (FdSessionForm *self)
   change = create ? fd_change_new_create ("session")
                   : fd_change_new_update ("session", plan->id, plan->revision);
 
-  set_text_field (change, create, "training_id", fd_editor_get_selected_id (self->training_drop_down),
+  set_text_field (change, create, "training_id",
+                  fd_editor_get_selected_id (self->training_drop_down),
                   create ? NULL : plan->training_id);
   /* Blank is sent too: the write path names the field that is required */
   if (create || g_strcmp0 (label, plan->label) != 0)
     fd_change_set_string (change, "label", label != NULL ? label : "");
   set_int_field (change, create, "year", get_spin (self->year_spin), create ? 0 : plan->year);
-  set_text_field (change, create, "kind", selected_code (self->kind_row), create ? NULL : plan->kind);
+  set_text_field (change, create, "kind", selected_code (self->kind_row),
+                  create ? NULL : plan->kind);
   set_text_field (change, create, "organisation_id", selected_code (self->organisation_row),
                   create ? NULL : plan->organisation_id);
   set_text_field (change, create, "certification_id", selected_code (self->certification_row),
@@ -425,13 +430,15 @@ build_change (FdSessionForm *self)
                  create ? 0 : plan->capacity_target);
   set_int_field (change, create, "capacity_max", get_spin (self->capacity_max_spin),
                  create ? 0 : plan->capacity_max);
-  set_bool_field (change, create, "published", adw_combo_row_get_selected (self->published_row) == 1,
+  set_bool_field (change, create, "published",
+                  adw_combo_row_get_selected (self->published_row) == 1,
                   create ? FALSE : plan->published);
   if (!create)
     set_text_field (change, FALSE, "status", selected_code (self->status_row), plan->status);
   set_text_field (change, create, "planned_start_on", planned_start,
                   create ? NULL : plan->planned_start_on);
-  set_text_field (change, create, "planned_end_on", planned_end, create ? NULL : plan->planned_end_on);
+  set_text_field (change, create, "planned_end_on", planned_end,
+                  create ? NULL : plan->planned_end_on);
   set_text_field (change, create, "notice_comment", notice, create ? NULL : plan->notice_comment);
   set_text_field (change, create, "organisation_comment", organisation_comment,
                   create ? NULL : plan->organisation_comment);
@@ -497,7 +504,8 @@ fd_session_form_class_init (FdSessionFormClass *klass)
   g_type_ensure (FD_TYPE_OPTION);
   g_type_ensure (FD_TYPE_DATE_ROW);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-session-form.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/formadesk/Formadesk/fd-session-form.ui");
 
   gtk_widget_class_bind_template_child (widget_class, FdSessionForm, capacity_max_row);
   gtk_widget_class_bind_template_child (widget_class, FdSessionForm, capacity_max_spin);
@@ -540,7 +548,8 @@ fd_session_form_class_init (FdSessionFormClass *klass)
 
   gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -642,8 +651,8 @@ fd_session_form_save (FdSessionForm *self)
 
   if (fd_change_get_n_fields (change) > 0 &&
       !fd_editor_apply_one (GTK_WIDGET (self), self->database,
-                            self->plan == NULL ? _("Session created") : _("Session changed"), change,
-                            &error))
+                            self->plan == NULL ? _("Session created") : _("Session changed"),
+                            change, &error))
     {
       show_error (self, error);
       return FALSE;

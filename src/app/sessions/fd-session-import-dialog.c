@@ -13,12 +13,15 @@
 
 #include "fd-session-import-dialog.h"
 
+#include "fd-details.h"
+
 /* FdSessionImportDialog:
  *
  * « Importer : sessions de partenaires »: choose a file, see what it
- * would import (nothing is written yet), then import it. Reading and
- * writing are core's (run_import()), as the CLI's import is, so that both
- * validate alike.
+ * would import and what is wrong in it (nothing is written yet), then
+ * import it. Reading, checking and writing are core's
+ * (fd_session_import_*()), as the CLI's import is, so that both validate
+ * alike.
  */
 struct _FdSessionImportDialog
 {
@@ -26,6 +29,7 @@ struct _FdSessionImportDialog
 
   FdDatabase     *database;
   GFile          *file;
+  FdSessionImport *import;   /* the file read and checked, to write */
 
   AdwStatusPage  *done_page;
   GtkButton      *import_button;
@@ -36,27 +40,78 @@ struct _FdSessionImportDialog
   AdwWindowTitle *window_title;
 };
 
+#define TEMPLATE "/fr/formadesk/Formadesk/fd-session-import-dialog.ui"
+
 G_DEFINE_FINAL_TYPE (FdSessionImportDialog, fd_session_import_dialog, ADW_TYPE_WINDOW)
 
-/* HOOK (import): point this at the session import of core
- * (fd_session_import_*(), being written beside this dialog, as the CLI's
- * import). With @preview_only it reads and validates @file and writes
- * nothing; otherwise it imports it, all or nothing. Either way it returns
- * one line a session, as the preview lists them ("2026-0042 · Excel ·
- * 3–5 mars 2026"). Until it lands this says so. */
-static GPtrArray *
-run_import (FdSessionImportDialog  *self,
-            GFile                  *file,
-            gboolean                preview_only,
-            GError                **error)
+/* Reads and checks @file (fd_session_import_parse_csv(), then
+ * fd_session_import_check()): nothing is written. */
+static FdSessionImport *
+read_import (FdSessionImportDialog  *self,
+             GFile                  *file,
+             GError                **error)
 {
+  g_autoptr(FdSessionImport) import = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
   g_assert (FD_IS_SESSION_IMPORT_DIALOG (self));
   g_assert (G_IS_FILE (file));
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-               _("Importing sessions is not available in this version yet."));
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return NULL;
 
-  return NULL;
+  import = fd_session_import_parse_csv (bytes, error);
+  if (import == NULL || !fd_session_import_check (self->database, import, error))
+    return NULL;
+
+  return g_steal_pointer (&import);
+}
+
+static GtkWidget *
+new_preview_row (const char *title,
+                 const char *subtitle,
+                 const char *icon_name,
+                 const char *style)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (icon_name != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+      if (style != NULL)
+        gtk_widget_add_css_class (icon, style);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+
+  return row;
+}
+
+/* « PART-2026-001 · BUR-02 · 7–8 septembre 2026 · 2 créneaux » */
+static char *
+describe_session (const FdSessionImportSession *session)
+{
+  g_autofree char *dates = NULL;
+  g_autofree char *start = session->start_at != NULL ? g_strndup (session->start_at, 10) : NULL;
+  g_autofree char *end = session->end_at != NULL ? g_strndup (session->end_at, 10) : NULL;
+  g_autofree char *slots = NULL;
+
+  dates = fd_details_format_date_range (start, end);
+  /* Translators: how many slots an imported session has */
+  slots = g_strdup_printf (ngettext ("%u slot", "%u slots", session->slots->len),
+                           session->slots->len);
+
+  return fd_details_join (" · ",
+                          session->reference != NULL ? session->reference : "",
+                          session->training_code != NULL ? session->training_code : "",
+                          dates != NULL ? dates : "",
+                          slots,
+                          NULL);
 }
 
 static void
@@ -71,34 +126,74 @@ clear_preview (FdSessionImportDialog *self)
 static void
 show_preview (FdSessionImportDialog *self)
 {
-  g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (self->file);
+  GPtrArray *problems;
+  GPtrArray *sessions;
+  gboolean can_import;
 
   clear_preview (self);
   adw_window_title_set_subtitle (self->window_title, name);
 
-  lines = run_import (self, self->file, TRUE, &error);
-  if (lines == NULL)
+  g_clear_pointer (&self->import, fd_session_import_free);
+  self->import = read_import (self, self->file, &error);
+  if (self->import == NULL)
     {
       gtk_label_set_text (self->preview_placeholder, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->preview_placeholder), "error");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.import", FALSE);
+      gtk_stack_set_visible_child_name (self->pages, "preview");
+      return;
     }
-  else
+
+  gtk_label_set_text (self->preview_placeholder, _("Nothing to import"));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->preview_placeholder), "error");
+
+  /* What is wrong first: nothing is imported until the file is right */
+  problems = fd_session_import_get_problems (self->import);
+  for (guint i = 0; i < problems->len; i++)
     {
-      gtk_label_set_text (self->preview_placeholder, _("Nothing to import"));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_placeholder), "error");
-      for (guint i = 0; i < lines->len; i++)
-        {
-          GtkWidget *row = adw_action_row_new ();
+      g_autofree char *text = fd_session_import_problem_format (g_ptr_array_index (problems, i));
 
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (lines, i));
-          gtk_list_box_append (self->preview_list, row);
-        }
+      gtk_list_box_append (self->preview_list,
+                           new_preview_row (text, NULL, "dialog-error-symbolic", "error"));
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.import", lines != NULL && lines->len > 0);
+  sessions = fd_session_import_get_sessions (self->import);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      const FdSessionImportSession *session = g_ptr_array_index (sessions, i);
+      g_autofree char *subtitle = describe_session (session);
+      guint n_warnings = 0;
+      GtkWidget *row;
+
+      for (guint j = 0; j < session->slots->len; j++)
+        n_warnings += ((FdSessionImportSlot *) g_ptr_array_index (session->slots,
+                                                                  j))->warnings->len;
+
+      row = new_preview_row (session->label != NULL ? session->label : "", subtitle,
+                             n_warnings > 0 ? "dialog-warning-symbolic" : NULL, "warning");
+      if (n_warnings > 0)
+        {
+          /* Translators: conflicts an imported session's slots have (a
+           * trainer booked twice…); they do not stop the import */
+          g_autofree char *tooltip = g_strdup_printf (ngettext ("%u conflict to look at",
+                                                                "%u conflicts to look at",
+                                                                n_warnings),
+                                                      n_warnings);
+
+          gtk_widget_set_tooltip_text (row, tooltip);
+        }
+      gtk_list_box_append (self->preview_list, row);
+    }
+
+  can_import = problems->len == 0 && sessions->len > 0;
+  adw_preferences_group_set_description (self->preview_group,
+                                         problems->len > 0
+                                         ? _("Correct the file, then choose it again: nothing is "
+                                             "imported while a line is wrong.")
+                                         : _("They are created as drafts."));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.import", can_import);
   gtk_stack_set_visible_child_name (self->pages, "preview");
 }
 
@@ -158,6 +253,7 @@ fd_session_import_dialog_dispose (GObject *object)
 {
   FdSessionImportDialog *self = FD_SESSION_IMPORT_DIALOG (object);
 
+  g_clear_pointer (&self->import, fd_session_import_free);
   g_clear_object (&self->file);
   g_clear_object (&self->database);
 
@@ -172,8 +268,7 @@ fd_session_import_dialog_class_init (FdSessionImportDialogClass *klass)
 
   object_class->dispose = fd_session_import_dialog_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/formadesk/Formadesk/fd-session-import-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
 
   gtk_widget_class_bind_template_child (widget_class, FdSessionImportDialog, done_page);
   gtk_widget_class_bind_template_child (widget_class, FdSessionImportDialog, import_button);
@@ -231,31 +326,33 @@ fd_session_import_dialog_set_file (FdSessionImportDialog *self,
   show_preview (self);
 }
 
-/* Imports the file previewed; TRUE once imported */
+/* Imports the file previewed (fd_session_import_apply(): checked again,
+ * then written all or nothing); TRUE once imported */
 gboolean
 fd_session_import_dialog_import (FdSessionImportDialog *self)
 {
-  g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
+  guint n_sessions;
 
   g_return_val_if_fail (FD_IS_SESSION_IMPORT_DIALOG (self), FALSE);
 
-  if (self->file == NULL)
+  if (self->import == NULL)
     return FALSE;
 
-  lines = run_import (self, self->file, FALSE, &error);
-  if (lines == NULL)
+  if (!fd_session_import_apply (self->database, self->import, &error))
     {
-      gtk_label_set_text (self->preview_placeholder, error->message);
-      clear_preview (self);
+      /* It changed since the preview: show what is wrong now */
+      show_preview (self);
+      adw_preferences_group_set_description (self->preview_group, error->message);
       return FALSE;
     }
 
+  n_sessions = fd_session_import_get_sessions (self->import)->len;
   /* Translators: after an import */
   description = g_strdup_printf (ngettext ("%u session imported.",
-                                           "%u sessions imported.", lines->len),
-                                 lines->len);
+                                           "%u sessions imported.", n_sessions),
+                                 n_sessions);
   adw_status_page_set_description (self->done_page, description);
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
   gtk_stack_set_visible_child_name (self->pages, "done");

@@ -193,7 +193,8 @@ evaluation_is_modified (FdSessionPage *self)
   if (self->plan == NULL || !self->evaluations_loaded || (self->stale & (1u << TAB_EVALUATION)))
     return FALSE;
 
-  return g_strcmp0 (fd_editor_get_selected_id (self->evaluation_row), self->plan->evaluation_id) != 0;
+  return g_strcmp0 (fd_editor_get_selected_id (self->evaluation_row),
+                    self->plan->evaluation_id) != 0;
 }
 
 static void
@@ -256,7 +257,8 @@ update_reminders (FdSessionPage *self)
   gboolean evaluation = (reminders & FD_SESSION_REMINDER_EVALUATION) != 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->reminder_box), costs || evaluation);
-  gtk_widget_set_visible (GTK_WIDGET (self->draft_box), (reminders & FD_SESSION_REMINDER_DRAFT) != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_box),
+                          (reminders & FD_SESSION_REMINDER_DRAFT) != 0);
 
   if (costs && evaluation)
     gtk_label_set_text (self->reminder_label,
@@ -341,7 +343,8 @@ show_enrollments (FdSessionPage *self,
 
       enrollment = g_ptr_array_index (enrollments, i);
       subtitle = fd_details_join (" · ",
-                                  fd_format_enrollment_status (fd_enrollment_get_status (enrollment)),
+                                  fd_format_enrollment_status (
+                                    fd_enrollment_get_status (enrollment)),
                                   fd_enrollment_get_funder (enrollment) != NULL
                                   ? fd_format_funder (fd_enrollment_get_funder (enrollment)) : "",
                                   NULL);
@@ -375,7 +378,8 @@ show_general (FdSessionPage *self)
                                             (int) plan->capacity_max, plan->n_enrolled));
   fd_details_set_row (self->dispositif_row, plan->dispositif);
   fd_details_set_row (self->funding_row,
-                      plan->eligible_funding ? _("Eligible for funding") : _("Not eligible for funding"));
+                      plan->eligible_funding ? _("Eligible for funding")
+                                             : _("Not eligible for funding"));
   fd_details_set_row (self->comments_row, plan->comments);
 
   fd_session_plan_compute_period (plan, &period);
@@ -463,7 +467,8 @@ new_slot_row (const FdPlanSlot *slot)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date != NULL ? date : "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "session.edit-slot");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", slot->id);
@@ -520,7 +525,8 @@ new_sequence_row (FdSessionPage        *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("Add a Slot"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (add), TRUE);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (add), gtk_image_new_from_icon_name ("list-add-symbolic"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (add),
+                             gtk_image_new_from_icon_name ("list-add-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (add), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "session.add-slot");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "s", sequence->id);
@@ -806,7 +812,8 @@ concerns_plan (FdSessionPage      *self,
       if (fd_session_plan_contains (self->plan, entity, fd_row_changes_get_id (changes, i)))
         return TRUE;
       if (g_strv_contains (children, entity) &&
-          (kind == FD_CHANGE_CREATE || kind == FD_CHANGE_RESTORE || g_str_equal (entity, "enrollment")))
+          (kind == FD_CHANGE_CREATE || kind == FD_CHANGE_RESTORE ||
+           g_str_equal (entity, "enrollment")))
         return TRUE;
       if (g_strv_contains (named, entity))
         return TRUE;
@@ -874,7 +881,8 @@ show_error_dialog (FdSessionPage *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, message);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1305,7 +1313,8 @@ fd_session_page_class_init (FdSessionPageClass *klass)
   g_type_ensure (FD_TYPE_OPTION);
   g_type_ensure (FD_TYPE_COST_ROW);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-session-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/formadesk/Formadesk/fd-session-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_bind_template_child (widget_class, FdSessionPage, capacity_row);
@@ -1354,9 +1363,11 @@ fd_session_page_class_init (FdSessionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "session.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "session.discard", NULL, discard_action);
   gtk_widget_class_install_action (widget_class, "session.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "session.set-published", "b", set_published_action);
+  gtk_widget_class_install_action (widget_class, "session.set-published", "b",
+                                   set_published_action);
   gtk_widget_class_install_action (widget_class, "session.add-sequence", NULL, add_sequence_action);
-  gtk_widget_class_install_action (widget_class, "session.edit-sequence", "s", edit_sequence_action);
+  gtk_widget_class_install_action (widget_class, "session.edit-sequence", "s",
+                                   edit_sequence_action);
   gtk_widget_class_install_action (widget_class, "session.add-slot", "s", add_slot_action);
   gtk_widget_class_install_action (widget_class, "session.edit-slot", "s", edit_slot_action);
   gtk_widget_class_install_action (widget_class, "session.add-cost", NULL, add_cost_action);
@@ -1384,7 +1395,8 @@ fd_session_page_init (FdSessionPage *self)
 
   codes = fd_editor_get_cost_types (&n_codes);
   for (guint i = 0; i < n_codes; i++)
-    g_ptr_array_add (types, fd_option_new (codes[i].code, fd_editor_code_get_label (&codes[i]), NULL));
+    g_ptr_array_add (types, fd_option_new (codes[i].code, fd_editor_code_get_label (&codes[i]),
+                                           NULL));
   self->cost_types = g_list_store_new (FD_TYPE_OPTION);
   fd_editor_fill_choices (self->cost_types, types, NULL);
   gtk_drop_down_set_expression (self->cost_type_drop_down,

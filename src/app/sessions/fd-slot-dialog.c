@@ -171,17 +171,20 @@ static void
 update_duration (FdSlotDialog *self)
 {
   g_auto(GStrv) dates = fd_date_row_get_dates (self->dates_row, NULL);
-  g_autofree char *start = fd_input_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
-  g_autofree char *end = fd_input_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
   g_autoptr(FdSessionPlan) scratch = NULL;
   g_autofree char *start_at = NULL;
   g_autofree char *end_at = NULL;
   g_autofree char *each = NULL;
   g_autofree char *text = NULL;
   FdPlanSequence *sequence;
+  FdPlanSlot *slot;
   gint64 minutes;
   guint n_dates = dates != NULL ? g_strv_length (dates) : 0;
 
+  start = fd_input_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+  end = fd_input_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
   if (start == NULL || end == NULL)
     {
       adw_action_row_set_subtitle (self->duration_row, "—");
@@ -193,8 +196,9 @@ update_duration (FdSlotDialog *self)
   sequence = fd_session_plan_add_sequence (scratch, "scratch", FALSE, NULL);
   start_at = g_strconcat ("2000-01-01T", start, NULL);
   end_at = g_strconcat ("2000-01-01T", end, NULL);
-  minutes = fd_plan_slot_get_minutes (fd_plan_sequence_add_slot (sequence, "scratch", start_at, end_at,
-                                                                 gtk_spin_button_get_value_as_int (self->break_spin)));
+  slot = fd_plan_sequence_add_slot (sequence, "scratch", start_at, end_at,
+                                    gtk_spin_button_get_value_as_int (self->break_spin));
+  minutes = fd_plan_slot_get_minutes (slot);
   each = fd_editor_format_duration (minutes);
 
   if (n_dates <= 1)
@@ -368,7 +372,8 @@ fd_slot_dialog_class_init (FdSlotDialogClass *klass)
   g_type_ensure (FD_TYPE_OPTION);
   g_type_ensure (FD_TYPE_DATE_ROW);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-slot-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/formadesk/Formadesk/fd-slot-dialog.ui");
 
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, add_trainer_button);
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, add_trainer_row);
@@ -824,12 +829,14 @@ fd_slot_dialog_save (FdSlotDialog *self)
                    create ? NULL : shown->organisation_id);
       set_changed (change, create, "organisation_notice", organisation_notice,
                    create ? NULL : shown->organisation_notice);
-      set_changed (change, create, "place_notice", place_notice, create ? NULL : shown->place_notice);
+      set_changed (change, create, "place_notice", place_notice,
+                   create ? NULL : shown->place_notice);
       set_changed (change, create, "trainer_notice", trainer_notice,
                    create ? NULL : shown->trainer_notice);
 
       /* A room changes with its place: both go together */
-      if (!create && fd_change_has_field (change, "place_id") && !fd_change_has_field (change, "room_id"))
+      if (!create && fd_change_has_field (change, "place_id") && !fd_change_has_field (change,
+                                                                                       "room_id"))
         set_optional (change, "room_id", room);
 
       /* The slot first, then its staff */
@@ -842,7 +849,8 @@ fd_slot_dialog_save (FdSlotDialog *self)
   if (changes->len > 0 &&
       !fd_editor_apply (GTK_WIDGET (self), self->database,
                         shown != NULL ? _("Slot changed")
-                                      : ngettext ("Slot added", "Slots added", g_strv_length (dates)),
+                                      : ngettext ("Slot added", "Slots added",
+                                                  g_strv_length (dates)),
                         changes, &error))
     {
       show_error (self, error);
