@@ -771,6 +771,79 @@ test_follows_changes (void)
   gtk_window_destroy (window);
 }
 
+/* ── Conflicts: shown as the slot is typed, by the core's rules ──────── */
+
+static void
+test_slot_conflicts (void)
+{
+  g_autoptr(FdTrainingDefaults) training = pick_training ();
+  g_autofree char *session_id = create_session_through_form (training);
+  g_autofree char *trainer = create_row ("trainer", "first_name", "Zoé", "last_name", "Conflit",
+                                         NULL);
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_change_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *start_at = NULL;
+  g_autofree char *end_at = NULL;
+  FdChange *sequence;
+  FdChange *slot;
+  FdChange *staff;
+  GtkWindow *window;
+  GtkWindow *dialog;
+  FdSessionPage *page;
+  gint64 year = query_int ("SELECT year FROM session WHERE id = ?1", session_id);
+
+  /* Zoé trains on 2 June, 9:00–12:00 */
+  day = g_strdup_printf ("%04d-06-02", (int) year);
+  typed = g_strdup_printf ("02/06/%04d", (int) year);
+  sequence = fd_change_new_create ("sequence");
+  fd_change_set_string (sequence, "session_id", session_id);
+  fd_change_set_string (sequence, "label", "Jour 1");
+  g_ptr_array_add (changes, sequence);
+  slot = fd_change_new_create ("slot");
+  fd_change_set_string (slot, "session_id", session_id);
+  fd_change_set_string (slot, "sequence_id", fd_change_get_id (sequence));
+  start_at = g_strconcat (day, "T09:00", NULL);
+  end_at = g_strconcat (day, "T12:00", NULL);
+  fd_change_set_string (slot, "start_at", start_at);
+  fd_change_set_string (slot, "end_at", end_at);
+  g_ptr_array_add (changes, slot);
+  staff = fd_change_new_create ("slot_staff");
+  fd_change_set_string (staff, "slot_id", fd_change_get_id (slot));
+  fd_change_set_string (staff, "trainer_id", trainer);
+  g_ptr_array_add (changes, staff);
+  g_assert_true (fd_database_apply_all (ui_test_get_database (), changes, &error));
+  g_assert_no_error (error);
+
+  page = show_page (session_id, &window);
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.add-slot", "s",
+                              fd_change_get_id (sequence));
+  dialog = wait_for_window (FD_TYPE_SLOT_DIALOG);
+
+  /* Another day: nothing to say */
+  set_text (SLOT_CHILD (dialog, "dates_row"), typed);
+  set_text (SLOT_CHILD (dialog, "start_row"), "14:00");
+  set_text (SLOT_CHILD (dialog, "end_row"), "17:00");
+  /* The sequence's last slot's trainer comes with the new slots */
+  g_assert_false (fd_slot_dialog_add_trainer (FD_SLOT_DIALOG (dialog), trainer));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (SLOT_CHILD (dialog, "trainers_list"), 0));
+  g_assert_false (gtk_widget_get_visible (SLOT_CHILD (dialog, "conflicts_group")));
+
+  /* Over her morning: said at once, naming her */
+  set_text (SLOT_CHILD (dialog, "start_row"), "10:00");
+  g_assert_true (gtk_widget_get_visible (SLOT_CHILD (dialog, "conflicts_group")));
+  g_assert_nonnull (strstr (gtk_label_get_text (SLOT_CHILD (dialog, "conflicts_label")), "Zoé"));
+
+  /* A warning, not a refusal: the slot can still be saved */
+  g_assert_true (fd_slot_dialog_save (FD_SLOT_DIALOG (dialog)));
+  wait_until_closed (dialog);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM slot WHERE session_id = ?1 AND deleted = 0",
+                              session_id), ==, 2);
+
+  gtk_window_destroy (window);
+}
+
 /* ── Duplicate and import: their dialogs, up to core's hook ──────────── */
 
 static void
@@ -930,6 +1003,7 @@ main (int   argc,
   g_test_add_func ("/session-editor/unsaved-asks-in-view", test_unsaved_asks_in_view);
   g_test_add_func ("/session-editor/bad-input", test_bad_input);
   g_test_add_func ("/session-editor/follows-changes", test_follows_changes);
+  g_test_add_func ("/session-editor/slot-conflicts", test_slot_conflicts);
   g_test_add_func ("/session-editor/duplicate-dialog", test_duplicate_dialog);
   g_test_add_func ("/session-editor/import-dialog", test_import_dialog);
 

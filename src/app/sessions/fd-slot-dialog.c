@@ -152,18 +152,67 @@ show_error (FdSlotDialog *self,
   show_message (self, fd_validation_error_get_field (error), error->message);
 }
 
-/* HOOK (conflicts): a trainer or a room booked twice at the same time, a
- * trainer unavailable, a room too small. The conflict API
- * (fd_conflicts_check_proposal() in src/core/fd-conflicts.h) is being
- * written beside this editor: call it here with the slots this dialog
- * would write, and show what it finds in conflicts_group. Until then the
- * group stays hidden: nothing is checked here. */
+static GPtrArray *wanted_staff (FdSlotDialog *self);
+
+/* What the slots would clash with (a trainer or a room booked twice at
+ * the same time, a trainer unavailable or at another place that day, a
+ * room too small, a date outside the session's year), by the core's
+ * rules (fd_conflicts_check_proposal()), as the calendar and the CLI
+ * check them. A warning: it does not stop the save. */
 static void
 update_conflicts (FdSlotDialog *self)
 {
+  g_auto(GStrv) dates = fd_date_row_get_dates (self->dates_row, NULL);
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
   g_assert (FD_IS_SLOT_DIALOG (self));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), FALSE);
+  start = fd_input_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+  end = fd_input_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
+  staff = wanted_staff (self);
+
+  for (guint i = 0; dates != NULL && start != NULL && end != NULL && dates[i] != NULL; i++)
+    {
+      g_autoptr(FdSlotProposal) proposal = fd_slot_proposal_new (self->plan->id);
+      g_autoptr(GPtrArray) conflicts = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *start_at = g_strconcat (dates[i], "T", start, NULL);
+      g_autofree char *end_at = g_strconcat (dates[i], "T", end, NULL);
+
+      /* The slot edited is not in conflict with itself */
+      proposal->slot_id = g_strdup (self->slot_id);
+      proposal->sequence_id = g_strdup (self->sequence_id);
+      fd_slot_proposal_set_times (proposal, start_at, end_at);
+      fd_slot_proposal_set_place_id (proposal, fd_editor_get_selected_id (self->place_drop_down));
+      fd_slot_proposal_set_room_id (proposal, fd_editor_get_selected_id (self->room_drop_down));
+      for (guint j = 0; j < staff->len; j++)
+        {
+          g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (staff, j), "\t", 2);
+
+          fd_slot_proposal_add_trainer (proposal, parts[0]);
+        }
+
+      conflicts = fd_conflicts_check_proposal (self->database, proposal, &error);
+      if (conflicts == NULL)
+        {
+          /* Times that are not times yet: the save says so */
+          g_debug ("Could not check the slot's conflicts: %s", error->message);
+          continue;
+        }
+
+      for (guint j = 0; j < conflicts->len; j++)
+        {
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append (text, fd_conflict_get_message (g_ptr_array_index (conflicts, j)));
+        }
+    }
+
+  gtk_label_set_text (self->conflicts_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), text->len > 0);
 }
 
 /* « 7 h per slot · 3 slots · 21 h » */
