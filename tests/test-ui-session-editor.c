@@ -844,6 +844,58 @@ test_slot_conflicts (void)
   gtk_window_destroy (window);
 }
 
+/* ── Roles: once trainees are enrolled, a planner no longer moves slots ─ */
+
+static void
+test_planner_locked_out (void)
+{
+  g_autoptr(FdUser) planner = fd_user_new ("planner", "p@exemple.fr", "Paule Planning",
+                                           FD_ROLE_PLANNER, NULL, NULL, TRUE);
+  g_autofree char *session_id = NULL;
+  g_autofree char *sequence_id = NULL;
+  const char *description;
+  GtkWindow *window;
+  GtkWindow *dialog;
+  FdSessionPage *page;
+
+  /* A demo session with trainees enrolled */
+  session_id = g_strdup (query_text ("SELECT e.session_id FROM enrollment e"
+                                     " WHERE e.deleted = 0"
+                                     " AND e.status NOT IN ('withdrawn', 'cancelled')"
+                                     " AND EXISTS (SELECT 1 FROM sequence q"
+                                     "  WHERE q.session_id = e.session_id AND q.deleted = 0)"
+                                     " LIMIT 1", NULL));
+  g_assert_nonnull (session_id);
+
+  page = show_page (session_id, &window);
+  sequence_id = g_strdup (((FdPlanSequence *)
+                           g_ptr_array_index (fd_session_page_get_plan (page)->sequences, 0))->id);
+
+  /* The desktop's user, an admin, may move them */
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.add-slot", "s", sequence_id);
+  dialog = wait_for_window (FD_TYPE_SLOT_DIALOG);
+  gtk_window_destroy (dialog);
+  g_object_unref (dialog);
+
+  fd_database_set_user (ui_test_get_database (), planner);
+  fd_session_page_set_session_id (page, session_id);
+  fd_session_page_show_tab (page, "planning");
+
+  /* A planner: the session and its costs yes, its slots no, and why */
+  g_assert_true (gtk_widget_is_sensitive (PAGE_CHILD (page, "edit_button")));
+  g_assert_nonnull (fd_session_page_add_cost (page, "travel"));
+  fd_session_page_discard (page);
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.add-slot", "s", sequence_id);
+  ui_test_iterate (50);
+  g_assert_null (find_window (FD_TYPE_SLOT_DIALOG));
+  description = adw_preferences_group_get_description (PAGE_CHILD (page, "planning_group"));
+  g_assert_nonnull (description);
+  g_assert_nonnull (strstr (description, " — "));
+
+  fd_database_set_user (ui_test_get_database (), NULL);
+  gtk_window_destroy (window);
+}
+
 /* ── Duplicate and import: their dialogs, up to core's hook ──────────── */
 
 static void
@@ -1004,6 +1056,7 @@ main (int   argc,
   g_test_add_func ("/session-editor/bad-input", test_bad_input);
   g_test_add_func ("/session-editor/follows-changes", test_follows_changes);
   g_test_add_func ("/session-editor/slot-conflicts", test_slot_conflicts);
+  g_test_add_func ("/session-editor/planner-locked-out", test_planner_locked_out);
   g_test_add_func ("/session-editor/duplicate-dialog", test_duplicate_dialog);
   g_test_add_func ("/session-editor/import-dialog", test_import_dialog);
 

@@ -81,6 +81,8 @@ struct _FdSessionPage
   char              *shown_tab;    /* where the user is, to come back to */
   gboolean           guarding;
   AdwMessageDialog  *unsaved_dialog;
+  gboolean           can_edit;       /* the session, its sequences, costs */
+  gboolean           can_edit_dates; /* its slots */
 
   AdwActionRow      *capacity_row;
   AdwActionRow      *certification_row;
@@ -156,35 +158,50 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
-/* HOOK (locks): once trainees are enrolled, only an admin or an
- * operations manager may change the session and its planning (dates,
- * slots). The roles and locks API (fd_roles_…) is being written beside
- * this editor: point this at it, with the current user. Until then
- * nothing is locked here; the write path stays the authority either way,
- * and shows its refusal at the field. */
-static gboolean
-is_locked (FdSessionPage *self)
+/* What the one working may change (fd_roles_can()): a planner changes
+ * the session, but once trainees are enrolled only an admin or an
+ * operations manager changes its dates and slots (seed 004). Read with
+ * the session; the write path refuses the same things either way. */
+static void
+update_permissions (FdSessionPage *self)
 {
+  g_autofree char *why = NULL;
+
   g_assert (FD_IS_SESSION_PAGE (self));
 
-  return FALSE;
+  if (self->plan == NULL)
+    {
+      self->can_edit = self->can_edit_dates = FALSE;
+      return;
+    }
+
+  self->can_edit = fd_roles_can (self->database, NULL, FD_PERMISSION_EDIT_PLANNING, self->plan->id);
+  self->can_edit_dates = self->can_edit &&
+                         fd_roles_can (self->database, NULL, FD_PERMISSION_EDIT_SESSION_DATES,
+                                       self->plan->id);
+
+  if (!self->can_edit)
+    why = fd_roles_explain (self->database, NULL, FD_PERMISSION_EDIT_PLANNING, self->plan->id);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->edit_button),
+                               why != NULL ? why : _("Edit Session"));
 }
 
 static void
 update_actions (FdSessionPage *self)
 {
   gboolean loaded = self->plan != NULL;
-  gboolean editable = loaded && !is_locked (self);
+  gboolean editable = loaded && self->can_edit;
+  gboolean dates = loaded && self->can_edit_dates;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.save", loaded && self->modified);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.save", editable && self->modified);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.discard", loaded && self->modified);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.set-published", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.set-published", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-sequence", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit-sequence", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-slot", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit-slot", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-cost", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-slot", dates);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit-slot", dates);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-cost", editable);
 }
 
 static gboolean
@@ -559,6 +576,21 @@ show_planning (FdSessionPage *self)
   length = format_period (&period);
   description = fd_details_join (" · ", dates != NULL ? dates : "", length != NULL ? length : "",
                                  NULL);
+  if (!self->can_edit_dates)
+    {
+      g_autofree char *why = fd_roles_explain (self->database, NULL,
+                                               FD_PERMISSION_EDIT_SESSION_DATES, self->plan->id);
+
+      if (why != NULL)
+        {
+          g_autofree char *both = fd_details_join (" — ", description != NULL ? description : "",
+                                                   why, NULL);
+
+          adw_preferences_group_set_description (self->planning_group, both);
+          return;
+        }
+    }
+
   adw_preferences_group_set_description (self->planning_group,
                                          description != NULL ? description
                                                              : _("No slot planned yet."));
@@ -730,6 +762,7 @@ show_plan (FdSessionPage *self)
 
   update_header (self);
   update_reminders (self);
+  update_permissions (self);
 
   /* Edits waiting to be saved stay as they are */
   if (self->modified)
@@ -745,6 +778,7 @@ clear_plan (FdSessionPage *self)
 {
   g_clear_pointer (&self->plan, fd_session_plan_unref);
   self->stale = ALL_TABS;
+  update_permissions (self);
 
   gtk_label_set_text (self->title_label, "");
   gtk_label_set_text (self->subtitle_label, "");
