@@ -138,6 +138,7 @@ test_counts (void)
   g_assert_cmpint (live_rows (counts, "cert_order_line"), >=, 1);
   g_assert_cmpint (live_rows (counts, "cert_assignment"), >=, 1);
   g_assert_cmpint (live_rows (counts, "activation_code"), >=, 1);
+  g_assert_cmpint (live_rows (counts, "evaluation"), ==, 4);
   g_assert_cmpint (live_rows (counts, "expense"), >=, 1);
   g_assert_cmpint (live_rows (counts, "trainer_invoice"), >=, 1);
   g_assert_cmpint (live_rows (counts, "quality_ticket"), >=, 1);

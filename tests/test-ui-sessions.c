@@ -8,6 +8,7 @@
 #include "test-ui-records.h"
 
 #include "fd-session-filters.h"
+#include "fd-session-page.h"
 
 static const ViewInfo sessions = {
   FD_RECORD_KIND_SESSION, "session", "sessions", 50,
@@ -79,7 +80,17 @@ test_search_and_select (Fixture       *fixture,
   slots = fd_database_list_session_slots (ui_test_get_database (),
                                           fd_record_get_id (FD_RECORD (expected)), &error);
   g_assert_no_error (error);
-  ui_test_assert_n_rows (GTK_LIST_BOX (ui_test_child (fixture->view, "slots_list")), slots->len);
+  {
+    GObject *bin = ui_test_child (fixture->view, "details_bin");
+    FdSessionPage *page = FD_SESSION_PAGE (adw_bin_get_child (ADW_BIN (bin)));
+    FdSessionPlan *plan = fd_session_page_get_plan (page);
+    guint n_slots = 0;
+
+    g_assert_nonnull (plan);
+    for (guint i = 0; i < plan->sequences->len; i++)
+      n_slots += ((FdPlanSequence *) g_ptr_array_index (plan->sequences, i))->slots->len;
+    g_assert_cmpuint (n_slots, ==, slots->len);
+  }
 
   enrollments = fd_database_list_session_enrollments (ui_test_get_database (),
                                                       fd_record_get_id (FD_RECORD (expected)),

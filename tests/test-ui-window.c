@@ -450,6 +450,7 @@ test_shortcuts_listed (void)
 {
   static const char *accelerators[] = {
     "<Primary>1", "<Primary>2", "<Primary>3", "<Primary>4", "<Primary>f", "<Primary>w",
+    "<Primary>n", "<Primary>s",
   };
   g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);

@@ -26,12 +26,14 @@
  *
  * The script: wait until every view is built (the window builds them when
  * idle after its first frame), visit each view once (a first visit builds
- * its rows), switch between views, type a search one keystroke at a time
- * in the candidates and trainers, scroll the candidates a page at a time,
- * edit a trainer and a candidate shown in their lists and undo each edit
- * (the edit or undo, committed, announced and shown in the list), then
- * print a line per measure and quit. The edits are undone: the database
- * is left as it was, but for its outbox.
+ * its rows), switch between views, open sessions one after another in the
+ * sessions view (its page reads the session whole and builds the tab
+ * shown), type a search one keystroke at a time in the candidates and
+ * trainers, scroll the candidates a page at a time, edit a trainer and a
+ * candidate shown in their lists and undo each edit (the edit or undo,
+ * committed, announced and shown in the list), then print a line per
+ * measure and quit. The edits are undone: the database is left as it
+ * was, but for its outbox.
  */
 
 #define FIRST_VISIT_INTERVAL_MS 300
@@ -45,6 +47,7 @@ typedef enum
   STEP_WAIT_BUILT,
   STEP_FIRST_VISITS,
   STEP_SWITCHES,
+  STEP_OPEN_SESSIONS,
   STEP_SEARCH_CANDIDATES,
   STEP_SEARCH_TRAINERS,
   STEP_SCROLL_CANDIDATES,
@@ -205,6 +208,26 @@ run_action (FdBenchUi *self)
       if (self->index >= self->runs * n)
         return FALSE;
       name = switch_to (self, view_names[self->index % n], &started);
+      break;
+
+    case STEP_OPEN_SESSIONS:
+      {
+        GtkSingleSelection *selection =
+          GTK_SINGLE_SELECTION (fd_record_pane_get_model (get_pane (self, "sessions")));
+        guint n_sessions = g_list_model_get_n_items (G_LIST_MODEL (selection));
+
+        if (self->index == 0)
+          {
+            name = switch_to (self, "sessions", &started);
+            break;
+          }
+        if (self->index > self->runs || n_sessions == 0)
+          return FALSE;
+        name = g_strdup ("open session: sessions");
+        started = g_get_monotonic_time ();
+        /* Sessions spread over the list, each opened once: no cache helps */
+        gtk_single_selection_set_selected (selection, (self->index * 97) % n_sessions);
+      }
       break;
 
     case STEP_SEARCH_CANDIDATES:

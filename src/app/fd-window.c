@@ -16,6 +16,10 @@
 #include "fd-calendar-view.h"
 #include "fd-record-row.h"
 #include "fd-record-view.h"
+#include "fd-session-duplicate-dialog.h"
+#include "fd-session-form.h"
+#include "fd-session-import-dialog.h"
+#include "fd-session-page.h"
 #include "fd-user-ui.h"
 
 /* FdWindow:
@@ -29,7 +33,8 @@
  * are built one by one when idle afterwards, or when first shown. Their
  * texts, and samples of the lists' rows, are rendered offscreen then (see
  * prepare_texts()): the first view shown does not wait for fonts. Then
- * each list loads what its first search needs.
+ * the session page is built, and each list loads what its first search
+ * needs.
  */
 struct _FdWindow
 {
@@ -41,10 +46,19 @@ struct _FdWindow
 
   guint                 build_views_id;
   gboolean              rows_prepared;
+  gboolean              details_prepared;
   guint                 searches_prepared;
+
+  /* The view shown, to come back to while the user decides what to do
+   * with a session's unsaved edits */
+  char                 *shown_view;
+  gboolean              guarding;
+  gboolean              close_confirmed;
 
   AdwBin               *calendar_page;
   AdwBin               *candidates_page;
+  GtkMenuButton        *create_session_button;
+  GtkPopover           *create_session_popover;
   AdwBin               *sessions_page;
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
@@ -220,6 +234,26 @@ build_next_view_cb (gpointer user_data)
           prepare_texts (self, ensure_view (self, i));
           return G_SOURCE_CONTINUE;
         }
+    }
+
+  /* The details of the sessions: the session page is the largest */
+  if (!self->details_prepared)
+    {
+      GtkWidget *view = adw_bin_get_child (self->sessions_page);
+
+      self->details_prepared = TRUE;
+      if (FD_IS_RECORD_VIEW (view))
+        {
+          GtkWidget *details = fd_record_view_prepare_details (FD_RECORD_VIEW (view));
+          int width;
+
+          /* Its styles are computed and its texts shaped now, not in the
+           * frame that first shows a session */
+          gtk_widget_measure (details, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+          gtk_widget_measure (details, GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
+          prepare_texts (self, details);
+        }
+      return G_SOURCE_CONTINUE;
     }
 
   while (self->searches_prepared < G_N_ELEMENTS (views))
@@ -416,17 +450,129 @@ save_state (FdWindow *self)
   g_settings_apply (self->settings);
 }
 
+/* The session page of the sessions view, once built */
+static FdSessionPage *
+get_session_page (FdWindow *self)
+{
+  GtkWidget *view = adw_bin_get_child (self->sessions_page);
+  GtkWidget *details = FD_IS_RECORD_VIEW (view) ? fd_record_view_get_details (FD_RECORD_VIEW (view))
+                                                : NULL;
+
+  return FD_IS_SESSION_PAGE (details) ? FD_SESSION_PAGE (details) : NULL;
+}
+
+typedef struct
+{
+  FdWindow *self;
+  char *view;
+} LeaveView;
+
+static void
+on_leave_view_cb (gboolean proceed,
+                  gpointer user_data)
+{
+  LeaveView *leave = user_data;
+
+  if (proceed)
+    adw_view_stack_set_visible_child_name (leave->self->stack, leave->view);
+
+  g_object_unref (leave->self);
+  g_free (leave->view);
+  g_free (leave);
+}
+
 static void
 on_stack_visible_child_name_cb (FdWindow     *self,
                                 GParamSpec   *pspec,
                                 AdwViewStack *stack)
 {
-  int index = find_view (adw_view_stack_get_visible_child_name (stack));
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+  int index = find_view (name);
+  FdSessionPage *page = get_session_page (self);
+
+  if (self->guarding)
+    return;
+
+  /* Leaving a session with unsaved edits: stay until the user decides */
+  if (page != NULL && fd_session_page_get_modified (page) &&
+      g_strcmp0 (self->shown_view, "sessions") == 0 && g_strcmp0 (name, "sessions") != 0)
+    {
+      LeaveView *leave = g_new0 (LeaveView, 1);
+
+      leave->self = g_object_ref (self);
+      leave->view = g_strdup (name);
+      self->guarding = TRUE;
+      adw_view_stack_set_visible_child_name (stack, "sessions");
+      self->guarding = FALSE;
+      fd_session_page_ask_to_leave (page, on_leave_view_cb, leave);
+      return;
+    }
+
+  g_free (self->shown_view);
+  self->shown_view = g_strdup (name);
 
   if (index >= 0)
     ensure_view (self, index);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->create_session_button),
+                          g_strcmp0 (name, "sessions") == 0);
   update_actions (self);
+}
+
+static void
+on_create_session_list_row_activated_cb (FdWindow *self)
+{
+  gtk_popover_popdown (self->create_session_popover);
+}
+
+/* A session made (created, duplicated): the sessions view shows it */
+static void
+on_session_saved_cb (FdWindow   *self,
+                     const char *session_id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-session", "s", session_id);
+}
+
+static void
+new_session_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FdWindow *self = FD_WINDOW (widget);
+  GtkWidget *form = fd_session_form_new_create (GTK_WINDOW (self), self->database);
+
+  gtk_popover_popdown (self->create_session_popover);
+
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_session_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
+duplicate_session_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  FdWindow *self = FD_WINDOW (widget);
+  GtkWidget *dialog = fd_session_duplicate_dialog_new (GTK_WINDOW (self), self->database);
+
+  gtk_popover_popdown (self->create_session_popover);
+
+  g_signal_connect_object (dialog, "open-session", G_CALLBACK (on_session_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_sessions_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  FdWindow *self = FD_WINDOW (widget);
+
+  gtk_popover_popdown (self->create_session_popover);
+  gtk_window_present (GTK_WINDOW (fd_session_import_dialog_new (GTK_WINDOW (self),
+                                                                self->database)));
 }
 
 static void
@@ -483,10 +629,33 @@ fd_window_realize (GtkWidget *widget)
                            G_CONNECT_SWAPPED);
 }
 
+static void
+on_leave_window_cb (gboolean proceed,
+                    gpointer user_data)
+{
+  g_autoptr(FdWindow) self = user_data;
+
+  if (!proceed)
+    return;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 fd_window_close_request (GtkWindow *window)
 {
-  save_state (FD_WINDOW (window));
+  FdWindow *self = FD_WINDOW (window);
+  FdSessionPage *page = get_session_page (self);
+
+  /* A session's unsaved edits: ask first */
+  if (!self->close_confirmed && page != NULL && fd_session_page_get_modified (page))
+    {
+      fd_session_page_ask_to_leave (page, on_leave_window_cb, g_object_ref (self));
+      return TRUE;
+    }
+
+  save_state (self);
 
   return GTK_WINDOW_CLASS (fd_window_parent_class)->close_request (window);
 }
@@ -511,6 +680,9 @@ fd_window_constructed (GObject *object)
 
   restore_state (self);
   ensure_view (self, MAX (0, find_view (fd_window_get_visible_view (self))));
+  self->shown_view = g_strdup (fd_window_get_visible_view (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->create_session_button),
+                          g_strcmp0 (self->shown_view, "sessions") == 0);
   update_actions (self);
   update_user_title (self);
 }
@@ -531,6 +703,7 @@ fd_window_dispose (GObject *object)
   if (self->database != NULL)
     fd_database_watch_changes (self->database, 0);
   g_clear_object (&self->database);
+  g_clear_pointer (&self->shown_view, g_free);
 
   G_OBJECT_CLASS (fd_window_parent_class)->dispose (object);
 }
@@ -607,10 +780,13 @@ fd_window_class_init (FdWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/formadesk/Formadesk/fd-window.ui");
 
   gtk_widget_class_bind_template_child (widget_class, FdWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, candidates_page);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, create_session_button);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, create_session_popover);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, sessions_page);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, switcher_title);
@@ -619,11 +795,17 @@ fd_window_class_init (FdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdWindow, user_avatar);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, user_button);
 
+  gtk_widget_class_bind_template_callback (widget_class, on_create_session_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-session", "s", show_session_action);
+  gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-session", NULL,
+                                   duplicate_session_action);
+  gtk_widget_class_install_action (widget_class, "win.import-sessions", NULL,
+                                   import_sessions_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
 
@@ -637,6 +819,8 @@ fd_window_class_init (FdWindowClass *klass)
                                        "win.show-view", "s", "candidates");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-session", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,

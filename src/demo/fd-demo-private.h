@@ -348,5 +348,7 @@ gboolean    _fd_demo_write_certification_records (Demo    *demo,
 /* fd-demo-quality.c */
 gboolean    _fd_demo_write_quality_tickets  (Demo        *demo,
                                              GError     **error);
+gboolean    _fd_demo_write_evaluations      (Demo        *demo,
+                                             GError     **error);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* fd-demo-quality.c — the demo's quality tickets
+/* fd-demo-quality.c — the demo's quality tickets and evaluations
  *
  * Copyright 2026 The Formadesk authors
  *
@@ -72,6 +72,37 @@ _fd_demo_write_quality_tickets (Demo    *demo,
                            _fd_demo_format_day (demo, opened + rand_range (demo, 1, 30)));
         }
 
+      if (!apply (demo, change, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The evaluations a session chooses from (Qualiopi indicator 30: the
+ * trainees' feedback, hot and cold). Written last and without random
+ * draws, so that the rest of the demo stays as it was for a seed. */
+gboolean
+_fd_demo_write_evaluations (Demo    *demo,
+                            GError **error)
+{
+  static const struct
+  {
+    const char *name;
+    const char *kind;
+  } evaluations[] = {
+    { "Questionnaire de satisfaction à chaud", "hot" },
+    { "Questionnaire de satisfaction à froid (3 mois)", "cold" },
+    { "Quiz d'évaluation des acquis", "quiz" },
+    { "Entretien de fin de formation", "other" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (evaluations); i++)
+    {
+      g_autoptr(FdChange) change = fd_change_new_create ("evaluation");
+
+      fd_change_set_string (change, "name", evaluations[i].name);
+      fd_change_set_string (change, "kind", evaluations[i].kind);
       if (!apply (demo, change, error))
         return FALSE;
     }

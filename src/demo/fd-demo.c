@@ -129,7 +129,8 @@ generate (Demo    *demo,
          && _fd_demo_write_groups (demo, error)
          && _fd_demo_write_sessions (demo, large ? 5000 : 150, error)
          && _fd_demo_write_certification_records (demo, error)
-         && _fd_demo_write_quality_tickets (demo, error);
+         && _fd_demo_write_quality_tickets (demo, error)
+         && _fd_demo_write_evaluations (demo, error);
 }
 
 /**

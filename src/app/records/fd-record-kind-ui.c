@@ -15,8 +15,8 @@
 
 #include "fd-candidate-details.h"
 #include "fd-details.h"
-#include "fd-session-details.h"
 #include "fd-session-filters.h"
+#include "fd-session-page.h"
 #include "fd-trainer-details.h"
 
 static void
@@ -138,7 +138,7 @@ static const FdRecordKindUi kinds[] = {
     N_("No Sessions"),
     N_("No Session Selected"),
     N_("Select a session to see its slots and trainees"),
-    fd_session_details_get_type, "session",
+    fd_session_page_get_type, "session",
     bind_session_row, format_session_count, format_session_no_match,
     fd_session_filters_get_type,
   },

@@ -16,6 +16,7 @@
 
 #include "fd-record-kind-ui.h"
 #include "fd-record-pane.h"
+#include "fd-session-page.h"
 
 /* FdRecordView:
  *
@@ -31,6 +32,9 @@ struct _FdRecordView
 
   FdDatabase    *database;
   FdRecordKind   kind;
+
+  /* Set while the user is asked about a session's unsaved edits */
+  gboolean       asking;
 
   AdwBin        *details_bin;
   GtkStack      *details_stack;
@@ -78,7 +82,7 @@ ensure_details (FdRecordView *self)
 }
 
 static void
-update_details (FdRecordView *self)
+show_details (FdRecordView *self)
 {
   FdRecord *record;
   GtkWidget *details;
@@ -100,6 +104,57 @@ update_details (FdRecordView *self)
                 fd_record_kind_ui_get (self->kind)->record_property, record,
                 NULL);
   gtk_stack_set_visible_child_name (self->details_stack, "details");
+}
+
+static void
+on_leave_details_cb (gboolean proceed,
+                     gpointer user_data)
+{
+  g_autoptr(FdRecordView) self = user_data;
+  FdSessionPage *page = FD_SESSION_PAGE (adw_bin_get_child (self->details_bin));
+
+  /* Stay: the list selects again the session shown */
+  if (!proceed && fd_session_page_get_session_id (page) != NULL)
+    fd_record_pane_show (self->pane, fd_session_page_get_session_id (page));
+
+  self->asking = FALSE;
+  if (proceed)
+    show_details (self);
+}
+
+static void
+update_details (FdRecordView *self)
+{
+  FdRecord *record;
+  GtkWidget *details;
+
+  g_assert (FD_IS_RECORD_VIEW (self));
+
+  if (self->asking)
+    return;
+
+  record = fd_record_pane_get_selected (self->pane);
+  details = adw_bin_get_child (self->details_bin);
+
+  /* A session edited and not saved: ask before showing another */
+  if (FD_IS_SESSION_PAGE (details))
+    {
+      FdSessionPage *page = FD_SESSION_PAGE (details);
+      const char *id = record != NULL ? fd_record_get_id (record) : NULL;
+
+      if (id != NULL && g_strcmp0 (id, fd_session_page_get_session_id (page)) == 0 &&
+          g_strcmp0 (gtk_stack_get_visible_child_name (self->details_stack), "details") == 0)
+        return;
+
+      if (fd_session_page_get_modified (page))
+        {
+          self->asking = TRUE;
+          fd_session_page_ask_to_leave (page, on_leave_details_cb, g_object_ref (self));
+          return;
+        }
+    }
+
+  show_details (self);
 }
 
 static void
@@ -215,7 +270,8 @@ fd_record_view_class_init (FdRecordViewClass *klass)
 
   g_type_ensure (FD_TYPE_RECORD_PANE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-record-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/formadesk/Formadesk/fd-record-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_bind_template_child (widget_class, FdRecordView, details_bin);
@@ -291,6 +347,41 @@ fd_record_view_get_pane (FdRecordView *self)
   g_return_val_if_fail (FD_IS_RECORD_VIEW (self), NULL);
 
   return self->pane;
+}
+
+/**
+ * fd_record_view_prepare_details:
+ * @self: a #FdRecordView
+ *
+ * Builds the details widget now, when idle, rather than at the first
+ * selection (the session page is a large template).
+ *
+ * Returns: (transfer none) (nullable): the details widget
+ */
+GtkWidget *
+fd_record_view_prepare_details (FdRecordView *self)
+{
+  g_return_val_if_fail (FD_IS_RECORD_VIEW (self), NULL);
+
+  if (self->database == NULL)
+    return NULL;
+
+  return ensure_details (self);
+}
+
+/**
+ * fd_record_view_get_details:
+ * @self: a #FdRecordView
+ *
+ * Returns: (transfer none) (nullable): the widget showing the record
+ *   chosen (an #FdSessionPage for sessions), once built
+ */
+GtkWidget *
+fd_record_view_get_details (FdRecordView *self)
+{
+  g_return_val_if_fail (FD_IS_RECORD_VIEW (self), NULL);
+
+  return adw_bin_get_child (self->details_bin);
 }
 
 /**

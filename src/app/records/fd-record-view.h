@@ -25,6 +25,8 @@ FdRecordKind  fd_record_view_get_kind     (FdRecordView *self);
 void          fd_record_view_reload       (FdRecordView *self);
 void          fd_record_view_focus_search (FdRecordView *self);
 FdRecordPane *fd_record_view_get_pane     (FdRecordView *self);
+GtkWidget    *fd_record_view_get_details  (FdRecordView *self);
+GtkWidget    *fd_record_view_prepare_details (FdRecordView *self);
 gboolean      fd_record_view_show_record  (FdRecordView *self,
                                            const char   *id);
 
