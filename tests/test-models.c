@@ -984,7 +984,7 @@ test_queries_places (CoreFixture   *fixture,
   g_autofree char *gone = NULL;
   char *place_ids[G_N_ELEMENTS (created)];
 
-  choices = fd_database_list_choices (fixture->db, "place", &error);
+  choices = fd_database_list_options (fixture->db, FD_OPTION_PLACE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (choices->len, ==, 0);
   g_clear_pointer (&choices, g_ptr_array_unref);
@@ -1004,16 +1004,16 @@ test_queries_places (CoreFixture   *fixture,
     core_delete (fixture->db, "place", gone);
   }
 
-  choices = fd_database_list_choices (fixture->db, "place", &error);
+  choices = fd_database_list_options (fixture->db, FD_OPTION_PLACE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (choices->len, ==, 4);
-  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 0))->label, ==, "annexe");
-  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 1))->label, ==, "Centre");
-  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 2))->label, ==, "Écully");
-  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 3))->label, ==, "Salle Zola");
-  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 0))->id, ==, place_ids[2]);
-  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 2))->id, ==, place_ids[1]);
-  g_assert_cmpstr (((FdChoice *) g_ptr_array_index (choices, 3))->id, ==, place_ids[0]);
+  g_assert_cmpstr (fd_option_get_label (g_ptr_array_index (choices, 0)), ==, "annexe");
+  g_assert_cmpstr (fd_option_get_label (g_ptr_array_index (choices, 1)), ==, "Centre");
+  g_assert_cmpstr (fd_option_get_label (g_ptr_array_index (choices, 2)), ==, "Écully");
+  g_assert_cmpstr (fd_option_get_label (g_ptr_array_index (choices, 3)), ==, "Salle Zola");
+  g_assert_cmpstr (fd_option_get_id (g_ptr_array_index (choices, 0)), ==, place_ids[2]);
+  g_assert_cmpstr (fd_option_get_id (g_ptr_array_index (choices, 2)), ==, place_ids[1]);
+  g_assert_cmpstr (fd_option_get_id (g_ptr_array_index (choices, 3)), ==, place_ids[0]);
 
   for (guint i = 0; i < G_N_ELEMENTS (created); i++)
     g_free (place_ids[i]);

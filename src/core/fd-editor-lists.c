@@ -14,6 +14,9 @@
 #include "fd-editor-lists.h"
 
 #include "fd-database-private.h"
+#include "fd-text.h"
+
+#include <string.h>
 
 /* Each query yields id, label, detail; ?1 is the parent's id when the
  * kind has one. Lists of names typed by users are bounded: they are
@@ -48,6 +51,16 @@ static const char training_sql[] =
   "SELECT id, code, title, session_kind, certification_id, capacity_min, capacity_target,"
   " capacity_max, dispositif, eligible_funding, comments, price_cents"
   " FROM training WHERE id = ?1 AND deleted = 0";
+
+static int
+compare_options (gconstpointer a,
+                 gconstpointer b)
+{
+  g_autofree char *x = fd_text_fold (fd_option_get_label (*(FdOption * const *) a));
+  g_autofree char *y = fd_text_fold (fd_option_get_label (*(FdOption * const *) b));
+
+  return strcmp (x, y);
+}
 
 /**
  * fd_database_list_options:
@@ -95,6 +108,9 @@ fd_database_list_options (FdDatabase    *database,
       _fd_database_set_error (database, error, "listing choices");
       return NULL;
     }
+
+  /* SQLite sorts bytes (“Écully” after “Salle Zola”): the French way */
+  g_ptr_array_sort (choices, compare_options);
 
   return g_steal_pointer (&choices);
 }

@@ -35,24 +35,6 @@ GPtrArray *fd_database_list_trainee_enrollments (FdDatabase *self,
                                                 const char  *trainee_id,
                                                 GError     **error);
 
-/**
- * FdChoice:
- * @id: a row's id
- * @label: how a list of choices shows it
- *
- * One of the rows a user may choose from (a training, a place).
- */
-typedef struct
-{
-  char *id;
-  char *label;
-} FdChoice;
-
-void       fd_choice_free                      (FdChoice    *choice);
-GPtrArray *fd_database_list_choices            (FdDatabase  *self,
-                                                const char  *entity,
-                                                GError     **error);
-
 FdSlot    *fd_database_get_slot                (FdDatabase  *self,
                                                 const char  *id,
                                                 GError     **error);

@@ -172,7 +172,8 @@ static void
 load_places (FdAccountDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) places = fd_database_list_choices (self->database, "place", &error);
+  g_autoptr(GPtrArray) places = fd_database_list_options (self->database, FD_OPTION_PLACE, NULL,
+                                                          &error);
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
   g_auto(GStrv) names = NULL;
@@ -181,10 +182,10 @@ load_places (FdAccountDialog *self)
     g_warning ("Could not list the places: %s", error->message);
   for (guint i = 0; places != NULL && i < places->len; i++)
     {
-      const FdChoice *place = g_ptr_array_index (places, i);
+      FdOption *place = g_ptr_array_index (places, i);
 
-      g_strv_builder_add (ids, place->id);
-      g_strv_builder_add (labels, place->label);
+      g_strv_builder_add (ids, fd_option_get_id (place));
+      g_strv_builder_add (labels, fd_option_get_label (place));
     }
   g_clear_pointer (&self->place_ids, g_strfreev);
   self->place_ids = g_strv_builder_end (ids);

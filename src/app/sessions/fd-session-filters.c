@@ -153,12 +153,12 @@ set_choices (FdSessionFilters *self,
   gtk_string_list_append (labels, any);
   for (guint i = 0; choices != NULL && i < choices->len; i++)
     {
-      const FdChoice *choice = g_ptr_array_index (choices, i);
+      FdOption *choice = g_ptr_array_index (choices, i);
 
-      if (g_strcmp0 (choice->id, chosen) == 0)
+      if (g_strcmp0 (fd_option_get_id (choice), chosen) == 0)
         keep = (*ids)->len;
-      g_ptr_array_add (*ids, g_strdup (choice->id));
-      gtk_string_list_append (labels, choice->label);
+      g_ptr_array_add (*ids, g_strdup (fd_option_get_id (choice)));
+      gtk_string_list_append (labels, fd_option_get_label (choice));
     }
 
   self->loading = TRUE;
@@ -177,13 +177,13 @@ load_choices (FdSessionFilters *self)
   if (self->database == NULL)
     return;
 
-  trainings = fd_database_list_choices (self->database, "training", &error);
+  trainings = fd_database_list_options (self->database, FD_OPTION_TRAINING, NULL, &error);
   if (trainings == NULL)
     {
       g_warning ("Could not list the trainings: %s", error->message);
       g_clear_error (&error);
     }
-  places = fd_database_list_choices (self->database, "place", &error);
+  places = fd_database_list_options (self->database, FD_OPTION_PLACE, NULL, &error);
   if (places == NULL)
     g_warning ("Could not list the places: %s", error->message);
 
