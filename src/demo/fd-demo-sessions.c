@@ -333,8 +333,9 @@ write_session (Demo         *demo,
   if (client != NULL)
     fd_change_set_string (change, "client_id", client->id);
   fd_change_set_string (change, "status", status);
-  fd_change_set_bool (change, "published",
-                      client == NULL && !g_str_equal (status, "created") && chance (demo, 0.9));
+  /* Published once past "created", now and then left a draft by
+   * oversight; an intra session is published to its population only */
+  fd_change_set_bool (change, "published", !g_str_equal (status, "created") && chance (demo, 0.9));
   if (client != NULL)
     set_string_take (change, "population", g_strdup_printf ("Salariés de %s", client->name));
   else
