@@ -771,6 +771,63 @@ test_follows_changes (void)
   gtk_window_destroy (window);
 }
 
+/* ── Emails: on or off, with their estimated sending per sequence ────── */
+
+static GtkWidget *
+find_widget_of (GtkWidget *root,
+                GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget_of (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_emails_tab (void)
+{
+  g_autoptr(FdTrainingDefaults) training = pick_training ();
+  g_autofree char *session_id = create_session_through_form (training);
+  GtkWindow *window;
+  FdSessionPage *page;
+  GtkWidget *list;
+  GtkWidget *toggle;
+  gint64 enabled;
+  const char *email_id;
+
+  /* A session made in the form gets the templates' emails */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM session_email WHERE session_id = ?1 AND deleted = 0",
+                              session_id), >, 0);
+  email_id = query_text ("SELECT id FROM session_email WHERE session_id = ?1 AND deleted = 0"
+                         " ORDER BY rowid LIMIT 1", session_id);
+
+  page = show_page (session_id, &window);
+  fd_session_page_show_tab (page, "emails");
+  list = PAGE_CHILD (page, "emails_list");
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_first_child (list) != NULL);
+  g_assert_true (ADW_IS_EXPANDER_ROW (gtk_widget_get_first_child (list)));
+
+  /* Turned off by its switch, undoable */
+  toggle = find_widget_of (gtk_widget_get_first_child (list), GTK_TYPE_SWITCH);
+  g_assert_nonnull (toggle);
+  enabled = query_int ("SELECT enabled FROM session_email WHERE id = ?1", email_id);
+  gtk_switch_set_active (GTK_SWITCH (toggle), !enabled);
+  UI_TEST_WAIT_UNTIL (query_int ("SELECT enabled FROM session_email WHERE id = ?1", email_id)
+                      == !enabled);
+  g_assert_cmpint (query_int ("SELECT enabled FROM session_email WHERE id = ?1", email_id), ==,
+                   !enabled);
+
+  gtk_window_destroy (window);
+}
+
 /* ── Conflicts: shown as the slot is typed, by the core's rules ──────── */
 
 static void
@@ -1056,6 +1113,7 @@ main (int   argc,
   g_test_add_func ("/session-editor/bad-input", test_bad_input);
   g_test_add_func ("/session-editor/follows-changes", test_follows_changes);
   g_test_add_func ("/session-editor/slot-conflicts", test_slot_conflicts);
+  g_test_add_func ("/session-editor/emails-tab", test_emails_tab);
   g_test_add_func ("/session-editor/planner-locked-out", test_planner_locked_out);
   g_test_add_func ("/session-editor/duplicate-dialog", test_duplicate_dialog);
   g_test_add_func ("/session-editor/import-dialog", test_import_dialog);

@@ -13,6 +13,8 @@
 
 #include "fd-session-form.h"
 
+#include "fd-session-emails.h"
+
 #include "fd-date-row.h"
 #include "fd-editor-helpers.h"
 
@@ -657,6 +659,12 @@ fd_session_form_save (FdSessionForm *self)
       show_error (self, error);
       return FALSE;
     }
+
+  /* A new session's email notifications, from the templates; undoing its
+   * creation leaves them to a deleted session, which sends nothing */
+  if (self->plan == NULL &&
+      !fd_session_emails_prefill (self->database, fd_change_get_id (change), &error))
+    g_warning ("Could not prefill the session's emails: %s", error->message);
 
   g_free (self->session_id);
   self->session_id = g_strdup (fd_change_get_id (change));

@@ -13,6 +13,8 @@
 
 #include "fd-session-page.h"
 
+#include "fd-session-emails.h"
+
 #include "fd-cost-row.h"
 #include "fd-details.h"
 #include "fd-editor-helpers.h"
@@ -660,52 +662,171 @@ show_evaluation (FdSessionPage *self)
     }
 }
 
+/* The estimated send date and time of an email for one sequence, or
+ * why there is none */
 static char *
-format_email_timing (const FdPlanEmail *email)
+format_send_at (FdSessionEmailEntry *entry)
 {
-  gint64 minutes = ABS (email->offset_minutes);
-  gint64 days = minutes / (24 * 60);
-  gboolean end = g_strcmp0 (email->anchor, "sequence_end") == 0;
-  g_autofree char *delay = NULL;
+  const char *send_at = fd_session_email_entry_get_send_at (entry);
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
 
-  if (email->offset_minutes == 0)
-    return g_strdup (end ? _("When each sequence ends") : _("When each sequence starts"));
+  if (send_at == NULL)
+    return g_strdup (fd_session_email_state_get_label (fd_session_email_entry_get_state (entry)));
 
-  if (minutes % (24 * 60) == 0)
-    /* Translators: a delay in days */
-    delay = g_strdup_printf (ngettext ("%d day", "%d days", days), (int) days);
+  date = fd_format_date_long (send_at);
+  time = fd_format_time (send_at);
+
+  /* Translators: an email's estimated sending, « lundi 5 mai 2026 at 09:00 » */
+  return g_strdup_printf (_("%1$s at %2$s"), date, time);
+}
+
+/* Red when past and not sent, green when to come (seed 004) */
+static GtkWidget *
+new_state_label (FdSessionEmailEntry *entry)
+{
+  FdSessionEmailState state = fd_session_email_entry_get_state (entry);
+  GtkWidget *label = gtk_label_new (fd_session_email_state_get_label (state));
+
+  if (fd_session_email_state_is_overdue (state))
+    gtk_widget_add_css_class (label, "error");
+  else if (state == FD_SESSION_EMAIL_STATE_UPCOMING)
+    gtk_widget_add_css_class (label, "success");
   else
-    delay = fd_editor_format_duration (minutes);
+    gtk_widget_add_css_class (label, "dim-label");
 
-  if (email->offset_minutes < 0)
-    /* Translators: %s is a delay, « 7 days » */
-    return g_strdup_printf (end ? _("%s before each sequence ends")
-                                : _("%s before each sequence starts"), delay);
+  return label;
+}
 
-  /* Translators: %s is a delay, « 7 days » */
-  return g_strdup_printf (end ? _("%s after each sequence ends")
-                              : _("%s after each sequence starts"), delay);
+static void show_emails (FdSessionPage *self);
+
+typedef struct
+{
+  GWeakRef page;
+  FdSessionEmailSetting *setting;
+  gboolean enabled;
+} EmailToggle;
+
+static void
+email_toggle_free (EmailToggle *toggle)
+{
+  g_weak_ref_clear (&toggle->page);
+  fd_session_email_setting_unref (toggle->setting);
+  g_free (toggle);
+}
+
+/* After the switch's own signal: the write's announcement rebuilds the
+ * tab, switch included */
+static gboolean
+apply_email_toggle_cb (gpointer user_data)
+{
+  EmailToggle *toggle = user_data;
+  g_autoptr(FdSessionPage) self = g_weak_ref_get (&toggle->page);
+  g_autoptr(FdChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL || self->database == NULL)
+    return G_SOURCE_REMOVE;
+
+  change = fd_change_new_update ("session_email", fd_session_email_setting_get_id (toggle->setting),
+                                 fd_session_email_setting_get_revision (toggle->setting));
+  fd_change_set_bool (change, "enabled", toggle->enabled);
+  if (!fd_editor_apply_one (GTK_WIDGET (self), self->database,
+                            toggle->enabled ? _("Email turned on") : _("Email turned off"),
+                            change, &error))
+    {
+      /* the switch shows what is stored again */
+      g_warning ("Could not change the email: %s", error->message);
+      show_emails (self);
+    }
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
+on_email_switch_active_cb (GtkSwitch     *widget,
+                           GParamSpec    *pspec,
+                           FdSessionPage *self)
+{
+  FdSessionEmailSetting *setting = g_object_get_data (G_OBJECT (widget), "setting");
+  EmailToggle *toggle;
+
+  if (setting == NULL || gtk_switch_get_active (widget) == fd_session_email_setting_get_enabled (setting))
+    return;
+
+  toggle = g_new0 (EmailToggle, 1);
+  g_weak_ref_init (&toggle->page, self);
+  toggle->setting = fd_session_email_setting_ref (setting);
+  toggle->enabled = gtk_switch_get_active (widget);
+  g_idle_add_full (G_PRIORITY_DEFAULT, apply_email_toggle_cb, toggle,
+                   (GDestroyNotify) email_toggle_free);
+}
+
+/* Each email of the session, on or off, with its delay; opened, its
+ * estimated send date and time for each sequence */
+static void
 show_emails (FdSessionPage *self)
 {
+  g_autoptr(GPtrArray) settings = NULL;
+  g_autoptr(GPtrArray) schedule = NULL;
+  g_autoptr(GError) error = NULL;
+
   clear_list (self->emails_list);
 
-  for (guint i = 0; i < self->plan->emails->len; i++)
+  settings = fd_session_emails_list (self->database, self->plan->id, &error);
+  if (settings != NULL)
+    schedule = fd_session_emails_schedule (self->database, self->plan->id, NULL, &error);
+  if (settings == NULL || schedule == NULL)
     {
-      const FdPlanEmail *email = g_ptr_array_index (self->plan->emails, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *state = gtk_label_new (email->enabled ? _("On") : _("Off"));
-      g_autofree char *timing = format_email_timing (email);
+      g_warning ("Could not read the session's emails: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < settings->len; i++)
+    {
+      FdSessionEmailSetting *setting = g_ptr_array_index (settings, i);
+      GtkWidget *row = adw_expander_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+      g_autofree char *delay =
+        fd_session_email_format_delay (fd_session_email_setting_get_anchor (setting),
+                                       fd_session_email_setting_get_offset_minutes (setting));
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     email->template_name != NULL ? email->template_name
-                                                                  : email->kind);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), timing);
-      gtk_widget_add_css_class (state, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+                                     fd_session_email_setting_get_name (setting));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), delay);
+
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_switch_set_active (GTK_SWITCH (toggle), fd_session_email_setting_get_enabled (setting));
+      gtk_widget_set_sensitive (toggle, self->can_edit);
+      gtk_widget_set_tooltip_text (toggle, _("Send this email"));
+      g_object_set_data_full (G_OBJECT (toggle), "setting",
+                              fd_session_email_setting_ref (setting),
+                              (GDestroyNotify) fd_session_email_setting_unref);
+      g_signal_connect (toggle, "notify::active", G_CALLBACK (on_email_switch_active_cb), self);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), toggle);
+
+      for (guint k = 0; k < schedule->len; k++)
+        {
+          FdSessionEmailEntry *entry = g_ptr_array_index (schedule, k);
+          GtkWidget *sequence_row;
+          g_autofree char *when = NULL;
+
+          if (fd_session_email_entry_get_setting (entry) != setting &&
+              g_strcmp0 (fd_session_email_setting_get_id (fd_session_email_entry_get_setting (entry)),
+                         fd_session_email_setting_get_id (setting)) != 0)
+            continue;
+
+          when = format_send_at (entry);
+          sequence_row = adw_action_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (sequence_row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (sequence_row),
+                                         fd_session_email_entry_get_sequence_label (entry));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (sequence_row), when);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (sequence_row), new_state_label (entry));
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), sequence_row);
+        }
+
       gtk_list_box_append (self->emails_list, row);
     }
 }
