@@ -768,6 +768,18 @@ test_follows_changes (void)
   g_assert_cmpstr (fd_editor_get_selected_id (PAGE_CHILD (page, "evaluation_row")), ==, theirs);
   g_assert_false (gtk_widget_get_visible (PAGE_CHILD (page, "reminder_box")));
 
+  /* Out of sight, the page reads a change when it is shown again */
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  g_clear_pointer (&change, fd_change_unref);
+  change = fd_change_new_update ("session", session_id, fd_session_page_get_plan (page)->revision);
+  fd_change_set_string (change, "label", "Renommée pendant l’absence");
+  g_assert_true (fd_database_apply (ui_test_get_database (), change, &error));
+  g_assert_no_error (error);
+  gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpstr (gtk_label_get_text (PAGE_CHILD (page, "title_label")), ==,
+                   "Renommée pendant l’absence");
+
   gtk_window_destroy (window);
 }
 

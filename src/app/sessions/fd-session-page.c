@@ -73,6 +73,7 @@ struct _FdSessionPage
   GListStore        *cost_types;
   GListStore        *providers;
   GHashTable        *expanded;     /* ids of the sequences shown open */
+  gboolean           reload_when_shown; /* rows changed while it was hidden */
 
   guint              stale;        /* 1 << Tab: tabs to build when shown */
   gboolean           evaluations_loaded;
@@ -990,7 +991,30 @@ on_database_rows_changed_cb (FdSessionPage *self,
   if (fd_row_changes_is_reset (changes) || fd_row_changes_touches (changes, "cost"))
     fd_editor_load_choices (self->providers, self->database, FD_OPTION_PROVIDER, NULL, NULL);
 
+  /* Out of sight (another view is shown), read it again when shown: an
+   * edit of a trainer in the trainers view need not wait for it */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->reload_when_shown = TRUE;
+      return;
+    }
+
   load_plan (self);
+}
+
+static void
+fd_session_page_map (GtkWidget *widget)
+{
+  FdSessionPage *self = FD_SESSION_PAGE (widget);
+
+  GTK_WIDGET_CLASS (fd_session_page_parent_class)->map (widget);
+
+  if (self->reload_when_shown)
+    {
+      self->reload_when_shown = FALSE;
+      if (self->plan != NULL)
+        load_plan (self);
+    }
 }
 
 /* Shows @error at the field it is about; TRUE if one shows it */
@@ -1427,6 +1451,8 @@ fd_session_page_class_init (FdSessionPageClass *klass)
   object_class->finalize = fd_session_page_finalize;
   object_class->get_property = fd_session_page_get_property;
   object_class->set_property = fd_session_page_set_property;
+
+  widget_class->map = fd_session_page_map;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL,
