@@ -846,6 +846,13 @@ test_follows_changes (Fixture       *fixture,
     g_assert_no_error (error);
   }
   g_assert_true (wait_for (fixture, has_n_slots, GUINT_TO_POINTER (before)));
+
+  /* Hidden (another view shown), the page is read when shown again */
+  gtk_widget_set_visible (fixture->window, FALSE);
+  g_free (create_slot (test_database, session_id, sequence_id,
+                       "2026-11-19T08:30", "2026-11-19T11:30", NULL, NULL));
+  gtk_widget_set_visible (fixture->window, TRUE);
+  g_assert_true (wait_for (fixture, has_n_slots, GUINT_TO_POINTER (before + 1)));
 }
 
 int

@@ -37,6 +37,7 @@ struct _FdCalendarView
   char *today;               /* "" for the real today */
   guint midnight_id;         /* moves the real today's highlight */
   gulong rows_changed_id;    /* on the database */
+  gboolean reload_when_shown; /* what it shows changed while hidden */
 
   GtkLabel *details_code_label;
   GtkLabel *details_date_label;
@@ -505,6 +506,8 @@ fd_calendar_view_set_property (GObject      *object,
     }
 }
 
+static void fd_calendar_view_map (GtkWidget *widget);
+
 static void
 fd_calendar_view_class_init (FdCalendarViewClass *klass)
 {
@@ -515,6 +518,8 @@ fd_calendar_view_class_init (FdCalendarViewClass *klass)
   object_class->finalize = fd_calendar_view_finalize;
   object_class->get_property = fd_calendar_view_get_property;
   object_class->set_property = fd_calendar_view_set_property;
+
+  widget_class->map = fd_calendar_view_map;
 
   /**
    * FdCalendarView:database:
@@ -617,9 +622,27 @@ on_database_rows_changed_cb (FdCalendarView *self,
   for (guint i = 0; i < G_N_ELEMENTS (shown_entities); i++)
     if (fd_row_changes_touches (changes, shown_entities[i]))
       {
-        load_slots (self);
+        /* out of sight, when shown again */
+        if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+          self->reload_when_shown = TRUE;
+        else
+          load_slots (self);
         return;
       }
+}
+
+static void
+fd_calendar_view_map (GtkWidget *widget)
+{
+  FdCalendarView *self = FD_CALENDAR_VIEW (widget);
+
+  GTK_WIDGET_CLASS (fd_calendar_view_parent_class)->map (widget);
+
+  if (self->reload_when_shown)
+    {
+      self->reload_when_shown = FALSE;
+      load_slots (self);
+    }
 }
 
 /**
