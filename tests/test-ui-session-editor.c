@@ -19,6 +19,7 @@
 #include "fd-session-form.h"
 #include "fd-session-import-dialog.h"
 #include "fd-session-page.h"
+#include "fd-email-setting-dialog.h"
 #include "fd-slot-dialog.h"
 
 /* ── Helpers ─────────────────────────────────────────────────────────── */
@@ -836,6 +837,42 @@ test_emails_tab (void)
                       == !enabled);
   g_assert_cmpint (query_int ("SELECT enabled FROM session_email WHERE id = ?1", email_id), ==,
                    !enabled);
+
+  /* When and to whom, by its dialog: a bad address is refused at its
+   * field and nothing is written; then 3 days before each end */
+  {
+    g_autoptr(FdSessionEmailSetting) setting = NULL;
+    g_autoptr(GPtrArray) settings = NULL;
+    g_autoptr(GError) error = NULL;
+    GtkWidget *dialog;
+    gint64 before_offset = query_int ("SELECT offset_minutes FROM session_email WHERE id = ?1",
+                                      email_id);
+
+    settings = fd_session_emails_list (ui_test_get_database (), session_id, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < settings->len; i++)
+      if (g_str_equal (fd_session_email_setting_get_id (g_ptr_array_index (settings, i)), email_id))
+        setting = fd_session_email_setting_ref (g_ptr_array_index (settings, i));
+    g_assert_nonnull (setting);
+
+    dialog = fd_email_setting_dialog_new (window, ui_test_get_database (), setting);
+    gtk_window_present (GTK_WINDOW (dialog));
+    gtk_spin_button_set_value (child (dialog, FD_TYPE_EMAIL_SETTING_DIALOG, "days_spin"), 3);
+    adw_combo_row_set_selected (child (dialog, FD_TYPE_EMAIL_SETTING_DIALOG, "direction_row"), 0);
+    adw_combo_row_set_selected (child (dialog, FD_TYPE_EMAIL_SETTING_DIALOG, "anchor_row"), 1);
+    set_text (child (dialog, FD_TYPE_EMAIL_SETTING_DIALOG, "cc_row"), "pas une adresse");
+    g_assert_false (fd_email_setting_dialog_save (FD_EMAIL_SETTING_DIALOG (dialog)));
+    g_assert_true (fd_editor_has_field_error (child (dialog, FD_TYPE_EMAIL_SETTING_DIALOG, "cc_row")));
+    g_assert_cmpint (query_int ("SELECT offset_minutes FROM session_email WHERE id = ?1", email_id),
+                     ==, before_offset);
+
+    set_text (child (dialog, FD_TYPE_EMAIL_SETTING_DIALOG, "cc_row"), "direction@exemple.fr");
+    g_assert_true (fd_email_setting_dialog_save (FD_EMAIL_SETTING_DIALOG (dialog)));
+    g_assert_cmpint (query_int ("SELECT offset_minutes FROM session_email WHERE id = ?1", email_id),
+                     ==, -3 * 24 * 60);
+    g_assert_cmpstr (query_text ("SELECT anchor || ' ' || cc FROM session_email WHERE id = ?1",
+                                 email_id), ==, "sequence_end direction@exemple.fr");
+  }
 
   gtk_window_destroy (window);
 }

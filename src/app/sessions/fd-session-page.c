@@ -18,6 +18,7 @@
 #include "fd-cost-row.h"
 #include "fd-details.h"
 #include "fd-editor-helpers.h"
+#include "fd-email-setting-dialog.h"
 #include "fd-sequence-dialog.h"
 #include "fd-session-form.h"
 #include "fd-slot-dialog.h"
@@ -763,6 +764,22 @@ on_email_switch_active_cb (GtkSwitch     *widget,
                    (GDestroyNotify) email_toggle_free);
 }
 
+static void
+on_email_edit_clicked_cb (GtkButton     *button,
+                          FdSessionPage *self)
+{
+  FdSessionEmailSetting *setting = g_object_get_data (G_OBJECT (button), "setting");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (setting == NULL)
+    return;
+
+  dialog = fd_email_setting_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        self->database, setting);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Each email of the session, on or off, with its delay; opened, its
  * estimated send date and time for each sequence */
 static void
@@ -788,6 +805,7 @@ show_emails (FdSessionPage *self)
       FdSessionEmailSetting *setting = g_ptr_array_index (settings, i);
       GtkWidget *row = adw_expander_row_new ();
       GtkWidget *toggle = gtk_switch_new ();
+      GtkWidget *edit;
       g_autofree char *delay =
         fd_session_email_format_delay (fd_session_email_setting_get_anchor (setting),
                                        fd_session_email_setting_get_offset_minutes (setting));
@@ -806,6 +824,16 @@ show_emails (FdSessionPage *self)
                               (GDestroyNotify) fd_session_email_setting_unref);
       g_signal_connect (toggle, "notify::active", G_CALLBACK (on_email_switch_active_cb), self);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), toggle);
+
+      edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+      gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (edit, "flat");
+      gtk_widget_set_tooltip_text (edit, _("Change when and to whom"));
+      gtk_widget_set_sensitive (edit, self->can_edit);
+      g_object_set_data_full (G_OBJECT (edit), "setting", fd_session_email_setting_ref (setting),
+                              (GDestroyNotify) fd_session_email_setting_unref);
+      g_signal_connect (edit, "clicked", G_CALLBACK (on_email_edit_clicked_cb), self);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), edit);
 
       for (guint k = 0; k < schedule->len; k++)
         {
