@@ -238,6 +238,16 @@ test_random_input (void)
     }
 }
 
+static void
+test_has_word (void)
+{
+  g_assert_true (fd_text_has_word ("first_name last_name", "last_name"));
+  g_assert_true (fd_text_has_word ("first_name last_name", "first_name"));
+  g_assert_false (fd_text_has_word ("first_name last_name", "name"));
+  g_assert_false (fd_text_has_word ("first_name last_name", "last"));
+  g_assert_false (fd_text_has_word (NULL, "code"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +255,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/validate/siret", test_siret);
+  g_test_add_func ("/text/has-word", test_has_word);
   g_test_add_func ("/validate/digits", test_digits);
   g_test_add_func ("/validate/nda", test_nda);
   g_test_add_func ("/validate/email", test_email);

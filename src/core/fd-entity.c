@@ -224,19 +224,6 @@ lookup_key_spec (const char *entity)
   return NULL;
 }
 
-static gboolean
-has_word (const char *words,
-          const char *word)
-{
-  gsize length = strlen (word);
-
-  for (const char *p = strstr (words, word); p != NULL; p = strstr (p + 1, word))
-    if ((p == words || p[-1] == ' ') && (p[length] == ' ' || p[length] == '\0'))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Whether a row of @entity sorts or is searched by @column: changing it
  * may move the row in its list */
 gboolean
@@ -246,7 +233,8 @@ _fd_entity_is_key_column (const char *entity,
   const KeySpec *spec = lookup_key_spec (entity);
 
   return spec != NULL &&
-         (has_word (spec->search_columns, column) || has_word (spec->sort_columns, column));
+         (fd_text_has_word (spec->search_columns, column) ||
+          fd_text_has_word (spec->sort_columns, column));
 }
 
 void

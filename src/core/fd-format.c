@@ -444,6 +444,32 @@ fd_format_weekday_abbrev (int weekday)
 }
 
 /**
+ * fd_format_get_n_session_statuses:
+ *
+ * Returns: how many workflow statuses a session may have
+ */
+guint
+fd_format_get_n_session_statuses (void)
+{
+  return G_N_ELEMENTS (session_statuses);
+}
+
+/**
+ * fd_format_get_session_status_code:
+ * @position: below fd_format_get_n_session_statuses()
+ *
+ * Returns: the stored code of a session's workflow status, in the
+ *   workflow's order ("created" first), for the lists users choose from
+ */
+const char *
+fd_format_get_session_status_code (guint position)
+{
+  g_return_val_if_fail (position < G_N_ELEMENTS (session_statuses), NULL);
+
+  return session_statuses[position].code;
+}
+
+/**
  * fd_format_session_status:
  * @status: (nullable): a session status as stored ("proposal_sent")
  *

@@ -28,6 +28,8 @@ const char *fd_format_weekday_abbrev (int weekday); /* 1 = Monday … 7 = Sunday
 
 /* Translated labels for stored codes ("inter" → "Inter-company", "mrs" → "Mrs"). */
 const char *fd_format_session_status (const char *status);
+guint       fd_format_get_n_session_statuses  (void);
+const char *fd_format_get_session_status_code (guint position);
 const char *fd_format_session_kind   (const char *kind);
 const char *fd_format_trainer_kind   (const char *kind);
 const char *fd_format_client_kind    (const char *kind);

@@ -698,19 +698,6 @@ update_in_place (FdRecordList *self,
  * or is searched by, or a row of a table its order reads (a session's
  * slots). Rows of other tables only change what rows show. */
 static gboolean
-has_word (const char *words,
-          const char *word)
-{
-  g_auto(GStrv) split = NULL;
-
-  if (words == NULL)
-    return FALSE;
-  split = g_strsplit (words, " ", -1);
-
-  return g_strv_contains ((const char * const *) split, word);
-}
-
-static gboolean
 may_move_rows (FdRecordList       *self,
                const FdRowChanges *changes)
 {
@@ -722,7 +709,7 @@ may_move_rows (FdRecordList       *self,
       const char *changed = fd_row_changes_get_entity (changes, i);
       const char * const *fields;
 
-      if (has_word (queries->order_entities, changed))
+      if (fd_text_has_word (queries->order_entities, changed))
         return TRUE;
       if (!g_str_equal (changed, entity))
         continue;
@@ -737,7 +724,7 @@ may_move_rows (FdRecordList       *self,
         return TRUE;
       for (guint f = 0; fields[f] != NULL; f++)
         if (_fd_entity_is_key_column (entity, fields[f]) ||
-            has_word (queries->order_columns, fields[f]))
+            fd_text_has_word (queries->order_columns, fields[f]))
           return TRUE;
     }
 

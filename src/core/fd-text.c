@@ -131,3 +131,29 @@ fd_text_uuid (void)
                           sequence,
                           random + 19);
 }
+
+/**
+ * fd_text_has_word:
+ * @words: (nullable): words separated by single spaces ("first_name last_name")
+ * @word: a word
+ *
+ * Returns: whether @word is one of @words
+ */
+gboolean
+fd_text_has_word (const char *words,
+                  const char *word)
+{
+  gsize length;
+
+  g_return_val_if_fail (word != NULL, FALSE);
+
+  if (words == NULL)
+    return FALSE;
+
+  length = strlen (word);
+  for (const char *p = strstr (words, word); p != NULL; p = strstr (p + 1, word))
+    if ((p == words || p[-1] == ' ') && (p[length] == ' ' || p[length] == '\0'))
+      return TRUE;
+
+  return FALSE;
+}

@@ -14,4 +14,7 @@ G_BEGIN_DECLS
 char *fd_text_fold (const char *text);
 char *fd_text_uuid (void);
 
+gboolean fd_text_has_word (const char *words,
+                           const char *word);
+
 G_END_DECLS

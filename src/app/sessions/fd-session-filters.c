@@ -51,11 +51,6 @@ enum {
   N_PROPS
 };
 
-/* The workflow in its order; labels from fd_format_session_status() */
-static const char * const statuses[] = {
-  "created", "proposal_sent", "confirmed", "in_progress", "completed", "cancelled",
-};
-
 static const char * const periods[] = {
   [FD_SESSION_PERIOD_ANY] = N_("Any time"),
   [FD_SESSION_PERIOD_COMING] = N_("Coming"),
@@ -208,10 +203,11 @@ chosen_status (FdSessionFilters *self)
 {
   guint selected = gtk_drop_down_get_selected (self->status_dropdown);
 
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > G_N_ELEMENTS (statuses))
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
+      selected > fd_format_get_n_session_statuses ())
     return NULL;
 
-  return statuses[selected - 1];
+  return fd_format_get_session_status_code (selected - 1);
 }
 
 static FdSessionPeriod
@@ -420,8 +416,9 @@ fd_session_filters_init (FdSessionFilters *self)
 
   self->loading = TRUE;
   gtk_string_list_append (status_labels, _("Any status"));
-  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-    gtk_string_list_append (status_labels, fd_format_session_status (statuses[i]));
+  for (guint i = 0; i < fd_format_get_n_session_statuses (); i++)
+    gtk_string_list_append (status_labels,
+                            fd_format_session_status (fd_format_get_session_status_code (i)));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (status_labels));
   for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
     gtk_string_list_append (period_labels, _(periods[i]));
@@ -461,8 +458,8 @@ fd_session_filters_set_status (FdSessionFilters *self,
   g_return_if_fail (FD_IS_SESSION_FILTERS (self));
 
   gtk_drop_down_set_selected (self->status_dropdown, 0);
-  for (guint i = 0; status != NULL && i < G_N_ELEMENTS (statuses); i++)
-    if (g_str_equal (statuses[i], status))
+  for (guint i = 0; status != NULL && i < fd_format_get_n_session_statuses (); i++)
+    if (g_str_equal (fd_format_get_session_status_code (i), status))
       gtk_drop_down_set_selected (self->status_dropdown, i + 1);
 }
 

@@ -34,10 +34,6 @@
  * dialog closes.
  */
 
-static const char * const session_statuses[] = {
-  "created", "proposal_sent", "confirmed", "in_progress", "completed", "cancelled",
-};
-
 static const char * const session_kinds[] = { "intra", "inter" };
 
 struct _FdSessionForm
@@ -251,9 +247,9 @@ load_lists (FdSessionForm *self)
   for (guint i = 0; i < G_N_ELEMENTS (session_kinds); i++)
     g_ptr_array_add (kinds, fd_option_new (session_kinds[i],
                                            fd_format_session_kind (session_kinds[i]), NULL));
-  for (guint i = 0; i < G_N_ELEMENTS (session_statuses); i++)
+  for (guint i = 0; i < fd_format_get_n_session_statuses (); i++)
     {
-      const char *status = session_statuses[i];
+      const char *status = fd_format_get_session_status_code (i);
 
       g_ptr_array_add (statuses, fd_option_new (status, fd_format_session_status (status), NULL));
     }
