@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "fd-cli.h"
+#include "fd-session-emails.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -83,37 +84,6 @@ format_date_time (const char *iso)
   time = fd_format_time (iso);
 
   return g_strdup_printf ("%s %s", date, time);
-}
-
-static char *
-format_offset (int offset_minutes,
-               const char *anchor)
-{
-  int amount = ABS (offset_minutes);
-  g_autofree char *length = NULL;
-  gboolean start = g_strcmp0 (anchor, "sequence_end") != 0;
-
-  if (offset_minutes == 0)
-    return g_strdup (start ? _("at the start of each sequence") : _("at the end of each sequence"));
-
-  if (amount % (24 * 60) == 0)
-    length = g_strdup_printf (ngettext ("%d day", "%d days", amount / (24 * 60)),
-                              amount / (24 * 60));
-  else if (amount % 60 == 0)
-    length = g_strdup_printf (ngettext ("%d hour", "%d hours", amount / 60), amount / 60);
-  else
-    length = g_strdup_printf (ngettext ("%d minute", "%d minutes", amount), amount);
-
-  if (offset_minutes < 0)
-    /* Translators: %s is a length of time, "7 days" */
-    return g_strdup_printf (start ? _("%s before the start of each sequence")
-                                  : _("%s before the end of each sequence"),
-                            length);
-
-  /* Translators: %s is a length of time, "7 days" */
-  return g_strdup_printf (start ? _("%s after the start of each sequence")
-                                : _("%s after the end of each sequence"),
-                          length);
 }
 
 static char *
@@ -303,7 +273,7 @@ print_text (const FdSessionSheet *sheet)
   for (guint i = 0; i < sheet->emails->len; i++)
     {
       const FdSessionSheetEmail *email = g_ptr_array_index (sheet->emails, i);
-      g_autofree char *when = format_offset (email->offset_minutes, email->anchor);
+      g_autofree char *when = fd_session_email_format_delay (email->anchor, email->offset_minutes);
       g_autoptr(GString) line = g_string_new (NULL);
 
       g_string_append_printf (line, "  %s", email->template_name != NULL ? email->template_name
