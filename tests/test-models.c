@@ -1100,10 +1100,24 @@ test_queries_slots (CoreFixture   *fixture,
   g_assert_cmpstr (fd_slot_get_end_at (slot), ==, "2026-03-03T12:30");
   g_assert_cmpuint (fd_slot_get_break_minutes (slot), ==, 15);
   g_assert_cmpstr (fd_slot_get_place_name (slot), ==, "Centre Lumière");
+  g_assert_cmpstr (fd_slot_get_place_id (slot), ==, place_id);
+  /* what a block and a resource lane show: the room, the staff's ids of
+   * every role, the trainers' names (trainers first, no host) */
+  g_assert_cmpstr (fd_slot_get_room_id (slot), ==, room_id);
+  g_assert_cmpstr (fd_slot_get_room_name (slot), ==, "Salle Curie");
+  g_assert_cmpstr (fd_slot_get_trainer_names (slot), ==, "Anne Martin, Paul Roy");
+  g_assert_nonnull (fd_slot_get_trainer_ids (slot));
+  g_assert_cmpuint (g_strv_length ((char **) fd_slot_get_trainer_ids (slot)), ==, 3);
+  g_assert_true (fd_slot_has_trainer (slot, host));
+  g_assert_true (fd_slot_has_trainer (slot, paul));
+  g_assert_false (fd_slot_has_trainer (slot, "no-such-trainer"));
   /* not read for a page: see fd_database_get_slot */
   g_assert_null (fd_slot_get_sequence_label (slot));
-  g_assert_null (fd_slot_get_room_name (slot));
+  /* a slot without staff has none */
+  slot = g_ptr_array_index (slots, 0);
+  g_assert_null (fd_slot_get_trainer_ids (slot));
   g_assert_null (fd_slot_get_trainer_names (slot));
+  g_assert_null (fd_slot_get_room_id (slot));
   g_clear_pointer (&slots, g_ptr_array_unref);
 
   /* The whole slot, when it is opened: trainers before co-trainers, no
@@ -1116,6 +1130,8 @@ test_queries_slots (CoreFixture   *fixture,
   g_assert_cmpstr (fd_slot_get_place_name (slot), ==, "Centre Lumière");
   g_assert_cmpstr (fd_slot_get_room_name (slot), ==, "Salle Curie");
   g_assert_cmpstr (fd_slot_get_trainer_names (slot), ==, "Anne Martin, Paul Roy");
+  g_assert_cmpstr (fd_slot_get_room_id (slot), ==, room_id);
+  g_assert_cmpuint (g_strv_length ((char **) fd_slot_get_trainer_ids (slot)), ==, 3);
   g_clear_object (&slot);
 
   g_assert_null (fd_database_get_slot (fixture->db, "no-such-slot", &error));

@@ -380,6 +380,66 @@ fd_format_month_year (int year,
 }
 
 /**
+ * fd_format_week:
+ * @iso_monday: a Monday, "2026-03-02"
+ *
+ * Formats a week as the title of a calendar page, with its ISO 8601
+ * number and its days: "Week 10 · 2–8 March 2026", "Week 14 · 30 March –
+ * 5 April 2026", "Week 53 · 28 December 2026 – 3 January 2027".
+ *
+ * Returns: (transfer full) (nullable): the title, or %NULL if @iso_monday
+ *   is not a date
+ */
+char *
+fd_format_week (const char *iso_monday)
+{
+  g_autofree char *days = NULL;
+  GDate first;
+  GDate last;
+  guint week;
+
+  if (!parse_date (iso_monday, &first))
+    return NULL;
+
+  last = first;
+  g_date_add_days (&last, 6);
+  week = g_date_get_iso8601_week_of_year (&first);
+
+  if (g_date_get_year (&first) != g_date_get_year (&last))
+    /* Translators: the days of a week spanning two years, as in "28 December
+     * 2026 – 3 January 2027": %1$u and %4$u are days of the month, %2$s and
+     * %5$s names of months, %3$d and %6$d years */
+    days = g_strdup_printf (C_("week days", "%1$u %2$s %3$d – %4$u %5$s %6$d"),
+                            (guint) g_date_get_day (&first),
+                            get_month_name (g_date_get_month (&first)),
+                            (int) g_date_get_year (&first),
+                            (guint) g_date_get_day (&last),
+                            get_month_name (g_date_get_month (&last)),
+                            (int) g_date_get_year (&last));
+  else if (g_date_get_month (&first) != g_date_get_month (&last))
+    /* Translators: the days of a week spanning two months, as in "30 March –
+     * 5 April 2026" */
+    days = g_strdup_printf (C_("week days", "%1$u %2$s – %3$u %4$s %5$d"),
+                            (guint) g_date_get_day (&first),
+                            get_month_name (g_date_get_month (&first)),
+                            (guint) g_date_get_day (&last),
+                            get_month_name (g_date_get_month (&last)),
+                            (int) g_date_get_year (&last));
+  else
+    /* Translators: the days of a week within one month, as in "2–8 March
+     * 2026" */
+    days = g_strdup_printf (C_("week days", "%1$u–%2$u %3$s %4$d"),
+                            (guint) g_date_get_day (&first),
+                            (guint) g_date_get_day (&last),
+                            get_month_name (g_date_get_month (&last)),
+                            (int) g_date_get_year (&last));
+
+  /* Translators: the title of a week in the calendar: %1$u is its ISO 8601
+   * number, %2$s its days, as in "Week 10 · 2–8 March 2026" */
+  return g_strdup_printf (_("Week %1$u · %2$s"), week, days);
+}
+
+/**
  * fd_format_time:
  * @iso_date_time: (nullable): a local date-time, "2026-03-03T09:00", or a
  *   time, "09:00"

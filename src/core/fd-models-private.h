@@ -78,7 +78,7 @@ G_BEGIN_DECLS
 
 /* FdSlot: id, revision, session_id, session code, session label, sequence
  * label, start_at, end_at, break_minutes, place name, room name, trainer
- * names. Trainer names are the live staff of role trainer and co-trainer
+ * names, place_id, room_id, staff ids (of every role, ","-joined). Trainer names are the live staff of role trainer and co-trainer
  * (not hosts), trainers first, each sorted by name, joined with ", ".
  * Deleted sequences, places, rooms and trainers give no name. Alias `sl`. */
 #define FD_SLOT_SELECT \
@@ -89,7 +89,10 @@ G_BEGIN_DECLS
   "   FROM slot_staff ss JOIN trainer st ON st.id = ss.trainer_id AND st.deleted = 0" \
   "   WHERE ss.slot_id = sl.id AND ss.deleted = 0" \
   "   AND ss.role IN ('trainer', 'co_trainer')" \
-  "   ORDER BY ss.role <> 'trainer', st.sort_key))" \
+  "   ORDER BY ss.role <> 'trainer', st.sort_key))," \
+  " sl.place_id, sl.room_id," \
+  " (SELECT group_concat (ss.trainer_id, ',') FROM slot_staff ss" \
+  "  WHERE ss.slot_id = sl.id AND ss.deleted = 0)" \
   " FROM slot sl" \
   " LEFT JOIN session se ON se.id = sl.session_id" \
   " LEFT JOIN sequence sq ON sq.id = sl.sequence_id AND sq.deleted = 0" \
@@ -112,6 +115,9 @@ typedef struct
   const char *place_name;
   const char *room_name;
   const char *trainer_names;
+  const char *place_id;
+  const char *room_id;
+  const char * const *trainer_ids; /* NULL-terminated, or NULL */
 } FdSlotRow;
 
 FdSlot       *_fd_slot_new_from_row         (const FdSlotRow *row);

@@ -28,12 +28,25 @@
  * fd_database_list_calendar_slots). */
 static const char range_slots_sql[] =
   "SELECT sl.id, sl.revision, sl.session_id, sl.start_at, sl.end_at,"
-  " sl.break_minutes, sl.place_id"
+  " sl.break_minutes, sl.place_id, sl.room_id"
   " FROM slot sl WHERE sl.start_at >= ?1 AND sl.start_at < ?2 AND sl.deleted = 0";
+
+/* The staff of a calendar page's slots, in one pass over the range: ids of
+ * every role (the resource lanes and the filters), names of the trainers
+ * and co-trainers (what a block shows), trainers first. */
+static const char range_staff_sql[] =
+  "SELECT ss.slot_id, ss.trainer_id, ss.role,"
+  " st.first_name || ' ' || st.last_name"
+  " FROM slot sl"
+  " JOIN slot_staff ss ON ss.slot_id = sl.id AND ss.deleted = 0"
+  " JOIN trainer st ON st.id = ss.trainer_id AND st.deleted = 0"
+  " WHERE sl.start_at >= ?1 AND sl.start_at < ?2 AND sl.deleted = 0"
+  " ORDER BY ss.slot_id, ss.role <> 'trainer', st.sort_key";
 
 /* Each returns up to two names and whether the row is deleted */
 static const char session_names_sql[] = "SELECT code, label, deleted FROM session WHERE id = ?1";
 static const char place_names_sql[] = "SELECT name, NULL, deleted FROM place WHERE id = ?1";
+static const char room_names_sql[] = "SELECT name, NULL, deleted FROM room WHERE id = ?1";
 
 static const char slot_sql[] = FD_SLOT_SELECT " WHERE sl.id = ?1 AND " LIVE_SLOT;
 
@@ -263,6 +276,82 @@ compare_slots (gconstpointer a,
   return order;
 }
 
+typedef struct
+{
+  GPtrArray *ids;    /* of char *, NULL-terminated once read */
+  GString *names;    /* trainers and co-trainers, ", "-separated */
+} Staff;
+
+static void
+staff_free (Staff *staff)
+{
+  g_ptr_array_unref (staff->ids);
+  g_string_free (staff->names, TRUE);
+  g_free (staff);
+}
+
+/* Reads the staff of the slots starting in [@from, @to): slot id → Staff */
+static GHashTable *
+read_range_staff (FdDatabase  *self,
+                  const char  *from,
+                  const char  *to,
+                  GError     **error)
+{
+  g_autoptr(GHashTable) staff = NULL;
+  sqlite3_stmt *stmt;
+  Staff *current = NULL;
+  GHashTableIter iter;
+  int rc;
+
+  stmt = _fd_database_prepare (self, range_staff_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+
+  staff = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) staff_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *slot_id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *role = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (slot_id == NULL)
+        continue;
+
+      current = g_hash_table_lookup (staff, slot_id);
+      if (current == NULL)
+        {
+          current = g_new0 (Staff, 1);
+          current->ids = g_ptr_array_new_with_free_func (g_free);
+          current->names = g_string_new (NULL);
+          g_hash_table_insert (staff, g_strdup (slot_id), current);
+        }
+
+      g_ptr_array_add (current->ids, _fd_stmt_dup_text (stmt, 1));
+      if (g_strcmp0 (role, "host") != 0)
+        {
+          g_autofree char *name = _fd_stmt_dup_text (stmt, 3);
+
+          if (current->names->len > 0)
+            g_string_append (current->names, ", ");
+          g_string_append (current->names, name);
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _fd_database_set_error (self, error, "listing the staff of slots between dates");
+      return NULL;
+    }
+
+  g_hash_table_iter_init (&iter, staff);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &current))
+    g_ptr_array_add (current->ids, NULL);
+
+  return g_steal_pointer (&staff);
+}
+
 /**
  * fd_database_list_calendar_slots:
  * @self: a #FdDatabase
@@ -271,17 +360,17 @@ compare_slots (gconstpointer a,
  * @error: return location for a #GError
  *
  * Lists the live slots starting in [@from, @to), in time order, with what
- * a calendar page shows of each: times, session code and label, place.
- * Slots of deleted sessions are left out, but a slot pulled before its
- * session is shown.
+ * a calendar page shows of each: times, session code and label, place,
+ * room, and staff (ids of every role, names of the trainers). Slots of
+ * deleted sessions are left out, but a slot pulled before its session is
+ * shown.
  *
- * The sequence, room and trainers of these slots are not read, so their
- * getters return %NULL: fd_database_get_slot() reads a whole slot when it is
- * opened. A page holds a thousand slots or more, and their staff would
- * cost more than all the rest.
+ * The sequence of these slots is not read, so its label is %NULL:
+ * fd_database_get_slot() reads a whole slot when it is opened.
  *
- * The slots that share a session or a place look its names up once,
- * rather than once per slot as a join would.
+ * The slots that share a session, a place or a room look its names up
+ * once, rather than once per slot as a join would, and the staff of the
+ * whole range is read in one pass.
  *
  * Returns: (transfer full) (element-type FdSlot): the slots, or %NULL
  */
@@ -294,6 +383,8 @@ fd_database_list_calendar_slots (FdDatabase  *self,
   g_autoptr(GPtrArray) slots = NULL;
   g_autoptr(GHashTable) sessions = names_memo_new ();
   g_autoptr(GHashTable) places = names_memo_new ();
+  g_autoptr(GHashTable) rooms = names_memo_new ();
+  g_autoptr(GHashTable) staff = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -301,6 +392,10 @@ fd_database_list_calendar_slots (FdDatabase  *self,
   g_return_val_if_fail (from != NULL, NULL);
   g_return_val_if_fail (to != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  staff = read_range_staff (self, from, to, error);
+  if (staff == NULL)
+    return NULL;
 
   stmt = _fd_database_prepare (self, range_slots_sql, error);
   if (stmt == NULL)
@@ -313,6 +408,7 @@ fd_database_list_calendar_slots (FdDatabase  *self,
     {
       const char *session_id = (const char *) sqlite3_column_text (stmt, 2);
       const Names *session = lookup_names (self, sessions, session_names_sql, session_id);
+      const Staff *slot_staff;
       FdSlotRow row = { 0 };
 
       if (session != NULL && session->deleted)
@@ -326,8 +422,16 @@ fd_database_list_calendar_slots (FdDatabase  *self,
       row.start_at = (const char *) sqlite3_column_text (stmt, 3);
       row.end_at = (const char *) sqlite3_column_text (stmt, 4);
       row.break_minutes = (guint) CLAMP (sqlite3_column_int64 (stmt, 5), 0, G_MAXUINT);
-      row.place_name = live_first (lookup_names (self, places, place_names_sql,
-                                                 (const char *) sqlite3_column_text (stmt, 6)));
+      row.place_id = (const char *) sqlite3_column_text (stmt, 6);
+      row.place_name = live_first (lookup_names (self, places, place_names_sql, row.place_id));
+      row.room_id = (const char *) sqlite3_column_text (stmt, 7);
+      row.room_name = live_first (lookup_names (self, rooms, room_names_sql, row.room_id));
+      slot_staff = row.id != NULL ? g_hash_table_lookup (staff, row.id) : NULL;
+      if (slot_staff != NULL)
+        {
+          row.trainer_ids = (const char * const *) slot_staff->ids->pdata;
+          row.trainer_names = slot_staff->names->len > 0 ? slot_staff->names->str : NULL;
+        }
 
       g_ptr_array_add (slots, _fd_slot_new_from_row (&row));
     }

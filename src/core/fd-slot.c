@@ -37,6 +37,9 @@ struct _FdSlot
   char *place_name;
   char *room_name;
   char *trainer_names;
+  char *place_id;
+  char *room_id;
+  GStrv trainer_ids;
 };
 
 G_DEFINE_FINAL_TYPE (FdSlot, fd_slot, FD_TYPE_RECORD)
@@ -72,6 +75,9 @@ enum {
   COLUMN_PLACE_NAME,
   COLUMN_ROOM_NAME,
   COLUMN_TRAINER_NAMES,
+  COLUMN_PLACE_ID,
+  COLUMN_ROOM_ID,
+  COLUMN_TRAINER_IDS,
 };
 
 static void
@@ -88,6 +94,9 @@ fd_slot_finalize (GObject *object)
   g_clear_pointer (&self->place_name, g_free);
   g_clear_pointer (&self->room_name, g_free);
   g_clear_pointer (&self->trainer_names, g_free);
+  g_clear_pointer (&self->place_id, g_free);
+  g_clear_pointer (&self->room_id, g_free);
+  g_clear_pointer (&self->trainer_ids, g_strfreev);
 
   G_OBJECT_CLASS (fd_slot_parent_class)->finalize (object);
 }
@@ -284,6 +293,14 @@ _fd_slot_new_from_stmt (sqlite3_stmt *stmt)
   self->place_name = _fd_stmt_dup_text (stmt, COLUMN_PLACE_NAME);
   self->room_name = _fd_stmt_dup_text (stmt, COLUMN_ROOM_NAME);
   self->trainer_names = _fd_stmt_dup_text (stmt, COLUMN_TRAINER_NAMES);
+  self->place_id = _fd_stmt_dup_text (stmt, COLUMN_PLACE_ID);
+  self->room_id = _fd_stmt_dup_text (stmt, COLUMN_ROOM_ID);
+  if (sqlite3_column_type (stmt, COLUMN_TRAINER_IDS) != SQLITE_NULL)
+    {
+      g_autofree char *ids = _fd_stmt_dup_text (stmt, COLUMN_TRAINER_IDS);
+
+      self->trainer_ids = g_strsplit (ids, ",", -1);
+    }
 
   return self;
 }
@@ -307,6 +324,9 @@ _fd_slot_new_from_row (const FdSlotRow *row)
   self->place_name = g_strdup (row->place_name);
   self->room_name = g_strdup (row->room_name);
   self->trainer_names = g_strdup (row->trainer_names);
+  self->place_id = g_strdup (row->place_id);
+  self->room_id = g_strdup (row->room_id);
+  self->trainer_ids = g_strdupv ((char **) row->trainer_ids);
 
   return self;
 }
@@ -450,4 +470,62 @@ fd_slot_get_trainer_names (FdSlot *self)
   g_return_val_if_fail (FD_IS_SLOT (self), NULL);
 
   return self->trainer_names;
+}
+
+/**
+ * fd_slot_get_place_id:
+ *
+ * Returns: (nullable): the id of the slot's place
+ */
+const char *
+fd_slot_get_place_id (FdSlot *self)
+{
+  g_return_val_if_fail (FD_IS_SLOT (self), NULL);
+
+  return self->place_id;
+}
+
+/**
+ * fd_slot_get_room_id:
+ *
+ * Returns: (nullable): the id of the slot's room
+ */
+const char *
+fd_slot_get_room_id (FdSlot *self)
+{
+  g_return_val_if_fail (FD_IS_SLOT (self), NULL);
+
+  return self->room_id;
+}
+
+/**
+ * fd_slot_get_trainer_ids:
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the ids of
+ *   the slot's staff, any role (trainer, co-trainer, host), or %NULL
+ */
+const char * const *
+fd_slot_get_trainer_ids (FdSlot *self)
+{
+  g_return_val_if_fail (FD_IS_SLOT (self), NULL);
+
+  return (const char * const *) self->trainer_ids;
+}
+
+/**
+ * fd_slot_has_trainer:
+ * @self: a slot
+ * @trainer_id: a trainer's id
+ *
+ * Returns: whether @trainer_id is one of the slot's staff
+ */
+gboolean
+fd_slot_has_trainer (FdSlot     *self,
+                     const char *trainer_id)
+{
+  g_return_val_if_fail (FD_IS_SLOT (self), FALSE);
+  g_return_val_if_fail (trainer_id != NULL, FALSE);
+
+  return self->trainer_ids != NULL &&
+         g_strv_contains ((const char * const *) self->trainer_ids, trainer_id);
 }

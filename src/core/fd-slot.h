@@ -25,5 +25,10 @@ guint       fd_slot_get_break_minutes  (FdSlot *self);
 const char *fd_slot_get_place_name     (FdSlot *self);
 const char *fd_slot_get_room_name      (FdSlot *self);
 const char *fd_slot_get_trainer_names  (FdSlot *self);
+const char *fd_slot_get_place_id       (FdSlot *self);
+const char *fd_slot_get_room_id        (FdSlot *self);
+const char * const *fd_slot_get_trainer_ids (FdSlot *self);
+gboolean    fd_slot_has_trainer        (FdSlot     *self,
+                                        const char *trainer_id);
 
 G_END_DECLS

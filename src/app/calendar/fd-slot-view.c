@@ -1,0 +1,374 @@
+/* fd-slot-view.c — what every calendar view does: a page of slots
+ *
+ * Copyright 2026 The Formadesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fd-slot-view"
+
+#include "config.h"
+
+#include "fd-slot-view.h"
+
+G_DEFINE_INTERFACE (FdSlotView, fd_slot_view, GTK_TYPE_WIDGET)
+
+enum {
+  SLOT_ACTIVATED,
+  CHECK_MOVE,
+  MOVE_SLOT,
+  CREATE_SLOT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static FdSlotViewLanes
+fd_slot_view_real_get_lanes (FdSlotView *self)
+{
+  return FD_SLOT_VIEW_LANES_DAYS;
+}
+
+static void
+fd_slot_view_real_set_marks (FdSlotView *self,
+                             GHashTable *conflicted,
+                             GHashTable *holidays)
+{
+}
+
+static gboolean
+fd_slot_view_real_focus_slot (FdSlotView *self,
+                              const char *slot_id)
+{
+  return FALSE;
+}
+
+static void
+fd_slot_view_default_init (FdSlotViewInterface *iface)
+{
+  iface->get_lanes = fd_slot_view_real_get_lanes;
+  iface->set_marks = fd_slot_view_real_set_marks;
+  iface->focus_slot = fd_slot_view_real_focus_slot;
+
+  /**
+   * FdSlotView::slot-activated:
+   * @self: the view
+   * @slot: the slot clicked, or chosen with Enter
+   *
+   * The page shows the slot's details.
+   */
+  signals[SLOT_ACTIVATED] =
+    g_signal_new ("slot-activated",
+                  G_TYPE_FROM_INTERFACE (iface),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, FD_TYPE_SLOT);
+
+  /**
+   * FdSlotView::check-move:
+   * @self: the view
+   * @slot: the slot being dragged, resized or moved with the keyboard
+   * @start_at: where it would start, "2026-03-03T09:15"
+   * @end_at: where it would end
+   * @from_lane: (nullable): the lane it was taken from (a trainer's or a
+   *   room's id in a resource view, %NULL for days)
+   * @to_lane: (nullable): the lane it is over
+   *
+   * Asked at each step of a move, before the drop, so the view can show
+   * what the drop would cause.
+   *
+   * Returns: (transfer full) (nullable): a translated sentence saying why
+   *   the move conflicts or is refused, or %NULL if it is free
+   */
+  signals[CHECK_MOVE] =
+    g_signal_new ("check-move",
+                  G_TYPE_FROM_INTERFACE (iface),
+                  G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_first_wins, NULL, NULL,
+                  G_TYPE_STRING, 5, FD_TYPE_SLOT,
+                  G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+
+  /**
+   * FdSlotView::move-slot:
+   * @self: the view
+   * @slot: the slot dropped
+   * @start_at: its new start
+   * @end_at: its new end
+   * @from_lane: (nullable): the lane it was taken from
+   * @to_lane: (nullable): the lane it was dropped on
+   *
+   * The page applies the move through core (or asks first, or refuses it
+   * with the reason); the view shows the result when core announces the
+   * slot's change.
+   *
+   * Returns: %TRUE if the move was applied or is being asked about
+   */
+  signals[MOVE_SLOT] =
+    g_signal_new ("move-slot",
+                  G_TYPE_FROM_INTERFACE (iface),
+                  G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 5, FD_TYPE_SLOT,
+                  G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+
+  /**
+   * FdSlotView::create-slot:
+   * @self: the view
+   * @start_at: the start of the range selected
+   * @end_at: its end
+   * @lane: (nullable): the lane it was selected in
+   * @area: where the range is drawn, in @self's coordinates
+   *
+   * An empty range was selected: the page offers to plan a slot there.
+   */
+  signals[CREATE_SLOT] =
+    g_signal_new ("create-slot",
+                  G_TYPE_FROM_INTERFACE (iface),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4,
+                  G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, GDK_TYPE_RECTANGLE);
+}
+
+FdCalendarPeriod
+fd_slot_view_get_period (FdSlotView *self)
+{
+  g_return_val_if_fail (FD_IS_SLOT_VIEW (self), FD_CALENDAR_PERIOD_MONTH);
+
+  return FD_SLOT_VIEW_GET_IFACE (self)->get_period (self);
+}
+
+FdSlotViewLanes
+fd_slot_view_get_lanes (FdSlotView *self)
+{
+  g_return_val_if_fail (FD_IS_SLOT_VIEW (self), FD_SLOT_VIEW_LANES_DAYS);
+
+  return FD_SLOT_VIEW_GET_IFACE (self)->get_lanes (self);
+}
+
+/**
+ * fd_slot_view_set_date:
+ * @self: a view
+ * @date: any day of the page to show
+ *
+ * Shows the page holding @date (fd_calendar_period_get_range() of the
+ * view's period); its slots are cleared until fd_slot_view_set_slots().
+ * Nothing changes when @date is on the page shown.
+ */
+void
+fd_slot_view_set_date (FdSlotView  *self,
+                       const GDate *date)
+{
+  g_return_if_fail (FD_IS_SLOT_VIEW (self));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  FD_SLOT_VIEW_GET_IFACE (self)->set_date (self, date);
+}
+
+/**
+ * fd_slot_view_set_today:
+ * @self: a view
+ * @today: (nullable): the day to highlight, %NULL for none
+ */
+void
+fd_slot_view_set_today (FdSlotView  *self,
+                        const GDate *today)
+{
+  g_return_if_fail (FD_IS_SLOT_VIEW (self));
+  g_return_if_fail (today == NULL || g_date_valid (today));
+
+  FD_SLOT_VIEW_GET_IFACE (self)->set_today (self, today);
+}
+
+/**
+ * fd_slot_view_set_slots:
+ * @self: a view
+ * @slots: (nullable) (element-type FdSlot): every slot of the page; those
+ *   outside it are ignored
+ *
+ * The view keeps a reference on @slots, which must not change afterwards:
+ * the view copies it before its first fd_slot_view_add_slot().
+ */
+void
+fd_slot_view_set_slots (FdSlotView *self,
+                        GPtrArray  *slots)
+{
+  g_return_if_fail (FD_IS_SLOT_VIEW (self));
+
+  FD_SLOT_VIEW_GET_IFACE (self)->set_slots (self, slots);
+}
+
+/**
+ * fd_slot_view_add_slot:
+ * @self: a view
+ * @slot: a slot of the page the view did not show
+ */
+void
+fd_slot_view_add_slot (FdSlotView *self,
+                       FdSlot     *slot)
+{
+  g_return_if_fail (FD_IS_SLOT_VIEW (self));
+  g_return_if_fail (FD_IS_SLOT (slot));
+
+  FD_SLOT_VIEW_GET_IFACE (self)->add_slot (self, slot);
+}
+
+/**
+ * fd_slot_view_update_slot:
+ * @self: a view
+ * @slot: the new state of a slot the view shows (same id), still on the
+ *   page
+ */
+void
+fd_slot_view_update_slot (FdSlotView *self,
+                          FdSlot     *slot)
+{
+  g_return_if_fail (FD_IS_SLOT_VIEW (self));
+  g_return_if_fail (FD_IS_SLOT (slot));
+
+  FD_SLOT_VIEW_GET_IFACE (self)->update_slot (self, slot);
+}
+
+/**
+ * fd_slot_view_remove_slot:
+ * @self: a view
+ * @slot_id: the id of a slot that left the page (deleted, moved away or
+ *   filtered out); unknown ids are ignored
+ */
+void
+fd_slot_view_remove_slot (FdSlotView *self,
+                          const char *slot_id)
+{
+  g_return_if_fail (FD_IS_SLOT_VIEW (self));
+  g_return_if_fail (slot_id != NULL);
+
+  FD_SLOT_VIEW_GET_IFACE (self)->remove_slot (self, slot_id);
+}
+
+/**
+ * fd_slot_view_set_marks:
+ * @self: a view
+ * @conflicted: (nullable) (element-type utf8 utf8): slot id → the
+ *   translated sentence of its first conflict
+ * @holidays: (nullable) (element-type utf8 utf8): ISO day ("2026-05-14") →
+ *   the public holiday's translated name
+ *
+ * The view keeps references on both tables, which must not change.
+ */
+void
+fd_slot_view_set_marks (FdSlotView *self,
+                        GHashTable *conflicted,
+                        GHashTable *holidays)
+{
+  g_return_if_fail (FD_IS_SLOT_VIEW (self));
+
+  FD_SLOT_VIEW_GET_IFACE (self)->set_marks (self, conflicted, holidays);
+}
+
+/**
+ * fd_slot_view_get_slot_area:
+ * @self: a view
+ * @slot_id: a slot's id
+ * @area: (out): where it is drawn, in @self's coordinates
+ *
+ * Returns: %TRUE if the slot is on the page
+ */
+gboolean
+fd_slot_view_get_slot_area (FdSlotView   *self,
+                            const char   *slot_id,
+                            GdkRectangle *area)
+{
+  g_return_val_if_fail (FD_IS_SLOT_VIEW (self), FALSE);
+  g_return_val_if_fail (slot_id != NULL, FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  return FD_SLOT_VIEW_GET_IFACE (self)->get_slot_area (self, slot_id, area);
+}
+
+/**
+ * fd_slot_view_focus_slot:
+ * @self: a view
+ * @slot_id: a slot's id
+ *
+ * Returns: %TRUE if the slot is on the page and took the focus
+ */
+gboolean
+fd_slot_view_focus_slot (FdSlotView *self,
+                         const char *slot_id)
+{
+  g_return_val_if_fail (FD_IS_SLOT_VIEW (self), FALSE);
+  g_return_val_if_fail (slot_id != NULL, FALSE);
+
+  return FD_SLOT_VIEW_GET_IFACE (self)->focus_slot (self, slot_id);
+}
+
+void
+fd_slot_view_emit_activated (FdSlotView *self,
+                             FdSlot     *slot)
+{
+  g_return_if_fail (FD_IS_SLOT_VIEW (self));
+  g_return_if_fail (FD_IS_SLOT (slot));
+
+  g_signal_emit (self, signals[SLOT_ACTIVATED], 0, slot);
+}
+
+/**
+ * fd_slot_view_emit_check_move:
+ *
+ * Returns: (transfer full) (nullable): see #FdSlotView::check-move
+ */
+char *
+fd_slot_view_emit_check_move (FdSlotView *self,
+                              FdSlot     *slot,
+                              const char *start_at,
+                              const char *end_at,
+                              const char *from_lane,
+                              const char *to_lane)
+{
+  char *message = NULL;
+
+  g_return_val_if_fail (FD_IS_SLOT_VIEW (self), NULL);
+  g_return_val_if_fail (FD_IS_SLOT (slot), NULL);
+
+  g_signal_emit (self, signals[CHECK_MOVE], 0, slot, start_at, end_at,
+                 from_lane, to_lane, &message);
+
+  return message;
+}
+
+/**
+ * fd_slot_view_emit_move:
+ *
+ * Returns: see #FdSlotView::move-slot
+ */
+gboolean
+fd_slot_view_emit_move (FdSlotView *self,
+                        FdSlot     *slot,
+                        const char *start_at,
+                        const char *end_at,
+                        const char *from_lane,
+                        const char *to_lane)
+{
+  gboolean handled = FALSE;
+
+  g_return_val_if_fail (FD_IS_SLOT_VIEW (self), FALSE);
+  g_return_val_if_fail (FD_IS_SLOT (slot), FALSE);
+
+  g_signal_emit (self, signals[MOVE_SLOT], 0, slot, start_at, end_at,
+                 from_lane, to_lane, &handled);
+
+  return handled;
+}
+
+void
+fd_slot_view_emit_create (FdSlotView         *self,
+                          const char         *start_at,
+                          const char         *end_at,
+                          const char         *lane,
+                          const GdkRectangle *area)
+{
+  g_return_if_fail (FD_IS_SLOT_VIEW (self));
+  g_return_if_fail (area != NULL);
+
+  g_signal_emit (self, signals[CREATE_SLOT], 0, start_at, end_at, lane, area);
+}
