@@ -11,6 +11,8 @@
 
 #include "test-core-common.h"
 #include "fd-conflicts.h"
+#include "fd-slot-move.h"
+#include "fd-user.h"
 
 /* Every row is written through fd_database_apply(), as the application
  * writes them. The fixture holds two Paris places, a Réunion place, rooms,
@@ -1086,6 +1088,191 @@ test_range_agrees_with_slots (Fixture       *fixture,
   g_test_message ("%u conflicts, %u between two slots", range->len, n_pairs);
 }
 
+
+static void
+apply_move (Fixture    *fixture,
+            FdSlotMove *move)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  changes = fd_slot_move_build_changes (move, &error);
+  g_assert_no_error (error);
+  g_assert_true (fd_database_apply_all (fixture->core.db, changes, &error));
+  g_assert_no_error (error);
+}
+
+/* A calendar drag: times, another trainer's lane, another room; checked
+ * by the one conflict API as it goes, applied as one edit at the drop */
+static void
+test_move (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  FdDatabase *db = fixture->core.db;
+  g_autofree char *a = add_slot (fixture, fixture->s1, fixture->q1, "2026-03-03T09:00",
+                                 "2026-03-03T12:00", fixture->lyon, fixture->blue, fixture->claire);
+  g_autofree char *b = add_slot (fixture, fixture->s2, fixture->q2, "2026-03-03T14:00",
+                                 "2026-03-03T17:00", fixture->lyon, NULL, fixture->paul);
+  g_autoptr(FdSlotMove) move = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *question = NULL;
+  g_autofree char *staff_trainer = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  gboolean refused = TRUE;
+
+  move = fd_slot_move_new (db, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fd_slot_move_get_session_id (move), ==, fixture->s1);
+  g_assert_true (fd_slot_move_changes_nothing (move));
+  g_assert_null (fd_slot_move_check (move, NULL, NULL));
+
+  /* an hour later: free, nothing to ask on a Tuesday morning */
+  g_assert_true (fd_slot_move_set_target (move, "2026-03-03T10:00", "2026-03-03T13:00",
+                                          FD_SLOT_LANE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (fd_slot_move_changes_dates (move));
+  g_assert_null (fd_slot_move_check (move, NULL, &refused));
+  g_assert_false (refused);
+  g_assert_null (fd_slot_move_dup_question (move));
+  changes = fd_slot_move_build_changes (move, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* onto Paul's lane in the afternoon: Paul is booked, which the drag
+   * shows, but the drop is allowed */
+  g_assert_true (fd_slot_move_set_target (move, "2026-03-03T15:00", "2026-03-03T16:00",
+                                          FD_SLOT_LANE_TRAINER, fixture->claire, fixture->paul,
+                                          &error));
+  g_assert_no_error (error);
+  message = fd_slot_move_check (move, NULL, &refused);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Paul Durand"));
+  g_assert_false (refused);
+  apply_move (fixture, move);
+  g_assert_cmpint (core_query_int (db, "SELECT count(*) FROM slot WHERE id = ?1"
+                                       " AND start_at = '2026-03-03T15:00'", a), ==, 1);
+  staff_trainer = core_query_text (db, "SELECT trainer_id FROM slot_staff WHERE slot_id = ?1"
+                                       " AND deleted = 0", a);
+  g_assert_cmpstr (staff_trainer, ==, fixture->paul);
+  {
+    g_autoptr(GPtrArray) conflicts = fd_conflicts_for_slot (db, a, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (conflicts->len, >, 0);
+  }
+  g_clear_pointer (&move, fd_slot_move_free);
+
+  /* a move read before someone else's edit of the same field is refused
+   * naming it */
+  move = fd_slot_move_new (db, b, &error);
+  g_assert_no_error (error);
+  update (fixture, "slot", b, "start_at", "2026-03-03T13:00");
+  g_assert_true (fd_slot_move_set_target (move, "2026-03-03T14:30", "2026-03-03T17:00",
+                                          FD_SLOT_LANE_NONE, NULL, NULL, &error));
+  changes = fd_slot_move_build_changes (move, &error);
+  g_assert_false (fd_database_apply_all (db, changes, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_CONFLICT);
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "start_at");
+  g_clear_error (&error);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  g_clear_pointer (&move, fd_slot_move_free);
+
+  /* another room: the room and its place */
+  move = fd_slot_move_new (db, b, &error);
+  g_assert_no_error (error);
+  g_assert_true (fd_slot_move_set_target (move, "2026-03-03T13:00", "2026-03-03T17:00",
+                                          FD_SLOT_LANE_ROOM, NULL, fixture->creole, &error));
+  g_assert_no_error (error);
+  g_assert_false (fd_slot_move_changes_nothing (move));
+  apply_move (fixture, move);
+  {
+    g_autofree char *where = core_query_text (db, "SELECT room_id || '/' || place_id FROM slot"
+                                                  " WHERE id = ?1", b);
+    g_autofree char *expected = g_strconcat (fixture->creole, "/", fixture->reunion, NULL);
+
+    g_assert_cmpstr (where, ==, expected);
+  }
+  g_clear_pointer (&move, fd_slot_move_free);
+
+  /* questions: a Sunday, an early start */
+  move = fd_slot_move_new (db, b, &error);
+  g_assert_no_error (error);
+  g_assert_true (fd_slot_move_set_target (move, "2026-03-08T09:00", "2026-03-08T12:00",
+                                          FD_SLOT_LANE_NONE, NULL, NULL, &error));
+  question = fd_slot_move_dup_question (move);
+  g_assert_nonnull (strstr (question, "Sunday"));
+  g_clear_pointer (&question, g_free);
+  g_assert_true (fd_slot_move_set_target (move, "2026-03-09T06:00", "2026-03-09T08:00",
+                                          FD_SLOT_LANE_NONE, NULL, NULL, &error));
+  question = fd_slot_move_dup_question (move);
+  g_assert_nonnull (strstr (question, "working hours"));
+  g_clear_pointer (&question, g_free);
+
+  /* bad targets, named at their field */
+  g_assert_false (fd_slot_move_set_target (move, "2026-03-09T10:00", "2026-03-09T09:00",
+                                           FD_SLOT_LANE_NONE, NULL, NULL, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "end_at");
+  g_clear_error (&error);
+  g_assert_false (fd_slot_move_set_target (move, "2026-03-09T09:00", "2026-03-09T10:00",
+                                           FD_SLOT_LANE_TRAINER, fixture->claire, fixture->paul,
+                                           &error));
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "trainer_id");
+  g_clear_error (&error);
+  g_assert_false (fd_slot_move_set_target (move, "2026-03-09T09:00", "2026-03-09T10:00",
+                                           FD_SLOT_LANE_ROOM, NULL, "no-such-room", &error));
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "room_id");
+  g_clear_error (&error);
+  g_clear_pointer (&move, fd_slot_move_free);
+
+  /* a deleted slot cannot be taken */
+  core_delete (db, "slot", b);
+  g_assert_null (fd_slot_move_new (db, b, &error));
+  g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
+}
+
+/* Once a trainee is enrolled, a planner's drag of the dates is refused
+ * with the reason; changing only the trainer is not a date change */
+static void
+test_move_locked (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  FdDatabase *db = fixture->core.db;
+  g_autofree char *a = add_slot (fixture, fixture->s1, fixture->q1, "2026-03-03T09:00",
+                                 "2026-03-03T12:00", fixture->lyon, fixture->blue, fixture->claire);
+  g_autofree char *trainee = core_create (db, "trainee", "first_name", "Léa", "last_name", "Petit",
+                                          NULL);
+  g_autofree char *enrollment = core_create (db, "enrollment", "session_id", fixture->s1,
+                                             "trainee_id", trainee, NULL);
+  g_autoptr(FdUser) planner = fd_user_new ("p", NULL, "P", FD_ROLE_PLANNER, NULL, NULL, TRUE);
+  g_autoptr(FdUser) manager = fd_user_new ("m", NULL, "M", FD_ROLE_OPERATIONS_MANAGER, NULL, NULL,
+                                           TRUE);
+  g_autoptr(FdSlotMove) move = fd_slot_move_new (db, a, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *none = NULL;
+  gboolean refused = FALSE;
+
+  g_assert_true (fd_slot_move_set_target (move, "2026-03-04T09:00", "2026-03-04T12:00",
+                                          FD_SLOT_LANE_NONE, NULL, NULL, &error));
+  reason = fd_slot_move_check (move, planner, &refused);
+  g_assert_true (refused);
+  g_assert_nonnull (reason);
+  none = fd_slot_move_check (move, manager, &refused);
+  g_assert_false (refused);
+  g_assert_null (none);
+
+  g_assert_true (fd_slot_move_set_target (move, "2026-03-03T09:00", "2026-03-03T12:00",
+                                          FD_SLOT_LANE_TRAINER, fixture->claire, fixture->paul,
+                                          &error));
+  g_clear_pointer (&none, g_free);
+  none = fd_slot_move_check (move, planner, &refused);
+  g_assert_false (refused);
+  g_assert_null (none);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1110,6 +1297,8 @@ main (int   argc,
   ADD ("keep", test_keep);
   ADD ("in-range/pairs-once", test_in_range_pairs_once);
   ADD ("in-range/agrees-with-slots", test_range_agrees_with_slots);
+  ADD ("move", test_move);
+  ADD ("move/locked", test_move_locked);
 
 #undef ADD
 

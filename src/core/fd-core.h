@@ -31,6 +31,7 @@
 #include "fd-session-import.h"
 #include "fd-session-plan.h"
 #include "fd-session-sheet.h"
+#include "fd-slot-move.h"
 #include "fd-template.h"
 #include "fd-text.h"
 #include "fd-user.h"

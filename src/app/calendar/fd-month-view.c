@@ -15,6 +15,7 @@
 
 #include "fd-format.h"
 #include "fd-month-model.h"
+#include "fd-slot-view.h"
 
 /*
  * FdMonthView:
@@ -31,6 +32,11 @@
  *
  * Popovers given as children (in a template, through GtkBuildable) are
  * presented by the view, so a parent widget can point one at a chip.
+ *
+ * It is the month of the #FdSlotView interface: a slot added, changed or
+ * removed is applied to a copy of the page's slots, since a cell's chips
+ * are laid out from the whole day. Public holidays mark their day (its
+ * name in the cell's tooltip), conflicts their chips.
  */
 
 #define N_CELLS          FD_MONTH_MODEL_N_CELLS
@@ -64,6 +70,8 @@ struct _FdMonthView
   GtkWidget *overflow_buttons[N_CELLS];
   GtkWidget *overflow_labels[N_CELLS];
   GArray *chips;             /* of Chip, the recycled pool */
+  GHashTable *conflicted;    /* slot id → message, or NULL */
+  GHashTable *holidays;      /* ISO day → name, or NULL */
 
   GtkWidget *overflow_popover;
   GtkWidget *overflow_title;
@@ -82,19 +90,19 @@ struct _FdMonthView
 };
 
 static void fd_month_view_buildable_init (GtkBuildableIface *iface);
+static void fd_month_view_slot_view_init (FdSlotViewInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (FdMonthView, fd_month_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE,
-                                                      fd_month_view_buildable_init))
+                                                      fd_month_view_buildable_init)
+                               G_IMPLEMENT_INTERFACE (FD_TYPE_SLOT_VIEW,
+                                                      fd_month_view_slot_view_init))
 
 static GtkBuildableIface *parent_buildable_iface;
 
-enum {
-  SLOT_ACTIVATED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static FdSlot *find_slot (FdMonthView *self,
+                          const char  *slot_id,
+                          guint       *position);
 
 static const char *
 slot_get_start (gpointer item)
@@ -177,7 +185,7 @@ emit_slot_activated (FdMonthView *self,
 
   /* the handler may change the slots: keep this one alive meanwhile */
   g_object_ref (slot);
-  g_signal_emit (self, signals[SLOT_ACTIVATED], 0, slot);
+  fd_slot_view_emit_activated (FD_SLOT_VIEW (self), slot);
   g_object_unref (slot);
 }
 
@@ -394,8 +402,19 @@ on_chip_query_tooltip_cb (GtkWidget   *button,
       if (chip->button == button && chip->slot != NULL)
         {
           g_autofree char *text = dup_slot_tooltip (chip->slot);
+          const char *conflict = NULL;
 
-          gtk_tooltip_set_text (tooltip, text);
+          if (self->conflicted != NULL)
+            conflict = g_hash_table_lookup (self->conflicted,
+                                            fd_record_get_id (FD_RECORD (chip->slot)));
+          if (conflict != NULL)
+            {
+              g_autofree char *both = g_strdup_printf ("%s\n⚠ %s", text, conflict);
+
+              gtk_tooltip_set_text (tooltip, both);
+            }
+          else
+            gtk_tooltip_set_text (tooltip, text);
           return TRUE;
         }
     }
@@ -503,6 +522,21 @@ set_chip_slot (Chip   *chip,
   gtk_inscription_set_markup (GTK_INSCRIPTION (chip->inscription), markup);
 }
 
+/* A chip of a slot with a conflict is marked, its message in the tooltip */
+static void
+mark_chip (FdMonthView *self,
+           Chip        *chip)
+{
+  gboolean conflicted = chip->slot != NULL && self->conflicted != NULL &&
+                        g_hash_table_contains (self->conflicted,
+                                               fd_record_get_id (FD_RECORD (chip->slot)));
+
+  if (conflicted)
+    gtk_widget_add_css_class (chip->button, "conflicted");
+  else
+    gtk_widget_remove_css_class (chip->button, "conflicted");
+}
+
 static void
 forget_chip_slots (FdMonthView *self)
 {
@@ -536,6 +570,21 @@ update_cells (FdMonthView *self)
         gtk_widget_add_css_class (self->cells[i], "today");
       else
         gtk_widget_remove_css_class (self->cells[i], "today");
+
+      {
+        g_autofree char *iso = g_strdup_printf ("%04u-%02u-%02u",
+                                                (guint) g_date_get_year (&date),
+                                                (guint) g_date_get_month (&date),
+                                                (guint) g_date_get_day (&date));
+        const char *holiday = self->holidays != NULL ? g_hash_table_lookup (self->holidays, iso)
+                                                     : NULL;
+
+        if (holiday != NULL)
+          gtk_widget_add_css_class (self->cells[i], "holiday");
+        else
+          gtk_widget_remove_css_class (self->cells[i], "holiday");
+        gtk_widget_set_tooltip_text (self->cells[i], holiday);
+      }
     }
 }
 
@@ -658,6 +707,7 @@ compute_layout (FdMonthView *self,
           Chip *chip = &g_array_index (self->chips, Chip, next_chip++);
 
           set_chip_slot (chip, g_ptr_array_index (items, j));
+          mark_chip (self, chip);
           chip->allocation = (GtkAllocation) {
             x + CELL_PADDING,
             chips_y + (int) j * (chip_height + CHIP_SPACING),
@@ -869,6 +919,8 @@ fd_month_view_finalize (GObject *object)
 
   g_clear_pointer (&self->model, fd_month_model_free);
   g_clear_pointer (&self->chips, g_array_unref);
+  g_clear_pointer (&self->conflicted, g_hash_table_unref);
+  g_clear_pointer (&self->holidays, g_hash_table_unref);
 
   G_OBJECT_CLASS (fd_month_view_parent_class)->finalize (object);
 }
@@ -885,18 +937,6 @@ fd_month_view_class_init (FdMonthViewClass *klass)
   widget_class->measure = fd_month_view_measure;
   widget_class->size_allocate = fd_month_view_size_allocate;
   widget_class->get_request_mode = fd_month_view_get_request_mode;
-
-  /**
-   * FdMonthView::slot-activated:
-   * @self: the month view
-   * @slot: the slot whose chip (or row of a day's list) was activated
-   */
-  signals[SLOT_ACTIVATED] =
-    g_signal_new ("slot-activated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, FD_TYPE_SLOT);
 
   gtk_widget_class_set_css_name (widget_class, "monthview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1144,6 +1184,11 @@ fd_month_view_get_slot_area (FdMonthView  *self,
   g_return_val_if_fail (FD_IS_SLOT (slot), FALSE);
   g_return_val_if_fail (area != NULL, FALSE);
 
+  /* the page may hold a newer object of the same slot */
+  slot = find_slot (self, fd_record_get_id (FD_RECORD (slot)), NULL);
+  if (slot == NULL)
+    return FALSE;
+
   for (guint i = 0; i < self->chips->len; i++)
     {
       Chip *chip = &g_array_index (self->chips, Chip, i);
@@ -1161,4 +1206,183 @@ fd_month_view_get_slot_area (FdMonthView  *self,
 
   *area = self->cell_allocations[cell];
   return TRUE;
+}
+
+/* FdSlotView */
+
+static FdSlot *
+find_slot (FdMonthView *self,
+           const char  *slot_id,
+           guint       *position)
+{
+  if (self->slots == NULL)
+    return NULL;
+
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      FdSlot *slot = g_ptr_array_index (self->slots, i);
+
+      if (g_strcmp0 (fd_record_get_id (FD_RECORD (slot)), slot_id) == 0)
+        {
+          if (position != NULL)
+            *position = i;
+          return slot;
+        }
+    }
+
+  return NULL;
+}
+
+static int
+compare_slots_by_time (gconstpointer a,
+                       gconstpointer b)
+{
+  FdSlot *slot_a = *(FdSlot **) a;
+  FdSlot *slot_b = *(FdSlot **) b;
+  int cmp = g_strcmp0 (fd_slot_get_start_at (slot_a), fd_slot_get_start_at (slot_b));
+
+  return cmp != 0 ? cmp : g_strcmp0 (fd_slot_get_end_at (slot_a), fd_slot_get_end_at (slot_b));
+}
+
+/* The page's slots with @slot put in place of @slot_id (either may be
+ * %NULL), in time order: the model lays out whole days */
+static void
+replace_slot (FdMonthView *self,
+              const char  *slot_id,
+              FdSlot      *slot)
+{
+  g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func (g_object_unref);
+  guint position;
+
+  if (self->slots != NULL)
+    for (guint i = 0; i < self->slots->len; i++)
+      g_ptr_array_add (slots, g_object_ref (g_ptr_array_index (self->slots, i)));
+
+  if (slot_id != NULL && find_slot (self, slot_id, &position) != NULL)
+    g_ptr_array_remove_index (slots, position);
+  if (slot != NULL)
+    g_ptr_array_add (slots, g_object_ref (slot));
+
+  g_ptr_array_sort (slots, compare_slots_by_time);
+  fd_month_view_set_slots (self, slots);
+}
+
+static FdCalendarPeriod
+fd_month_view_get_period (FdSlotView *view)
+{
+  return FD_CALENDAR_PERIOD_MONTH;
+}
+
+static void
+fd_month_view_slot_view_set_date (FdSlotView  *view,
+                                  const GDate *date)
+{
+  fd_month_view_set_month (FD_MONTH_VIEW (view), g_date_get_year (date), g_date_get_month (date));
+}
+
+static void
+fd_month_view_slot_view_set_today (FdSlotView  *view,
+                                   const GDate *today)
+{
+  fd_month_view_set_today (FD_MONTH_VIEW (view), today);
+}
+
+static void
+fd_month_view_slot_view_set_slots (FdSlotView *view,
+                                   GPtrArray  *slots)
+{
+  fd_month_view_set_slots (FD_MONTH_VIEW (view), slots);
+}
+
+static void
+fd_month_view_add_slot (FdSlotView *view,
+                        FdSlot     *slot)
+{
+  FdMonthView *self = FD_MONTH_VIEW (view);
+
+  replace_slot (self, fd_record_get_id (FD_RECORD (slot)), slot);
+}
+
+static void
+fd_month_view_update_slot (FdSlotView *view,
+                           FdSlot     *slot)
+{
+  FdMonthView *self = FD_MONTH_VIEW (view);
+
+  replace_slot (self, fd_record_get_id (FD_RECORD (slot)), slot);
+}
+
+static void
+fd_month_view_remove_slot (FdSlotView *view,
+                           const char *slot_id)
+{
+  FdMonthView *self = FD_MONTH_VIEW (view);
+
+  if (find_slot (self, slot_id, NULL) != NULL)
+    replace_slot (self, slot_id, NULL);
+}
+
+static void
+fd_month_view_set_marks (FdSlotView *view,
+                         GHashTable *conflicted,
+                         GHashTable *holidays)
+{
+  FdMonthView *self = FD_MONTH_VIEW (view);
+
+  if (conflicted != NULL)
+    g_hash_table_ref (conflicted);
+  if (holidays != NULL)
+    g_hash_table_ref (holidays);
+  g_clear_pointer (&self->conflicted, g_hash_table_unref);
+  g_clear_pointer (&self->holidays, g_hash_table_unref);
+  self->conflicted = conflicted;
+  self->holidays = holidays;
+
+  update_cells (self);
+  for (guint i = 0; i < self->chips->len; i++)
+    mark_chip (self, &g_array_index (self->chips, Chip, i));
+}
+
+static gboolean
+fd_month_view_slot_view_get_slot_area (FdSlotView   *view,
+                                       const char   *slot_id,
+                                       GdkRectangle *area)
+{
+  FdMonthView *self = FD_MONTH_VIEW (view);
+  FdSlot *slot = find_slot (self, slot_id, NULL);
+
+  return slot != NULL && fd_month_view_get_slot_area (self, slot, area);
+}
+
+static gboolean
+fd_month_view_focus_slot (FdSlotView *view,
+                          const char *slot_id)
+{
+  FdMonthView *self = FD_MONTH_VIEW (view);
+
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      Chip *chip = &g_array_index (self->chips, Chip, i);
+
+      if (chip->slot != NULL && chip->allocation.width > 0 &&
+          g_strcmp0 (fd_record_get_id (FD_RECORD (chip->slot)), slot_id) == 0)
+        return gtk_widget_grab_focus (chip->button);
+    }
+
+  return FALSE;
+}
+
+static void
+fd_month_view_slot_view_init (FdSlotViewInterface *iface)
+{
+  iface->get_period = fd_month_view_get_period;
+  iface->set_date = fd_month_view_slot_view_set_date;
+  iface->set_today = fd_month_view_slot_view_set_today;
+  iface->set_slots = fd_month_view_slot_view_set_slots;
+  iface->add_slot = fd_month_view_add_slot;
+  iface->update_slot = fd_month_view_update_slot;
+  iface->remove_slot = fd_month_view_remove_slot;
+  iface->set_marks = fd_month_view_set_marks;
+  iface->get_slot_area = fd_month_view_slot_view_get_slot_area;
+  iface->focus_slot = fd_month_view_focus_slot;
 }
