@@ -502,7 +502,7 @@ test_navigates (Fixture       *fixture,
 
   wait_for_month (fixture);
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next-month", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next", NULL);
   g_assert_cmpstr (get_title (fixture), ==, "December 2026");
   date = fd_calendar_view_get_date (fixture->view);
   g_assert_cmpint (g_date_time_get_month (date), ==, 12);
@@ -510,8 +510,8 @@ test_navigates (Fixture       *fixture,
   g_assert_cmpuint (count_chips (fixture, SST_CODE), ==, 0);
   g_assert_cmpuint (count_chips (fixture, XL_CODE), ==, 1);
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous-month", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous-month", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous", NULL);
   g_assert_cmpstr (get_title (fixture), ==, "October 2026");
   wait_for_month (fixture);
   g_assert_cmpuint (count_chips (fixture, SST_CODE), ==, 0);
@@ -528,9 +528,9 @@ test_navigates (Fixture       *fixture,
 
     for (guint i = 0; i < 3; i++)
       {
-        gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next-month", NULL);
+        gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next", NULL);
         wait_for_month (fixture);
-        gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous-month", NULL);
+        gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous", NULL);
         wait_for_month (fixture);
 
         /* the first round trip may grow it to the busier month's needs */
@@ -547,7 +547,7 @@ test_navigates (Fixture       *fixture,
 
     fd_calendar_view_set_date (fixture->view, january);
     g_assert_cmpstr (get_title (fixture), ==, "January 2027");
-    gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous-month", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous", NULL);
     g_assert_cmpstr (get_title (fixture), ==, "December 2026");
   }
 }
@@ -641,7 +641,7 @@ test_overflow (Fixture       *fixture,
   /* a row of the day's list shows the slot's details */
   g_signal_emit_by_name (list, "row-activated", busy_row);
   g_assert_true (wait_for (fixture, is_popover_shown, "slot-details"));
-  popover = find_widget (GTK_WIDGET (month_view), GTK_TYPE_POPOVER, "slot-details");
+  popover = find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_POPOVER, "slot-details");
   g_assert_true (popover_has_label (popover, "Journée chargée"));
   g_assert_true (popover_has_label (popover, "08:00 – 08:45") ||
                  popover_has_label (popover, "08:00–08:45") ||
@@ -735,7 +735,7 @@ test_details (Fixture       *fixture,
   maybe_save_png (popover, "calendar-details.png");
 
   /* changing month closes it */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next-month", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next", NULL);
   g_assert_false (gtk_widget_get_visible (popover));
 }
 
@@ -790,8 +790,8 @@ test_shortcuts (Fixture       *fixture,
     }
 
   g_assert_cmpstr (found->str, ==,
-                   "Page_Up|<Alt>Left=action(calendar.previous-month);"
-                   "Page_Down|<Alt>Right=action(calendar.next-month);"
+                   "Page_Up|<Alt>Left=action(calendar.previous);"
+                   "Page_Down|<Alt>Right=action(calendar.next);"
                    "<Control>t=action(calendar.today);");
 }
 

@@ -9,6 +9,7 @@
 
 #include "fd-application.h"
 #include "fd-bench-ui.h"
+#include "fd-calendar-view.h"
 #include "fd-record-kind-ui.h"
 #include "fd-record-view.h"
 #include "fd-window.h"
@@ -207,7 +208,7 @@ test_calendar_opens_session (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar");
   calendar = fd_window_get_view (window, "calendar");
-  g_signal_emit_by_name (ui_test_child (calendar, "month_view"), "slot-activated", slot);
+  g_signal_emit_by_name (fd_calendar_view_get_slot_view (FD_CALENDAR_VIEW (calendar)), "slot-activated", slot);
   popover = GTK_WIDGET (ui_test_child (calendar, "details_popover"));
   UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover));
 

@@ -698,3 +698,36 @@ fd_database_get_client (FdDatabase  *self,
                   _("This client does not exist or was deleted."), error);
 }
 
+
+/**
+ * fd_database_dup_staff_slot_id:
+ * @self: a #FdDatabase
+ * @staff_id: the id of a `slot_staff` row, deleted or not
+ *
+ * Which slot a staff row belongs to, for a view told that the row
+ * changed.
+ *
+ * Returns: (transfer full) (nullable): the slot's id, or %NULL if there is
+ *   no such row
+ */
+char *
+fd_database_dup_staff_slot_id (FdDatabase *self,
+                               const char *staff_id)
+{
+  sqlite3_stmt *stmt;
+  char *slot_id = NULL;
+
+  g_return_val_if_fail (FD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (staff_id != NULL, NULL);
+
+  stmt = _fd_database_prepare (self, "SELECT slot_id FROM slot_staff WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    slot_id = _fd_stmt_dup_text (stmt, 0);
+  release_statement (stmt);
+
+  return slot_id;
+}

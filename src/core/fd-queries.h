@@ -51,4 +51,7 @@ FdClient  *fd_database_get_client              (FdDatabase  *self,
                                                 const char  *id,
                                                 GError     **error);
 
+char      *fd_database_dup_staff_slot_id       (FdDatabase  *self,
+                                                const char  *staff_id);
+
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* fd-calendar-view.c — the Calendar page: a month of slots
+/* fd-calendar-view.c — the Calendar page: its views of slots
  *
  * Copyright 2026 The Formadesk authors
  *
@@ -9,40 +9,104 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fd-calendar-view.h"
 
+#include "fd-conflicts.h"
+#include "fd-editor-lists.h"
 #include "fd-format.h"
-#include "fd-month-model.h"
 #include "fd-month-view.h"
+#include "fd-option-dropdown.h"
 #include "fd-queries.h"
+#include "fd-row-changes.h"
+#include "fd-slot-move.h"
+#include "fd-slot-view.h"
+#include "fd-text.h"
+#include "fd-window.h"
 
 /*
  * FdCalendarView:
  *
- * The Calendar page: a toolbar (Today, previous and next month, the month's
- * name) over an #FdMonthView. Each month change reads the slots of the six
- * weeks shown with one indexed range query, in a worker thread, and hands
- * them to the month view; activating a slot shows its details in a
- * popover.
+ * The Calendar page: a toolbar (Today, previous and next page, the page's
+ * title, a date picker, the filters, the conflicts of the page and the
+ * views' switcher) over one #FdSlotView per view of the table below, in a
+ * stack, and a panel listing the page's conflicts.
+ *
+ * Like GNOME Calendar's timeline, the page holds the slots shown (by id)
+ * and feeds the visible view: the whole page when it changes, read with
+ * one indexed range query in a worker thread; then, as core announces
+ * changes, only the slots concerned, read again by id and added, updated
+ * or removed one by one. A view shown again after the page changed under
+ * it is given the page anew.
+ *
+ * The filters (place, room, trainer, session) are kept per view. Views
+ * never write: a drag asks #FdSlotView::check-move as it goes (the
+ * session's lock, then the one conflict API, through #FdSlotMove) and the
+ * page applies the drop as an undoable edit of the window, asking first
+ * when it falls outside working hours.
  */
+
+typedef struct
+{
+  const char *name;      /* of the stack's page, and of the view's action */
+  const char *label;     /* the switcher's, translatable */
+  GType (*get_type) (void);
+} ViewInfo;
+
+static const ViewInfo view_infos[] = {
+  { "month", N_("Month"), fd_month_view_get_type },
+};
+
+#define N_VIEWS G_N_ELEMENTS (view_infos)
+
+typedef struct
+{
+  char *place_id;
+  char *room_id;
+  char *trainer_id;
+  char *session_text;    /* folded, or NULL */
+} Filters;
+
 struct _FdCalendarView
 {
   GtkWidget parent_instance;
 
   FdDatabase *database;
   GCancellable *cancellable; /* of the slots being read */
-  GDateTime *date;           /* the first day of the month shown, local */
+  GDate date;                /* a day of the page shown */
+  GDateTime *page_start;     /* the "date" property: the page's first day */
   char *today;               /* "" for the real today */
   guint midnight_id;         /* moves the real today's highlight */
   gulong rows_changed_id;    /* on the database */
   gboolean reload_when_shown; /* what it shows changed while hidden */
 
+  FdSlotView *views[N_VIEWS];
+  GtkToggleButton *view_buttons[N_VIEWS];
+  Filters filters[N_VIEWS];
+  guint current;             /* index of the view shown */
+
+  char *from;                /* the page's range, as slots store times */
+  char *to;
+  GHashTable *shown;         /* slot id → FdSlot, what the view shows */
+  GHashTable *conflicted;    /* slot id → message */
+  GPtrArray *conflicts;      /* of FdConflict, of the page */
+  GCancellable *conflicts_cancellable;
+
+  FdSlotMove *move;          /* the slot being dragged, read once */
+
+  GPtrArray *place_ids;      /* the filters' dropdowns' rows */
+  GPtrArray *room_ids;
+  GPtrArray *trainer_ids;
+  gboolean filling_filters;
+
+  GtkWidget *main_box;
+  GtkButton *details_open_button;
   GtkLabel *details_code_label;
   GtkLabel *details_date_label;
   GtkLabel *details_label_label;
-  GtkButton *details_open_button;
   GtkLabel *details_place_caption;
   GtkLabel *details_place_label;
   GtkPopover *details_popover;
@@ -53,8 +117,24 @@ struct _FdCalendarView
   GtkLabel *details_time_label;
   GtkLabel *details_trainers_caption;
   GtkLabel *details_trainers_label;
-  FdMonthView *month_view;
+  GtkLabel *details_conflict_label;
+  GtkToggleButton *conflicts_button;
+  GtkLabel *conflicts_count_label;
+  GtkListBox *conflicts_list;
+  GtkLabel *conflicts_title;
+  GtkCalendar *date_calendar;
+  GtkPopover *date_popover;
+  GtkMenuButton *filters_button;
+  GtkGrid *filters_grid;
+  GtkDropDown *place_dropdown;
+  GtkDropDown *room_dropdown;
+  GtkDropDown *trainer_dropdown;
+  GtkSearchEntry *session_entry;
+  GtkButton *next_button;
+  GtkButton *previous_button;
   GtkLabel *title_label;
+  GtkStack *view_stack;
+  GtkBox *view_switcher;
 };
 
 G_DEFINE_FINAL_TYPE (FdCalendarView, fd_calendar_view, GTK_TYPE_WIDGET)
@@ -64,10 +144,78 @@ enum {
   PROP_DATABASE,
   PROP_DATE,
   PROP_TODAY,
+  PROP_VIEW,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void load_slots (FdCalendarView *self);
+static void load_conflicts (FdCalendarView *self);
+static void fill_filters (FdCalendarView *self);
+
+static void
+filters_clear (Filters *filters)
+{
+  g_clear_pointer (&filters->place_id, g_free);
+  g_clear_pointer (&filters->room_id, g_free);
+  g_clear_pointer (&filters->trainer_id, g_free);
+  g_clear_pointer (&filters->session_text, g_free);
+}
+
+static guint
+filters_count (const Filters *filters)
+{
+  return (filters->place_id != NULL) + (filters->room_id != NULL) +
+         (filters->trainer_id != NULL) + (filters->session_text != NULL);
+}
+
+/* Whether @slot passes @filters: the same test in the worker and for each
+ * announced change */
+static gboolean
+filters_match (const Filters *filters,
+               FdSlot        *slot)
+{
+  if (filters->place_id != NULL && g_strcmp0 (fd_slot_get_place_id (slot), filters->place_id) != 0)
+    return FALSE;
+  if (filters->room_id != NULL && g_strcmp0 (fd_slot_get_room_id (slot), filters->room_id) != 0)
+    return FALSE;
+  if (filters->trainer_id != NULL && !fd_slot_has_trainer (slot, filters->trainer_id))
+    return FALSE;
+  if (filters->session_text != NULL)
+    {
+      g_autofree char *code = fd_text_fold (fd_slot_get_session_code (slot));
+      g_autofree char *label = fd_text_fold (fd_slot_get_session_label (slot));
+
+      if ((code == NULL || strstr (code, filters->session_text) == NULL) &&
+          (label == NULL || strstr (label, filters->session_text) == NULL))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+filters_copy (Filters       *to,
+              const Filters *from)
+{
+  to->place_id = g_strdup (from->place_id);
+  to->room_id = g_strdup (from->room_id);
+  to->trainer_id = g_strdup (from->trainer_id);
+  to->session_text = g_strdup (from->session_text);
+}
+
+static FdSlotView *
+get_view (FdCalendarView *self)
+{
+  return self->views[self->current];
+}
+
+static FdCalendarPeriod
+get_period (FdCalendarView *self)
+{
+  return fd_slot_view_get_period (get_view (self));
+}
 
 /* The day the view calls today: the "today" property, else the clock. */
 static void
@@ -76,7 +224,7 @@ get_today (FdCalendarView *self,
 {
   g_autoptr(GDateTime) now = NULL;
 
-  if (self->today != NULL && fd_month_model_parse_iso_date (self->today, today))
+  if (self->today != NULL && fd_calendar_parse_iso (self->today, today, NULL))
     return;
 
   now = g_date_time_new_now_local ();
@@ -90,10 +238,37 @@ get_today (FdCalendarView *self,
 static void
 update_title (FdCalendarView *self)
 {
-  g_autofree char *title = fd_format_month_year (g_date_time_get_year (self->date),
-                                                 g_date_time_get_month (self->date));
+  static const char * const previous[] = {
+    N_("Previous Month"), N_("Previous Week"), N_("Previous Day"),
+  };
+  static const char * const next[] = {
+    N_("Next Month"), N_("Next Week"), N_("Next Day"),
+  };
+  FdCalendarPeriod period = get_period (self);
+  g_autofree char *title = fd_calendar_period_dup_title (period, &self->date);
 
   gtk_label_set_label (self->title_label, title);
+  /* the arrows say what they turn */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button), _(previous[period]));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button), _(next[period]));
+}
+
+/* The page's first day, as the "date" property gives it */
+static void
+update_page_start (FdCalendarView *self)
+{
+  GDate first, after;
+
+  fd_calendar_period_get_range (get_period (self), &self->date, &first, &after);
+  if (get_period (self) == FD_CALENDAR_PERIOD_MONTH)
+    {
+      first = self->date;
+      g_date_set_day (&first, 1);
+    }
+
+  g_clear_pointer (&self->page_start, g_date_time_unref);
+  self->page_start = g_date_time_new_local (g_date_get_year (&first), g_date_get_month (&first),
+                                            g_date_get_day (&first), 0, 0, 0.0);
 }
 
 typedef struct
@@ -101,6 +276,7 @@ typedef struct
   char *path;
   char *from;
   char *to;
+  Filters filters;
 } LoadData;
 
 static void
@@ -109,7 +285,27 @@ load_data_free (LoadData *data)
   g_free (data->path);
   g_free (data->from);
   g_free (data->to);
+  filters_clear (&data->filters);
   g_free (data);
+}
+
+static GPtrArray *
+list_filtered_slots (FdDatabase     *database,
+                     const char     *from,
+                     const char     *to,
+                     const Filters  *filters,
+                     GError        **error)
+{
+  g_autoptr(GPtrArray) slots = fd_database_list_calendar_slots (database, from, to, error);
+
+  if (slots == NULL || filters_count (filters) == 0)
+    return g_steal_pointer (&slots);
+
+  for (guint i = slots->len; i > 0; i--)
+    if (!filters_match (filters, g_ptr_array_index (slots, i - 1)))
+      g_ptr_array_remove_index (slots, i - 1);
+
+  return g_steal_pointer (&slots);
 }
 
 /* Runs in a worker with its own connection (WAL lets it read while the
@@ -125,33 +321,38 @@ load_slots_thread (GTask        *task,
   g_autoptr(FdDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *slots;
-  gint64 begin = g_get_monotonic_time ();
-  gint64 opened;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  database = fd_database_open (data->path, FD_DATABASE_OPEN_DEFAULT, &error);
+  database = fd_database_open (data->path, FD_DATABASE_OPEN_READ_ONLY, &error);
   if (database == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  opened = g_get_monotonic_time ();
-  slots = fd_database_list_calendar_slots (database, data->from, data->to, &error);
+  slots = list_filtered_slots (database, data->from, data->to, &data->filters, &error);
   if (slots == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, slots, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+show_slots (FdCalendarView *self,
+            GPtrArray      *slots)
+{
+  g_hash_table_remove_all (self->shown);
+  for (guint i = 0; slots != NULL && i < slots->len; i++)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      FdSlot *slot = g_ptr_array_index (slots, i);
+
+      g_hash_table_insert (self->shown, g_strdup (fd_record_get_id (FD_RECORD (slot))),
+                           g_object_ref (slot));
     }
 
-  g_debug ("Listed %u slots from %s to %s in %.2f ms (opening took %.2f ms)",
-           slots->len, data->from, data->to,
-           (g_get_monotonic_time () - opened) / 1000.0,
-           (opened - begin) / 1000.0);
-
-  g_task_return_pointer (task, slots, (GDestroyNotify) g_ptr_array_unref);
+  fd_slot_view_set_slots (get_view (self), slots);
 }
 
 static void
@@ -172,44 +373,56 @@ on_slots_loaded_cb (GObject      *object,
       return;
     }
 
-  fd_month_view_set_slots (self->month_view, slots);
+  show_slots (self, slots);
+  load_conflicts (self);
+}
+
+static gboolean
+has_second_connection (FdCalendarView *self)
+{
+  const char *path = self->database != NULL ? fd_database_get_path (self->database) : NULL;
+
+  /* a private in-memory database has no second connection */
+  return path != NULL && !g_str_equal (path, ":memory:");
 }
 
 static void
 load_slots (FdCalendarView *self)
 {
   g_autoptr(GTask) task = NULL;
-  const char *path;
   LoadData *data;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
-  fd_month_view_set_slots (self->month_view, NULL);
+  g_clear_pointer (&self->from, g_free);
+  g_clear_pointer (&self->to, g_free);
+  self->from = fd_calendar_period_dup_iso_range (get_period (self), &self->date, &self->to);
+
+  show_slots (self, NULL);
 
   if (self->database == NULL)
     return;
 
-  /* a private in-memory database has no second connection */
-  path = fd_database_get_path (self->database);
-  if (path == NULL || g_str_equal (path, ":memory:"))
+  if (!has_second_connection (self))
     {
       g_autoptr(GPtrArray) slots = NULL;
       g_autoptr(GError) error = NULL;
-      g_autofree char *from = NULL;
-      g_autofree char *to = NULL;
 
-      fd_month_view_dup_range (self->month_view, &from, &to);
-      slots = fd_database_list_calendar_slots (self->database, from, to, &error);
+      slots = list_filtered_slots (self->database, self->from, self->to,
+                                   &self->filters[self->current], &error);
       if (slots == NULL)
         g_warning ("Could not list the calendar's slots: %s", error->message);
-      fd_month_view_set_slots (self->month_view, slots);
+      show_slots (self, slots);
+      load_conflicts (self);
       return;
     }
 
   data = g_new0 (LoadData, 1);
-  data->path = g_strdup (path);
-  fd_month_view_dup_range (self->month_view, &data->from, &data->to);
+  data->path = g_strdup (fd_database_get_path (self->database));
+  data->from = g_strdup (self->from);
+  data->to = g_strdup (self->to);
+  filters_copy (&data->filters, &self->filters[self->current]);
 
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, on_slots_loaded_cb, NULL);
@@ -218,26 +431,398 @@ load_slots (FdCalendarView *self)
   g_task_run_in_thread (task, load_slots_thread);
 }
 
-static void
-show_month (FdCalendarView *self,
-            int             year,
-            int             month)
+/* Conflicts of the page */
+
+static GPtrArray *
+list_conflicts (FdDatabase  *database,
+                const char  *from,
+                const char  *to,
+                GError     **error)
 {
-  g_autoptr(GDateTime) date = g_date_time_new_local (year, month, 1, 0, 0, 0.0);
+  g_autofree char *from_day = g_strndup (from, 10);
+  g_autofree char *last_day = NULL;
+  GDate last;
 
-  g_assert (date != NULL);
+  /* the range query takes the last day included */
+  if (!fd_calendar_parse_iso (to, &last, NULL))
+    return g_ptr_array_new ();
+  g_date_subtract_days (&last, 1);
+  last_day = g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (&last),
+                              (guint) g_date_get_month (&last), (guint) g_date_get_day (&last));
 
-  if (self->date != NULL &&
-      g_date_time_get_year (self->date) == year &&
-      g_date_time_get_month (self->date) == month)
+  return fd_conflicts_in_range (database, from_day, last_day, error);
+}
+
+static void
+load_conflicts_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(FdDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *conflicts;
+
+  database = fd_database_open (data->path, FD_DATABASE_OPEN_READ_ONLY, &error);
+  if (database == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  conflicts = list_conflicts (database, data->from, data->to, &error);
+  if (conflicts == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, conflicts, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_conflict_row_activated_cb (GtkListBox     *list,
+                              GtkListBoxRow  *row,
+                              FdCalendarView *self)
+{
+  const char *slot_id = g_object_get_data (G_OBJECT (row), "slot-id");
+
+  if (slot_id != NULL)
+    fd_slot_view_focus_slot (get_view (self), slot_id);
+}
+
+static GtkWidget *
+create_conflict_row (FdConflict *conflict)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *kind = gtk_label_new (fd_conflict_kind_get_label (fd_conflict_get_kind (conflict)));
+  GtkWidget *message = gtk_label_new (fd_conflict_get_message (conflict));
+  g_autofree char *when = NULL;
+  g_autofree char *day = g_strndup (fd_conflict_get_start_at (conflict), 10);
+  g_autofree char *date = fd_format_date_long (day);
+  g_autofree char *time = fd_format_time_range (fd_conflict_get_start_at (conflict),
+                                                fd_conflict_get_end_at (conflict));
+  GtkWidget *when_label;
+
+  /* Translators: when a conflicting slot is: %1$s a session's code, %2$s
+   * a date, %3$s a time range, as in "2026-0012 · Tuesday 3 March 2026,
+   * 09:00–12:00" */
+  when = g_strdup_printf (_("%1$s · %2$s, %3$s"),
+                          fd_conflict_get_session_code (conflict) != NULL
+                            ? fd_conflict_get_session_code (conflict) : "",
+                          date != NULL ? date : "", time != NULL ? time : "");
+  when_label = gtk_label_new (when);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  for (GtkWidget *label = kind; label != NULL;
+       label = label == kind ? when_label : label == when_label ? message : NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_widget_add_css_class (kind, "heading");
+  gtk_widget_add_css_class (when_label, "caption");
+  gtk_widget_add_css_class (when_label, "dim-label");
+  if (fd_conflict_get_kept (conflict))
+    {
+      GtkWidget *kept = gtk_label_new (fd_conflict_get_kept_reason (conflict));
+
+      gtk_label_set_xalign (GTK_LABEL (kept), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (kept), TRUE);
+      gtk_widget_add_css_class (kept, "dim-label");
+      gtk_box_append (GTK_BOX (box), kept);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  if (fd_conflict_get_slot_id (conflict) != NULL)
+    g_object_set_data_full (G_OBJECT (row), "slot-id",
+                            g_strdup (fd_conflict_get_slot_id (conflict)), g_free);
+
+  return row;
+}
+
+/* Marks the slots shown that have a conflict not kept, and lists the
+ * page's conflicts in the panel */
+static void
+show_conflicts (FdCalendarView *self,
+                GPtrArray      *conflicts)
+{
+  g_autoptr(GHashTable) conflicted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *count = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *child;
+  guint n_open = 0;
+
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  self->conflicts = conflicts != NULL ? g_ptr_array_ref (conflicts) : NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->conflicts_list))) != NULL)
+    gtk_list_box_remove (self->conflicts_list, child);
+
+  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+    {
+      FdConflict *conflict = g_ptr_array_index (conflicts, i);
+      const char *ids[] = {
+        fd_conflict_get_slot_id (conflict), fd_conflict_get_other_slot_id (conflict),
+      };
+
+      if (ids[0] == NULL || !g_hash_table_contains (self->shown, ids[0]))
+        {
+          if (ids[1] == NULL || !g_hash_table_contains (self->shown, ids[1]))
+            continue;
+        }
+
+      gtk_list_box_append (self->conflicts_list, create_conflict_row (conflict));
+      if (fd_conflict_get_kept (conflict))
+        continue;
+
+      n_open++;
+      for (guint j = 0; j < G_N_ELEMENTS (ids); j++)
+        if (ids[j] != NULL && !g_hash_table_contains (conflicted, ids[j]))
+          g_hash_table_insert (conflicted, g_strdup (ids[j]),
+                               g_strdup (fd_conflict_get_message (conflict)));
+    }
+
+  g_clear_pointer (&self->conflicted, g_hash_table_unref);
+  self->conflicted = g_hash_table_ref (conflicted);
+
+  count = g_strdup_printf ("%u", n_open);
+  gtk_label_set_label (self->conflicts_count_label, count);
+  if (n_open > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->conflicts_button), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->conflicts_button), "warning");
+
+  if (n_open == 0)
+    title = g_strdup (_("No conflicts on this page"));
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict on this page",
+                                          "%u conflicts on this page", n_open),
+                             n_open);
+  gtk_label_set_label (self->conflicts_title, title);
+
+  fd_slot_view_set_marks (get_view (self), self->conflicted, NULL);
+}
+
+static void
+on_conflicts_loaded_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  FdCalendarView *self = FD_CALENDAR_VIEW (object);
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  conflicts = g_task_propagate_pointer (G_TASK (result), &error);
+  if (conflicts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not list the calendar's conflicts: %s", error->message);
+      return;
+    }
+
+  show_conflicts (self, conflicts);
+}
+
+static void
+load_conflicts (FdCalendarView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_cancellable_cancel (self->conflicts_cancellable);
+  g_clear_object (&self->conflicts_cancellable);
+
+  if (self->database == NULL || self->from == NULL)
     return;
 
-  g_clear_pointer (&self->date, g_date_time_unref);
-  self->date = g_steal_pointer (&date);
+  if (!has_second_connection (self))
+    {
+      g_autoptr(GPtrArray) conflicts = NULL;
+      g_autoptr(GError) error = NULL;
 
+      conflicts = list_conflicts (self->database, self->from, self->to, &error);
+      if (conflicts == NULL)
+        g_warning ("Could not list the calendar's conflicts: %s", error->message);
+      show_conflicts (self, conflicts);
+      return;
+    }
+
+  data = g_new0 (LoadData, 1);
+  data->path = g_strdup (fd_database_get_path (self->database));
+  data->from = g_strdup (self->from);
+  data->to = g_strdup (self->to);
+
+  self->conflicts_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->conflicts_cancellable, on_conflicts_loaded_cb, NULL);
+  g_task_set_source_tag (task, load_conflicts);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_conflicts_thread);
+}
+
+/* Changes announced by core */
+
+static gboolean
+slot_on_page (FdCalendarView *self,
+              FdSlot         *slot)
+{
+  const char *start_at = fd_slot_get_start_at (slot);
+
+  return start_at != NULL && self->from != NULL &&
+         g_strcmp0 (start_at, self->from) >= 0 && g_strcmp0 (start_at, self->to) < 0 &&
+         filters_match (&self->filters[self->current], slot);
+}
+
+/* Shows the slot @id as it is now: added, updated, or removed when it was
+ * deleted or left the page */
+static void
+refresh_slot (FdCalendarView *self,
+              const char     *id,
+              FdSlot         *slot)
+{
+  gboolean was_shown = g_hash_table_contains (self->shown, id);
+
+  if (slot != NULL && slot_on_page (self, slot))
+    {
+      g_hash_table_insert (self->shown, g_strdup (id), g_object_ref (slot));
+      if (was_shown)
+        fd_slot_view_update_slot (get_view (self), slot);
+      else
+        fd_slot_view_add_slot (get_view (self), slot);
+    }
+  else if (was_shown)
+    {
+      g_hash_table_remove (self->shown, id);
+      fd_slot_view_remove_slot (get_view (self), id);
+    }
+}
+
+static void
+refresh_slot_by_id (FdCalendarView *self,
+                    const char     *id)
+{
+  g_autoptr(FdSlot) slot = fd_database_get_slot (self->database, id, NULL);
+
+  refresh_slot (self, id, slot);
+}
+
+/* A session's code, label or deletion shows on each of its slots */
+static void
+refresh_session (FdCalendarView *self,
+                 const char     *session_id)
+{
+  g_autoptr(GPtrArray) slots = fd_database_list_session_slots (self->database, session_id, NULL);
+  g_autoptr(GHashTable) live = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  const char *id;
+  FdSlot *slot;
+
+  for (guint i = 0; slots != NULL && i < slots->len; i++)
+    {
+      slot = g_ptr_array_index (slots, i);
+      g_hash_table_add (live, (gpointer) fd_record_get_id (FD_RECORD (slot)));
+      refresh_slot (self, fd_record_get_id (FD_RECORD (slot)), slot);
+    }
+
+  g_hash_table_iter_init (&iter, self->shown);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, (gpointer *) &slot))
+    if (g_strcmp0 (fd_slot_get_session_id (slot), session_id) == 0 &&
+        !g_hash_table_contains (live, id))
+      g_ptr_array_add (gone, g_strdup (id));
+
+  for (guint i = 0; i < gone->len; i++)
+    refresh_slot (self, g_ptr_array_index (gone, i), NULL);
+}
+
+/* More than this many rows announced at once: read the page again */
+#define MAX_REFRESHED 64
+
+/* The slots concerned are read again one by one, the others are kept; a
+ * change to what many slots show (a place, a room, a trainer's name) or
+ * a big batch reads the page again, in the worker. */
+static void
+apply_changes (FdCalendarView *self,
+               FdRowChanges   *changes)
+{
+  guint n = fd_row_changes_get_length (changes);
+  gboolean touched = FALSE;
+
+  if (fd_row_changes_is_reset (changes) || n > MAX_REFRESHED ||
+      fd_row_changes_touches (changes, "place") || fd_row_changes_touches (changes, "room") ||
+      fd_row_changes_touches (changes, "trainer") || fd_row_changes_touches (changes, "sequence"))
+    {
+      load_slots (self);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *entity = fd_row_changes_get_entity (changes, i);
+      const char *id = fd_row_changes_get_id (changes, i);
+
+      if (g_str_equal (entity, "slot"))
+        refresh_slot_by_id (self, id);
+      else if (g_str_equal (entity, "session"))
+        refresh_session (self, id);
+      else if (g_str_equal (entity, "slot_staff"))
+        {
+          g_autofree char *slot_id = fd_database_dup_staff_slot_id (self->database, id);
+
+          if (slot_id != NULL)
+            refresh_slot_by_id (self, slot_id);
+        }
+      else if (!g_str_equal (entity, "unavailability") && !g_str_equal (entity, "conflict_ack") &&
+               !g_str_equal (entity, "enrollment"))
+        continue;
+
+      touched = TRUE;
+    }
+
+  /* what conflicts depends on moved with them */
+  if (touched)
+    load_conflicts (self);
+}
+
+static void
+on_database_rows_changed_cb (FdCalendarView *self,
+                             FdRowChanges   *changes,
+                             FdDatabase     *database)
+{
+  /* out of sight: the whole page when shown again */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->reload_when_shown = TRUE;
+      return;
+    }
+
+  apply_changes (self, changes);
+}
+
+/* The page */
+
+static void
+show_date (FdCalendarView *self,
+           const GDate    *date,
+           gboolean        force)
+{
+  if (!force && g_date_valid (&self->date) &&
+      fd_calendar_period_same_page (get_period (self), &self->date, date))
+    {
+      self->date = *date;
+      return;
+    }
+
+  self->date = *date;
   gtk_popover_popdown (self->details_popover);
-  fd_month_view_set_month (self->month_view, year, month);
+  g_clear_pointer (&self->move, fd_slot_move_free);
+  fd_slot_view_set_date (get_view (self), &self->date);
   update_title (self);
+  update_page_start (self);
   load_slots (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
@@ -245,22 +830,32 @@ show_month (FdCalendarView *self,
 
 static void schedule_midnight (FdCalendarView *self);
 
-/* The clock's day changed: move the highlight, not the page. */
+static void
+set_views_today (FdCalendarView *self)
+{
+  GDate today;
+
+  get_today (self, &today);
+  for (guint i = 0; i < N_VIEWS; i++)
+    fd_slot_view_set_today (self->views[i], &today);
+}
+
+/* The clock's day changed (or the machine woke up on another day): move
+ * the highlight, not the page. */
 static gboolean
 on_midnight_cb (gpointer user_data)
 {
   FdCalendarView *self = user_data;
-  GDate today;
 
   self->midnight_id = 0;
-
-  get_today (self, &today);
-  fd_month_view_set_today (self->month_view, &today);
+  set_views_today (self);
   schedule_midnight (self);
 
   return G_SOURCE_REMOVE;
 }
 
+/* A timeout counts monotonic time, which stops while the machine sleeps:
+ * check the wall clock every minute rather than once at midnight. */
 static void
 schedule_midnight (FdCalendarView *self)
 {
@@ -280,10 +875,9 @@ schedule_midnight (FdCalendarView *self)
                                     g_date_time_get_day_of_month (now),
                                     0, 0, 0.0);
   tomorrow = g_date_time_add_days (midnight, 1);
-  until = g_date_time_difference (tomorrow, now);
+  until = MIN (g_date_time_difference (tomorrow, now) / G_TIME_SPAN_SECOND + 1, 60);
 
-  self->midnight_id = g_timeout_add_seconds (until / G_TIME_SPAN_SECOND + 1,
-                                             on_midnight_cb, self);
+  self->midnight_id = g_timeout_add_seconds ((guint) until, on_midnight_cb, self);
 }
 
 static void
@@ -292,10 +886,54 @@ show_today (FdCalendarView *self)
   GDate today;
 
   get_today (self, &today);
-  fd_month_view_set_today (self->month_view, &today);
-  show_month (self, g_date_get_year (&today), g_date_get_month (&today));
+  set_views_today (self);
+  show_date (self, &today, FALSE);
   schedule_midnight (self);
 }
+
+/* Switching views keeps the day; each view keeps its filters */
+static void
+set_current_view (FdCalendarView *self,
+                  guint           index)
+{
+  g_return_if_fail (index < N_VIEWS);
+
+  for (guint i = 0; i < N_VIEWS; i++)
+    gtk_toggle_button_set_active (self->view_buttons[i], i == index);
+
+  if (self->current == index && gtk_stack_get_visible_child (self->view_stack) != NULL &&
+      gtk_stack_get_visible_child (self->view_stack) == GTK_WIDGET (get_view (self)))
+    return;
+
+  /* the view left forgets its slots: it gets the page anew when shown */
+  fd_slot_view_set_slots (get_view (self), NULL);
+
+  self->current = index;
+  gtk_stack_set_visible_child_name (self->view_stack, view_infos[index].name);
+  fill_filters (self);
+  show_date (self, &self->date, TRUE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+static void
+on_view_button_toggled_cb (GtkToggleButton *button,
+                           FdCalendarView  *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    {
+      /* one is always active */
+      if (button == self->view_buttons[self->current])
+        gtk_toggle_button_set_active (button, TRUE);
+      return;
+    }
+
+  for (guint i = 0; i < N_VIEWS; i++)
+    if (self->view_buttons[i] == button && i != self->current)
+      set_current_view (self, i);
+}
+
+/* Details */
 
 static void
 set_detail (GtkLabel   *caption,
@@ -310,30 +948,32 @@ set_detail (GtkLabel   *caption,
     gtk_widget_set_visible (GTK_WIDGET (caption), shown);
 }
 
-/* The month's slots only carry what their chips show: the popover reads
- * the whole slot, its sequence, room and trainers too. */
+/* A page's slots carry what their views show: the popover reads the whole
+ * slot, its sequence too. */
 static void
-on_month_view_slot_activated_cb (FdMonthView    *month_view,
-                                 FdSlot         *chip_slot,
-                                 FdCalendarView *self)
+on_slot_activated_cb (FdSlotView     *view,
+                      FdSlot         *view_slot,
+                      FdCalendarView *self)
 {
   g_autoptr(FdSlot) slot = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *day = NULL;
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
+  const char *id = fd_record_get_id (FD_RECORD (view_slot));
   const char *start_at;
   const char *session_id;
   GdkRectangle area;
+  graphene_point_t point;
 
   if (self->database != NULL)
-    slot = fd_database_get_slot (self->database, fd_record_get_id (FD_RECORD (chip_slot)), &error);
+    slot = fd_database_get_slot (self->database, id, &error);
   if (slot == NULL)
     {
       /* deleted since the page was read: show what the page knows */
       if (error != NULL)
         g_debug ("Could not read a slot: %s", error->message);
-      slot = g_object_ref (chip_slot);
+      slot = g_object_ref (view_slot);
     }
 
   start_at = fd_slot_get_start_at (slot);
@@ -353,6 +993,8 @@ on_month_view_slot_activated_cb (FdMonthView    *month_view,
               fd_slot_get_room_name (slot));
   set_detail (self->details_trainers_caption, self->details_trainers_label,
               fd_slot_get_trainer_names (slot));
+  set_detail (NULL, self->details_conflict_label,
+              self->conflicted != NULL ? g_hash_table_lookup (self->conflicted, id) : NULL);
 
   /* win.show-session, where the window provides it, opens the session */
   session_id = fd_slot_get_session_id (slot);
@@ -361,8 +1003,14 @@ on_month_view_slot_activated_cb (FdMonthView    *month_view,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->details_open_button),
                                     "s", session_id != NULL ? session_id : "");
 
-  if (fd_month_view_get_slot_area (month_view, chip_slot, &area))
-    gtk_popover_set_pointing_to (self->details_popover, &area);
+  if (fd_slot_view_get_slot_area (view, id, &area) &&
+      gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self),
+                                &GRAPHENE_POINT_INIT (area.x, area.y), &point))
+    {
+      area.x = (int) point.x;
+      area.y = (int) point.y;
+      gtk_popover_set_pointing_to (self->details_popover, &area);
+    }
 
   gtk_popover_popup (self->details_popover);
 }
@@ -376,7 +1024,383 @@ on_details_open_button_clicked_cb (FdCalendarView *self,
   gtk_popover_popdown (self->details_popover);
 }
 
-/* The wheel turns the pages, like in GNOME Calendar. */
+/* Moves */
+
+static FdSlotLane
+get_lane_kind (FdSlotView *view)
+{
+  switch (fd_slot_view_get_lanes (view))
+    {
+    case FD_SLOT_VIEW_LANES_TRAINERS:
+      return FD_SLOT_LANE_TRAINER;
+    case FD_SLOT_VIEW_LANES_ROOMS:
+      return FD_SLOT_LANE_ROOM;
+    case FD_SLOT_VIEW_LANES_DAYS:
+    default:
+      return FD_SLOT_LANE_NONE;
+    }
+}
+
+/* The move of @slot to the target, read from core once per drag */
+static FdSlotMove *
+prepare_move (FdCalendarView  *self,
+              FdSlotView      *view,
+              FdSlot          *slot,
+              const char      *start_at,
+              const char      *end_at,
+              const char      *from_lane,
+              const char      *to_lane,
+              GError         **error)
+{
+  const char *id = fd_record_get_id (FD_RECORD (slot));
+
+  if (self->database == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "no database");
+      return NULL;
+    }
+
+  if (self->move == NULL || g_strcmp0 (fd_slot_move_get_slot_id (self->move), id) != 0)
+    {
+      g_clear_pointer (&self->move, fd_slot_move_free);
+      self->move = fd_slot_move_new (self->database, id, error);
+      if (self->move == NULL)
+        return NULL;
+    }
+
+  if (!fd_slot_move_set_target (self->move, start_at, end_at, get_lane_kind (view),
+                                from_lane, to_lane, error))
+    return NULL;
+
+  return self->move;
+}
+
+static char *
+on_check_move_cb (FdSlotView     *view,
+                  FdSlot         *slot,
+                  const char     *start_at,
+                  const char     *end_at,
+                  const char     *from_lane,
+                  const char     *to_lane,
+                  FdCalendarView *self)
+{
+  g_autoptr(GError) error = NULL;
+  FdSlotMove *move = prepare_move (self, view, slot, start_at, end_at, from_lane, to_lane, &error);
+
+  if (move == NULL)
+    return g_strdup (error->message);
+
+  return fd_slot_move_check (move, NULL, NULL);
+}
+
+static void
+show_toast (FdCalendarView *self,
+            const char     *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (FD_IS_WINDOW (root))
+    fd_window_add_toast (FD_WINDOW (root), adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}
+
+/* Applies the move prepared, as an undoable edit where the window keeps
+ * the history */
+static gboolean
+apply_move (FdCalendarView *self)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gboolean applied;
+
+  if (self->move == NULL)
+    return FALSE;
+
+  changes = fd_slot_move_build_changes (self->move, &error);
+  g_clear_pointer (&self->move, fd_slot_move_free);
+  if (changes == NULL || changes->len == 0)
+    return changes != NULL;
+
+  if (FD_IS_WINDOW (root))
+    applied = fd_window_apply_edit (FD_WINDOW (root), _("Slot moved"), changes, &error);
+  else
+    applied = fd_database_apply_all (self->database, changes, &error);
+
+  if (!applied)
+    show_toast (self, error->message);
+
+  return applied;
+}
+
+static void
+on_move_question_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              FdCalendarView   *self)
+{
+  if (g_str_equal (response, "move"))
+    apply_move (self);
+  else
+    g_clear_pointer (&self->move, fd_slot_move_free);
+}
+
+static gboolean
+on_move_slot_cb (FdSlotView     *view,
+                 FdSlot         *slot,
+                 const char     *start_at,
+                 const char     *end_at,
+                 const char     *from_lane,
+                 const char     *to_lane,
+                 FdCalendarView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *refusal = NULL;
+  g_autofree char *question = NULL;
+  gboolean refused = FALSE;
+  FdSlotMove *move;
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  move = prepare_move (self, view, slot, start_at, end_at, from_lane, to_lane, &error);
+  if (move == NULL)
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+
+  if (fd_slot_move_changes_nothing (move))
+    return FALSE;
+
+  /* a locked session is refused with the reason (core would refuse too) */
+  refusal = fd_slot_move_check (move, NULL, &refused);
+  if (refused)
+    {
+      show_toast (self, refusal);
+      g_clear_pointer (&self->move, fd_slot_move_free);
+      return FALSE;
+    }
+
+  question = fd_slot_move_dup_question (move);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (question == NULL || !GTK_IS_WINDOW (root))
+    return apply_move (self);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Move the Slot?"), question);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "move", _("_Move"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_move_question_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+/* Filters */
+
+static void
+update_filters_button (FdCalendarView *self)
+{
+  guint n = filters_count (&self->filters[self->current]);
+  g_autofree char *label = fd_filters_dup_label (n);
+
+  gtk_menu_button_set_label (self->filters_button, label);
+}
+
+static GPtrArray *
+list_options (FdCalendarView *self,
+              FdOptionKind    kind,
+              const char     *parent_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *options;
+
+  if (self->database == NULL)
+    return NULL;
+
+  options = fd_database_list_options (self->database, kind, parent_id, &error);
+  if (options == NULL)
+    g_warning ("Could not list the calendar's filters: %s", error->message);
+
+  return options;
+}
+
+static void
+fill_rooms (FdCalendarView *self)
+{
+  Filters *filters = &self->filters[self->current];
+  g_autoptr(GPtrArray) rooms = NULL;
+
+  if (filters->place_id != NULL)
+    rooms = list_options (self, FD_OPTION_ROOM, filters->place_id);
+
+  g_clear_pointer (&self->room_ids, g_ptr_array_unref);
+  self->room_ids = fd_option_dropdown_fill (self->room_dropdown, _("Any room"), rooms,
+                                            filters->room_id);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->room_dropdown), filters->place_id != NULL);
+}
+
+/* Puts the current view's filters in the popover */
+static void
+fill_filters (FdCalendarView *self)
+{
+  Filters *filters = &self->filters[self->current];
+  g_autoptr(GPtrArray) places = list_options (self, FD_OPTION_PLACE, NULL);
+  g_autoptr(GPtrArray) trainers = NULL;
+
+  self->filling_filters = TRUE;
+
+  g_clear_pointer (&self->place_ids, g_ptr_array_unref);
+  self->place_ids = fd_option_dropdown_fill (self->place_dropdown, _("Any place"), places,
+                                             filters->place_id);
+  fill_rooms (self);
+
+  /* 2 000 trainers: read when the popover opens, not with every view */
+  if (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (self->filters_button))) ||
+      filters->trainer_id != NULL)
+    trainers = list_options (self, FD_OPTION_TRAINER, NULL);
+  g_clear_pointer (&self->trainer_ids, g_ptr_array_unref);
+  self->trainer_ids = fd_option_dropdown_fill (self->trainer_dropdown, _("Any trainer"), trainers,
+                                               filters->trainer_id);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->session_entry),
+                         filters->session_text != NULL ? filters->session_text : "");
+
+  self->filling_filters = FALSE;
+  update_filters_button (self);
+}
+
+static void
+on_filters_popover_show_cb (GtkPopover     *popover,
+                            FdCalendarView *self)
+{
+  fill_filters (self);
+}
+
+static void
+replace_filter (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+static void
+on_filter_changed_cb (FdCalendarView *self)
+{
+  Filters *filters = &self->filters[self->current];
+  g_autofree char *old_place = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->filling_filters)
+    return;
+
+  old_place = g_strdup (filters->place_id);
+  replace_filter (&filters->place_id, fd_option_dropdown_get_id (self->place_dropdown,
+                                                                 self->place_ids));
+  if (g_strcmp0 (old_place, filters->place_id) != 0)
+    {
+      /* the rooms are the place's */
+      g_clear_pointer (&filters->room_id, g_free);
+      self->filling_filters = TRUE;
+      fill_rooms (self);
+      self->filling_filters = FALSE;
+    }
+  replace_filter (&filters->room_id, fd_option_dropdown_get_id (self->room_dropdown,
+                                                                self->room_ids));
+  replace_filter (&filters->trainer_id, fd_option_dropdown_get_id (self->trainer_dropdown,
+                                                                   self->trainer_ids));
+
+  text = fd_text_fold (gtk_editable_get_text (GTK_EDITABLE (self->session_entry)));
+  g_strstrip (text);
+  replace_filter (&filters->session_text, *text != '\0' ? text : NULL);
+
+  update_filters_button (self);
+  load_slots (self);
+}
+
+static GtkDropDown *
+add_filter_row (FdCalendarView *self,
+                int             row,
+                const char     *label)
+{
+  GtkWidget *caption = gtk_label_new_with_mnemonic (label);
+  GtkWidget *dropdown = gtk_drop_down_new (NULL, NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 1.0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), dropdown);
+  gtk_widget_set_size_request (dropdown, 240, -1);
+  gtk_grid_attach (self->filters_grid, caption, 0, row, 1, 1);
+  gtk_grid_attach (self->filters_grid, dropdown, 1, row, 1, 1);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return GTK_DROP_DOWN (dropdown);
+}
+
+static void
+build_filters (FdCalendarView *self)
+{
+  GtkWidget *caption;
+
+  self->place_dropdown = add_filter_row (self, 0, _("_Place"));
+  self->room_dropdown = add_filter_row (self, 1, _("_Room"));
+  self->trainer_dropdown = add_filter_row (self, 2, _("_Trainer"));
+
+  caption = gtk_label_new_with_mnemonic (_("_Session"));
+  gtk_label_set_xalign (GTK_LABEL (caption), 1.0);
+  self->session_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->session_entry, "placeholder-text", _("Code or label"), NULL);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), GTK_WIDGET (self->session_entry));
+  gtk_grid_attach (self->filters_grid, caption, 0, 3, 1, 1);
+  gtk_grid_attach (self->filters_grid, GTK_WIDGET (self->session_entry), 1, 3, 1, 1);
+  g_signal_connect_object (self->session_entry, "search-changed",
+                           G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (gtk_menu_button_get_popover (self->filters_button), "show",
+                           G_CALLBACK (on_filters_popover_show_cb), self, 0);
+}
+
+/* The date picker */
+
+static void
+on_date_popover_show_cb (GtkPopover     *popover,
+                         FdCalendarView *self)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_local (g_date_get_year (&self->date),
+                                                     g_date_get_month (&self->date),
+                                                     g_date_get_day (&self->date), 0, 0, 0.0);
+
+  gtk_calendar_select_day (self->date_calendar, date);
+}
+
+static void
+on_date_calendar_day_selected_cb (GtkCalendar    *calendar,
+                                  FdCalendarView *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  GDate day;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->date_popover)))
+    return;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, (GDateDay) g_date_time_get_day_of_month (date),
+                  (GDateMonth) g_date_time_get_month (date),
+                  (GDateYear) g_date_time_get_year (date));
+  gtk_popover_popdown (self->date_popover);
+  show_date (self, &day, FALSE);
+}
+
+/* Actions */
+
+/* The wheel turns the month's pages, like in GNOME Calendar (the time
+ * grids scroll their hours). */
 static gboolean
 on_scroll_cb (GtkEventControllerScroll *controller,
               double                    dx,
@@ -384,33 +1408,37 @@ on_scroll_cb (GtkEventControllerScroll *controller,
               FdCalendarView           *self)
 {
   if (dy > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "calendar.next-month", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (self), "calendar.next", NULL);
   else if (dy < 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "calendar.previous-month", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (self), "calendar.previous", NULL);
 
   return dy != 0;
 }
 
 static void
-previous_month_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+step (FdCalendarView *self,
+      int             n)
 {
-  FdCalendarView *self = FD_CALENDAR_VIEW (widget);
-  g_autoptr(GDateTime) date = g_date_time_add_months (self->date, -1);
+  GDate date = self->date;
 
-  show_month (self, g_date_time_get_year (date), g_date_time_get_month (date));
+  fd_calendar_period_step (get_period (self), &date, n);
+  show_date (self, &date, FALSE);
 }
 
 static void
-next_month_cb (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+previous_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  FdCalendarView *self = FD_CALENDAR_VIEW (widget);
-  g_autoptr(GDateTime) date = g_date_time_add_months (self->date, 1);
+  step (FD_CALENDAR_VIEW (widget), -1);
+}
 
-  show_month (self, g_date_time_get_year (date), g_date_time_get_month (date));
+static void
+next_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  step (FD_CALENDAR_VIEW (widget), 1);
 }
 
 static void
@@ -422,6 +1450,59 @@ today_cb (GtkWidget  *widget,
 }
 
 static void
+view_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  fd_calendar_view_set_view (FD_CALENDAR_VIEW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The widget */
+
+static void
+fd_calendar_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  FdCalendarView *self = FD_CALENDAR_VIEW (widget);
+
+  gtk_widget_measure (self->main_box, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+/* The details popover is the page's, whatever the view it points into */
+static void
+fd_calendar_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  FdCalendarView *self = FD_CALENDAR_VIEW (widget);
+
+  gtk_widget_allocate (self->main_box, width, height, baseline, NULL);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->details_popover)))
+    gtk_popover_present (self->details_popover);
+}
+
+static void
+fd_calendar_view_map (GtkWidget *widget)
+{
+  FdCalendarView *self = FD_CALENDAR_VIEW (widget);
+
+  GTK_WIDGET_CLASS (fd_calendar_view_parent_class)->map (widget);
+
+  if (self->reload_when_shown)
+    {
+      self->reload_when_shown = FALSE;
+      load_slots (self);
+    }
+}
+
+static void
 fd_calendar_view_dispose (GObject *object)
 {
   FdCalendarView *self = FD_CALENDAR_VIEW (object);
@@ -429,6 +1510,8 @@ fd_calendar_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->conflicts_cancellable);
+  g_clear_object (&self->conflicts_cancellable);
   g_clear_handle_id (&self->midnight_id, g_source_remove);
   if (self->database != NULL)
     g_clear_signal_handler (&self->rows_changed_id, self->database);
@@ -437,6 +1520,7 @@ fd_calendar_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->database);
+  g_clear_pointer (&self->move, fd_slot_move_free);
 
   G_OBJECT_CLASS (fd_calendar_view_parent_class)->dispose (object);
 }
@@ -446,8 +1530,18 @@ fd_calendar_view_finalize (GObject *object)
 {
   FdCalendarView *self = FD_CALENDAR_VIEW (object);
 
-  g_clear_pointer (&self->date, g_date_time_unref);
+  for (guint i = 0; i < N_VIEWS; i++)
+    filters_clear (&self->filters[i]);
+  g_clear_pointer (&self->page_start, g_date_time_unref);
   g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->from, g_free);
+  g_clear_pointer (&self->to, g_free);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
+  g_clear_pointer (&self->conflicted, g_hash_table_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&self->place_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->room_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->trainer_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fd_calendar_view_parent_class)->finalize (object);
 }
@@ -467,11 +1561,15 @@ fd_calendar_view_get_property (GObject    *object,
       break;
 
     case PROP_DATE:
-      g_value_set_boxed (value, self->date);
+      g_value_set_boxed (value, self->page_start);
       break;
 
     case PROP_TODAY:
       g_value_set_string (value, self->today);
+      break;
+
+    case PROP_VIEW:
+      g_value_set_string (value, view_infos[self->current].name);
       break;
 
     default:
@@ -501,12 +1599,14 @@ fd_calendar_view_set_property (GObject      *object,
       fd_calendar_view_set_today (self, g_value_get_string (value));
       break;
 
+    case PROP_VIEW:
+      fd_calendar_view_set_view (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
-
-static void fd_calendar_view_map (GtkWidget *widget);
 
 static void
 fd_calendar_view_class_init (FdCalendarViewClass *klass)
@@ -520,6 +1620,8 @@ fd_calendar_view_class_init (FdCalendarViewClass *klass)
   object_class->set_property = fd_calendar_view_set_property;
 
   widget_class->map = fd_calendar_view_map;
+  widget_class->measure = fd_calendar_view_measure;
+  widget_class->size_allocate = fd_calendar_view_size_allocate;
 
   /**
    * FdCalendarView:database:
@@ -534,7 +1636,9 @@ fd_calendar_view_class_init (FdCalendarViewClass *klass)
   /**
    * FdCalendarView:date:
    *
-   * The first day of the month shown, at local midnight.
+   * The first day of the page shown, at local midnight: the month's first
+   * day, the week's Monday, or the day. Setting it shows the page of that
+   * day.
    */
   properties[PROP_DATE] =
     g_param_spec_boxed ("date", NULL, NULL,
@@ -545,17 +1649,36 @@ fd_calendar_view_class_init (FdCalendarViewClass *klass)
    * FdCalendarView:today:
    *
    * The day highlighted and shown by the Today action, as an ISO date
-   * ("2026-11-25"); empty for the clock's day. Setting it shows its month.
+   * ("2026-11-25"); empty for the clock's day. Setting it shows its page.
    */
   properties[PROP_TODAY] =
     g_param_spec_string ("today", NULL, NULL,
                          "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * FdCalendarView:view:
+   *
+   * The name of the view shown: "month", "week", "day", "trainers" or
+   * "rooms".
+   */
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL,
+                         "month",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/fr/formadesk/Formadesk/fd-calendar-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, main_box);
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, conflicts_button);
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, conflicts_count_label);
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, conflicts_list);
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, conflicts_title);
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, date_calendar);
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, date_popover);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, details_code_label);
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, details_conflict_label);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, details_date_label);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, details_label_label);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, details_open_button);
@@ -569,28 +1692,71 @@ fd_calendar_view_class_init (FdCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, details_time_label);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, details_trainers_caption);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, details_trainers_label);
-  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, month_view);
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, filters_grid);
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, next_button);
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, previous_button);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, view_switcher);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_details_open_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_month_view_slot_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_scroll_cb);
 
-  gtk_widget_class_install_action (widget_class, "calendar.previous-month", NULL, previous_month_cb);
-  gtk_widget_class_install_action (widget_class, "calendar.next-month", NULL, next_month_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, previous_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.next", NULL, next_cb);
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.view", "s", view_cb);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "calendarview");
 
-  g_type_ensure (FD_TYPE_MONTH_VIEW);
+  for (guint i = 0; i < N_VIEWS; i++)
+    g_type_ensure (view_infos[i].get_type ());
 }
 
 static void
 fd_calendar_view_init (FdCalendarView *self)
 {
   self->today = g_strdup ("");
+  self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_date_clear (&self->date, 1);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < N_VIEWS; i++)
+    {
+      GtkWidget *view = g_object_new (view_infos[i].get_type (),
+                                      "hexpand", TRUE, "vexpand", TRUE, NULL);
+      GtkWidget *button = gtk_toggle_button_new_with_label (_(view_infos[i].label));
+      g_autofree char *detailed = g_strdup_printf ("calendar.view::%s", view_infos[i].name);
+
+      self->views[i] = FD_SLOT_VIEW (view);
+      gtk_stack_add_named (self->view_stack, view, view_infos[i].name);
+      g_signal_connect_object (view, "slot-activated", G_CALLBACK (on_slot_activated_cb), self, 0);
+      g_signal_connect_object (view, "check-move", G_CALLBACK (on_check_move_cb), self, 0);
+      g_signal_connect_object (view, "move-slot", G_CALLBACK (on_move_slot_cb), self, 0);
+
+      if (fd_slot_view_get_period (FD_SLOT_VIEW (view)) == FD_CALENDAR_PERIOD_MONTH)
+        {
+          GtkEventController *scroll =
+            gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
+                                             GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+
+          g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_scroll_cb), self, 0);
+          gtk_widget_add_controller (view, scroll);
+        }
+
+      self->view_buttons[i] = GTK_TOGGLE_BUTTON (button);
+      gtk_box_append (self->view_switcher, button);
+      g_signal_connect_object (button, "toggled", G_CALLBACK (on_view_button_toggled_cb), self, 0);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), N_VIEWS > 1);
+  gtk_toggle_button_set_active (self->view_buttons[0], TRUE);
+
+  g_signal_connect_object (self->conflicts_list, "row-activated",
+                           G_CALLBACK (on_conflict_row_activated_cb), self, 0);
+  g_signal_connect_object (self->date_popover, "show", G_CALLBACK (on_date_popover_show_cb),
+                           self, 0);
+  build_filters (self);
 
   show_today (self);
 }
@@ -598,51 +1764,12 @@ fd_calendar_view_init (FdCalendarView *self)
 /**
  * fd_calendar_view_new:
  *
- * Returns: (transfer floating): a calendar view on today's month
+ * Returns: (transfer floating): a calendar page on today's month
  */
 GtkWidget *
 fd_calendar_view_new (void)
 {
   return g_object_new (FD_TYPE_CALENDAR_VIEW, NULL);
-}
-
-/* What a chip shows comes from these tables */
-static const char * const shown_entities[] = {
-  "slot", "slot_staff", "session", "sequence", "place", "room", "trainer",
-};
-
-/* The page is read again when what it shows changed: reading a month
- * takes a few milliseconds, in a thread. (Updating the changed slots
- * only comes with the calendar's per-slot timeline.) */
-static void
-on_database_rows_changed_cb (FdCalendarView *self,
-                             FdRowChanges   *changes,
-                             FdDatabase     *database)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (shown_entities); i++)
-    if (fd_row_changes_touches (changes, shown_entities[i]))
-      {
-        /* out of sight, when shown again */
-        if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-          self->reload_when_shown = TRUE;
-        else
-          load_slots (self);
-        return;
-      }
-}
-
-static void
-fd_calendar_view_map (GtkWidget *widget)
-{
-  FdCalendarView *self = FD_CALENDAR_VIEW (widget);
-
-  GTK_WIDGET_CLASS (fd_calendar_view_parent_class)->map (widget);
-
-  if (self->reload_when_shown)
-    {
-      self->reload_when_shown = FALSE;
-      load_slots (self);
-    }
 }
 
 /**
@@ -682,6 +1809,10 @@ fd_calendar_view_set_database (FdCalendarView *self,
                                                      self, G_CONNECT_SWAPPED);
 
   gtk_popover_popdown (self->details_popover);
+  g_clear_pointer (&self->move, fd_slot_move_free);
+  for (guint i = 0; i < N_VIEWS; i++)
+    filters_clear (&self->filters[i]);
+  fill_filters (self);
   load_slots (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
@@ -690,29 +1821,35 @@ fd_calendar_view_set_database (FdCalendarView *self,
 /**
  * fd_calendar_view_get_date:
  *
- * Returns: (transfer none): the first day of the month shown
+ * Returns: (transfer none): the first day of the page shown
  */
 GDateTime *
 fd_calendar_view_get_date (FdCalendarView *self)
 {
   g_return_val_if_fail (FD_IS_CALENDAR_VIEW (self), NULL);
 
-  return self->date;
+  return self->page_start;
 }
 
 /**
  * fd_calendar_view_set_date:
  * @self: a #FdCalendarView
- * @date: any moment of the month to show
+ * @date: any moment of the page to show
  */
 void
 fd_calendar_view_set_date (FdCalendarView *self,
                            GDateTime      *date)
 {
+  GDate day;
+
   g_return_if_fail (FD_IS_CALENDAR_VIEW (self));
   g_return_if_fail (date != NULL);
 
-  show_month (self, g_date_time_get_year (date), g_date_time_get_month (date));
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, (GDateDay) g_date_time_get_day_of_month (date),
+                  (GDateMonth) g_date_time_get_month (date),
+                  (GDateYear) g_date_time_get_year (date));
+  show_date (self, &day, FALSE);
 }
 
 /**
@@ -734,7 +1871,7 @@ fd_calendar_view_get_today (FdCalendarView *self)
  * @today: (nullable): an ISO date, or %NULL or "" for the clock's day
  *
  * Sets the day the view treats as today (tests and demos pin it), and
- * shows its month.
+ * shows its page.
  */
 void
 fd_calendar_view_set_today (FdCalendarView *self,
@@ -757,10 +1894,55 @@ fd_calendar_view_set_today (FdCalendarView *self,
 }
 
 /**
+ * fd_calendar_view_get_view:
+ *
+ * Returns: the name of the view shown ("month", "week"…)
+ */
+const char *
+fd_calendar_view_get_view (FdCalendarView *self)
+{
+  g_return_val_if_fail (FD_IS_CALENDAR_VIEW (self), NULL);
+
+  return view_infos[self->current].name;
+}
+
+/**
+ * fd_calendar_view_set_view:
+ * @self: a #FdCalendarView
+ * @name: the name of a view; unknown names are ignored
+ */
+void
+fd_calendar_view_set_view (FdCalendarView *self,
+                           const char     *name)
+{
+  g_return_if_fail (FD_IS_CALENDAR_VIEW (self));
+
+  for (guint i = 0; i < N_VIEWS; i++)
+    if (g_strcmp0 (view_infos[i].name, name) == 0)
+      {
+        set_current_view (self, i);
+        return;
+      }
+}
+
+/**
+ * fd_calendar_view_get_slot_view:
+ *
+ * Returns: (transfer none): the view shown
+ */
+FdSlotView *
+fd_calendar_view_get_slot_view (FdCalendarView *self)
+{
+  g_return_val_if_fail (FD_IS_CALENDAR_VIEW (self), NULL);
+
+  return get_view (self);
+}
+
+/**
  * fd_calendar_view_reload:
  * @self: a #FdCalendarView
  *
- * Reads the month's slots again, after the database changed.
+ * Reads the page's slots again, after the database changed.
  */
 void
 fd_calendar_view_reload (FdCalendarView *self)

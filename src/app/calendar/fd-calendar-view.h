@@ -1,4 +1,4 @@
-/* fd-calendar-view.h — the Calendar page: a month of slots
+/* fd-calendar-view.h — the Calendar page: its views of slots
  *
  * Copyright 2026 The Formadesk authors
  *
@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "fd-database.h"
+#include "fd-slot-view.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,11 @@ void        fd_calendar_view_set_date     (FdCalendarView *self,
 const char *fd_calendar_view_get_today    (FdCalendarView *self);
 void        fd_calendar_view_set_today    (FdCalendarView *self,
                                            const char     *today);
+
+const char *fd_calendar_view_get_view     (FdCalendarView *self);
+void        fd_calendar_view_set_view     (FdCalendarView *self,
+                                           const char     *name);
+FdSlotView *fd_calendar_view_get_slot_view (FdCalendarView *self);
 
 void        fd_calendar_view_reload       (FdCalendarView *self);
 

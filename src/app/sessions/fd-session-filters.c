@@ -14,6 +14,8 @@
 
 #include "fd-session-filters.h"
 
+#include "fd-option-dropdown.h"
+
 /* FdSessionFilters:
  *
  * What narrows the sessions list (seed 004): a "Drafts" toggle always in
@@ -240,11 +242,7 @@ update_button (FdSessionFilters *self)
   guint n = fd_session_filters_count_active (self);
   g_autofree char *label = NULL;
 
-  if (n == 0)
-    label = g_strdup (_("Filters"));
-  else
-    /* Translators: %u is how many filters are in use */
-    label = g_strdup_printf (ngettext ("Filters (%u)", "Filters (%u)", n), n);
+  label = fd_filters_dup_label (n);
   gtk_menu_button_set_label (self->filters_button, label);
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), n > 0);
 }
