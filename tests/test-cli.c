@@ -961,6 +961,123 @@ test_conflicts_bad_dates (void)
   }
 }
 
+static void
+test_holidays_text (void)
+{
+  g_auto(Run) run = { 0, };
+  g_auto(Run) moselle = { 0, };
+  g_auto(Run) french = { 0, };
+
+  run_cli (&run, "holidays", "2026", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "DATE"));
+  g_assert_nonnull (strstr (run.out, "Thursday 14 May 2026"));
+  g_assert_nonnull (strstr (run.out, "Ascension Day"));
+  g_assert_nonnull (strstr (run.out, "Monday 6 April 2026"));
+  g_assert_null (strstr (run.out, "Good Friday"));
+  /* a header and eleven holidays */
+  {
+    g_auto(GStrv) lines = g_strsplit (run.out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 13);
+  }
+
+  /* A postal code names the department */
+  run_cli (&moselle, "holidays", "2026", "--department", "57000", NULL);
+  g_assert_cmpint (moselle.status, ==, 0);
+  g_assert_nonnull (strstr (moselle.out, "Good Friday"));
+  g_assert_nonnull (strstr (moselle.out, "St Stephen’s Day"));
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  run_cli (&french, "holidays", "2026", "--department", "974", NULL);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_cmpint (french.status, ==, 0);
+  g_assert_nonnull (strstr (french.out, "Lundi de Pâques"));
+  g_assert_nonnull (strstr (french.out, "Abolition de l’esclavage"));
+  g_assert_nonnull (strstr (french.out, "JOUR FÉRIÉ"));
+  g_assert_null (strstr (french.out, "Easter"));
+}
+
+static void
+test_holidays_json (void)
+{
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  guint n_regional = 0;
+  gboolean found = FALSE;
+
+  run_cli (&run, "holidays", "2027", "--department", "2a", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 11);
+
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+  run_cli (&run, "holidays", "2027", "--department", "972", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 12);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      const char *date = json_object_get_string_member (object, "date");
+
+      if (json_object_get_boolean_member (object, "regional"))
+        {
+          n_regional++;
+          g_assert_cmpstr (date, ==, "2027-05-22");
+          g_assert_cmpstr (json_object_get_string_member (object, "name"), ==,
+                           "Abolition of Slavery");
+        }
+      /* Easter 2027 is on 28 March */
+      if (g_str_equal (date, "2027-03-29"))
+        found = g_str_equal (json_object_get_string_member (object, "name"), "Easter Monday");
+    }
+  g_assert_cmpuint (n_regional, ==, 1);
+  g_assert_true (found);
+}
+
+static void
+test_holidays_bad_usage (void)
+{
+  static const char * const lines[][4] = {
+    { NULL },
+    { "2026x", NULL },
+    { "1582", NULL },
+    { "10000", NULL },
+    { "-2026", NULL },
+    { "", NULL },
+    { "2026", "2027", NULL },
+    { "2026", "--department", "99", NULL },
+    { "2026", "--department", "Moselle", NULL },
+    { "2026", "--department", "6700", NULL },
+    { "2026", "--region", "57", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_cli (&run, "holidays", lines[i][0], lines[i][0] != NULL ? lines[i][1] : NULL,
+               lines[i][0] != NULL && lines[i][1] != NULL ? lines[i][2] : NULL, NULL);
+      assert_one_error_line (&run);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, "holidays", "--help", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "--department"));
+  }
+}
+
 static char *
 write_file (const char *name,
             const char *contents)
@@ -1763,6 +1880,9 @@ main (int   argc,
   g_test_add_func ("/cli/conflicts/text", test_conflicts_text);
   g_test_add_func ("/cli/conflicts/json", test_conflicts_json);
   g_test_add_func ("/cli/conflicts/bad-dates", test_conflicts_bad_dates);
+  g_test_add_func ("/cli/holidays/text", test_holidays_text);
+  g_test_add_func ("/cli/holidays/json", test_holidays_json);
+  g_test_add_func ("/cli/holidays/bad-usage", test_holidays_bad_usage);
   g_test_add_func ("/cli/emails/text", test_emails_text);
   g_test_add_func ("/cli/emails/json", test_emails_json);
   g_test_add_func ("/cli/emails/queue-due", test_emails_queue_due);

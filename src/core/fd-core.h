@@ -16,6 +16,7 @@
 #include "fd-editor-lists.h"
 #include "fd-format.h"
 #include "fd-history.h"
+#include "fd-holidays.h"
 #include "fd-input.h"
 #include "fd-models.h"
 #include "fd-option.h"
