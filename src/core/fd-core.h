@@ -32,6 +32,7 @@
 #include "fd-session-import.h"
 #include "fd-session-plan.h"
 #include "fd-session-sheet.h"
+#include "fd-suggestion.h"
 #include "fd-template.h"
 #include "fd-text.h"
 #include "fd-user.h"
