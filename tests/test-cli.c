@@ -919,6 +919,125 @@ test_conflicts_json (void)
   g_assert_true (JSON_NODE_HOLDS_ARRAY (demo_root));
 }
 
+/* Two Excel slots at the same time, with the same trainer and room; a
+ * second trainer who teaches Excel and a second room are free. */
+static char *
+make_suggestions_database (const char *name)
+{
+  char *path = make_empty_database (name);
+  g_autoptr(FdDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *room = NULL;
+  g_autofree char *trainer = NULL;
+
+  database = fd_database_open (path, FD_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  place = core_create (database, "place", "name", "Lyon Part-Dieu", NULL);
+  room = core_create (database, "room", "place_id", place, "name", "Salle Bleue", "#capacity", "10",
+                      NULL);
+  g_free (core_create (database, "room", "place_id", place, "name", "Salle Rouge", "#capacity",
+                       "14", NULL));
+  trainer = core_create (database, "trainer", "first_name", "Claire", "last_name", "Martin",
+                         "skills", "Excel, Word", NULL);
+  g_free (core_create (database, "trainer", "first_name", "Paul", "last_name", "Durand",
+                       "skills", "Excel", NULL));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *session = core_create (database, "session", "#year", "2026",
+                                              "label", "Excel initiation", NULL);
+      g_autofree char *sequence = core_create (database, "sequence", "session_id", session,
+                                               "label", "Jour 1", NULL);
+      g_autofree char *slot = core_create (database, "slot", "session_id", session,
+                                           "sequence_id", sequence,
+                                           "start_at", "2026-03-03T09:30",
+                                           "end_at", "2026-03-03T10:30",
+                                           "place_id", place, "room_id", room, NULL);
+
+      g_free (core_create (database, "slot_staff", "slot_id", slot, "trainer_id", trainer, NULL));
+    }
+
+  return path;
+}
+
+static void
+test_conflicts_suggest (void)
+{
+  g_autofree char *path = make_suggestions_database ("conflicts-suggest.db");
+  g_autofree char *before = NULL;
+  gsize before_length = 0;
+  g_auto(Run) plain = { 0, };
+  g_auto(Run) run = { 0, };
+  g_auto(Run) json = { 0, };
+  g_auto(Run) french = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+
+  before = read_bytes (path, &before_length);
+
+  /* Without --suggest, no suggestion */
+  run_cli (&plain, "--db", path, "conflicts", NULL);
+  g_assert_cmpint (plain.status, ==, 0);
+  g_assert_null (strstr (plain.out, "Paul Durand"));
+
+  run_cli (&run, "--db", path, "conflicts", "--suggest", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "Claire Martin is already teaching 2026-0002"));
+  g_assert_nonnull (strstr (run.out, "→ other trainer"));
+  g_assert_nonnull (strstr (run.out, "Paul Durand: Free, teaches Excel"));
+  g_assert_nonnull (strstr (run.out, "→ other room"));
+  g_assert_nonnull (strstr (run.out, "Salle Rouge: Free, seats 14"));
+  /* Each conflict followed by its own suggestions */
+  g_assert_true (strstr (run.out, "Trainer double-booked") < strstr (run.out, "Paul Durand"));
+  g_assert_true (strstr (run.out, "Paul Durand") < strstr (run.out, "Room double-booked"));
+  g_assert_true (strstr (run.out, "Room double-booked") < strstr (run.out, "Salle Rouge"));
+
+  run_cli (&json, "--db", path, "conflicts", "--suggest", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      const char *kind = json_object_get_string_member (object, "kind");
+      JsonArray *suggestions = json_object_get_array_member (object, "suggestions");
+      JsonObject *first;
+
+      g_assert_cmpuint (json_array_get_length (suggestions), ==, 1);
+      first = json_array_get_object_element (suggestions, 0);
+      if (g_str_equal (kind, "trainer_overlap"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "trainer");
+          g_assert_cmpstr (json_object_get_string_member (first, "name"), ==, "Paul Durand");
+          g_assert_cmpstr (json_object_get_string_member (first, "replaces_id"), ==,
+                           json_object_get_string_member (object, "trainer_id"));
+        }
+      else
+        {
+          g_assert_cmpstr (kind, ==, "room_overlap");
+          g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "room");
+          g_assert_cmpstr (json_object_get_string_member (first, "name"), ==, "Salle Rouge");
+          g_assert_cmpstr (json_object_get_string_member (first, "reason"), ==,
+                           "Free, seats 14");
+        }
+      g_assert_nonnull (json_object_get_string_member (first, "id"));
+    }
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  run_cli (&french, "--db", path, "conflicts", "--suggest", NULL);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_cmpint (french.status, ==, 0);
+  g_assert_nonnull (strstr (french.out, "Libre, enseigne : Excel"));
+  g_assert_nonnull (strstr (french.out, "Libre, 14 places"));
+
+  /* A reader: the file is left as it was */
+  assert_unchanged (path, before, before_length);
+}
+
 static void
 test_conflicts_bad_dates (void)
 {
@@ -1880,6 +1999,7 @@ main (int   argc,
   g_test_add_func ("/cli/conflicts/text", test_conflicts_text);
   g_test_add_func ("/cli/conflicts/json", test_conflicts_json);
   g_test_add_func ("/cli/conflicts/bad-dates", test_conflicts_bad_dates);
+  g_test_add_func ("/cli/conflicts/suggest", test_conflicts_suggest);
   g_test_add_func ("/cli/holidays/text", test_holidays_text);
   g_test_add_func ("/cli/holidays/json", test_holidays_json);
   g_test_add_func ("/cli/holidays/bad-usage", test_holidays_bad_usage);

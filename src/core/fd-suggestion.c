@@ -76,16 +76,25 @@ static const char session_sql[] =
   " WHERE e.id = ?1 AND e.deleted = 0";
 
 static const char trainers_sql[] =
-  "SELECT id, first_name, last_name, skills, sort_key FROM trainer WHERE deleted = 0";
+  "SELECT id, skills, sort_key FROM trainer WHERE deleted = 0";
 
-/* Who taught the training (?1) or, without one, the session (?2) before,
- * and whether at the place ?3 */
-static const char taught_sql[] =
-  "SELECT st.trainer_id, max(s.place_id IS ?3) FROM session e"
-  " CROSS JOIN slot s INDEXED BY slot_session ON s.session_id = e.id AND s.deleted = 0"
-  " CROSS JOIN slot_staff st ON st.slot_id = s.id AND st.deleted = 0"
-  " WHERE e.deleted = 0 AND (e.training_id = ?1 OR e.id = ?2)"
-  " GROUP BY st.trainer_id";
+static const char trainer_name_sql[] =
+  "SELECT first_name, last_name FROM trainer WHERE id = ?1";
+
+/* Who taught the training ?1 before (whether at the place ?2): a scan of
+ * the sessions, faster than the index of their dates (which has not the
+ * training) and its lookups of each row */
+#define TAUGHT_SQL(sessions, where) \
+  "SELECT st.trainer_id, max(s.place_id IS ?2) FROM " sessions \
+  " CROSS JOIN slot s INDEXED BY slot_session ON s.session_id = e.id AND s.deleted = 0" \
+  " CROSS JOIN slot_staff st ON st.slot_id = s.id AND st.deleted = 0" \
+  " WHERE " where " GROUP BY st.trainer_id"
+
+static const char taught_training_sql[] =
+  TAUGHT_SQL ("session e NOT INDEXED", "e.training_id = ?1 AND e.deleted = 0");
+
+/* Without a training: who taught the session ?1 itself */
+static const char taught_session_sql[] = TAUGHT_SQL ("session e", "e.id = ?1");
 
 static const char rooms_sql[] =
   "SELECT id, name, capacity FROM room WHERE place_id = ?1 AND deleted = 0";
@@ -149,7 +158,21 @@ dup_valid (const char *text)
   return g_utf8_validate (text, -1, NULL) ? g_strdup (text) : g_utf8_make_valid (text, -1);
 }
 
-/* Composed and case-folded: "Développement" and "DÉVELOPPEMENT" match */
+/* Whether @text has combining diacritical marks (U+0300 to U+036F, lead
+ * bytes 0xCC and 0xCD): text typed on a French keyboard has none, and
+ * normalising every trainer's skills would cost more than the rest */
+static gboolean
+has_combining_marks (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if (*p == 0xCC || *p == 0xCD)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Composed and case-folded: "Développement" and "DÉVELOPPEMENT" match,
+ * "e" + U+0301 too */
 static char *
 fold (const char *text)
 {
@@ -159,7 +182,8 @@ fold (const char *text)
   if (valid == NULL)
     return NULL;
 
-  normalized = g_utf8_normalize (valid, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  if (has_combining_marks (valid))
+    normalized = g_utf8_normalize (valid, -1, G_NORMALIZE_DEFAULT_COMPOSE);
 
   return g_utf8_casefold (normalized != NULL ? normalized : valid, -1);
 }
@@ -355,6 +379,7 @@ load_candidates (Request  *request,
                  GError  **error)
 {
   const FdSlotProposal *proposal = request->proposal;
+  const char *sql;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -370,11 +395,9 @@ load_candidates (Request  *request,
       Candidate *candidate = g_new0 (Candidate, 1);
 
       candidate->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      candidate->name = join_name ((const char *) sqlite3_column_text (stmt, 1),
-                                   (const char *) sqlite3_column_text (stmt, 2));
-      candidate->skills = dup_valid ((const char *) sqlite3_column_text (stmt, 3));
+      candidate->skills = dup_valid ((const char *) sqlite3_column_text (stmt, 1));
       candidate->folded_skills = fold (candidate->skills);
-      candidate->sort_key = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      candidate->sort_key = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       g_ptr_array_add (request->candidates, candidate);
       g_hash_table_insert (request->by_id, candidate->id, candidate);
     }
@@ -393,13 +416,15 @@ load_candidates (Request  *request,
   if (proposal->session_id == NULL)
     return TRUE;
 
-  stmt = _fd_database_prepare (request->database, taught_sql, error);
+  sql = request->training_id != NULL ? taught_training_sql : taught_session_sql;
+  stmt = _fd_database_prepare (request->database, sql, error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, request->training_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, proposal->session_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, proposal->place_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, request->training_id != NULL ? request->training_id
+                                                           : proposal->session_id,
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, proposal->place_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Candidate *candidate = g_hash_table_lookup (request->by_id, sqlite3_column_text (stmt, 0));
@@ -410,7 +435,35 @@ load_candidates (Request  *request,
       candidate->taught_here = proposal->place_id != NULL && sqlite3_column_int (stmt, 1) != 0;
     }
 
-  return finish_statement (request->database, stmt, rc, taught_sql, error);
+  return finish_statement (request->database, stmt, rc, sql, error);
+}
+
+/* The name of a trainer about to be suggested: read for those only */
+static gboolean
+load_name (Request    *request,
+           Candidate  *candidate,
+           GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (candidate->name != NULL)
+    return TRUE;
+
+  stmt = _fd_database_prepare (request->database, trainer_name_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, candidate->id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      candidate->name = join_name ((const char *) sqlite3_column_text (stmt, 0),
+                                   (const char *) sqlite3_column_text (stmt, 1));
+      rc = SQLITE_DONE;
+    }
+
+  return finish_statement (request->database, stmt, rc, trainer_name_sql, error);
 }
 
 /* What a replacement of @replaced needs to know */
@@ -454,8 +507,8 @@ compare_ranked (gconstpointer a,
 
   if (x->rank != y->rank)
     return x->rank < y->rank ? -1 : 1;
-  if ((cmp = g_strcmp0 (x->candidate->sort_key, y->candidate->sort_key)) != 0 ||
-      (cmp = g_utf8_collate (x->candidate->name, y->candidate->name)) != 0)
+  /* sort_key is the name as the lists sort it */
+  if ((cmp = g_strcmp0 (x->candidate->sort_key, y->candidate->sort_key)) != 0)
     return cmp;
 
   return strcmp (x->candidate->id, y->candidate->id);
@@ -530,6 +583,8 @@ suggest_trainers (Request     *request,
       if (!candidate->is_free)
         continue;
 
+      if (!load_name (request, candidate, error))
+        return FALSE;
       g_ptr_array_add (suggestions,
                        suggestion_new (FD_SUGGESTION_KIND_TRAINER, request->proposal->slot_id,
                                        candidate->id, candidate->name, replaced_id,
