@@ -919,6 +919,125 @@ test_conflicts_json (void)
   g_assert_true (JSON_NODE_HOLDS_ARRAY (demo_root));
 }
 
+/* Two Excel slots at the same time, with the same trainer and room; a
+ * second trainer who teaches Excel and a second room are free. */
+static char *
+make_suggestions_database (const char *name)
+{
+  char *path = make_empty_database (name);
+  g_autoptr(FdDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *room = NULL;
+  g_autofree char *trainer = NULL;
+
+  database = fd_database_open (path, FD_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  place = core_create (database, "place", "name", "Lyon Part-Dieu", NULL);
+  room = core_create (database, "room", "place_id", place, "name", "Salle Bleue", "#capacity", "10",
+                      NULL);
+  g_free (core_create (database, "room", "place_id", place, "name", "Salle Rouge", "#capacity",
+                       "14", NULL));
+  trainer = core_create (database, "trainer", "first_name", "Claire", "last_name", "Martin",
+                         "skills", "Excel, Word", NULL);
+  g_free (core_create (database, "trainer", "first_name", "Paul", "last_name", "Durand",
+                       "skills", "Excel", NULL));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *session = core_create (database, "session", "#year", "2026",
+                                              "label", "Excel initiation", NULL);
+      g_autofree char *sequence = core_create (database, "sequence", "session_id", session,
+                                               "label", "Jour 1", NULL);
+      g_autofree char *slot = core_create (database, "slot", "session_id", session,
+                                           "sequence_id", sequence,
+                                           "start_at", "2026-03-03T09:30",
+                                           "end_at", "2026-03-03T10:30",
+                                           "place_id", place, "room_id", room, NULL);
+
+      g_free (core_create (database, "slot_staff", "slot_id", slot, "trainer_id", trainer, NULL));
+    }
+
+  return path;
+}
+
+static void
+test_conflicts_suggest (void)
+{
+  g_autofree char *path = make_suggestions_database ("conflicts-suggest.db");
+  g_autofree char *before = NULL;
+  gsize before_length = 0;
+  g_auto(Run) plain = { 0, };
+  g_auto(Run) run = { 0, };
+  g_auto(Run) json = { 0, };
+  g_auto(Run) french = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+
+  before = read_bytes (path, &before_length);
+
+  /* Without --suggest, no suggestion */
+  run_cli (&plain, "--db", path, "conflicts", NULL);
+  g_assert_cmpint (plain.status, ==, 0);
+  g_assert_null (strstr (plain.out, "Paul Durand"));
+
+  run_cli (&run, "--db", path, "conflicts", "--suggest", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "Claire Martin is already teaching 2026-0002"));
+  g_assert_nonnull (strstr (run.out, "→ other trainer"));
+  g_assert_nonnull (strstr (run.out, "Paul Durand: Free, teaches Excel"));
+  g_assert_nonnull (strstr (run.out, "→ other room"));
+  g_assert_nonnull (strstr (run.out, "Salle Rouge: Free, seats 14"));
+  /* Each conflict followed by its own suggestions */
+  g_assert_true (strstr (run.out, "Trainer double-booked") < strstr (run.out, "Paul Durand"));
+  g_assert_true (strstr (run.out, "Paul Durand") < strstr (run.out, "Room double-booked"));
+  g_assert_true (strstr (run.out, "Room double-booked") < strstr (run.out, "Salle Rouge"));
+
+  run_cli (&json, "--db", path, "conflicts", "--suggest", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      const char *kind = json_object_get_string_member (object, "kind");
+      JsonArray *suggestions = json_object_get_array_member (object, "suggestions");
+      JsonObject *first;
+
+      g_assert_cmpuint (json_array_get_length (suggestions), ==, 1);
+      first = json_array_get_object_element (suggestions, 0);
+      if (g_str_equal (kind, "trainer_overlap"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "trainer");
+          g_assert_cmpstr (json_object_get_string_member (first, "name"), ==, "Paul Durand");
+          g_assert_cmpstr (json_object_get_string_member (first, "replaces_id"), ==,
+                           json_object_get_string_member (object, "trainer_id"));
+        }
+      else
+        {
+          g_assert_cmpstr (kind, ==, "room_overlap");
+          g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "room");
+          g_assert_cmpstr (json_object_get_string_member (first, "name"), ==, "Salle Rouge");
+          g_assert_cmpstr (json_object_get_string_member (first, "reason"), ==,
+                           "Free, seats 14");
+        }
+      g_assert_nonnull (json_object_get_string_member (first, "id"));
+    }
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  run_cli (&french, "--db", path, "conflicts", "--suggest", NULL);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_cmpint (french.status, ==, 0);
+  g_assert_nonnull (strstr (french.out, "Libre, enseigne : Excel"));
+  g_assert_nonnull (strstr (french.out, "Libre, 14 places"));
+
+  /* A reader: the file is left as it was */
+  assert_unchanged (path, before, before_length);
+}
+
 static void
 test_conflicts_bad_dates (void)
 {
@@ -958,6 +1077,123 @@ test_conflicts_bad_dates (void)
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "--from"));
     g_assert_nonnull (strstr (run.out, "--json"));
+  }
+}
+
+static void
+test_holidays_text (void)
+{
+  g_auto(Run) run = { 0, };
+  g_auto(Run) moselle = { 0, };
+  g_auto(Run) french = { 0, };
+
+  run_cli (&run, "holidays", "2026", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "DATE"));
+  g_assert_nonnull (strstr (run.out, "Thursday 14 May 2026"));
+  g_assert_nonnull (strstr (run.out, "Ascension Day"));
+  g_assert_nonnull (strstr (run.out, "Monday 6 April 2026"));
+  g_assert_null (strstr (run.out, "Good Friday"));
+  /* a header and eleven holidays */
+  {
+    g_auto(GStrv) lines = g_strsplit (run.out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 13);
+  }
+
+  /* A postal code names the department */
+  run_cli (&moselle, "holidays", "2026", "--department", "57000", NULL);
+  g_assert_cmpint (moselle.status, ==, 0);
+  g_assert_nonnull (strstr (moselle.out, "Good Friday"));
+  g_assert_nonnull (strstr (moselle.out, "St Stephen’s Day"));
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  run_cli (&french, "holidays", "2026", "--department", "974", NULL);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_cmpint (french.status, ==, 0);
+  g_assert_nonnull (strstr (french.out, "Lundi de Pâques"));
+  g_assert_nonnull (strstr (french.out, "Abolition de l’esclavage"));
+  g_assert_nonnull (strstr (french.out, "JOUR FÉRIÉ"));
+  g_assert_null (strstr (french.out, "Easter"));
+}
+
+static void
+test_holidays_json (void)
+{
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  guint n_regional = 0;
+  gboolean found = FALSE;
+
+  run_cli (&run, "holidays", "2027", "--department", "2a", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 11);
+
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+  run_cli (&run, "holidays", "2027", "--department", "972", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 12);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      const char *date = json_object_get_string_member (object, "date");
+
+      if (json_object_get_boolean_member (object, "regional"))
+        {
+          n_regional++;
+          g_assert_cmpstr (date, ==, "2027-05-22");
+          g_assert_cmpstr (json_object_get_string_member (object, "name"), ==,
+                           "Abolition of Slavery");
+        }
+      /* Easter 2027 is on 28 March */
+      if (g_str_equal (date, "2027-03-29"))
+        found = g_str_equal (json_object_get_string_member (object, "name"), "Easter Monday");
+    }
+  g_assert_cmpuint (n_regional, ==, 1);
+  g_assert_true (found);
+}
+
+static void
+test_holidays_bad_usage (void)
+{
+  static const char * const lines[][4] = {
+    { NULL },
+    { "2026x", NULL },
+    { "1582", NULL },
+    { "10000", NULL },
+    { "-2026", NULL },
+    { "", NULL },
+    { "2026", "2027", NULL },
+    { "2026", "--department", "99", NULL },
+    { "2026", "--department", "Moselle", NULL },
+    { "2026", "--department", "6700", NULL },
+    { "2026", "--region", "57", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_cli (&run, "holidays", lines[i][0], lines[i][0] != NULL ? lines[i][1] : NULL,
+               lines[i][0] != NULL && lines[i][1] != NULL ? lines[i][2] : NULL, NULL);
+      assert_one_error_line (&run);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_cli (&run, "holidays", "--help", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "--department"));
   }
 }
 
@@ -1763,6 +1999,10 @@ main (int   argc,
   g_test_add_func ("/cli/conflicts/text", test_conflicts_text);
   g_test_add_func ("/cli/conflicts/json", test_conflicts_json);
   g_test_add_func ("/cli/conflicts/bad-dates", test_conflicts_bad_dates);
+  g_test_add_func ("/cli/conflicts/suggest", test_conflicts_suggest);
+  g_test_add_func ("/cli/holidays/text", test_holidays_text);
+  g_test_add_func ("/cli/holidays/json", test_holidays_json);
+  g_test_add_func ("/cli/holidays/bad-usage", test_holidays_bad_usage);
   g_test_add_func ("/cli/emails/text", test_emails_text);
   g_test_add_func ("/cli/emails/json", test_emails_json);
   g_test_add_func ("/cli/emails/queue-due", test_emails_queue_due);

@@ -13,6 +13,7 @@
 
 #include "fd-cli.h"
 #include "fd-conflicts.h"
+#include "fd-suggestion.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -244,6 +245,95 @@ bench_conflicts (Bench   *bench,
     }
 
   add_result (bench, g_strdup ("conflict check"), g_strdup (_("conflict check")), samples);
+
+  return TRUE;
+}
+
+/* A slot of the month dropped onto the lane of a trainer who teaches at
+ * the same time, in that trainer's room: the conflicts panel then asks for
+ * other trainers and rooms. Proposals of the month's slots are paired by
+ * start time (at most @limit of them are read). */
+static FdSlotProposal *
+make_conflicting_proposal (Bench      *bench,
+                           GPtrArray  *slots,
+                           guint       limit,
+                           GError    **error)
+{
+  g_autoptr(GHashTable) by_start = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) fd_slot_proposal_free);
+
+  for (guint i = 0; i < slots->len && i < limit; i++)
+    {
+      FdSlot *slot = g_ptr_array_index (slots, (i * 7919u) % slots->len);
+      g_autoptr(FdSlotProposal) proposal = NULL;
+      FdSlotProposal *other;
+
+      proposal = fd_slot_proposal_new_for_slot (bench->database,
+                                                fd_record_get_id (FD_RECORD (slot)), error);
+      if (proposal == NULL)
+        return NULL;
+      if (proposal->room_id == NULL || proposal->place_id == NULL ||
+          proposal->trainer_ids->len == 0)
+        continue;
+
+      other = g_hash_table_lookup (by_start, proposal->start_at);
+      if (other != NULL && g_strcmp0 (other->place_id, proposal->place_id) == 0 &&
+          g_strcmp0 (other->room_id, proposal->room_id) != 0 &&
+          !g_str_equal (g_ptr_array_index (other->trainer_ids, 0),
+                        g_ptr_array_index (proposal->trainer_ids, 0)))
+        {
+          fd_slot_proposal_add_trainer (proposal, g_ptr_array_index (other->trainer_ids, 0));
+          fd_slot_proposal_set_room_id (proposal, other->room_id);
+          return g_steal_pointer (&proposal);
+        }
+
+      if (other == NULL)
+        {
+          FdSlotProposal *first = g_steal_pointer (&proposal);
+
+          g_hash_table_insert (by_start, first->start_at, first);
+        }
+    }
+
+  return NULL;
+}
+
+/* The conflicts panel of one slot: who else and which room */
+static gboolean
+bench_suggestions (Bench   *bench,
+                   GError **error)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(FdSlotProposal) proposal = NULL;
+  guint run;
+
+  slots = fd_database_list_calendar_slots (bench->database, bench->month_from,
+                                           bench->month_to, error);
+  if (slots == NULL)
+    return FALSE;
+
+  proposal = make_conflicting_proposal (bench, slots, 2000, error);
+  if (proposal == NULL)
+    return error == NULL || *error == NULL;
+
+  for (run = 0; run <= bench->runs; run++)
+    {
+      g_autoptr(GPtrArray) suggestions = NULL;
+      gint64 started = g_get_monotonic_time ();
+      double ms;
+
+      suggestions = fd_conflicts_suggest (bench->database, proposal, 5, error);
+      ms = elapsed_ms (started);
+      if (suggestions == NULL)
+        return FALSE;
+
+      if (run > 0)
+        g_array_append_val (samples, ms);
+    }
+
+  add_result (bench, g_strdup ("conflict suggestions"), g_strdup (_("conflict suggestions")),
+              samples);
 
   return TRUE;
 }
@@ -748,7 +838,8 @@ fd_cli_bench (FdCliContext  *context,
   g_option_context_set_summary (option_context,
                                 _("Time what the application waits on, on this database "
                                   "(meant for the large demo): opening it, a month of slots, "
-                                  "opening a slot, checking a dragged slot for conflicts, "
+                                  "opening a slot, checking a dragged slot for conflicts "
+                                  "and suggesting ways out of them, "
                                   "applying an edit and undoing it (the database is left as "
                                   "it was, but for its outbox), the first rows of each list, "
                                   "search keystrokes, duplicating a session and importing a "
@@ -781,7 +872,8 @@ fd_cli_bench (FdCliContext  *context,
   bench.results = results;
 
   if (!bench_open (&bench, &error) || !bench_month (&bench, &error) ||
-      !bench_conflicts (&bench, &error) || !bench_apply (&bench, &error))
+      !bench_conflicts (&bench, &error) || !bench_suggestions (&bench, &error) ||
+      !bench_apply (&bench, &error))
     goto failed;
   /* The lists first: once a search loaded a kind's keys, its lists share
    * them and no longer query their rows (see FdRecordList), which is not

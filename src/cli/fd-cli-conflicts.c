@@ -13,11 +13,111 @@
 
 #include "fd-cli.h"
 #include "fd-conflicts.h"
+#include "fd-suggestion.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* The same fd_conflicts_in_range() the calendar shows its warnings from. */
+/* The same fd_conflicts_in_range() the calendar shows its warnings from,
+ * and with --suggest the same fd_conflicts_suggest() its panel offers. */
+
+#define SUGGESTIONS_PER_CONFLICT 3
+
+/* slot id → its suggestions (GPtrArray of FdSuggestion), each slot's
+ * computed once however many conflicts it has */
+static GPtrArray *
+lookup_suggestions (FdDatabase  *database,
+                    GHashTable  *cache,
+                    const char  *slot_id,
+                    GError     **error)
+{
+  g_autoptr(FdSlotProposal) proposal = NULL;
+  GPtrArray *suggestions;
+
+  if (slot_id == NULL)
+    return NULL;
+
+  suggestions = g_hash_table_lookup (cache, slot_id);
+  if (suggestions != NULL)
+    return suggestions;
+
+  proposal = fd_slot_proposal_new_for_slot (database, slot_id, error);
+  if (proposal == NULL)
+    return NULL;
+  suggestions = fd_conflicts_suggest (database, proposal, SUGGESTIONS_PER_CONFLICT, error);
+  if (suggestions == NULL)
+    return NULL;
+
+  g_hash_table_insert (cache, g_strdup (slot_id), suggestions);
+
+  return suggestions;
+}
+
+/* The suggestions of @conflict's slot that answer it, borrowed */
+static GPtrArray *
+answers_of (GHashTable       *cache,
+            const FdConflict *conflict)
+{
+  const char *slot_id = fd_conflict_get_slot_id (conflict);
+  GPtrArray *suggestions = slot_id != NULL ? g_hash_table_lookup (cache, slot_id) : NULL;
+  GPtrArray *answers = g_ptr_array_new ();
+
+  for (guint i = 0; suggestions != NULL && i < suggestions->len; i++)
+    if (fd_suggestion_answers (g_ptr_array_index (suggestions, i), conflict))
+      g_ptr_array_add (answers, g_ptr_array_index (suggestions, i));
+
+  return answers;
+}
+
+static const char *
+suggestion_kind_name (const FdSuggestion *suggestion)
+{
+  return fd_suggestion_get_kind (suggestion) == FD_SUGGESTION_KIND_TRAINER ? "trainer" : "room";
+}
+
+static void
+add_json_suggestions (JsonBuilder *builder,
+                      GPtrArray   *answers)
+{
+  json_builder_set_member_name (builder, "suggestions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      const FdSuggestion *suggestion = g_ptr_array_index (answers, i);
+
+      json_builder_begin_object (builder);
+      fd_cli_builder_add_string (builder, "kind", suggestion_kind_name (suggestion));
+      fd_cli_builder_add_string (builder, "id", fd_suggestion_get_id (suggestion));
+      fd_cli_builder_add_string (builder, "name", fd_suggestion_get_name (suggestion));
+      fd_cli_builder_add_string (builder, "replaces_id",
+                                 fd_suggestion_get_replaces_id (suggestion));
+      fd_cli_builder_add_string (builder, "reason", fd_suggestion_get_reason (suggestion));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static char **
+suggestion_row (const FdSuggestion *suggestion)
+{
+  char **row = g_new0 (char *, 6);
+
+  row[0] = g_strdup ("");
+  row[1] = g_strdup ("");
+  row[2] = g_strdup ("");
+  if (fd_suggestion_get_kind (suggestion) == FD_SUGGESTION_KIND_TRAINER)
+    /* Translators: in the CONFLICT column, a suggested way out */
+    row[3] = g_strdup (_("→ other trainer"));
+  else
+    /* Translators: in the CONFLICT column, a suggested way out */
+    row[3] = g_strdup (_("→ other room"));
+  /* Translators: a suggestion, %1$s a trainer or a room, %2$s why ("Free,
+   * teaches Excel") */
+  row[4] = g_strdup_printf (_("%1$s: %2$s"), fd_suggestion_get_name (suggestion),
+                            fd_suggestion_get_reason (suggestion));
+
+  return row;
+}
 
 /* Reads DD/MM/YYYY (as people write dates here) or YYYY-MM-DD */
 static gboolean
@@ -56,7 +156,8 @@ parse_date_option (const char  *option,
 
 static void
 add_json_conflict (JsonBuilder      *builder,
-                   const FdConflict *conflict)
+                   const FdConflict *conflict,
+                   GPtrArray        *answers)
 {
   FdConflictKind kind = fd_conflict_get_kind (conflict);
 
@@ -82,6 +183,8 @@ add_json_conflict (JsonBuilder      *builder,
   fd_cli_builder_add_string (builder, "message", fd_conflict_get_message (conflict));
   fd_cli_builder_add_boolean (builder, "kept", fd_conflict_get_kept (conflict));
   fd_cli_builder_add_string (builder, "kept_reason", fd_conflict_get_kept_reason (conflict));
+  if (answers != NULL)
+    add_json_suggestions (builder, answers);
   json_builder_end_object (builder);
 }
 
@@ -114,18 +217,22 @@ fd_cli_conflicts (FdCliContext  *context,
   g_autoptr(GOptionContext) option_context = NULL;
   g_autoptr(FdDatabase) database = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GHashTable) cache = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   gboolean json = FALSE;
+  gboolean suggest = FALSE;
   guint i;
   const GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
       N_("Only slots starting on this day or later"), N_("DD/MM/YYYY") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
       N_("Only slots starting on this day or earlier"), N_("DD/MM/YYYY") },
+    { "suggest", 0, 0, G_OPTION_ARG_NONE, &suggest,
+      N_("Follow each conflict with free trainers or rooms that would solve it"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print a JSON array of objects"), NULL },
     { NULL }
@@ -163,6 +270,20 @@ fd_cli_conflicts (FdCliContext  *context,
   if (conflicts == NULL)
     return fd_cli_fail (g_steal_pointer (&error));
 
+  /* Suggestions first, so that an error prints nothing but itself */
+  cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                 (GDestroyNotify) g_ptr_array_unref);
+  for (i = 0; suggest && i < conflicts->len; i++)
+    {
+      const FdConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      if (fd_conflict_get_kept (conflict))
+        continue;
+      if (lookup_suggestions (database, cache, fd_conflict_get_slot_id (conflict), &error) == NULL &&
+          error != NULL)
+        return fd_cli_fail (g_steal_pointer (&error));
+    }
+
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -170,7 +291,14 @@ fd_cli_conflicts (FdCliContext  *context,
 
       json_builder_begin_array (builder);
       for (i = 0; i < conflicts->len; i++)
-        add_json_conflict (builder, g_ptr_array_index (conflicts, i));
+        {
+          const FdConflict *conflict = g_ptr_array_index (conflicts, i);
+          g_autoptr(GPtrArray) answers = NULL;
+
+          if (suggest)
+            answers = answers_of (cache, conflict);
+          add_json_conflict (builder, conflict, answers);
+        }
       json_builder_end_array (builder);
 
       root = json_builder_get_root (builder);
@@ -188,7 +316,19 @@ fd_cli_conflicts (FdCliContext  *context,
       /* Translators: column headers, separated by | */
       g_ptr_array_add (rows, g_strsplit (_("DATE|TIME|SESSION|CONFLICT|DETAILS"), "|", 5));
       for (i = 0; i < conflicts->len; i++)
-        g_ptr_array_add (rows, text_row (g_ptr_array_index (conflicts, i)));
+        {
+          const FdConflict *conflict = g_ptr_array_index (conflicts, i);
+
+          g_ptr_array_add (rows, text_row (conflict));
+          if (suggest)
+            {
+              g_autoptr(GPtrArray) answers = NULL;
+
+              answers = answers_of (cache, conflict);
+              for (guint j = 0; j < answers->len; j++)
+                g_ptr_array_add (rows, suggestion_row (g_ptr_array_index (answers, j)));
+            }
+        }
       fd_cli_print_table (rows);
     }
 

@@ -32,6 +32,7 @@ static const Command commands[] = {
   { "duplicate", fd_cli_duplicate, N_("Duplicate a session on new dates, as a draft") },
   { "import", fd_cli_import, N_("Import partners’ sessions from a CSV or JSON file") },
   { "conflicts", fd_cli_conflicts, N_("List the scheduling conflicts") },
+  { "holidays", fd_cli_holidays, N_("List the public holidays of a year, by department") },
   { "emails", fd_cli_emails, N_("Show a session’s email schedule, or queue the due emails") },
   { "bench", fd_cli_bench, N_("Time the queries the application depends on") },
 };

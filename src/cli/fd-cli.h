@@ -49,6 +49,9 @@ int          fd_cli_verify          (FdCliContext  *context,
 int          fd_cli_conflicts       (FdCliContext  *context,
                                      int            argc,
                                      char         **argv);
+int          fd_cli_holidays        (FdCliContext  *context,
+                                     int            argc,
+                                     char         **argv);
 int          fd_cli_emails          (FdCliContext  *context,
                                      int            argc,
                                      char         **argv);

@@ -13,6 +13,7 @@
 
 #include "fd-conflicts.h"
 
+#include "fd-conflicts-private.h"
 #include "fd-database-private.h"
 #include "fd-format.h"
 #include "fd-validate.h"
@@ -1358,6 +1359,115 @@ is_blank (const char *text)
       return FALSE;
 
   return TRUE;
+}
+
+/* Private API: candidates for a proposal (fd-suggestions.c) */
+
+struct _FdSlotCheck
+{
+  FdDatabase *database;
+  SlotInfo *slot;
+  GPtrArray *trainers; /* Trainer: the proposal's staff */
+  gboolean cancelled;
+};
+
+void
+_fd_slot_check_free (FdSlotCheck *check)
+{
+  if (check == NULL)
+    return;
+
+  g_clear_pointer (&check->slot, slot_info_free);
+  g_clear_pointer (&check->trainers, g_ptr_array_unref);
+  g_clear_object (&check->database);
+  g_free (check);
+}
+
+/* Loads @proposal as fd_conflicts_check_proposal() does, with the same
+ * errors. Call it (and the checks) inside one read snapshot. */
+FdSlotCheck *
+_fd_slot_check_new (FdDatabase            *database,
+                    const FdSlotProposal  *proposal,
+                    GError               **error)
+{
+  g_autoptr(FdSlotCheck) check = g_new0 (FdSlotCheck, 1);
+
+  g_assert (FD_IS_DATABASE (database));
+  g_assert (proposal != NULL);
+
+  check->database = g_object_ref (database);
+  check->slot = slot_info_new ();
+  check->trainers = g_ptr_array_new_with_free_func ((GDestroyNotify) trainer_free);
+
+  if (!load_proposal (database, proposal, check->slot, check->trainers, &check->cancelled,
+                      error))
+    return NULL;
+
+  return g_steal_pointer (&check);
+}
+
+gboolean
+_fd_slot_check_is_cancelled (const FdSlotCheck *check)
+{
+  return check->cancelled;
+}
+
+/* The session's trainees, as the capacity rule counts them */
+gint64
+_fd_slot_check_get_headcount (const FdSlotCheck *check)
+{
+  return check->slot->headcount;
+}
+
+/* Whether @trainer_id, added to the slot, would have none of the trainer
+ * conflicts: overlap, unavailability, another place the same day */
+gboolean
+_fd_slot_check_trainer_free (FdSlotCheck  *check,
+                             const char   *trainer_id,
+                             gboolean     *is_free,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) conflicts = new_conflict_array ();
+  Trainer trainer = { (char *) trainer_id, (char *) "" };
+
+  if (!check_unavailable (check->database, check->slot, &trainer, conflicts, error) ||
+      !check_trainer_slots (check->database, check->slot, &trainer, conflicts, error))
+    return FALSE;
+
+  *is_free = conflicts->len == 0;
+
+  return TRUE;
+}
+
+/* Whether the slot, moved to @room_id, would have neither a room overlap
+ * nor a room too small */
+gboolean
+_fd_slot_check_room_free (FdSlotCheck  *check,
+                          const char   *room_id,
+                          const char   *room_name,
+                          gint64        capacity,
+                          gboolean     *is_free,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) conflicts = new_conflict_array ();
+  SlotInfo *slot = check->slot;
+  char *room_id_was = slot->room_id;
+  char *room_name_was = slot->room_name;
+  gint64 capacity_was = slot->room_capacity;
+  gboolean ok;
+
+  slot->room_id = (char *) room_id;
+  slot->room_name = (char *) room_name;
+  slot->room_capacity = capacity;
+
+  ok = check_room_slots (check->database, slot, conflicts, error);
+  *is_free = ok && conflicts->len == 0 && !is_room_too_small (slot);
+
+  slot->room_id = room_id_was;
+  slot->room_name = room_name_was;
+  slot->room_capacity = capacity_was;
+
+  return ok;
 }
 
 /* Public API: kinds */
