@@ -33,6 +33,7 @@ static const Command commands[] = {
   { "import", fd_cli_import, N_("Import partners’ sessions from a CSV or JSON file") },
   { "conflicts", fd_cli_conflicts, N_("List the scheduling conflicts") },
   { "emails", fd_cli_emails, N_("Show a session’s email schedule, or queue the due emails") },
+  { "export", fd_cli_export, N_("Write slots as an iCalendar file") },
   { "bench", fd_cli_bench, N_("Time the queries the application depends on") },
 };
 

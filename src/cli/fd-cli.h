@@ -52,6 +52,9 @@ int          fd_cli_conflicts       (FdCliContext  *context,
 int          fd_cli_emails          (FdCliContext  *context,
                                      int            argc,
                                      char         **argv);
+int          fd_cli_export          (FdCliContext  *context,
+                                     int            argc,
+                                     char         **argv);
 int          fd_cli_bench           (FdCliContext  *context,
                                      int            argc,
                                      char         **argv);
