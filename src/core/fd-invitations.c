@@ -781,7 +781,7 @@ apply_locked (FdDatabase  *database,
 }
 
 static const char enrollment_sql[] =
-  "SELECT session_id, status NOT IN ('withdrawn', 'cancelled'), t.first_name, t.last_name,"
+  "SELECT n.session_id, n.status NOT IN ('withdrawn', 'cancelled'), t.first_name, t.last_name,"
   " t.email"
   " FROM enrollment n LEFT JOIN trainee t ON t.id = n.trainee_id AND t.deleted = 0"
   " WHERE n.id = ?1 AND n.deleted = 0";
