@@ -222,11 +222,11 @@ _fd_ical_write_component (GOutputStream *output,
 #define SLOTS_SELECT \
   "SELECT s.id, s.start_at, s.end_at, s.updated_at, s.revision, e.code, e.label, q.label," \
   " p.time_zone, p.name, r.name, p.address, p.postal_code, p.city," \
-  " (SELECT group_concat (name, ', ') FROM" \
-  "   (SELECT trim (t.first_name || ' ' || t.last_name) AS name" \
-  "    FROM slot_staff st CROSS JOIN trainer t ON t.id = st.trainer_id AND t.deleted = 0" \
-  "    WHERE st.slot_id = s.id AND st.deleted = 0 AND st.role IN ('trainer', 'co_trainer')" \
-  "    ORDER BY st.role <> 'trainer', st.rowid))" \
+  /* in the order they were staffed (slot_staff_slot's order): a sort per \
+   * slot would cost more than the rest of the export */ \
+  " (SELECT group_concat (trim (t.first_name || ' ' || t.last_name), ', ')" \
+  "  FROM slot_staff st CROSS JOIN trainer t ON t.id = st.trainer_id AND t.deleted = 0" \
+  "  WHERE st.slot_id = s.id AND st.deleted = 0 AND st.role IN ('trainer', 'co_trainer'))" \
   SLOTS_FROM
 
 #define ZONES_SELECT \
@@ -329,42 +329,124 @@ make_location (sqlite3_stmt *stmt)
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
-/* One slot's VEVENT, or NULL when its times are not wall-clock times */
-static icalcomponent *
-make_event (sqlite3_stmt *stmt,
-            gint64        now)
+/* One VEVENT made once and filled anew for each slot: making and freeing
+ * eight properties per slot would cost as much as serialising them. The
+ * optional properties are detached while a slot has none. */
+typedef struct
 {
-  const char *zone = column_text (stmt, COL_TIME_ZONE);
+  icalcomponent *event;
+  icalproperty *uid;
+  icalproperty *dtstamp;
+  icalproperty *sequence;
+  icalproperty *dtstart;
+  icalproperty *dtend;
+  icalparameter *start_tzid;
+  icalparameter *end_tzid;
+  icalproperty *summary;
+  icalproperty *location;
+  icalproperty *description;
+  gboolean has_location;
+  gboolean has_description;
+} EventWriter;
+
+static void
+event_writer_init (EventWriter *writer)
+{
+  icaltimetype time = icaltime_null_time ();
+
+  writer->event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
+  writer->uid = icalproperty_new_uid ("");
+  writer->dtstamp = _fd_ical_new_dtstamp (0);
+  writer->sequence = icalproperty_new_sequence (0);
+  writer->dtstart = icalproperty_new_dtstart (time);
+  writer->dtend = icalproperty_new_dtend (time);
+  writer->start_tzid = icalparameter_new_tzid (FD_ICAL_DEFAULT_TIME_ZONE);
+  writer->end_tzid = icalparameter_new_tzid (FD_ICAL_DEFAULT_TIME_ZONE);
+  icalproperty_add_parameter (writer->dtstart, writer->start_tzid);
+  icalproperty_add_parameter (writer->dtend, writer->end_tzid);
+  writer->summary = icalproperty_new_summary ("");
+  writer->location = icalproperty_new_location ("");
+  writer->description = icalproperty_new_description ("");
+
+  icalcomponent_add_property (writer->event, writer->uid);
+  icalcomponent_add_property (writer->event, writer->dtstamp);
+  icalcomponent_add_property (writer->event, writer->sequence);
+  icalcomponent_add_property (writer->event, writer->dtstart);
+  icalcomponent_add_property (writer->event, writer->dtend);
+  icalcomponent_add_property (writer->event, writer->summary);
+}
+
+static void
+event_writer_clear (EventWriter *writer)
+{
+  if (!writer->has_location)
+    icalproperty_free (writer->location);
+  if (!writer->has_description)
+    icalproperty_free (writer->description);
+  icalcomponent_free (writer->event);
+}
+
+static void
+set_optional (EventWriter  *writer,
+              icalproperty *property,
+              gboolean     *attached,
+              const char   *value)
+{
+  if (value != NULL)
+    {
+      if (property == writer->location)
+        icalproperty_set_location (property, value);
+      else
+        icalproperty_set_description (property, value);
+      if (!*attached)
+        icalcomponent_add_property (writer->event, property);
+      *attached = TRUE;
+    }
+  else if (*attached)
+    {
+      icalcomponent_remove_property (writer->event, property);
+      *attached = FALSE;
+    }
+}
+
+/* Fills the VEVENT with one slot; FALSE when its times are not wall-clock
+ * times (the slot is left out) */
+static gboolean
+event_writer_fill (EventWriter  *writer,
+                   sqlite3_stmt *stmt,
+                   gint64        now)
+{
+  const char *zone = _fd_ical_zone_name (column_text (stmt, COL_TIME_ZONE));
   const char *sequence_label = column_text (stmt, COL_SEQUENCE_LABEL);
   const char *trainers = column_text (stmt, COL_TRAINERS);
   gint64 updated_at = sqlite3_column_int64 (stmt, COL_UPDATED_AT);
   g_autofree char *uid = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *location = NULL;
-  icalproperty *dtstart;
-  icalproperty *dtend;
-  icalcomponent *event;
+  g_autofree char *description = NULL;
+  icaltimetype start;
+  icaltimetype end;
 
-  dtstart = _fd_ical_new_local_time (ICAL_DTSTART_PROPERTY, zone,
-                                     column_text (stmt, COL_START_AT));
-  dtend = _fd_ical_new_local_time (ICAL_DTEND_PROPERTY, zone, column_text (stmt, COL_END_AT));
-  if (dtstart == NULL || dtend == NULL)
+  if (!_fd_ical_parse_wall (column_text (stmt, COL_START_AT), &start) ||
+      !_fd_ical_parse_wall (column_text (stmt, COL_END_AT), &end))
     {
-      g_clear_pointer (&dtstart, icalproperty_free);
-      g_clear_pointer (&dtend, icalproperty_free);
       g_debug ("Slot %s has no valid times: left out", column_text (stmt, COL_ID));
-      return NULL;
+      return FALSE;
     }
 
-  event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
-  uid = g_strdup_printf ("slot-%s@formadesk", column_text (stmt, COL_ID));
-  icalcomponent_add_property (event, icalproperty_new_uid (uid));
-  icalcomponent_add_property (event, _fd_ical_new_dtstamp (updated_at > 0 ? updated_at : now));
-  icalcomponent_add_property (event, icalproperty_new_sequence (
-                                       (int) CLAMP (sqlite3_column_int64 (stmt, COL_REVISION), 0,
-                                                    G_MAXINT)));
-  icalcomponent_add_property (event, dtstart);
-  icalcomponent_add_property (event, dtend);
+  uid = g_strconcat ("slot-", column_text (stmt, COL_ID), "@formadesk", NULL);
+  icalproperty_set_uid (writer->uid, uid);
+  icalproperty_set_dtstamp (writer->dtstamp,
+                            icaltime_from_timet_with_zone (
+                              (time_t) ((updated_at > 0 ? updated_at : now) / USEC_PER_SEC_64),
+                              0, icaltimezone_get_utc_timezone ()));
+  icalproperty_set_sequence (writer->sequence,
+                             (int) CLAMP (sqlite3_column_int64 (stmt, COL_REVISION), 0,
+                                          G_MAXINT));
+  icalproperty_set_dtstart (writer->dtstart, start);
+  icalproperty_set_dtend (writer->dtend, end);
+  icalparameter_set_tzid (writer->start_tzid, zone);
+  icalparameter_set_tzid (writer->end_tzid, zone);
 
   if (sequence_label != NULL)
     /* Translators: an event's title in an exported calendar: %1$s is the
@@ -377,22 +459,18 @@ make_event (sqlite3_stmt *stmt,
      * session's code, %2$s its label */
     summary = g_strdup_printf (C_("calendar event", "%1$s %2$s"), column_text (stmt, COL_CODE),
                                column_text (stmt, COL_SESSION_LABEL));
-  icalcomponent_add_property (event, icalproperty_new_summary (summary));
+  icalproperty_set_summary (writer->summary, summary);
 
   location = make_location (stmt);
-  if (location != NULL)
-    icalcomponent_add_property (event, icalproperty_new_location (location));
+  set_optional (writer, writer->location, &writer->has_location, location);
 
   if (trainers != NULL)
-    {
-      /* Translators: an exported event's description, %s the trainers'
-       * names ("Claire Dubois, Paul Martin") */
-      g_autofree char *description = g_strdup_printf (_("Trainers: %s"), trainers);
+    /* Translators: an exported event's description, %s the trainers'
+     * names ("Claire Dubois, Paul Martin") */
+    description = g_strdup_printf (_("Trainers: %s"), trainers);
+  set_optional (writer, writer->description, &writer->has_description, description);
 
-      icalcomponent_add_property (event, icalproperty_new_description (description));
-    }
-
-  return event;
+  return TRUE;
 }
 
 static char *
@@ -610,6 +688,7 @@ fd_ical_export (FdDatabase     *database,
   g_autofree char *id = NULL;
   g_autofree char *head = NULL;
   g_autofree char *tail = NULL;
+  EventWriter writer = { NULL };
   sqlite3_stmt *stmt;
   gint64 now = g_get_real_time ();
   guint n = 0;
@@ -641,16 +720,15 @@ fd_ical_export (FdDatabase     *database,
       return FALSE;
     }
   bind_scope (stmt, scope, id);
+  event_writer_init (&writer);
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      icalcomponent *event = make_event (stmt, now);
-
-      if (event == NULL)
+      if (!event_writer_fill (&writer, stmt, now))
         continue;
-      ok = _fd_ical_write_component (output, event, cancellable, error);
-      icalcomponent_free (event);
+      ok = _fd_ical_write_component (output, writer.event, cancellable, error);
       n++;
     }
+  event_writer_clear (&writer);
   if (ok && rc != SQLITE_DONE)
     {
       _fd_database_set_error (database, error, slots_sql[scope]);
