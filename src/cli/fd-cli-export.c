@@ -102,7 +102,7 @@ export_ics (FdCliContext  *context,
     { NULL }
   };
 
-  option_context = g_option_context_new (_("ics"));
+  option_context = g_option_context_new ("ics");
   g_option_context_set_summary (option_context,
                                 _("Write slots as an iCalendar (RFC 5545) file that GNOME "
                                   "Calendar, Thunderbird or Evolution import: one event per "
