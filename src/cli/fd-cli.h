@@ -55,6 +55,9 @@ int          fd_cli_holidays        (FdCliContext  *context,
 int          fd_cli_emails          (FdCliContext  *context,
                                      int            argc,
                                      char         **argv);
+int          fd_cli_export          (FdCliContext  *context,
+                                     int            argc,
+                                     char         **argv);
 int          fd_cli_bench           (FdCliContext  *context,
                                      int            argc,
                                      char         **argv);

@@ -133,6 +133,7 @@ static const Label table_labels[] = {
   { "activation_code", N_("Activation code") },
   { "attachment", N_("Attachment") },
   { "attendance", N_("Attendance record") },
+  { "calendar_invitation", N_("Calendar invitation") },
   { "cert_assignment", N_("Certification assignment") },
   { "cert_order", N_("Certification order") },
   { "cert_order_line", N_("Certification order line") },

@@ -61,6 +61,7 @@ static const EntityRule entity_rules[] = {
   { "activation_code", CLASS_PLANNING },
   { "attachment", CLASS_PLANNING },
   { "attendance", CLASS_ATTENDANCE },
+  { "calendar_invitation", CLASS_PLANNING },
   { "cert_assignment", CLASS_PLANNING },
   { "cert_order", CLASS_PLANNING },
   { "cert_order_line", CLASS_PLANNING },

@@ -731,10 +731,38 @@ static const char migration_3[] =
   "CREATE INDEX session_dates ON session (deleted, published, ends_on, starts_on);"
   ;
 
+/* Version 4: calendar invitations (seed 004).
+ *
+ * One invitation per sequence: its UID and the SEQUENCE of the iCalendar
+ * last sent, raised by one with each update (a slot of the sequence moved
+ * to another date or place). What each participant was sent is the mail
+ * outbox itself: an email_message that carries an iCalendar (an invitation
+ * alone, or a convocation with the invitation attached) names its sequence
+ * and the SEQUENCE it carries, so the same invitation is never queued
+ * twice to one address. The iCalendar is a column rather than an
+ * attachment row: it is rendered per recipient (its ATTENDEE), like the
+ * subject and the text beside it, and attachment rows belong to settings. */
+static const char migration_4[] =
+  "CREATE TABLE calendar_invitation ("
+  SYNCED_3
+  " session_id TEXT NOT NULL REFERENCES session (id),"
+  " sequence_id TEXT NOT NULL REFERENCES sequence (id),"
+  " uid TEXT NOT NULL,"
+  " ical_sequence INTEGER NOT NULL DEFAULT 0 CHECK (ical_sequence >= 0)"
+  ");"
+  "ALTER TABLE email_message ADD COLUMN sequence_id TEXT REFERENCES sequence (id);"
+  /* text/calendar, METHOD:REQUEST */
+  "ALTER TABLE email_message ADD COLUMN calendar TEXT;"
+  "ALTER TABLE email_message ADD COLUMN calendar_sequence INTEGER;"
+  "CREATE INDEX calendar_invitation_session ON calendar_invitation (session_id, sequence_id);"
+  "CREATE INDEX email_message_sequence ON email_message (sequence_id, recipient);"
+  ;
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FD_SCHEMA_VERSION);

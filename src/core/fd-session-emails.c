@@ -637,7 +637,9 @@ static const char trainees_sql[] =
 
 static const char messages_sql[] =
   "SELECT template_id, scheduled_at, recipient, CASE WHEN deleted THEN 'cancelled' ELSE status END"
-  " FROM email_message WHERE session_id = ?1 AND scheduled_at IS NOT NULL";
+  " FROM email_message WHERE session_id = ?1 AND scheduled_at IS NOT NULL"
+  /* calendar invitations alone have no template (fd-invitations.c) */
+  " AND template_id IS NOT NULL";
 
 static char *
 join_address (sqlite3_stmt *stmt,
