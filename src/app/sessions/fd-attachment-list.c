@@ -158,8 +158,18 @@ on_file_loaded_cb (GObject      *object,
 
   if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_signal_emit (self, signals[FAILED], 0, error->message);
+      g_autofree char *file_name = NULL;
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_debug ("Could not read a file to attach: %s", error->message);
+      file_name = g_file_get_parse_name (G_FILE (object));
+      /* Translators: %s is a file's name */
+      message = g_strdup_printf (_("“%s” could not be read: check that it exists and that you "
+                                   "may open it."), file_name);
+      g_signal_emit (self, signals[FAILED], 0, message);
       return;
     }
 

@@ -806,6 +806,7 @@ show_emails (FdSessionPage *self)
       GtkWidget *row = adw_expander_row_new ();
       GtkWidget *toggle = gtk_switch_new ();
       GtkWidget *edit;
+      guint n_attachments;
       g_autofree char *delay =
         fd_session_email_format_delay (fd_session_email_setting_get_anchor (setting),
                                        fd_session_email_setting_get_offset_minutes (setting));
@@ -813,7 +814,19 @@ show_emails (FdSessionPage *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      fd_session_email_setting_get_name (setting));
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), delay);
+      n_attachments = fd_session_email_setting_get_n_attachments (setting);
+      if (n_attachments > 0)
+        {
+          /* Translators: an email's delay and its files, « 3 days before · 2 attachments » */
+          g_autofree char *files = g_strdup_printf (ngettext ("%u attachment", "%u attachments",
+                                                              n_attachments),
+                                                    n_attachments);
+          g_autofree char *subtitle = g_strjoin (" · ", delay, files, NULL);
+
+          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+        }
+      else
+        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), delay);
 
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       gtk_switch_set_active (GTK_SWITCH (toggle), fd_session_email_setting_get_enabled (setting));
@@ -828,7 +841,7 @@ show_emails (FdSessionPage *self)
       edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
       gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (edit, "flat");
-      gtk_widget_set_tooltip_text (edit, _("Change when and to whom"));
+      gtk_widget_set_tooltip_text (edit, _("Change when, to whom and with which files"));
       gtk_widget_set_sensitive (edit, self->can_edit);
       g_object_set_data_full (G_OBJECT (edit), "setting", fd_session_email_setting_ref (setting),
                               (GDestroyNotify) fd_session_email_setting_unref);
