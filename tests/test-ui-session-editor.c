@@ -20,6 +20,7 @@
 #include "fd-session-import-dialog.h"
 #include "fd-session-page.h"
 #include "fd-email-setting-dialog.h"
+#include "fd-population-dialog.h"
 #include "fd-slot-dialog.h"
 
 /* ── Helpers ─────────────────────────────────────────────────────────── */
@@ -1030,6 +1031,137 @@ test_email_attachments (void)
   g_rmdir (dir);
 }
 
+/* ── Populations: who the session is for ─────────────────────────────── */
+
+#define POPULATION_CHILD(dialog, name) child ((dialog), FD_TYPE_POPULATION_DIALOG, (name))
+
+static gboolean
+enroll (const char  *session_id,
+        const char  *trainee_id,
+        GError     **error)
+{
+  g_autoptr(FdChange) change = fd_change_new_create ("enrollment");
+
+  fd_change_set_string (change, "session_id", session_id);
+  fd_change_set_string (change, "trainee_id", trainee_id);
+
+  return fd_database_apply (ui_test_get_database (), change, error);
+}
+
+static void
+test_populations (void)
+{
+  g_autoptr(FdTrainingDefaults) training = pick_training ();
+  g_autofree char *session_id = create_session_through_form (training);
+  g_autoptr(FdSessionPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *company;
+  const char *employee;
+  const char *listed;
+  const char *outsider;
+  GtkWindow *dialog;
+  GtkWidget *form;
+  GtkWindow *window;
+  FdSessionPage *page;
+  gint64 n_enrolled;
+
+  /* A company with trainees, one of them, and two trainees of others */
+  company = query_text ("SELECT c.id FROM client c WHERE c.kind = 'company' AND c.deleted = 0"
+                        " AND EXISTS (SELECT 1 FROM trainee t WHERE t.client_id = c.id"
+                        "             AND t.deleted = 0) ORDER BY c.rowid LIMIT 1", NULL);
+  g_assert_nonnull (company);
+  employee = query_text ("SELECT id FROM trainee WHERE client_id = ?1 AND deleted = 0"
+                         " ORDER BY rowid LIMIT 1", company);
+  listed = query_text ("SELECT id FROM trainee WHERE client_id IS NOT ?1 AND deleted = 0"
+                       " ORDER BY rowid LIMIT 1", company);
+  outsider = query_text ("SELECT id FROM trainee WHERE client_id IS NOT ?1 AND deleted = 0"
+                         " ORDER BY rowid LIMIT 1 OFFSET 1", company);
+  g_assert_nonnull (employee);
+  g_assert_nonnull (listed);
+  g_assert_nonnull (outsider);
+
+  plan = fd_database_read_session_plan (ui_test_get_database (), session_id, &error);
+  g_assert_no_error (error);
+  form = g_object_ref (fd_session_form_new_edit (NULL, ui_test_get_database (), plan));
+  gtk_window_present (GTK_WINDOW (form));
+  g_assert_cmpstr (adw_action_row_get_subtitle (FORM_CHILD (form, "population_row")), ==,
+                   "Open to all");
+
+  g_signal_emit_by_name (FORM_CHILD (form, "population_button"), "clicked");
+  dialog = wait_for_window (FD_TYPE_POPULATION_DIALOG);
+
+  /* From a company: a name is required, said at its row */
+  adw_combo_row_set_selected (POPULATION_CHILD (dialog, "kind_row"), 0);
+  g_assert_true (fd_editor_select_id (POPULATION_CHILD (dialog, "source_drop_down"), company));
+  g_assert_false (fd_population_dialog_create (FD_POPULATION_DIALOG (dialog)));
+  g_assert_true (fd_editor_has_field_error (POPULATION_CHILD (dialog, "name_row")));
+  set_text (POPULATION_CHILD (dialog, "name_row"), "Salariés du client");
+  g_assert_true (fd_population_dialog_create (FD_POPULATION_DIALOG (dialog)));
+
+  /* A list: empty, refused at its row; with one trainee, made */
+  adw_combo_row_set_selected (POPULATION_CHILD (dialog, "kind_row"), 2);
+  set_text (POPULATION_CHILD (dialog, "name_row"), "Invités");
+  g_assert_false (fd_population_dialog_create (FD_POPULATION_DIALOG (dialog)));
+  g_assert_true (fd_editor_has_field_error (POPULATION_CHILD (dialog, "add_member_row")));
+  g_assert_true (fd_editor_select_id (POPULATION_CHILD (dialog, "source_drop_down"), listed));
+  g_signal_emit_by_name (POPULATION_CHILD (dialog, "add_member_button"), "clicked");
+  g_assert_true (fd_population_dialog_create (FD_POPULATION_DIALOG (dialog)));
+  /* Nothing is written before the session is saved */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM population WHERE name IN"
+                              " ('Salariés du client', 'Invités')", NULL), ==, 0);
+
+  /* The search keeps the rows that match */
+  set_text (POPULATION_CHILD (dialog, "search_entry"), "invi");
+  UI_TEST_WAIT_UNTIL (!gtk_widget_get_child_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (
+                        POPULATION_CHILD (dialog, "populations_list"), 0))) ||
+                      g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                        gtk_list_box_get_row_at_index (POPULATION_CHILD (dialog, "populations_list"),
+                                                       0))), "Invités"));
+  set_text (POPULATION_CHILD (dialog, "search_entry"), "");
+  save_shot (GTK_WIDGET (dialog), "population-dialog");
+
+  fd_population_dialog_done (FD_POPULATION_DIALOG (dialog));
+  wait_until_closed (dialog);
+  g_assert_cmpstr (adw_action_row_get_subtitle (FORM_CHILD (form, "population_row")), ==,
+                   "Salariés du client, Invités");
+
+  /* Saved with the rest, in one edit */
+  g_assert_true (fd_session_form_save (FD_SESSION_FORM (form)));
+  wait_until_closed (GTK_WINDOW (form));
+  g_assert_cmpint (query_int ("SELECT count(*) FROM session_population sp"
+                              " JOIN population p ON p.id = sp.population_id"
+                              " WHERE sp.session_id = ?1 AND sp.deleted = 0", session_id), ==, 2);
+  g_assert_cmpstr (query_text ("SELECT client_id FROM population WHERE name = 'Salariés du client'",
+                               NULL), ==, company);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM population_member m"
+                              " JOIN population p ON p.id = m.population_id"
+                              " WHERE p.name = 'Invités' AND m.deleted = 0", NULL), ==, 1);
+
+  /* Shown on the General tab */
+  page = show_page (session_id, &window);
+  fd_session_page_show_tab (page, "general");
+  UI_TEST_WAIT_UNTIL (g_strcmp0 (adw_action_row_get_subtitle (PAGE_CHILD (page, "population_row")),
+                                 "Salariés du client, Invités") == 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (PAGE_CHILD (page, "population_row")), ==,
+                   "Salariés du client, Invités");
+  save_shot (GTK_WIDGET (window), "population-general-tab");
+
+  /* Enrollments come only from them: core refuses anyone else */
+  n_enrolled = query_int ("SELECT count(*) FROM enrollment WHERE session_id = ?1", session_id);
+  g_assert_false (enroll (session_id, outsider, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "trainee_id");
+  g_clear_error (&error);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM enrollment WHERE session_id = ?1", session_id),
+                   ==, n_enrolled);
+  g_assert_true (enroll (session_id, employee, &error));
+  g_assert_no_error (error);
+  g_assert_true (enroll (session_id, listed, &error));
+  g_assert_no_error (error);
+
+  gtk_window_destroy (window);
+}
+
 /* ── Conflicts: shown as the slot is typed, by the core's rules ──────── */
 
 static void
@@ -1317,6 +1449,7 @@ main (int   argc,
   g_test_add_func ("/session-editor/slot-conflicts", test_slot_conflicts);
   g_test_add_func ("/session-editor/emails-tab", test_emails_tab);
   g_test_add_func ("/session-editor/email-attachments", test_email_attachments);
+  g_test_add_func ("/session-editor/populations", test_populations);
   g_test_add_func ("/session-editor/planner-locked-out", test_planner_locked_out);
   g_test_add_func ("/session-editor/duplicate-dialog", test_duplicate_dialog);
   g_test_add_func ("/session-editor/import-dialog", test_import_dialog);

@@ -111,6 +111,7 @@ struct _FdSessionPage
   AdwActionRow      *organisation_row;
   AdwActionRow      *planned_row;
   AdwPreferencesGroup *planning_group;
+  AdwActionRow      *population_row;
   GtkButton         *publish_button;
   AdwActionRow      *published_row;
   GtkBox            *reminder_box;
@@ -402,6 +403,22 @@ show_general (FdSessionPage *self)
                       plan->eligible_funding ? _("Eligible for funding")
                                              : _("Not eligible for funding"));
   fd_details_set_row (self->comments_row, plan->comments);
+  if (plan->populations->len > 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < plan->populations->len; i++)
+        {
+          const FdPopulation *population = g_ptr_array_index (plan->populations, i);
+
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, population->name);
+        }
+      fd_details_set_row (self->population_row, names->str);
+    }
+  else
+    fd_details_set_row (self->population_row, _("Open to all"));
 
   fd_session_plan_compute_period (plan, &period);
   fd_details_set_row_take (self->dates_row,
@@ -998,6 +1015,11 @@ concerns_plan (FdSessionPage      *self,
     "client", "email_template", NULL
   };
 
+  /* Who sessions are for: rare edits, read again whoever they concern */
+  static const char * const populations[] = {
+    "session_population", "population", "population_member", NULL
+  };
+
   if (fd_row_changes_is_reset (changes))
     return TRUE;
 
@@ -1005,6 +1027,9 @@ concerns_plan (FdSessionPage      *self,
     {
       const char *entity = fd_row_changes_get_entity (changes, i);
       FdChangeKind kind = fd_row_changes_get_kind (changes, i);
+
+      if (g_strv_contains (populations, entity))
+        return TRUE;
 
       if (fd_session_plan_contains (self->plan, entity, fd_row_changes_get_id (changes, i)))
         return TRUE;
@@ -1562,6 +1587,7 @@ fd_session_page_class_init (FdSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdSessionPage, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, FdSessionPage, planned_row);
   gtk_widget_class_bind_template_child (widget_class, FdSessionPage, planning_group);
+  gtk_widget_class_bind_template_child (widget_class, FdSessionPage, population_row);
   gtk_widget_class_bind_template_child (widget_class, FdSessionPage, publish_button);
   gtk_widget_class_bind_template_child (widget_class, FdSessionPage, published_row);
   gtk_widget_class_bind_template_child (widget_class, FdSessionPage, reminder_box);
