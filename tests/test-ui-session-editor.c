@@ -20,6 +20,7 @@
 #include "fd-session-import-dialog.h"
 #include "fd-session-page.h"
 #include "fd-email-setting-dialog.h"
+#include "fd-population-dialog.h"
 #include "fd-slot-dialog.h"
 
 /* ── Helpers ─────────────────────────────────────────────────────────── */
@@ -877,6 +878,290 @@ test_emails_tab (void)
   gtk_window_destroy (window);
 }
 
+/* ── Email attachments: several per email, counted in the tab ────────── */
+
+/* The first button of @root showing @icon_name */
+static GtkWidget *
+find_icon_button (GtkWidget  *root,
+                  const char *icon_name)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0)
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_icon_button (c, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static FdSessionEmailSetting *
+read_setting (const char *session_id,
+              const char *email_id)
+{
+  g_autoptr(GPtrArray) settings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  settings = fd_session_emails_list (ui_test_get_database (), session_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < settings->len; i++)
+    if (g_str_equal (fd_session_email_setting_get_id (g_ptr_array_index (settings, i)), email_id))
+      return fd_session_email_setting_ref (g_ptr_array_index (settings, i));
+
+  g_assert_not_reached ();
+}
+
+static void
+on_list_changed_cb (FdAttachmentList *list,
+                    gboolean         *changed)
+{
+  *changed = TRUE;
+}
+
+static void
+test_email_attachments (void)
+{
+  g_autoptr(FdTrainingDefaults) training = pick_training ();
+  g_autofree char *session_id = create_session_through_form (training);
+  g_autoptr(GBytes) plan = g_bytes_new_static ("%PDF-1.4 plan d'accès", 22);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("formadesk-attach-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "livret.txt", NULL);
+  g_autofree char *missing_path = g_build_filename (dir, "absent.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  GtkWindow *window;
+  FdSessionPage *page;
+  GtkWidget *list;
+  GtkWidget *dialog;
+  FdAttachmentList *attachments;
+  const char *email_id;
+  gint64 n_blobs;
+  gboolean changed = FALSE;
+  const char *attachments_sql = "SELECT count(*) FROM attachment WHERE owner_entity = 'session_email'"
+                                " AND owner_id = ?1 AND deleted = 0";
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "Livret d'accueil", -1, &error));
+  email_id = query_text ("SELECT id FROM session_email WHERE session_id = ?1 AND deleted = 0"
+                         " ORDER BY rowid LIMIT 1", session_id);
+
+  page = show_page (session_id, &window);
+  fd_session_page_show_tab (page, "emails");
+  list = PAGE_CHILD (page, "emails_list");
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_first_child (list) != NULL);
+
+  /* Two files: one given as bytes, one read from disk */
+  {
+    g_autoptr(FdSessionEmailSetting) setting = read_setting (session_id, email_id);
+
+    dialog = fd_email_setting_dialog_new (window, ui_test_get_database (), setting);
+  }
+  gtk_window_present (GTK_WINDOW (dialog));
+  attachments = fd_email_setting_dialog_get_attachments (FD_EMAIL_SETTING_DIALOG (dialog));
+  g_signal_connect (attachments, "changed", G_CALLBACK (on_list_changed_cb), &changed);
+  g_assert_true (fd_attachment_list_attach_bytes (attachments, "plan.pdf", plan, "application/pdf",
+                                                  &error));
+  g_assert_no_error (error);
+  changed = FALSE;
+  fd_attachment_list_attach_file (attachments, file);
+  UI_TEST_WAIT_UNTIL (changed);
+  g_assert_cmpuint (fd_attachment_list_get_n_attachments (attachments), ==, 2);
+
+  /* A file that cannot be read: said at the row, in words; nothing stored */
+  n_blobs = query_int ("SELECT count(*) FROM blob", NULL);
+  fd_attachment_list_attach_file (attachments, missing);
+  UI_TEST_WAIT_UNTIL (fd_editor_has_field_error (child (dialog, FD_TYPE_EMAIL_SETTING_DIALOG,
+                                                        "attach_row")));
+  g_assert_true (fd_editor_has_field_error (child (dialog, FD_TYPE_EMAIL_SETTING_DIALOG,
+                                                   "attach_row")));
+  g_assert_cmpuint (fd_attachment_list_get_n_attachments (attachments), ==, 2);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM blob", NULL), ==, n_blobs);
+  g_assert_cmpint (query_int (attachments_sql, email_id), ==, 0);
+  save_shot (GTK_WIDGET (dialog), "email-attachments");
+
+  /* Nothing is written before Confirm; then both, with their bytes */
+  g_assert_true (fd_email_setting_dialog_save (FD_EMAIL_SETTING_DIALOG (dialog)));
+  g_assert_cmpint (query_int (attachments_sql, email_id), ==, 2);
+  g_assert_cmpstr (query_text ("SELECT group_concat (file_name, ',') FROM"
+                               " (SELECT file_name FROM attachment WHERE owner_id = ?1"
+                               "  AND deleted = 0 ORDER BY rowid)", email_id), ==,
+                   "plan.pdf,livret.txt");
+  g_assert_cmpint (query_int ("SELECT count(*) FROM attachment a JOIN blob b"
+                              " ON b.sha256 = a.blob_sha256 WHERE a.owner_id = ?1", email_id), ==, 2);
+
+  /* The tab counts them */
+  UI_TEST_WAIT_UNTIL (g_str_has_suffix (adw_expander_row_get_subtitle (
+                                          ADW_EXPANDER_ROW (gtk_widget_get_first_child (list))),
+                                        "2 attachments"));
+  g_assert_true (g_str_has_suffix (adw_expander_row_get_subtitle (
+                                     ADW_EXPANDER_ROW (gtk_widget_get_first_child (list))),
+                                   "2 attachments"));
+
+  /* Opened again: listed, one removed by its button */
+  {
+    g_autoptr(FdSessionEmailSetting) setting = read_setting (session_id, email_id);
+
+    dialog = fd_email_setting_dialog_new (window, ui_test_get_database (), setting);
+  }
+  gtk_window_present (GTK_WINDOW (dialog));
+  attachments = fd_email_setting_dialog_get_attachments (FD_EMAIL_SETTING_DIALOG (dialog));
+  g_assert_cmpuint (fd_attachment_list_get_n_attachments (attachments), ==, 2);
+  g_signal_emit_by_name (find_icon_button (GTK_WIDGET (dialog), "list-remove-symbolic"), "clicked");
+  g_assert_cmpuint (fd_attachment_list_get_n_attachments (attachments), ==, 1);
+  g_assert_cmpint (query_int (attachments_sql, email_id), ==, 2);
+  g_assert_true (fd_email_setting_dialog_save (FD_EMAIL_SETTING_DIALOG (dialog)));
+  g_assert_cmpint (query_int (attachments_sql, email_id), ==, 1);
+  g_assert_cmpstr (query_text ("SELECT file_name FROM attachment WHERE owner_id = ?1 AND deleted = 0",
+                               email_id), ==, "livret.txt");
+  UI_TEST_WAIT_UNTIL (g_str_has_suffix (adw_expander_row_get_subtitle (
+                                          ADW_EXPANDER_ROW (gtk_widget_get_first_child (list))),
+                                        "1 attachment"));
+  g_assert_true (g_str_has_suffix (adw_expander_row_get_subtitle (
+                                     ADW_EXPANDER_ROW (gtk_widget_get_first_child (list))),
+                                   "1 attachment"));
+
+  gtk_window_destroy (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* ── Populations: who the session is for ─────────────────────────────── */
+
+#define POPULATION_CHILD(dialog, name) child ((dialog), FD_TYPE_POPULATION_DIALOG, (name))
+
+static gboolean
+enroll (const char  *session_id,
+        const char  *trainee_id,
+        GError     **error)
+{
+  g_autoptr(FdChange) change = fd_change_new_create ("enrollment");
+
+  fd_change_set_string (change, "session_id", session_id);
+  fd_change_set_string (change, "trainee_id", trainee_id);
+
+  return fd_database_apply (ui_test_get_database (), change, error);
+}
+
+static void
+test_populations (void)
+{
+  g_autoptr(FdTrainingDefaults) training = pick_training ();
+  g_autofree char *session_id = create_session_through_form (training);
+  g_autoptr(FdSessionPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *company;
+  const char *employee;
+  const char *listed;
+  const char *outsider;
+  GtkWindow *dialog;
+  GtkWidget *form;
+  GtkWindow *window;
+  FdSessionPage *page;
+  gint64 n_enrolled;
+
+  /* A company with trainees, one of them, and two trainees of others */
+  company = query_text ("SELECT c.id FROM client c WHERE c.kind = 'company' AND c.deleted = 0"
+                        " AND EXISTS (SELECT 1 FROM trainee t WHERE t.client_id = c.id"
+                        "             AND t.deleted = 0) ORDER BY c.rowid LIMIT 1", NULL);
+  g_assert_nonnull (company);
+  employee = query_text ("SELECT id FROM trainee WHERE client_id = ?1 AND deleted = 0"
+                         " ORDER BY rowid LIMIT 1", company);
+  listed = query_text ("SELECT id FROM trainee WHERE client_id IS NOT ?1 AND deleted = 0"
+                       " ORDER BY rowid LIMIT 1", company);
+  outsider = query_text ("SELECT id FROM trainee WHERE client_id IS NOT ?1 AND deleted = 0"
+                         " ORDER BY rowid LIMIT 1 OFFSET 1", company);
+  g_assert_nonnull (employee);
+  g_assert_nonnull (listed);
+  g_assert_nonnull (outsider);
+
+  plan = fd_database_read_session_plan (ui_test_get_database (), session_id, &error);
+  g_assert_no_error (error);
+  form = g_object_ref (fd_session_form_new_edit (NULL, ui_test_get_database (), plan));
+  gtk_window_present (GTK_WINDOW (form));
+  g_assert_cmpstr (adw_action_row_get_subtitle (FORM_CHILD (form, "population_row")), ==,
+                   "Open to all");
+
+  g_signal_emit_by_name (FORM_CHILD (form, "population_button"), "clicked");
+  dialog = wait_for_window (FD_TYPE_POPULATION_DIALOG);
+
+  /* From a company: a name is required, said at its row */
+  adw_combo_row_set_selected (POPULATION_CHILD (dialog, "kind_row"), 0);
+  g_assert_true (fd_editor_select_id (POPULATION_CHILD (dialog, "source_drop_down"), company));
+  g_assert_false (fd_population_dialog_create (FD_POPULATION_DIALOG (dialog)));
+  g_assert_true (fd_editor_has_field_error (POPULATION_CHILD (dialog, "name_row")));
+  set_text (POPULATION_CHILD (dialog, "name_row"), "Salariés du client");
+  g_assert_true (fd_population_dialog_create (FD_POPULATION_DIALOG (dialog)));
+
+  /* A list: empty, refused at its row; with one trainee, made */
+  adw_combo_row_set_selected (POPULATION_CHILD (dialog, "kind_row"), 2);
+  set_text (POPULATION_CHILD (dialog, "name_row"), "Invités");
+  g_assert_false (fd_population_dialog_create (FD_POPULATION_DIALOG (dialog)));
+  g_assert_true (fd_editor_has_field_error (POPULATION_CHILD (dialog, "add_member_row")));
+  g_assert_true (fd_editor_select_id (POPULATION_CHILD (dialog, "source_drop_down"), listed));
+  g_signal_emit_by_name (POPULATION_CHILD (dialog, "add_member_button"), "clicked");
+  g_assert_true (fd_population_dialog_create (FD_POPULATION_DIALOG (dialog)));
+  /* Nothing is written before the session is saved */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM population WHERE name IN"
+                              " ('Salariés du client', 'Invités')", NULL), ==, 0);
+
+  /* The search keeps the rows that match */
+  set_text (POPULATION_CHILD (dialog, "search_entry"), "invi");
+  UI_TEST_WAIT_UNTIL (!gtk_widget_get_child_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (
+                        POPULATION_CHILD (dialog, "populations_list"), 0))) ||
+                      g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                        gtk_list_box_get_row_at_index (POPULATION_CHILD (dialog, "populations_list"),
+                                                       0))), "Invités"));
+  set_text (POPULATION_CHILD (dialog, "search_entry"), "");
+  save_shot (GTK_WIDGET (dialog), "population-dialog");
+
+  fd_population_dialog_done (FD_POPULATION_DIALOG (dialog));
+  wait_until_closed (dialog);
+  g_assert_cmpstr (adw_action_row_get_subtitle (FORM_CHILD (form, "population_row")), ==,
+                   "Salariés du client, Invités");
+
+  /* Saved with the rest, in one edit */
+  g_assert_true (fd_session_form_save (FD_SESSION_FORM (form)));
+  wait_until_closed (GTK_WINDOW (form));
+  g_assert_cmpint (query_int ("SELECT count(*) FROM session_population sp"
+                              " JOIN population p ON p.id = sp.population_id"
+                              " WHERE sp.session_id = ?1 AND sp.deleted = 0", session_id), ==, 2);
+  g_assert_cmpstr (query_text ("SELECT client_id FROM population WHERE name = 'Salariés du client'",
+                               NULL), ==, company);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM population_member m"
+                              " JOIN population p ON p.id = m.population_id"
+                              " WHERE p.name = 'Invités' AND m.deleted = 0", NULL), ==, 1);
+
+  /* Shown on the General tab */
+  page = show_page (session_id, &window);
+  fd_session_page_show_tab (page, "general");
+  UI_TEST_WAIT_UNTIL (g_strcmp0 (adw_action_row_get_subtitle (PAGE_CHILD (page, "population_row")),
+                                 "Salariés du client, Invités") == 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (PAGE_CHILD (page, "population_row")), ==,
+                   "Salariés du client, Invités");
+  save_shot (GTK_WIDGET (window), "population-general-tab");
+
+  /* Enrollments come only from them: core refuses anyone else */
+  n_enrolled = query_int ("SELECT count(*) FROM enrollment WHERE session_id = ?1", session_id);
+  g_assert_false (enroll (session_id, outsider, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "trainee_id");
+  g_clear_error (&error);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM enrollment WHERE session_id = ?1", session_id),
+                   ==, n_enrolled);
+  g_assert_true (enroll (session_id, employee, &error));
+  g_assert_no_error (error);
+  g_assert_true (enroll (session_id, listed, &error));
+  g_assert_no_error (error);
+
+  gtk_window_destroy (window);
+}
+
 /* ── Conflicts: shown as the slot is typed, by the core's rules ──────── */
 
 static void
@@ -1163,6 +1448,8 @@ main (int   argc,
   g_test_add_func ("/session-editor/follows-changes", test_follows_changes);
   g_test_add_func ("/session-editor/slot-conflicts", test_slot_conflicts);
   g_test_add_func ("/session-editor/emails-tab", test_emails_tab);
+  g_test_add_func ("/session-editor/email-attachments", test_email_attachments);
+  g_test_add_func ("/session-editor/populations", test_populations);
   g_test_add_func ("/session-editor/planner-locked-out", test_planner_locked_out);
   g_test_add_func ("/session-editor/duplicate-dialog", test_duplicate_dialog);
   g_test_add_func ("/session-editor/import-dialog", test_import_dialog);

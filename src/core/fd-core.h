@@ -23,6 +23,7 @@
 #include "fd-models.h"
 #include "fd-option.h"
 #include "fd-password.h"
+#include "fd-population.h"
 #include "fd-queries.h"
 #include "fd-record-kind.h"
 #include "fd-record-list.h"

@@ -45,6 +45,13 @@ static const char * const choice_sql[] = {
     " (SELECT dispositif FROM training WHERE deleted = 0 AND dispositif IS NOT NULL"
     "  UNION SELECT dispositif FROM session WHERE deleted = 0 AND dispositif IS NOT NULL)"
     " ORDER BY dispositif LIMIT 500",
+  [FD_OPTION_COMPANY] =
+    "SELECT id, name, city FROM client WHERE deleted = 0 AND kind = 'company' ORDER BY sort_key, id",
+  [FD_OPTION_GROUP] =
+    "SELECT id, name, NULL FROM trainee_group WHERE deleted = 0 ORDER BY name, id",
+  [FD_OPTION_TRAINEE] =
+    "SELECT id, trim (first_name || ' ' || last_name), coalesce (email, city) FROM trainee"
+    " WHERE deleted = 0 ORDER BY sort_key, id",
 };
 
 static const char training_sql[] =
@@ -52,14 +59,48 @@ static const char training_sql[] =
   " capacity_max, dispositif, eligible_funding, comments, price_cents"
   " FROM training WHERE id = ?1 AND deleted = 0";
 
+typedef struct
+{
+  char *key;
+  FdOption *option;
+  guint position;
+} KeyedOption;
+
 static int
 compare_options (gconstpointer a,
                  gconstpointer b)
 {
-  g_autofree char *x = fd_text_fold (fd_option_get_label (*(FdOption * const *) a));
-  g_autofree char *y = fd_text_fold (fd_option_get_label (*(FdOption * const *) b));
+  const KeyedOption *x = a;
+  const KeyedOption *y = b;
+  int order = strcmp (x->key, y->key);
 
-  return strcmp (x, y);
+  /* Stable: equal labels keep the query's order */
+  return order != 0 ? order : (x->position > y->position) - (x->position < y->position);
+}
+
+/* Sorts @choices by their folded labels, each folded once (lists of
+ * trainees are long) */
+static void
+sort_options (GPtrArray *choices)
+{
+  g_autoptr(GArray) keyed = g_array_sized_new (FALSE, FALSE, sizeof (KeyedOption), choices->len);
+
+  for (guint i = 0; i < choices->len; i++)
+    {
+      KeyedOption item = { fd_text_fold (fd_option_get_label (g_ptr_array_index (choices, i))),
+                           g_ptr_array_index (choices, i), i };
+
+      g_array_append_val (keyed, item);
+    }
+  g_array_sort (keyed, compare_options);
+
+  for (guint i = 0; i < keyed->len; i++)
+    {
+      KeyedOption *item = &g_array_index (keyed, KeyedOption, i);
+
+      choices->pdata[i] = item->option;
+      g_free (item->key);
+    }
 }
 
 /**
@@ -110,7 +151,7 @@ fd_database_list_options (FdDatabase    *database,
     }
 
   /* SQLite sorts bytes (“Écully” after “Salle Zola”): the French way */
-  g_ptr_array_sort (choices, compare_options);
+  sort_options (choices);
 
   return g_steal_pointer (&choices);
 }

@@ -23,6 +23,9 @@ G_BEGIN_DECLS
  * @FD_OPTION_EVALUATION: evaluations, by name
  * @FD_OPTION_PROVIDER: providers already named on costs (id = the name)
  * @FD_OPTION_DISPOSITIF: schemes already named on trainings and sessions
+ * @FD_OPTION_COMPANY: client companies (detail: their city)
+ * @FD_OPTION_GROUP: groups of trainees
+ * @FD_OPTION_TRAINEE: trainees, by name (detail: email or city)
  */
 typedef enum
 {
@@ -35,6 +38,9 @@ typedef enum
   FD_OPTION_EVALUATION,
   FD_OPTION_PROVIDER,
   FD_OPTION_DISPOSITIF,
+  FD_OPTION_COMPANY,
+  FD_OPTION_GROUP,
+  FD_OPTION_TRAINEE,
 } FdOptionKind;
 
 /**

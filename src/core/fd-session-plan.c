@@ -76,6 +76,18 @@ static const char attachments_sql[] =
   " WHERE c.session_id = ?1 AND c.deleted = 0"
   " ORDER BY a.rowid";
 
+static const char email_attachments_sql[] =
+  "SELECT a.id, a.revision, a.owner_id, a.file_name, a.blob_sha256, a.mime_type"
+  " FROM session_email se"
+  " JOIN attachment a ON a.owner_id = se.id AND a.owner_entity = 'session_email'"
+  "  AND a.deleted = 0"
+  " WHERE se.session_id = ?1 AND se.deleted = 0"
+  " ORDER BY a.rowid";
+
+static const char owner_attachments_sql[] =
+  "SELECT id, revision, owner_id, file_name, blob_sha256, mime_type FROM attachment"
+  " WHERE owner_entity = ?1 AND owner_id = ?2 AND deleted = 0 ORDER BY rowid";
+
 static const char emails_sql[] =
   "SELECT se.id, se.revision, se.kind, et.name, se.enabled, se.anchor, se.offset_minutes,"
   " se.recipients"
@@ -132,14 +144,33 @@ sequence_free (FdPlanSequence *sequence)
   g_free (sequence);
 }
 
-static void
-attachment_free (FdPlanAttachment *attachment)
+void
+fd_plan_attachment_free (FdPlanAttachment *attachment)
 {
+  if (attachment == NULL)
+    return;
+
   g_free (attachment->id);
   g_free (attachment->file_name);
   g_free (attachment->blob_sha256);
   g_free (attachment->mime_type);
   g_free (attachment);
+}
+
+/* An attachment from a row of id, revision, owner_id, file_name,
+ * blob_sha256, mime_type */
+static FdPlanAttachment *
+read_attachment (sqlite3_stmt *stmt)
+{
+  FdPlanAttachment *attachment = g_new0 (FdPlanAttachment, 1);
+
+  attachment->id = dup_column (stmt, 0);
+  attachment->revision = sqlite3_column_int64 (stmt, 1);
+  attachment->file_name = dup_column (stmt, 3);
+  attachment->blob_sha256 = dup_column (stmt, 4);
+  attachment->mime_type = dup_column (stmt, 5);
+
+  return attachment;
 }
 
 static void
@@ -156,6 +187,7 @@ cost_free (FdPlanCost *cost)
 static void
 email_free (FdPlanEmail *email)
 {
+  g_ptr_array_unref (email->attachments);
   g_free (email->id);
   g_free (email->kind);
   g_free (email->template_name);
@@ -181,6 +213,7 @@ fd_session_plan_new (void)
   self->sequences = g_ptr_array_new_with_free_func ((GDestroyNotify) sequence_free);
   self->costs = g_ptr_array_new_with_free_func ((GDestroyNotify) cost_free);
   self->emails = g_ptr_array_new_with_free_func ((GDestroyNotify) email_free);
+  self->populations = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_population_free);
   self->kind = g_strdup ("inter");
   self->status = g_strdup ("created");
 
@@ -228,6 +261,7 @@ fd_session_plan_unref (FdSessionPlan *self)
   g_ptr_array_unref (self->sequences);
   g_ptr_array_unref (self->costs);
   g_ptr_array_unref (self->emails);
+  g_ptr_array_unref (self->populations);
   g_free (self);
 }
 
@@ -513,7 +547,7 @@ read_costs (FdDatabase     *database,
       cost->distribution = dup_column (stmt, 4);
       cost->quantity = sqlite3_column_int64 (stmt, 5);
       cost->provider = dup_column (stmt, 6);
-      cost->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) attachment_free);
+      cost->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_plan_attachment_free);
       g_ptr_array_add (self->costs, cost);
       g_hash_table_insert (costs, cost->id, cost);
     }
@@ -530,18 +564,10 @@ read_costs (FdDatabase     *database,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       FdPlanCost *cost = g_hash_table_lookup (costs, (const char *) sqlite3_column_text (stmt, 2));
-      FdPlanAttachment *attachment;
-
       if (cost == NULL)
         continue;
 
-      attachment = g_new0 (FdPlanAttachment, 1);
-      attachment->id = dup_column (stmt, 0);
-      attachment->revision = sqlite3_column_int64 (stmt, 1);
-      attachment->file_name = dup_column (stmt, 3);
-      attachment->blob_sha256 = dup_column (stmt, 4);
-      attachment->mime_type = dup_column (stmt, 5);
-      g_ptr_array_add (cost->attachments, attachment);
+      g_ptr_array_add (cost->attachments, read_attachment (stmt));
     }
 
   return finish_rows (database, stmt, rc, "reading the attachments of a session's costs", error);
@@ -571,10 +597,94 @@ read_emails (FdDatabase     *database,
       email->anchor = dup_column (stmt, 5);
       email->offset_minutes = sqlite3_column_int64 (stmt, 6);
       email->recipients = dup_column (stmt, 7);
+      email->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_plan_attachment_free);
       g_ptr_array_add (self->emails, email);
     }
 
-  return finish_rows (database, stmt, rc, "reading a session's emails", error);
+  if (!finish_rows (database, stmt, rc, "reading a session's emails", error))
+    return FALSE;
+
+  if (self->emails->len == 0)
+    return TRUE;
+
+  stmt = _fd_database_prepare (database, email_attachments_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *owner = (const char *) sqlite3_column_text (stmt, 2);
+
+      for (guint i = 0; i < self->emails->len; i++)
+        {
+          FdPlanEmail *email = g_ptr_array_index (self->emails, i);
+
+          if (g_strcmp0 (email->id, owner) == 0)
+            {
+              g_ptr_array_add (email->attachments, read_attachment (stmt));
+              break;
+            }
+        }
+    }
+
+  return finish_rows (database, stmt, rc, "reading the attachments of a session's emails", error);
+}
+
+static gboolean
+read_populations (FdDatabase     *database,
+                  FdSessionPlan  *self,
+                  GError        **error)
+{
+  GPtrArray *populations = fd_database_list_session_populations (database, self->id, error);
+
+  if (populations == NULL)
+    return FALSE;
+
+  g_ptr_array_unref (self->populations);
+  self->populations = populations;
+
+  return TRUE;
+}
+
+/**
+ * fd_database_list_attachments:
+ * @database: a #FdDatabase
+ * @owner_entity: what the files are attached to: "cost" or "session_email"
+ * @owner_id: its id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type FdPlanAttachment): the live
+ *   attachments of the record, in the order they were attached, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+fd_database_list_attachments (FdDatabase  *database,
+                              const char  *owner_entity,
+                              const char  *owner_id,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) attachments = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (FD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (owner_entity != NULL, NULL);
+  g_return_val_if_fail (owner_id != NULL, NULL);
+
+  stmt = _fd_database_prepare (database, owner_attachments_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, owner_entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, owner_id, -1, SQLITE_STATIC);
+
+  attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_plan_attachment_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (attachments, read_attachment (stmt));
+
+  if (!finish_rows (database, stmt, rc, "reading attachments", error))
+    return NULL;
+
+  return g_steal_pointer (&attachments);
 }
 
 /**
@@ -584,7 +694,7 @@ read_emails (FdDatabase     *database,
  * @error: return location for a #GError
  *
  * Reads a live session with its sequences, slots, staff, costs,
- * attachments and emails, in one read transaction so that the parts
+ * attachments, emails and populations, in one read transaction so that the parts
  * agree.
  *
  * Returns: (transfer full): the plan, or %NULL with @error set
@@ -605,7 +715,7 @@ fd_database_read_session_plan (FdDatabase  *database,
 
   self = fd_session_plan_new ();
 
-  /* One snapshot for the seven reads: another connection's commit
+  /* One snapshot for all the reads: another connection's commit
    * between two of them would show a cost without its attachments */
   if (!_fd_database_run (database, "SAVEPOINT fd_read_plan", error))
     return NULL;
@@ -618,7 +728,7 @@ fd_database_read_session_plan (FdDatabase  *database,
       ok = FALSE;
     }
   ok = ok && read_planning (database, self, error) && read_costs (database, self, error) &&
-       read_emails (database, self, error);
+       read_emails (database, self, error) && read_populations (database, self, error);
 
   _fd_database_run (database, "RELEASE fd_read_plan", NULL);
 
@@ -748,6 +858,23 @@ fd_session_plan_contains (const FdSessionPlan *self,
                              id))
               return TRUE;
         }
+      for (guint i = 0; i < self->emails->len; i++)
+        {
+          const FdPlanEmail *email = g_ptr_array_index (self->emails, i);
+
+          for (guint j = 0; j < email->attachments->len; j++)
+            if (g_str_equal (((FdPlanAttachment *) g_ptr_array_index (email->attachments, j))->id,
+                             id))
+              return TRUE;
+        }
+      return FALSE;
+    }
+
+  if (g_str_equal (entity, "population"))
+    {
+      for (guint i = 0; i < self->populations->len; i++)
+        if (g_str_equal (((FdPopulation *) g_ptr_array_index (self->populations, i))->id, id))
+          return TRUE;
       return FALSE;
     }
 

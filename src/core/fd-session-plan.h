@@ -10,6 +10,7 @@
 #include <glib-object.h>
 
 #include "fd-database.h"
+#include "fd-population.h"
 
 G_BEGIN_DECLS
 
@@ -89,6 +90,7 @@ typedef struct
   char     *anchor;        /* "sequence_start" or "sequence_end" */
   gint64    offset_minutes;
   char     *recipients;
+  GPtrArray *attachments;  /* FdPlanAttachment */
 } FdPlanEmail;
 
 /**
@@ -96,8 +98,8 @@ typedef struct
  *
  * One session with what its editor shows: its own fields (and the names
  * of the rows they refer to), its sequences with their slots and staff,
- * its costs with their attachments, its email notifications and its
- * number of enrolled trainees. Read in a few indexed queries, so that
+ * its costs with their attachments, its email notifications (with
+ * theirs), the populations it is for and its number of enrolled trainees. Read in a few indexed queries, so that
  * opening a session costs well under a frame.
  */
 typedef struct
@@ -140,6 +142,7 @@ typedef struct
   GPtrArray       *sequences;       /* FdPlanSequence, by position */
   GPtrArray       *costs;           /* FdPlanCost */
   GPtrArray       *emails;          /* FdPlanEmail */
+  GPtrArray       *populations;     /* FdPopulation: who it is for; empty, open to all */
 } FdSessionPlan;
 
 /**
@@ -182,6 +185,12 @@ typedef enum
 } FdSessionReminders;
 
 #define FD_TYPE_SESSION_PLAN (fd_session_plan_get_type ())
+
+void                fd_plan_attachment_free         (FdPlanAttachment *attachment);
+GPtrArray          *fd_database_list_attachments    (FdDatabase      *database,
+                                                     const char      *owner_entity,
+                                                     const char      *owner_id,
+                                                     GError         **error);
 
 GType               fd_session_plan_get_type        (void) G_GNUC_CONST;
 FdSessionPlan      *fd_session_plan_new             (void);

@@ -13,6 +13,7 @@
 
 #include "fd-cost-row.h"
 
+#include "fd-attachment-list.h"
 #include "fd-editor-helpers.h"
 
 /* FdCostRow:
@@ -20,25 +21,12 @@
  * One cost line of a session, edited in place: its amount, its
  * distribution (global, or per trainee times a quantity), its provider
  * (free text, with the providers already named as suggestions) and its
- * attachments. Nothing is written until the session page saves: the row
- * only turns what was edited into changes (fd_cost_row_build_changes()),
- * made on the revisions it was shown with. Files attached are stored as
- * blobs at once (content-addressed, harmless if never referenced); their
- * attachment rows wait for the save like the rest.
+ * attachments (an #FdAttachmentList). Nothing is written until the
+ * session page saves: the row only turns what was edited into changes
+ * (fd_cost_row_build_changes()), made on the revisions it was shown with.
  */
 
 #define MAX_SUGGESTIONS 20
-
-typedef struct
-{
-  char *id;          /* NULL: not saved yet */
-  gint64 revision;
-  char *file_name;
-  char *sha256;
-  char *mime_type;
-  gboolean removed;
-  GtkWidget *row;
-} Attachment;
 
 struct _FdCostRow
 {
@@ -56,7 +44,7 @@ struct _FdCostRow
   gint64          quantity;
   char           *provider;
 
-  GPtrArray      *attachments; /* Attachment */
+  FdAttachmentList *attachments;
   gboolean        removed;
   gboolean        filling;
 
@@ -79,16 +67,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-attachment_free (Attachment *attachment)
-{
-  g_free (attachment->id);
-  g_free (attachment->file_name);
-  g_free (attachment->sha256);
-  g_free (attachment->mime_type);
-  g_free (attachment);
-}
 
 static gboolean
 is_per_trainee (FdCostRow *self)
@@ -217,116 +195,24 @@ on_provider_row_changed_cb (FdCostRow *self)
 }
 
 static void
-on_attachment_remove_clicked_cb (GtkButton *button,
-                                 FdCostRow *self)
+on_attach_button_clicked_cb (FdCostRow *self)
 {
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+  fd_attachment_list_choose_file (self->attachments, GTK_WIDGET (self));
+}
 
-  for (guint i = 0; i < self->attachments->len; i++)
-    {
-      Attachment *attachment = g_ptr_array_index (self->attachments, i);
-
-      if (attachment->row != row)
-        continue;
-
-      adw_expander_row_remove (ADW_EXPANDER_ROW (self), row);
-      attachment->row = NULL;
-      if (attachment->id != NULL)
-        attachment->removed = TRUE;
-      else
-        g_ptr_array_remove_index (self->attachments, i);
-      break;
-    }
-
+static void
+on_attachments_changed_cb (FdCostRow *self)
+{
+  fd_editor_clear_field_error (GTK_WIDGET (self->attach_row));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
   emit_changed (self);
 }
 
 static void
-add_attachment_row (FdCostRow  *self,
-                    Attachment *attachment)
+on_attachments_failed_cb (FdCostRow  *self,
+                          const char *message)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attachment->file_name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               attachment->id == NULL ? _("Attached when saved") : "");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("mail-attachment-symbolic"));
-
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (remove, _("Remove This Attachment"));
-  gtk_widget_add_css_class (remove, "flat");
-  g_object_set_data (G_OBJECT (remove), "row", row);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_attachment_remove_clicked_cb), self,
-                           0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-  attachment->row = row;
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
-}
-
-static void
-on_file_loaded_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(FdCostRow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *content_type = NULL;
-  g_autofree char *mime_type = NULL;
-  gsize length;
-
-  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        fd_editor_show_field_error (GTK_WIDGET (self->attach_row), error->message);
-      return;
-    }
-
-  name = g_file_get_basename (G_FILE (object));
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  content_type = g_content_type_guess (name, g_bytes_get_data (bytes, NULL), length, NULL);
-  mime_type = g_content_type_get_mime_type (content_type);
-
-  if (!fd_cost_row_attach_bytes (self, name, bytes, mime_type, &error))
-    fd_editor_show_field_error (GTK_WIDGET (self->attach_row), error->message);
-}
-
-static void
-on_file_chooser_response_cb (GtkNativeDialog *chooser,
-                             int              response,
-                             FdCostRow       *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-
-  if (file != NULL)
-    g_file_load_contents_async (file, NULL, on_file_loaded_cb, g_object_ref (self));
-}
-
-static void
-on_attach_button_clicked_cb (FdCostRow *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Attach a File"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Attach"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  fd_editor_show_field_error (GTK_WIDGET (self->attach_row), message);
 }
 
 static void
@@ -364,6 +250,7 @@ fd_cost_row_dispose (GObject *object)
 {
   FdCostRow *self = FD_COST_ROW (object);
 
+  g_clear_object (&self->attachments);
   g_clear_object (&self->providers);
   g_clear_object (&self->database);
 
@@ -375,7 +262,6 @@ fd_cost_row_finalize (GObject *object)
 {
   FdCostRow *self = FD_COST_ROW (object);
 
-  g_clear_pointer (&self->attachments, g_ptr_array_unref);
   g_free (self->id);
   g_free (self->type);
   g_free (self->provider);
@@ -427,11 +313,20 @@ fd_cost_row_class_init (FdCostRowClass *klass)
 static void
 fd_cost_row_init (FdCostRow *self)
 {
-  self->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) attachment_free);
   self->quantity = 1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self->providers_button), FALSE);
+}
+
+static void
+track_attachments (FdCostRow *self)
+{
+  self->attachments = fd_attachment_list_new (self->database, GTK_WIDGET (self));
+  g_signal_connect_object (self->attachments, "changed", G_CALLBACK (on_attachments_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->attachments, "failed", G_CALLBACK (on_attachments_failed_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -460,19 +355,9 @@ fd_cost_row_new_for_cost (FdDatabase       *database,
   self->quantity = cost->quantity;
   self->provider = g_strdup (cost->provider);
 
+  track_attachments (self);
   for (guint i = 0; i < cost->attachments->len; i++)
-    {
-      const FdPlanAttachment *read = g_ptr_array_index (cost->attachments, i);
-      Attachment *attachment = g_new0 (Attachment, 1);
-
-      attachment->id = g_strdup (read->id);
-      attachment->revision = read->revision;
-      attachment->file_name = g_strdup (read->file_name);
-      attachment->sha256 = g_strdup (read->blob_sha256);
-      attachment->mime_type = g_strdup (read->mime_type);
-      g_ptr_array_add (self->attachments, attachment);
-      add_attachment_row (self, attachment);
-    }
+    fd_attachment_list_add_saved (self->attachments, g_ptr_array_index (cost->attachments, i));
 
   fill (self, self->type, self->amount_cents, self->per_trainee, self->quantity, self->provider);
 
@@ -500,6 +385,7 @@ fd_cost_row_new_for_type (FdDatabase *database,
   self = g_object_new (FD_TYPE_COST_ROW, NULL);
   self->database = g_object_ref (database);
   self->type = g_strdup (type);
+  track_attachments (self);
 
   /* The amount is shown as typed, so that saving it untouched writes it */
   fill (self, type, amount_cents, FALSE, 1, NULL);
@@ -523,20 +409,6 @@ fd_cost_row_is_removed (FdCostRow *self)
   g_return_val_if_fail (FD_IS_COST_ROW (self), FALSE);
 
   return self->removed;
-}
-
-static gboolean
-attachments_changed (FdCostRow *self)
-{
-  for (guint i = 0; i < self->attachments->len; i++)
-    {
-      Attachment *attachment = g_ptr_array_index (self->attachments, i);
-
-      if (attachment->id == NULL || attachment->removed)
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 /**
@@ -565,7 +437,7 @@ fd_cost_row_is_modified (FdCostRow *self)
          is_per_trainee (self) != self->per_trainee ||
          (is_per_trainee (self) && get_quantity (self) != self->quantity) ||
          g_strcmp0 (provider, self->provider) != 0 ||
-         attachments_changed (self);
+         fd_attachment_list_is_modified (self->attachments);
 }
 
 /**
@@ -608,22 +480,6 @@ fd_cost_row_set_providers (FdCostRow  *self,
   update_suggestions (self);
 }
 
-static FdChange *
-new_attachment_change (const char *cost_id,
-                       Attachment *attachment)
-{
-  FdChange *change = fd_change_new_create ("attachment");
-
-  fd_change_set_string (change, "owner_entity", "cost");
-  fd_change_set_string (change, "owner_id", cost_id);
-  fd_change_set_string (change, "blob_sha256", attachment->sha256);
-  fd_change_set_string (change, "file_name", attachment->file_name);
-  if (attachment->mime_type != NULL)
-    fd_change_set_string (change, "mime_type", attachment->mime_type);
-
-  return change;
-}
-
 /**
  * fd_cost_row_build_changes:
  * @self: a #FdCostRow
@@ -658,14 +514,7 @@ fd_cost_row_build_changes (FdCostRow   *self,
 
   if (self->removed)
     {
-      for (guint i = 0; i < self->attachments->len; i++)
-        {
-          Attachment *attachment = g_ptr_array_index (self->attachments, i);
-
-          if (attachment->id != NULL && !attachment->removed)
-            g_ptr_array_add (changes, fd_change_new_delete ("attachment", attachment->id,
-                                                            attachment->revision));
-        }
+      fd_attachment_list_build_deletes (self->attachments, changes);
       g_ptr_array_add (changes, fd_change_new_delete ("cost", self->id, self->revision));
       return TRUE;
     }
@@ -714,16 +563,7 @@ fd_cost_row_build_changes (FdCostRow   *self,
   if (fd_change_get_n_fields (change) > 0)
     g_ptr_array_add (changes, fd_change_ref (change));
 
-  for (guint i = 0; i < self->attachments->len; i++)
-    {
-      Attachment *attachment = g_ptr_array_index (self->attachments, i);
-
-      if (attachment->id == NULL)
-        g_ptr_array_add (changes, new_attachment_change (cost_id, attachment));
-      else if (attachment->removed)
-        g_ptr_array_add (changes, fd_change_new_delete ("attachment", attachment->id,
-                                                        attachment->revision));
-    }
+  fd_attachment_list_build_changes (self->attachments, "cost", cost_id, changes);
 
   return TRUE;
 }
@@ -806,42 +646,18 @@ fd_cost_row_attach_bytes (FdCostRow   *self,
                           const char  *mime_type,
                           GError     **error)
 {
-  g_autofree char *sha256 = NULL;
-  Attachment *attachment;
-
   g_return_val_if_fail (FD_IS_COST_ROW (self), FALSE);
   g_return_val_if_fail (file_name != NULL, FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
 
-  sha256 = fd_database_store_blob (self->database, bytes, mime_type, error);
-  if (sha256 == NULL)
-    return FALSE;
-
-  attachment = g_new0 (Attachment, 1);
-  attachment->file_name = g_strdup (file_name);
-  attachment->sha256 = g_steal_pointer (&sha256);
-  attachment->mime_type = g_strdup (mime_type);
-  g_ptr_array_add (self->attachments, attachment);
-  add_attachment_row (self, attachment);
-
-  fd_editor_clear_field_error (GTK_WIDGET (self->attach_row));
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
-  emit_changed (self);
-
-  return TRUE;
+  return fd_attachment_list_attach_bytes (self->attachments, file_name, bytes, mime_type, error);
 }
 
 /* The attachments the line shows, saved or not */
 guint
 fd_cost_row_get_n_attachments (FdCostRow *self)
 {
-  guint n = 0;
-
   g_return_val_if_fail (FD_IS_COST_ROW (self), 0);
 
-  for (guint i = 0; i < self->attachments->len; i++)
-    if (!((Attachment *) g_ptr_array_index (self->attachments, i))->removed)
-      n++;
-
-  return n;
+  return fd_attachment_list_get_n_attachments (self->attachments);
 }

@@ -19,8 +19,11 @@
 /* FdEmailSettingDialog:
  *
  * When one of a session's emails leaves, and to whom (seed 004: its delay
- * relative to each sequence's start or end, its recipients, cc and bcc).
- * The change is checked by core, refused at its field, and undoable.
+ * relative to each sequence's start or end, its recipients, cc and bcc)
+ * and the files sent with it (several). Files attached are stored as
+ * blobs at once; the setting and its attachment rows are written in one
+ * edit when confirmed, checked by core, refused at their field, and
+ * undoable together.
  */
 struct _FdEmailSettingDialog
 {
@@ -28,8 +31,11 @@ struct _FdEmailSettingDialog
 
   FdDatabase            *database;
   FdSessionEmailSetting *setting;
+  FdAttachmentList      *attachments;
 
   AdwComboRow           *anchor_row;
+  AdwActionRow          *attach_row;
+  AdwPreferencesGroup   *attachments_group;
   AdwEntryRow           *bcc_row;
   AdwEntryRow           *cc_row;
   AdwActionRow          *days_row;
@@ -69,6 +75,9 @@ row_of_field (FdEmailSettingDialog *self,
     return GTK_WIDGET (self->bcc_row);
   if (g_strcmp0 (field, "offset_minutes") == 0)
     return GTK_WIDGET (self->days_row);
+  if (g_strcmp0 (field, "owner_id") == 0 || g_strcmp0 (field, "blob_sha256") == 0 ||
+      g_strcmp0 (field, "file_name") == 0)
+    return GTK_WIDGET (self->attach_row);
 
   return GTK_WIDGET (self->recipients_row);
 }
@@ -80,6 +89,50 @@ clear_errors (FdEmailSettingDialog *self)
   fd_editor_clear_field_error (GTK_WIDGET (self->cc_row));
   fd_editor_clear_field_error (GTK_WIDGET (self->bcc_row));
   fd_editor_clear_field_error (GTK_WIDGET (self->days_row));
+  fd_editor_clear_field_error (GTK_WIDGET (self->attach_row));
+}
+
+static void
+on_attach_button_clicked_cb (FdEmailSettingDialog *self)
+{
+  fd_attachment_list_choose_file (self->attachments, GTK_WIDGET (self));
+}
+
+static void
+on_attachments_changed_cb (FdEmailSettingDialog *self)
+{
+  fd_editor_clear_field_error (GTK_WIDGET (self->attach_row));
+}
+
+static void
+on_attachments_failed_cb (FdEmailSettingDialog *self,
+                          const char           *message)
+{
+  fd_editor_show_field_error (GTK_WIDGET (self->attach_row), message);
+}
+
+static void
+load_attachments (FdEmailSettingDialog *self)
+{
+  g_autoptr(GPtrArray) attachments = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->attachments = fd_attachment_list_new (self->database, GTK_WIDGET (self->attachments_group));
+  g_signal_connect_object (self->attachments, "changed", G_CALLBACK (on_attachments_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->attachments, "failed", G_CALLBACK (on_attachments_failed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  attachments = fd_database_list_attachments (self->database, "session_email",
+                                              fd_session_email_setting_get_id (self->setting),
+                                              &error);
+  if (attachments == NULL)
+    {
+      g_warning ("Could not read the attachments of an email: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < attachments->len; i++)
+    fd_attachment_list_add_saved (self->attachments, g_ptr_array_index (attachments, i));
 }
 
 /**
@@ -94,6 +147,7 @@ gboolean
 fd_email_setting_dialog_save (FdEmailSettingDialog *self)
 {
   g_autoptr(FdChange) change = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *recipients = NULL;
   g_autofree char *cc = NULL;
@@ -121,8 +175,13 @@ fd_email_setting_dialog_save (FdEmailSettingDialog *self)
   fd_change_set_string (change, "cc", cc);
   fd_change_set_string (change, "bcc", bcc);
 
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_change_unref);
+  g_ptr_array_add (changes, fd_change_ref (change));
+  fd_attachment_list_build_changes (self->attachments, "session_email",
+                                    fd_session_email_setting_get_id (self->setting), changes);
+
   if (!fd_session_emails_check_change (change, &error) ||
-      !fd_editor_apply_one (GTK_WIDGET (self), self->database, _("Email changed"), change, &error))
+      !fd_editor_apply (GTK_WIDGET (self), self->database, _("Email changed"), changes, &error))
     {
       fd_editor_show_field_error (row_of_field (self, fd_validation_error_get_field (error)),
                                   error->message);
@@ -147,6 +206,7 @@ fd_email_setting_dialog_dispose (GObject *object)
 {
   FdEmailSettingDialog *self = FD_EMAIL_SETTING_DIALOG (object);
 
+  g_clear_object (&self->attachments);
   g_clear_object (&self->database);
   g_clear_pointer (&self->setting, fd_session_email_setting_unref);
 
@@ -164,6 +224,8 @@ fd_email_setting_dialog_class_init (FdEmailSettingDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/formadesk/Formadesk/fd-email-setting-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, FdEmailSettingDialog, anchor_row);
+  gtk_widget_class_bind_template_child (widget_class, FdEmailSettingDialog, attach_row);
+  gtk_widget_class_bind_template_child (widget_class, FdEmailSettingDialog, attachments_group);
   gtk_widget_class_bind_template_child (widget_class, FdEmailSettingDialog, bcc_row);
   gtk_widget_class_bind_template_child (widget_class, FdEmailSettingDialog, cc_row);
   gtk_widget_class_bind_template_child (widget_class, FdEmailSettingDialog, days_row);
@@ -171,6 +233,8 @@ fd_email_setting_dialog_class_init (FdEmailSettingDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdEmailSettingDialog, direction_row);
   gtk_widget_class_bind_template_child (widget_class, FdEmailSettingDialog, recipients_row);
   gtk_widget_class_bind_template_child (widget_class, FdEmailSettingDialog, window_title);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_attach_button_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -204,6 +268,16 @@ fd_email_setting_dialog_new (GtkWindow             *parent,
   self->database = g_object_ref (database);
   self->setting = fd_session_email_setting_ref (setting);
   fill (self);
+  load_attachments (self);
 
   return GTK_WIDGET (self);
+}
+
+/* Returns: (transfer none): the files the dialog attaches to the email */
+FdAttachmentList *
+fd_email_setting_dialog_get_attachments (FdEmailSettingDialog *self)
+{
+  g_return_val_if_fail (FD_IS_EMAIL_SETTING_DIALOG (self), NULL);
+
+  return self->attachments;
 }

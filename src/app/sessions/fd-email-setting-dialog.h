@@ -11,6 +11,8 @@
 
 #include "fd-core.h"
 
+#include "fd-attachment-list.h"
+
 G_BEGIN_DECLS
 
 #define FD_TYPE_EMAIL_SETTING_DIALOG (fd_email_setting_dialog_get_type ())
@@ -22,5 +24,6 @@ GtkWidget *fd_email_setting_dialog_new  (GtkWindow             *parent,
                                          FdDatabase            *database,
                                          FdSessionEmailSetting *setting);
 gboolean   fd_email_setting_dialog_save (FdEmailSettingDialog  *self);
+FdAttachmentList *fd_email_setting_dialog_get_attachments (FdEmailSettingDialog *self);
 
 G_END_DECLS

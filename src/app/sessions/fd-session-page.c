@@ -111,6 +111,7 @@ struct _FdSessionPage
   AdwActionRow      *organisation_row;
   AdwActionRow      *planned_row;
   AdwPreferencesGroup *planning_group;
+  AdwActionRow      *population_row;
   GtkButton         *publish_button;
   AdwActionRow      *published_row;
   GtkBox            *reminder_box;
@@ -402,6 +403,22 @@ show_general (FdSessionPage *self)
                       plan->eligible_funding ? _("Eligible for funding")
                                              : _("Not eligible for funding"));
   fd_details_set_row (self->comments_row, plan->comments);
+  if (plan->populations->len > 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < plan->populations->len; i++)
+        {
+          const FdPopulation *population = g_ptr_array_index (plan->populations, i);
+
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, population->name);
+        }
+      fd_details_set_row (self->population_row, names->str);
+    }
+  else
+    fd_details_set_row (self->population_row, _("Open to all"));
 
   fd_session_plan_compute_period (plan, &period);
   fd_details_set_row_take (self->dates_row,
@@ -806,6 +823,7 @@ show_emails (FdSessionPage *self)
       GtkWidget *row = adw_expander_row_new ();
       GtkWidget *toggle = gtk_switch_new ();
       GtkWidget *edit;
+      guint n_attachments;
       g_autofree char *delay =
         fd_session_email_format_delay (fd_session_email_setting_get_anchor (setting),
                                        fd_session_email_setting_get_offset_minutes (setting));
@@ -813,7 +831,19 @@ show_emails (FdSessionPage *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      fd_session_email_setting_get_name (setting));
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), delay);
+      n_attachments = fd_session_email_setting_get_n_attachments (setting);
+      if (n_attachments > 0)
+        {
+          /* Translators: an email's delay and its files, « 3 days before · 2 attachments » */
+          g_autofree char *files = g_strdup_printf (ngettext ("%u attachment", "%u attachments",
+                                                              n_attachments),
+                                                    n_attachments);
+          g_autofree char *subtitle = g_strjoin (" · ", delay, files, NULL);
+
+          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+        }
+      else
+        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), delay);
 
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       gtk_switch_set_active (GTK_SWITCH (toggle), fd_session_email_setting_get_enabled (setting));
@@ -828,7 +858,7 @@ show_emails (FdSessionPage *self)
       edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
       gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (edit, "flat");
-      gtk_widget_set_tooltip_text (edit, _("Change when and to whom"));
+      gtk_widget_set_tooltip_text (edit, _("Change when, to whom and with which files"));
       gtk_widget_set_sensitive (edit, self->can_edit);
       g_object_set_data_full (G_OBJECT (edit), "setting", fd_session_email_setting_ref (setting),
                               (GDestroyNotify) fd_session_email_setting_unref);
@@ -985,6 +1015,11 @@ concerns_plan (FdSessionPage      *self,
     "client", "email_template", NULL
   };
 
+  /* Who sessions are for: rare edits, read again whoever they concern */
+  static const char * const populations[] = {
+    "session_population", "population", "population_member", NULL
+  };
+
   if (fd_row_changes_is_reset (changes))
     return TRUE;
 
@@ -992,6 +1027,9 @@ concerns_plan (FdSessionPage      *self,
     {
       const char *entity = fd_row_changes_get_entity (changes, i);
       FdChangeKind kind = fd_row_changes_get_kind (changes, i);
+
+      if (g_strv_contains (populations, entity))
+        return TRUE;
 
       if (fd_session_plan_contains (self->plan, entity, fd_row_changes_get_id (changes, i)))
         return TRUE;
@@ -1549,6 +1587,7 @@ fd_session_page_class_init (FdSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdSessionPage, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, FdSessionPage, planned_row);
   gtk_widget_class_bind_template_child (widget_class, FdSessionPage, planning_group);
+  gtk_widget_class_bind_template_child (widget_class, FdSessionPage, population_row);
   gtk_widget_class_bind_template_child (widget_class, FdSessionPage, publish_button);
   gtk_widget_class_bind_template_child (widget_class, FdSessionPage, published_row);
   gtk_widget_class_bind_template_child (widget_class, FdSessionPage, reminder_box);
