@@ -1210,6 +1210,13 @@ test_move (Fixture       *fixture,
   g_assert_nonnull (strstr (question, "working hours"));
   g_clear_pointer (&question, g_free);
 
+  /* Whit Monday 2026 is a public holiday */
+  g_assert_true (fd_slot_move_set_target (move, "2026-05-25T09:00", "2026-05-25T12:00",
+                                          FD_SLOT_LANE_NONE, NULL, NULL, &error));
+  question = fd_slot_move_dup_question (move);
+  g_assert_nonnull (strstr (question, "public holiday"));
+  g_clear_pointer (&question, g_free);
+
   /* bad targets, named at their field */
   g_assert_false (fd_slot_move_set_target (move, "2026-03-09T10:00", "2026-03-09T09:00",
                                            FD_SLOT_LANE_NONE, NULL, NULL, &error));

@@ -17,6 +17,7 @@
 #include "fd-demo.h"
 #include "fd-models-private.h"
 #include "fd-month-view.h"
+#include "fd-queries.h"
 
 #define SST_CODE  "2026-9001"
 #define SST_LABEL "Sauveteur secouriste du travail"
@@ -855,6 +856,110 @@ test_follows_changes (Fixture       *fixture,
   g_assert_true (wait_for (fixture, has_n_slots, GUINT_TO_POINTER (before + 1)));
 }
 
+
+static FdSlot *
+find_shown_slot (Fixture    *fixture,
+                 const char *code,
+                 const char *start_at)
+{
+  GPtrArray *slots = fd_month_view_get_slots (get_month_view (fixture));
+
+  for (guint i = 0; slots != NULL && i < slots->len; i++)
+    {
+      FdSlot *slot = g_ptr_array_index (slots, i);
+
+      if (g_strcmp0 (fd_slot_get_session_code (slot), code) == 0 &&
+          g_strcmp0 (fd_slot_get_start_at (slot), start_at) == 0)
+        return slot;
+    }
+
+  return NULL;
+}
+
+static gboolean
+slot_shown_at (Fixture       *fixture,
+               gconstpointer  start_at)
+{
+  return find_shown_slot (fixture, SST_CODE, start_at) != NULL;
+}
+
+/* A move asked by the view is checked, then applied through core; the
+ * view is told of that one slot, not given the page again */
+static void
+test_move_slot (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  FdSlotView *view;
+  FdSlot *slot;
+  g_autofree char *message = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *id = NULL;
+  guint before;
+  gboolean moved;
+
+  g_assert_true (wait_for (fixture, has_slots, NULL));
+  view = fd_calendar_view_get_slot_view (fixture->view);
+  slot = find_shown_slot (fixture, SST_CODE, "2026-11-25T08:30");
+  g_assert_nonnull (slot);
+  id = g_strdup (fd_record_get_id (FD_RECORD (slot)));
+
+  /* an hour later is free */
+  message = fd_slot_view_emit_check_move (view, slot, "2026-11-25T09:30", "2026-11-25T13:30",
+                                          NULL, NULL);
+  g_assert_null (message);
+
+  before = fd_month_view_get_slots (get_month_view (fixture))->len;
+  moved = fd_slot_view_emit_move (view, slot, "2026-11-25T09:30", "2026-11-25T13:30", NULL, NULL);
+  g_assert_true (moved);
+
+  /* stored, and shown where it went */
+  {
+    g_autoptr(FdSlot) read = fd_database_get_slot (test_database, id, NULL);
+
+    g_assert_nonnull (read);
+    g_assert_cmpstr (fd_slot_get_start_at (read), ==, "2026-11-25T09:30");
+  }
+  g_assert_true (wait_for (fixture, slot_shown_at, "2026-11-25T09:30"));
+  g_assert_null (find_shown_slot (fixture, SST_CODE, "2026-11-25T08:30"));
+  /* the page was not read again: the same number of slots, one replaced */
+  g_assert_cmpuint (fd_month_view_get_slots (get_month_view (fixture))->len, ==, before);
+
+  /* an end before the start is refused, nothing is written */
+  slot = find_shown_slot (fixture, SST_CODE, "2026-11-25T09:30");
+  g_clear_pointer (&message, g_free);
+  message = fd_slot_view_emit_check_move (view, slot, "2026-11-25T10:00", "2026-11-25T09:00",
+                                          NULL, NULL);
+  g_assert_nonnull (message);
+  g_assert_false (fd_slot_view_emit_move (view, slot, "2026-11-25T10:00", "2026-11-25T09:00",
+                                          NULL, NULL));
+
+  /* put it back */
+  g_assert_true (fd_slot_view_emit_move (view, slot, "2026-11-25T08:30", "2026-11-25T12:30",
+                                         NULL, NULL));
+  g_assert_true (wait_for (fixture, slot_shown_at, "2026-11-25T08:30"));
+}
+
+static gboolean
+has_holiday_cell (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  return find_widget (GTK_WIDGET (get_month_view (fixture)), GTK_TYPE_BOX, "holiday") != NULL;
+}
+
+/* November 2026 shows All Saints' Day and the Armistice */
+static void
+test_holidays (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  GtkWidget *cell;
+  const char *tooltip;
+
+  g_assert_true (wait_for (fixture, has_holiday_cell, NULL));
+  cell = find_widget (GTK_WIDGET (get_month_view (fixture)), GTK_TYPE_BOX, "holiday");
+  tooltip = gtk_widget_get_tooltip_text (cell);
+  g_assert_cmpstr (tooltip, ==, "All Saints’ Day");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -893,6 +998,10 @@ main (int   argc,
               fixture_set_up, test_details, fixture_tear_down);
   g_test_add ("/ui/calendar/small-window", Fixture, NULL,
               fixture_set_up, test_small_window, fixture_tear_down);
+  g_test_add ("/ui/calendar/move-slot", Fixture, NULL,
+              fixture_set_up, test_move_slot, fixture_tear_down);
+  g_test_add ("/ui/calendar/holidays", Fixture, NULL,
+              fixture_set_up, test_holidays, fixture_tear_down);
   g_test_add ("/ui/calendar/shortcuts", Fixture, NULL,
               fixture_set_up, test_shortcuts, fixture_tear_down);
 

@@ -14,6 +14,7 @@
 #include "fd-slot-move.h"
 
 #include "fd-database-private.h"
+#include "fd-holidays.h"
 #include "fd-roles.h"
 #include "fd-validate.h"
 
@@ -480,8 +481,9 @@ fd_slot_move_check (FdSlotMove *self,
 /**
  * fd_slot_move_dup_question:
  *
- * Whether a drop there should be confirmed first: a slot starting before
- * 07:00, ending after 21:00, or on a Sunday.
+ * Whether a drop there should be confirmed first: a slot on a public
+ * holiday of its place (auditors reject attendance dated on one), starting
+ * before 07:00, ending after 21:00, or on a Sunday.
  *
  * Returns: (transfer full) (nullable): the translated question, or %NULL
  */
@@ -500,6 +502,18 @@ fd_slot_move_dup_question (FdSlotMove *self)
 
   start_at = self->proposal->start_at;
   end_at = self->proposal->end_at;
+
+  {
+    g_autofree char *holiday = NULL;
+
+    if (fd_holidays_check_slot (self->database, self->proposal->place_id, start_at, &holiday,
+                                NULL) &&
+        holiday != NULL)
+      /* Translators: %s is a public holiday, as in "Whit Monday" */
+      return g_strdup_printf (_("This slot would be on a public holiday (%s): attendance dated "
+                                "on it is rejected by auditors. Plan it there?"), holiday);
+  }
+
   start_minutes = (int) g_ascii_strtoll (start_at + 11, NULL, 10) * 60 +
                   (int) g_ascii_strtoll (start_at + 14, NULL, 10);
   end_minutes = (int) g_ascii_strtoll (end_at + 11, NULL, 10) * 60 +

@@ -18,12 +18,14 @@
 #include "fd-conflicts.h"
 #include "fd-editor-lists.h"
 #include "fd-format.h"
+#include "fd-holidays.h"
 #include "fd-month-view.h"
 #include "fd-option-dropdown.h"
 #include "fd-queries.h"
 #include "fd-row-changes.h"
 #include "fd-slot-move.h"
 #include "fd-slot-view.h"
+#include "fd-suggestion.h"
 #include "fd-text.h"
 #include "fd-window.h"
 
@@ -92,6 +94,7 @@ struct _FdCalendarView
   char *to;
   GHashTable *shown;         /* slot id → FdSlot, what the view shows */
   GHashTable *conflicted;    /* slot id → message */
+  GHashTable *holidays;      /* ISO day → name, of the page */
   GPtrArray *conflicts;      /* of FdConflict, of the page */
   GCancellable *conflicts_cancellable;
 
@@ -153,6 +156,8 @@ static GParamSpec *properties[N_PROPS];
 static void load_slots (FdCalendarView *self);
 static void load_conflicts (FdCalendarView *self);
 static void fill_filters (FdCalendarView *self);
+static void show_toast (FdCalendarView *self,
+                        const char     *message);
 
 static void
 filters_clear (Filters *filters)
@@ -489,8 +494,113 @@ on_conflict_row_activated_cb (GtkListBox     *list,
     fd_slot_view_focus_slot (get_view (self), slot_id);
 }
 
+static void
+on_suggestion_clicked_cb (GtkButton      *button,
+                          FdCalendarView *self)
+{
+  FdSuggestion *suggestion = g_object_get_data (G_OBJECT (button), "suggestion");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+  gboolean applied;
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+
+  changes = fd_suggestion_build_changes (self->database, suggestion, &error);
+  if (changes == NULL)
+    applied = FALSE;
+  else if (FD_IS_WINDOW (root))
+    applied = fd_window_apply_edit (FD_WINDOW (root), _("Suggestion taken"), changes, &error);
+  else
+    applied = fd_database_apply_all (self->database, changes, &error);
+
+  if (!applied)
+    show_toast (self, error->message);
+}
+
+/* The suggestions of one conflict, read when asked for: finding free
+ * trainers and rooms takes a few milliseconds */
+static void
+on_suggestions_popover_show_cb (GtkPopover     *popover,
+                                FdCalendarView *self)
+{
+  FdConflict *conflict = g_object_get_data (G_OBJECT (popover), "conflict");
+  GtkWidget *box = gtk_popover_get_child (popover);
+  g_autoptr(FdSlotProposal) proposal = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+
+  if (self->database != NULL && fd_conflict_get_slot_id (conflict) != NULL)
+    proposal = fd_slot_proposal_new_for_slot (self->database, fd_conflict_get_slot_id (conflict),
+                                              &error);
+  if (proposal != NULL)
+    suggestions = fd_conflicts_suggest (self->database, proposal, 6, &error);
+
+  for (guint i = 0; suggestions != NULL && i < suggestions->len; i++)
+    {
+      FdSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      g_autofree char *text = NULL;
+      GtkWidget *button;
+
+      if (!fd_suggestion_answers (suggestion, conflict))
+        continue;
+
+      /* Translators: a suggestion for a conflict: %1$s a trainer or a
+       * room, %2$s why, as in "Anne Martin — Free, teaches Excel" */
+      text = g_strdup_printf (_("%1$s — %2$s"), fd_suggestion_get_name (suggestion),
+                              fd_suggestion_get_reason (suggestion));
+      button = gtk_button_new_with_label (text);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0.0);
+      g_object_set_data_full (G_OBJECT (button), "suggestion", fd_suggestion_ref (suggestion),
+                              (GDestroyNotify) fd_suggestion_unref);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_suggestion_clicked_cb), self, 0);
+      gtk_box_append (GTK_BOX (box), button);
+      n++;
+    }
+
+  if (n == 0)
+    {
+      GtkWidget *label = gtk_label_new (error != NULL ? error->message
+                                                      : _("No free trainer or room fits."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+}
+
 static GtkWidget *
-create_conflict_row (FdConflict *conflict)
+create_suggestions_button (FdCalendarView *self,
+                           FdConflict     *conflict)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Suggestions"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_widget_set_size_request (box, 260, -1);
+  g_object_set_data_full (G_OBJECT (popover), "conflict", fd_conflict_ref (conflict),
+                          (GDestroyNotify) fd_conflict_unref);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_suggestions_popover_show_cb), self, 0);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+
+  return button;
+}
+
+static GtkWidget *
+create_conflict_row (FdCalendarView *self,
+                     FdConflict     *conflict)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -536,6 +646,8 @@ create_conflict_row (FdConflict *conflict)
       gtk_widget_add_css_class (kept, "dim-label");
       gtk_box_append (GTK_BOX (box), kept);
     }
+  else if (fd_conflict_get_slot_id (conflict) != NULL)
+    gtk_box_append (GTK_BOX (box), create_suggestions_button (self, conflict));
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   if (fd_conflict_get_slot_id (conflict) != NULL)
@@ -576,7 +688,7 @@ show_conflicts (FdCalendarView *self,
             continue;
         }
 
-      gtk_list_box_append (self->conflicts_list, create_conflict_row (conflict));
+      gtk_list_box_append (self->conflicts_list, create_conflict_row (self, conflict));
       if (fd_conflict_get_kept (conflict))
         continue;
 
@@ -605,7 +717,36 @@ show_conflicts (FdCalendarView *self,
                              n_open);
   gtk_label_set_label (self->conflicts_title, title);
 
-  fd_slot_view_set_marks (get_view (self), self->conflicted, NULL);
+  fd_slot_view_set_marks (get_view (self), self->conflicted, self->holidays);
+}
+
+/* The page's national public holidays (a place's own are asked about when
+ * a slot is planned there) */
+static void
+update_holidays (FdCalendarView *self)
+{
+  g_autoptr(GArray) holidays = NULL;
+  GDate first, after;
+
+  g_clear_pointer (&self->holidays, g_hash_table_unref);
+  self->holidays = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  fd_calendar_period_get_range (get_period (self), &self->date, &first, &after);
+  g_date_subtract_days (&after, 1);
+  holidays = fd_holidays_in_range (&first, &after, NULL);
+  for (guint i = 0; holidays != NULL && i < holidays->len; i++)
+    {
+      const FdHoliday *holiday = &g_array_index (holidays, FdHoliday, i);
+
+      g_hash_table_insert (self->holidays,
+                           g_strdup_printf ("%04u-%02u-%02u",
+                                            (guint) g_date_get_year (&holiday->date),
+                                            (guint) g_date_get_month (&holiday->date),
+                                            (guint) g_date_get_day (&holiday->date)),
+                           (gpointer) holiday->name);
+    }
+
+  fd_slot_view_set_marks (get_view (self), self->conflicted, self->holidays);
 }
 
 static void
@@ -823,6 +964,7 @@ show_date (FdCalendarView *self,
   fd_slot_view_set_date (get_view (self), &self->date);
   update_title (self);
   update_page_start (self);
+  update_holidays (self);
   load_slots (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
@@ -1538,6 +1680,7 @@ fd_calendar_view_finalize (GObject *object)
   g_clear_pointer (&self->to, g_free);
   g_clear_pointer (&self->shown, g_hash_table_unref);
   g_clear_pointer (&self->conflicted, g_hash_table_unref);
+  g_clear_pointer (&self->holidays, g_hash_table_unref);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->place_ids, g_ptr_array_unref);
   g_clear_pointer (&self->room_ids, g_ptr_array_unref);
