@@ -28,6 +28,7 @@
 #include "fd-record-kind.h"
 #include "fd-record-list.h"
 #include "fd-record.h"
+#include "fd-resource-lane.h"
 #include "fd-roles.h"
 #include "fd-row-changes.h"
 #include "fd-session-duplicate.h"

@@ -13,6 +13,11 @@
 
 G_DEFINE_INTERFACE (FdSlotView, fd_slot_view, GTK_TYPE_WIDGET)
 
+G_DEFINE_ENUM_TYPE (FdSlotViewLanes, fd_slot_view_lanes,
+                    G_DEFINE_ENUM_VALUE (FD_SLOT_VIEW_LANES_DAYS, "days"),
+                    G_DEFINE_ENUM_VALUE (FD_SLOT_VIEW_LANES_TRAINERS, "trainers"),
+                    G_DEFINE_ENUM_VALUE (FD_SLOT_VIEW_LANES_ROOMS, "rooms"))
+
 enum {
   SLOT_ACTIVATED,
   CHECK_MOVE,

@@ -35,6 +35,10 @@ typedef enum
   FD_SLOT_VIEW_LANES_ROOMS,
 } FdSlotViewLanes;
 
+#define FD_TYPE_SLOT_VIEW_LANES (fd_slot_view_lanes_get_type ())
+
+GType fd_slot_view_lanes_get_type (void) G_GNUC_CONST;
+
 /**
  * FdSlotViewInterface:
  * @get_period: the kind of page the view shows
