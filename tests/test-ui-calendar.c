@@ -17,6 +17,8 @@
 #include "fd-demo.h"
 #include "fd-models-private.h"
 #include "fd-month-view.h"
+#include "fd-resource-view.h"
+#include "fd-week-view.h"
 #include "fd-queries.h"
 
 #define SST_CODE  "2026-9001"
@@ -960,6 +962,43 @@ test_holidays (Fixture       *fixture,
   g_assert_cmpstr (tooltip, ==, "All Saints’ Day");
 }
 
+
+/* Each view behind the one interface: the week keeps the day, turns by a
+ * week; the resource week lists the trainers */
+static void
+test_switch_views (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  FdSlotView *view;
+
+  g_assert_true (wait_for (fixture, has_slots, NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.view", "s", "week");
+  g_assert_cmpstr (fd_calendar_view_get_view (fixture->view), ==, "week");
+  view = fd_calendar_view_get_slot_view (fixture->view);
+  g_assert_true (FD_IS_WEEK_VIEW (view));
+  g_assert_cmpint (fd_slot_view_get_period (view), ==, FD_CALENDAR_PERIOD_WEEK);
+  g_assert_cmpstr (get_title (fixture), ==, "Week 48 · 23–29 November 2026");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next", NULL);
+  g_assert_cmpstr (get_title (fixture), ==, "Week 49 · 30 November – 6 December 2026");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.view", "s", "day");
+  g_assert_cmpint (fd_slot_view_get_period (fd_calendar_view_get_slot_view (fixture->view)), ==,
+                   FD_CALENDAR_PERIOD_DAY);
+  g_assert_cmpstr (get_title (fixture), ==, "Wednesday 2 December 2026");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.view", "s", "trainers");
+  view = fd_calendar_view_get_slot_view (fixture->view);
+  g_assert_true (FD_IS_RESOURCE_VIEW (view));
+  g_assert_cmpint (fd_slot_view_get_lanes (view), ==, FD_SLOT_VIEW_LANES_TRAINERS);
+  g_assert_cmpuint (fd_resource_view_get_n_lanes (FD_RESOURCE_VIEW (view)), >, 0);
+
+  /* back to the month of the day */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.view", "s", "month");
+  g_assert_cmpstr (get_title (fixture), ==, "December 2026");
+  g_assert_true (wait_for (fixture, has_slots, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1000,6 +1039,8 @@ main (int   argc,
               fixture_set_up, test_small_window, fixture_tear_down);
   g_test_add ("/ui/calendar/move-slot", Fixture, NULL,
               fixture_set_up, test_move_slot, fixture_tear_down);
+  g_test_add ("/ui/calendar/switch-views", Fixture, NULL,
+              fixture_set_up, test_switch_views, fixture_tear_down);
   g_test_add ("/ui/calendar/holidays", Fixture, NULL,
               fixture_set_up, test_holidays, fixture_tear_down);
   g_test_add ("/ui/calendar/shortcuts", Fixture, NULL,

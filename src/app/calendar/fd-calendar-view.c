@@ -20,6 +20,8 @@
 #include "fd-format.h"
 #include "fd-holidays.h"
 #include "fd-month-view.h"
+#include "fd-resource-view.h"
+#include "fd-week-view.h"
 #include "fd-option-dropdown.h"
 #include "fd-queries.h"
 #include "fd-row-changes.h"
@@ -55,11 +57,39 @@ typedef struct
 {
   const char *name;      /* of the stack's page, and of the view's action */
   const char *label;     /* the switcher's, translatable */
-  GType (*get_type) (void);
+  GtkWidget *(*create) (void);
 } ViewInfo;
 
+static GtkWidget *
+create_week_view (void)
+{
+  return fd_week_view_new (7);
+}
+
+static GtkWidget *
+create_day_view (void)
+{
+  return fd_week_view_new (1);
+}
+
+static GtkWidget *
+create_trainers_view (void)
+{
+  return fd_resource_view_new (FD_SLOT_VIEW_LANES_TRAINERS);
+}
+
+static GtkWidget *
+create_rooms_view (void)
+{
+  return fd_resource_view_new (FD_SLOT_VIEW_LANES_ROOMS);
+}
+
 static const ViewInfo view_infos[] = {
-  { "month", N_("Month"), fd_month_view_get_type },
+  { "month", N_("Month"), fd_month_view_new },
+  { "week", N_("Week"), create_week_view },
+  { "day", N_("Day"), create_day_view },
+  { "trainers", N_("Trainers"), create_trainers_view },
+  { "rooms", N_("Rooms"), create_rooms_view },
 };
 
 #define N_VIEWS G_N_ELEMENTS (view_infos)
@@ -99,6 +129,8 @@ struct _FdCalendarView
   GCancellable *conflicts_cancellable;
 
   FdSlotMove *move;          /* the slot being dragged, read once */
+
+  gboolean lanes_read[N_VIEWS]; /* a resource view was given its lanes */
 
   GPtrArray *place_ids;      /* the filters' dropdowns' rows */
   GPtrArray *room_ids;
@@ -1033,15 +1065,38 @@ show_today (FdCalendarView *self)
   schedule_midnight (self);
 }
 
+/* A resource view's lanes, read when it is first shown: 2 000 trainers */
+static void
+read_lanes (FdCalendarView *self)
+{
+  FdSlotView *view = get_view (self);
+  g_autoptr(GPtrArray) lanes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!FD_IS_RESOURCE_VIEW (view) || self->lanes_read[self->current] || self->database == NULL)
+    return;
+
+  if (fd_slot_view_get_lanes (view) == FD_SLOT_VIEW_LANES_TRAINERS)
+    lanes = fd_database_list_trainer_lanes (self->database, &error);
+  else
+    lanes = fd_database_list_room_lanes (self->database, &error);
+
+  if (lanes == NULL)
+    {
+      g_warning ("Could not list the calendar's lanes: %s", error->message);
+      return;
+    }
+
+  fd_resource_view_set_lanes (FD_RESOURCE_VIEW (view), lanes);
+  self->lanes_read[self->current] = TRUE;
+}
+
 /* Switching views keeps the day; each view keeps its filters */
 static void
 set_current_view (FdCalendarView *self,
                   guint           index)
 {
   g_return_if_fail (index < N_VIEWS);
-
-  for (guint i = 0; i < N_VIEWS; i++)
-    gtk_toggle_button_set_active (self->view_buttons[i], i == index);
 
   if (self->current == index && gtk_stack_get_visible_child (self->view_stack) != NULL &&
       gtk_stack_get_visible_child (self->view_stack) == GTK_WIDGET (get_view (self)))
@@ -1051,6 +1106,9 @@ set_current_view (FdCalendarView *self,
   fd_slot_view_set_slots (get_view (self), NULL);
 
   self->current = index;
+  for (guint i = 0; i < N_VIEWS; i++)
+    gtk_toggle_button_set_active (self->view_buttons[i], i == index);
+  read_lanes (self);
   gtk_stack_set_visible_child_name (self->view_stack, view_infos[index].name);
   fill_filters (self);
   show_date (self, &self->date, TRUE);
@@ -1852,8 +1910,6 @@ fd_calendar_view_class_init (FdCalendarViewClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "calendarview");
 
-  for (guint i = 0; i < N_VIEWS; i++)
-    g_type_ensure (view_infos[i].get_type ());
 }
 
 static void
@@ -1867,8 +1923,7 @@ fd_calendar_view_init (FdCalendarView *self)
 
   for (guint i = 0; i < N_VIEWS; i++)
     {
-      GtkWidget *view = g_object_new (view_infos[i].get_type (),
-                                      "hexpand", TRUE, "vexpand", TRUE, NULL);
+      GtkWidget *view = view_infos[i].create ();
       GtkWidget *button = gtk_toggle_button_new_with_label (_(view_infos[i].label));
       g_autofree char *detailed = g_strdup_printf ("calendar.view::%s", view_infos[i].name);
 
@@ -1954,7 +2009,11 @@ fd_calendar_view_set_database (FdCalendarView *self,
   gtk_popover_popdown (self->details_popover);
   g_clear_pointer (&self->move, fd_slot_move_free);
   for (guint i = 0; i < N_VIEWS; i++)
-    filters_clear (&self->filters[i]);
+    {
+      filters_clear (&self->filters[i]);
+      self->lanes_read[i] = FALSE;
+    }
+  read_lanes (self);
   fill_filters (self);
   load_slots (self);
 
