@@ -1098,8 +1098,8 @@ set_current_view (FdCalendarView *self,
 {
   g_return_if_fail (index < N_VIEWS);
 
-  if (self->current == index && gtk_stack_get_visible_child (self->view_stack) != NULL &&
-      gtk_stack_get_visible_child (self->view_stack) == GTK_WIDGET (get_view (self)))
+  if (self->current == index &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), view_infos[index].name) == 0)
     return;
 
   /* the view left forgets its slots: it gets the page anew when shown */
@@ -1927,8 +1927,19 @@ fd_calendar_view_init (FdCalendarView *self)
       GtkWidget *button = gtk_toggle_button_new_with_label (_(view_infos[i].label));
       g_autofree char *detailed = g_strdup_printf ("calendar.view::%s", view_infos[i].name);
 
+      GtkWidget *page = view;
+
+      /* a time grid scrolls its hours, its header pinned */
+      if (GTK_IS_SCROLLABLE (view))
+        {
+          page = gtk_scrolled_window_new ();
+          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (page), GTK_POLICY_NEVER,
+                                          GTK_POLICY_AUTOMATIC);
+          gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (page), view);
+        }
+
       self->views[i] = FD_SLOT_VIEW (view);
-      gtk_stack_add_named (self->view_stack, view, view_infos[i].name);
+      gtk_stack_add_named (self->view_stack, page, view_infos[i].name);
       g_signal_connect_object (view, "slot-activated", G_CALLBACK (on_slot_activated_cb), self, 0);
       g_signal_connect_object (view, "check-move", G_CALLBACK (on_check_move_cb), self, 0);
       g_signal_connect_object (view, "move-slot", G_CALLBACK (on_move_slot_cb), self, 0);
