@@ -129,6 +129,7 @@ struct _FdWeekView
   GtkWidget *swatches[N_SWATCHES];
   GtkWidget *message_label;
   PangoLayout *hour_layouts[24];
+  PangoFontDescription *font;  /* the layouts' */
 
   GtkWidget *overflow_popover;
   GtkWidget *overflow_title;
@@ -457,11 +458,15 @@ find_slot_block (FdWeekView      *self,
 
 /* Text */
 
+/* What a block says, in as many lines as it has room for (each line is
+ * shaped, so a short or narrow block spares the frame the others): the
+ * time and session code, the label, the room (or place), the trainers. */
 static char *
-dup_block_markup (FdSlot *slot)
+dup_block_markup (FdSlot   *slot,
+                  guint     n_lines,
+                  gboolean  narrow)
 {
-  g_autofree char *range = fd_format_time_range (fd_slot_get_start_at (slot),
-                                                 fd_slot_get_end_at (slot));
+  g_autofree char *range = NULL;
   const char *code = fd_slot_get_session_code (slot);
   const char *label = fd_slot_get_session_label (slot);
   const char *room = fd_slot_get_room_name (slot);
@@ -469,28 +474,31 @@ dup_block_markup (FdSlot *slot)
   const char *trainers = fd_slot_get_trainer_names (slot);
   GString *markup = g_string_new (NULL);
 
+  range = narrow ? fd_format_time (fd_slot_get_start_at (slot))
+                 : fd_format_time_range (fd_slot_get_start_at (slot), fd_slot_get_end_at (slot));
+
   g_string_append (markup, "<span font_size=\"small\">");
   g_string_append_printf (markup, "<b>%s</b>", range != NULL ? range : "");
-  if (code != NULL && *code != '\0')
+  if (!narrow && code != NULL && *code != '\0')
     {
       g_autofree char *escaped = g_markup_escape_text (code, -1);
 
       g_string_append_printf (markup, " <span alpha=\"70%%\">%s</span>", escaped);
     }
-  if (label != NULL && *label != '\0')
+  if (n_lines > 1 && label != NULL && *label != '\0')
     {
       g_autofree char *escaped = g_markup_escape_text (label, -1);
 
       g_string_append_printf (markup, "\n%s", escaped);
     }
-  if ((room != NULL && *room != '\0') || (place != NULL && *place != '\0'))
+  if (n_lines > 2 && ((room != NULL && *room != '\0') || (place != NULL && *place != '\0')))
     {
       g_autofree char *escaped =
         g_markup_escape_text (room != NULL && *room != '\0' ? room : place, -1);
 
       g_string_append_printf (markup, "\n<span alpha=\"75%%\">%s</span>", escaped);
     }
-  if (trainers != NULL && *trainers != '\0')
+  if (n_lines > 3 && trainers != NULL && *trainers != '\0')
     {
       g_autofree char *escaped = g_markup_escape_text (trainers, -1);
 
@@ -501,15 +509,23 @@ dup_block_markup (FdSlot *slot)
   return g_string_free (markup, FALSE);
 }
 
+#define LINE_HEIGHT   14.0   /* a line of small text, about */
+#define NARROW_BLOCK  80.0   /* narrower, a block shows its start only */
+
 static PangoLayout *
 get_block_layout (FdWeekView *self,
-                  FdSlot     *slot)
+                  FdSlot     *slot,
+                  double      width,
+                  double      height)
 {
   PangoLayout *layout = g_hash_table_lookup (self->layouts, slot);
+  guint n_lines = (guint) CLAMP (floor ((height - BLOCK_PADDING) / LINE_HEIGHT), 1, 4);
+  gboolean narrow = width < NARROW_BLOCK;
+  guint shape = n_lines * 2 + (narrow ? 1 : 0);
 
-  if (layout == NULL)
+  if (layout == NULL || GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (layout), "fd-shape")) != shape)
     {
-      g_autofree char *markup = dup_block_markup (slot);
+      g_autofree char *markup = dup_block_markup (slot, n_lines, narrow);
 
       layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
       pango_layout_set_markup (layout, markup, -1);
@@ -518,6 +534,7 @@ get_block_layout (FdWeekView *self,
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (layout, -1);
+      g_object_set_data (G_OBJECT (layout), "fd-shape", GUINT_TO_POINTER (shape));
       g_hash_table_insert (self->layouts, slot, layout);
     }
 
@@ -1319,13 +1336,11 @@ step_key_move (FdWeekView *self,
   if (end < start + STEP)
     end = start + STEP;
 
-  /* stays on the page */
-  if (start < 0 || end > last + (self->orig_end - self->orig_start))
+  /* it stays on the page, and in one day if it was in one */
+  if (start < 0 || start >= last)
     return;
-  if (start_delta != 0 && (start / DAY_MINUTES) != ((end - 1) / DAY_MINUTES) &&
-      (self->orig_start / DAY_MINUTES) == ((self->orig_end - 1) / DAY_MINUTES))
-    return;
-  if (start >= last)
+  if (self->orig_start / DAY_MINUTES == (self->orig_end - 1) / DAY_MINUTES &&
+      start / DAY_MINUTES != (end - 1) / DAY_MINUTES)
     return;
 
   set_ghost (self, start, end);
@@ -1580,16 +1595,18 @@ snapshot_grid (FdWeekView  *self,
         {
           append_line (snapshot, &hour_color, HOUR_WIDTH - 6, y, width - HOUR_WIDTH + 6, 1);
 
-          if (quarter < 24 * 4 && quarter > 0)
+          if (quarter < 24 * 4 && self->hour_layouts[quarter / 4] != NULL)
             {
               PangoLayout *layout = self->hour_layouts[quarter / 4];
               int text_width, text_height;
 
               pango_layout_get_pixel_size (layout, &text_width, &text_height);
               gtk_snapshot_save (snapshot);
+              /* the top one slides under the header rather than be cut */
               gtk_snapshot_translate (snapshot,
                                       &GRAPHENE_POINT_INIT (HOUR_WIDTH - 10 - text_width,
-                                                            y - text_height / 2.0));
+                                                            MAX (y - text_height / 2.0,
+                                                                 self->header_height + 1)));
               gtk_snapshot_append_layout (snapshot, layout, &text_color);
               gtk_snapshot_restore (snapshot);
             }
@@ -1640,7 +1657,7 @@ snapshot_block (FdWeekView            *self,
     {
       int text_width = (int) ((width - 2 * BLOCK_PADDING - 2) * PANGO_SCALE);
 
-      layout = get_block_layout (self, slot);
+      layout = get_block_layout (self, slot, width, height);
       if (pango_layout_get_width (layout) != text_width)
         pango_layout_set_width (layout, text_width);
 
@@ -1937,9 +1954,18 @@ fd_week_view_css_changed (GtkWidget         *widget,
 {
   FdWeekView *self = FD_WEEK_VIEW (widget);
 
+  PangoFontDescription *font;
+
   GTK_WIDGET_CLASS (fd_week_view_parent_class)->css_changed (widget, change);
 
-  /* a new font: every layout is made again when drawn */
+  /* a new font: every layout is made again when drawn (not for a mere
+   * change of state, such as the focus) */
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  if (self->font != NULL && font != NULL && pango_font_description_equal (font, self->font))
+    return;
+
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->font = font != NULL ? pango_font_description_copy (font) : NULL;
   g_hash_table_remove_all (self->layouts);
   update_hour_layouts (self);
 }
@@ -2262,6 +2288,7 @@ fd_week_view_finalize (GObject *object)
   g_clear_pointer (&self->slots, g_hash_table_unref);
   g_free (self->message);
   g_free (self->focus_id);
+  g_clear_pointer (&self->font, pango_font_description_free);
 
   G_OBJECT_CLASS (fd_week_view_parent_class)->finalize (object);
 }
