@@ -271,14 +271,21 @@ get_placement_at (FdResourceView *self,
 }
 
 static void
-update_adjustment (FdResourceView *self)
+configure_adjustment (FdResourceView *self,
+                      int             height)
 {
-  double page = MAX (0, gtk_widget_get_height (GTK_WIDGET (self)) - HEADER_HEIGHT);
+  double page = MAX (0, height - HEADER_HEIGHT);
   double upper = fd_resource_model_get_height (self->model);
   double value = CLAMP (get_scroll (self), 0, MAX (0, upper - page));
 
   gtk_adjustment_configure (self->vadjustment, value, 0, MAX (upper, page),
                             ROW_HEIGHT + 2 * LANE_PADDING, page * 0.9, page);
+}
+
+static void
+update_adjustment (FdResourceView *self)
+{
+  configure_adjustment (self, gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
 static void
@@ -375,17 +382,19 @@ get_name_layout (FdResourceView *self,
   resource = fd_resource_model_get_lane (self->model, lane);
   place = fd_resource_lane_get_place_name (resource);
   if (place != NULL && fd_resource_lane_get_capacity (resource) > 0)
-    /* Translators: a room's lane: room, then dimmed: place · number of seats */
-    markup = g_markup_printf_escaped (_("%1$s  <span alpha=\"55%%\" size=\"small\">%2$s · %3$u seats</span>"),
+    /* Translators: a room's lane: the room, then under it: place · number of seats */
+    markup = g_markup_printf_escaped (_("%1$s\n<span alpha=\"55%%\" size=\"small\">%2$s · %3$u seats</span>"),
                                       fd_resource_lane_get_name (resource), place,
                                       fd_resource_lane_get_capacity (resource));
   else if (place != NULL)
-    markup = g_markup_printf_escaped ("%s  <span alpha=\"55%%\" size=\"small\">%s</span>",
+    markup = g_markup_printf_escaped ("%s\n<span alpha=\"55%%\" size=\"small\">%s</span>",
                                       fd_resource_lane_get_name (resource), place);
   else
     markup = g_markup_escape_text (fd_resource_lane_get_name (resource), -1);
 
   layout = create_layout (self, NULL, NAME_WIDTH - 24);
+  pango_layout_set_single_paragraph_mode (layout, FALSE);
+  pango_layout_set_spacing (layout, -2 * PANGO_SCALE);
   pango_layout_set_markup (layout, markup, -1);
   g_hash_table_insert (self->name_layouts, GUINT_TO_POINTER (lane + 1), layout);
   self->n_layouts_made++;
@@ -580,9 +589,11 @@ snapshot_bar (FdResourceView            *self,
                                         : gtk_widget_get_style_context (self->colors[color]);
   int text_width = (int) rect.size.width - 10;
 
+  /* "A…" says nothing: a short bar shows its colour, and its tooltip */
+
   render_box (snapshot, context, &rect);
 
-  if (text_width >= 12)
+  if (text_width >= 36)
     {
       PangoLayout *layout = get_bar_layout (self, placement->slot, text_width);
       int text_height;
@@ -645,8 +656,9 @@ snapshot_names (FdResourceView *self,
       int text_height;
 
       pango_layout_get_pixel_size (layout, NULL, &text_height);
+      /* centred on the first row, or on the lane's height for two lines */
       gtk_snapshot_render_layout (snapshot, context, 12,
-                                  floor (top + LANE_PADDING + (ROW_HEIGHT - text_height) / 2.0),
+                                  floor (top + MAX (1, (ROW_HEIGHT + 2 * LANE_PADDING - text_height) / 2.0)),
                                   layout);
     }
 }
@@ -1768,6 +1780,9 @@ fd_resource_view_size_allocate (GtkWidget *widget,
   FdResourceView *self = FD_RESOURCE_VIEW (widget);
   int bar_width = 0;
 
+  /* before the scrollbar lays its slider out */
+  configure_adjustment (self, height);
+
   gtk_widget_measure (self->scrollbar, GTK_ORIENTATION_HORIZONTAL, -1,
                       NULL, &bar_width, NULL, NULL);
   gtk_widget_size_allocate (self->scrollbar,
@@ -1775,7 +1790,6 @@ fd_resource_view_size_allocate (GtkWidget *widget,
                                                bar_width, MAX (0, height - HEADER_HEIGHT) },
                             -1);
 
-  update_adjustment (self);
   ensure_header (self);
 }
 
