@@ -381,16 +381,25 @@ get_name_layout (FdResourceView *self,
 
   resource = fd_resource_model_get_lane (self->model, lane);
   place = fd_resource_lane_get_place_name (resource);
-  if (place != NULL && fd_resource_lane_get_capacity (resource) > 0)
-    /* Translators: a room's lane: the room, then under it: place · number of seats */
-    markup = g_markup_printf_escaped (_("%1$s\n<span alpha=\"55%%\" size=\"small\">%2$s · %3$u seats</span>"),
-                                      fd_resource_lane_get_name (resource), place,
-                                      fd_resource_lane_get_capacity (resource));
-  else if (place != NULL)
-    markup = g_markup_printf_escaped ("%s\n<span alpha=\"55%%\" size=\"small\">%s</span>",
-                                      fd_resource_lane_get_name (resource), place);
+  if (place != NULL)
+    {
+      guint seats = fd_resource_lane_get_capacity (resource);
+      g_autofree char *detail = NULL;
+
+      if (seats > 0)
+        /* Translators: under a room's name in the resource week: its place · seats */
+        detail = g_strdup_printf (ngettext ("%1$s · %2$u seat", "%1$s · %2$u seats", seats),
+                                  place, seats);
+      else
+        detail = g_strdup (place);
+
+      markup = g_markup_printf_escaped ("%s\n<span alpha=\"55%%\" size=\"small\">%s</span>",
+                                        fd_resource_lane_get_name (resource), detail);
+    }
   else
-    markup = g_markup_escape_text (fd_resource_lane_get_name (resource), -1);
+    {
+      markup = g_markup_escape_text (fd_resource_lane_get_name (resource), -1);
+    }
 
   layout = create_layout (self, NULL, NAME_WIDTH - 24);
   pango_layout_set_single_paragraph_mode (layout, FALSE);
