@@ -56,7 +56,8 @@
  * move-slot signal), Escape cancels. Pointer: click a bar to open it,
  * drag it (another time, day or lane), drag its right edge to resize,
  * drag on empty space to select a range to create a slot in; Escape
- * cancels a drag. Moves are asked about through check-move each time the
+ * cancels a drag. Page Up / Page Down are left to the page (previous and
+ * next week); the wheel and the scrollbar scroll the lanes. Moves are asked about through check-move each time the
  * snapped target changes, and its message is shown by the ghost.
  */
 
@@ -122,6 +123,7 @@ struct _FdResourceView
 
   GtkAdjustment *vadjustment;
   GtkWidget *scrollbar;
+  GtkGesture *drag;           /* owned by the widget */
   GtkWidget *swatches[N_SWATCHES];
   GtkWidget *colors[N_COLORS];
 
@@ -759,7 +761,7 @@ snapshot_operation (FdResourceView *self,
 }
 
 static gboolean
-is_lane_shown (gpointer key,
+is_lane_off_screen (gpointer key,
                gpointer value,
                gpointer user_data)
 {
@@ -797,7 +799,7 @@ fd_resource_view_snapshot (GtkWidget   *widget,
 
   /* the lanes scrolled away drop their names; bars are few */
   if (g_hash_table_size (self->name_layouts) > 2 * self->n_visible + 32)
-    g_hash_table_foreach_remove (self->name_layouts, is_lane_shown, self);
+    g_hash_table_foreach_remove (self->name_layouts, is_lane_off_screen, self);
   if (g_hash_table_size (self->bar_layouts) > MAX_CACHED)
     g_hash_table_remove_all (self->bar_layouts);
 
@@ -1454,11 +1456,8 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
     {
       if (keyval == GDK_KEY_Escape)
         {
-          GtkEventController *drag = g_object_get_data (G_OBJECT (self), "fd-drag-gesture");
-
           end_operation (self);
-          if (drag != NULL)
-            gtk_event_controller_reset (drag);
+          gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
         }
       return TRUE;
     }
@@ -1485,14 +1484,6 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
       return focus_vertically (self, 1);
-
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_Page_Down:
-      gtk_adjustment_set_value (self->vadjustment,
-                                get_scroll (self) +
-                                (keyval == GDK_KEY_Page_Up ? -1 : 1) *
-                                gtk_adjustment_get_page_increment (self->vadjustment));
-      return TRUE;
 
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
@@ -2015,7 +2006,7 @@ fd_resource_view_init (FdResourceView *self)
   g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self, 0);
   g_signal_connect_object (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self, 0);
   g_signal_connect_object (drag, "cancel", G_CALLBACK (on_drag_cancel_cb), self, 0);
-  g_object_set_data (G_OBJECT (self), "fd-drag-gesture", drag);
+  self->drag = drag;
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
