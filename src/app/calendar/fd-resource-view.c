@@ -56,7 +56,8 @@
  * move-slot signal), Escape cancels. Pointer: click a bar to open it,
  * drag it (another time, day or lane), drag its right edge to resize,
  * drag on empty space to select a range to create a slot in; Escape
- * cancels a drag. Moves are asked about through check-move each time the
+ * cancels a drag. Page Up / Page Down are left to the page (previous and
+ * next week); the wheel and the scrollbar scroll the lanes. Moves are asked about through check-move each time the
  * snapped target changes, and its message is shown by the ghost.
  */
 
@@ -122,6 +123,7 @@ struct _FdResourceView
 
   GtkAdjustment *vadjustment;
   GtkWidget *scrollbar;
+  GtkGesture *drag;           /* owned by the widget */
   GtkWidget *swatches[N_SWATCHES];
   GtkWidget *colors[N_COLORS];
 
@@ -271,14 +273,21 @@ get_placement_at (FdResourceView *self,
 }
 
 static void
-update_adjustment (FdResourceView *self)
+configure_adjustment (FdResourceView *self,
+                      int             height)
 {
-  double page = MAX (0, gtk_widget_get_height (GTK_WIDGET (self)) - HEADER_HEIGHT);
+  double page = MAX (0, height - HEADER_HEIGHT);
   double upper = fd_resource_model_get_height (self->model);
   double value = CLAMP (get_scroll (self), 0, MAX (0, upper - page));
 
   gtk_adjustment_configure (self->vadjustment, value, 0, MAX (upper, page),
                             ROW_HEIGHT + 2 * LANE_PADDING, page * 0.9, page);
+}
+
+static void
+update_adjustment (FdResourceView *self)
+{
+  configure_adjustment (self, gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
 static void
@@ -374,18 +383,29 @@ get_name_layout (FdResourceView *self,
 
   resource = fd_resource_model_get_lane (self->model, lane);
   place = fd_resource_lane_get_place_name (resource);
-  if (place != NULL && fd_resource_lane_get_capacity (resource) > 0)
-    /* Translators: a room's lane: room, then dimmed: place · number of seats */
-    markup = g_markup_printf_escaped (_("%1$s  <span alpha=\"55%%\" size=\"small\">%2$s · %3$u seats</span>"),
-                                      fd_resource_lane_get_name (resource), place,
-                                      fd_resource_lane_get_capacity (resource));
-  else if (place != NULL)
-    markup = g_markup_printf_escaped ("%s  <span alpha=\"55%%\" size=\"small\">%s</span>",
-                                      fd_resource_lane_get_name (resource), place);
+  if (place != NULL)
+    {
+      guint seats = fd_resource_lane_get_capacity (resource);
+      g_autofree char *detail = NULL;
+
+      if (seats > 0)
+        /* Translators: under a room's name in the resource week: its place · seats */
+        detail = g_strdup_printf (ngettext ("%1$s · %2$u seat", "%1$s · %2$u seats", seats),
+                                  place, seats);
+      else
+        detail = g_strdup (place);
+
+      markup = g_markup_printf_escaped ("%s\n<span alpha=\"55%%\" size=\"small\">%s</span>",
+                                        fd_resource_lane_get_name (resource), detail);
+    }
   else
-    markup = g_markup_escape_text (fd_resource_lane_get_name (resource), -1);
+    {
+      markup = g_markup_escape_text (fd_resource_lane_get_name (resource), -1);
+    }
 
   layout = create_layout (self, NULL, NAME_WIDTH - 24);
+  pango_layout_set_single_paragraph_mode (layout, FALSE);
+  pango_layout_set_spacing (layout, -2 * PANGO_SCALE);
   pango_layout_set_markup (layout, markup, -1);
   g_hash_table_insert (self->name_layouts, GUINT_TO_POINTER (lane + 1), layout);
   self->n_layouts_made++;
@@ -580,9 +600,11 @@ snapshot_bar (FdResourceView            *self,
                                         : gtk_widget_get_style_context (self->colors[color]);
   int text_width = (int) rect.size.width - 10;
 
+  /* "A…" says nothing: a short bar shows its colour, and its tooltip */
+
   render_box (snapshot, context, &rect);
 
-  if (text_width >= 12)
+  if (text_width >= 36)
     {
       PangoLayout *layout = get_bar_layout (self, placement->slot, text_width);
       int text_height;
@@ -645,8 +667,9 @@ snapshot_names (FdResourceView *self,
       int text_height;
 
       pango_layout_get_pixel_size (layout, NULL, &text_height);
+      /* centred on the first row, or on the lane's height for two lines */
       gtk_snapshot_render_layout (snapshot, context, 12,
-                                  floor (top + LANE_PADDING + (ROW_HEIGHT - text_height) / 2.0),
+                                  floor (top + MAX (1, (ROW_HEIGHT + 2 * LANE_PADDING - text_height) / 2.0)),
                                   layout);
     }
 }
@@ -738,7 +761,7 @@ snapshot_operation (FdResourceView *self,
 }
 
 static gboolean
-is_lane_shown (gpointer key,
+is_lane_off_screen (gpointer key,
                gpointer value,
                gpointer user_data)
 {
@@ -776,7 +799,7 @@ fd_resource_view_snapshot (GtkWidget   *widget,
 
   /* the lanes scrolled away drop their names; bars are few */
   if (g_hash_table_size (self->name_layouts) > 2 * self->n_visible + 32)
-    g_hash_table_foreach_remove (self->name_layouts, is_lane_shown, self);
+    g_hash_table_foreach_remove (self->name_layouts, is_lane_off_screen, self);
   if (g_hash_table_size (self->bar_layouts) > MAX_CACHED)
     g_hash_table_remove_all (self->bar_layouts);
 
@@ -1433,11 +1456,8 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
     {
       if (keyval == GDK_KEY_Escape)
         {
-          GtkEventController *drag = g_object_get_data (G_OBJECT (self), "fd-drag-gesture");
-
           end_operation (self);
-          if (drag != NULL)
-            gtk_event_controller_reset (drag);
+          gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
         }
       return TRUE;
     }
@@ -1464,14 +1484,6 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
       return focus_vertically (self, 1);
-
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_Page_Down:
-      gtk_adjustment_set_value (self->vadjustment,
-                                get_scroll (self) +
-                                (keyval == GDK_KEY_Page_Up ? -1 : 1) *
-                                gtk_adjustment_get_page_increment (self->vadjustment));
-      return TRUE;
 
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
@@ -1768,6 +1780,9 @@ fd_resource_view_size_allocate (GtkWidget *widget,
   FdResourceView *self = FD_RESOURCE_VIEW (widget);
   int bar_width = 0;
 
+  /* before the scrollbar lays its slider out */
+  configure_adjustment (self, height);
+
   gtk_widget_measure (self->scrollbar, GTK_ORIENTATION_HORIZONTAL, -1,
                       NULL, &bar_width, NULL, NULL);
   gtk_widget_size_allocate (self->scrollbar,
@@ -1775,7 +1790,6 @@ fd_resource_view_size_allocate (GtkWidget *widget,
                                                bar_width, MAX (0, height - HEADER_HEIGHT) },
                             -1);
 
-  update_adjustment (self);
   ensure_header (self);
 }
 
@@ -1992,7 +2006,7 @@ fd_resource_view_init (FdResourceView *self)
   g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self, 0);
   g_signal_connect_object (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self, 0);
   g_signal_connect_object (drag, "cancel", G_CALLBACK (on_drag_cancel_cb), self, 0);
-  g_object_set_data (G_OBJECT (self), "fd-drag-gesture", drag);
+  self->drag = drag;
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
