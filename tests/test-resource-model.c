@@ -15,6 +15,7 @@
 #include "fd-models-private.h"
 #include "fd-calendar-period.h"
 #include "fd-resource-model.h"
+#include "fd-slot-view.h"
 
 #define MONDAY "2026-03-02"
 
@@ -431,9 +432,10 @@ test_iso (void)
   g_assert_cmpstr (before, ==, "2026-03-01T23:00");
 
   /* the colour of a session is stable and in the palette */
-  g_assert_cmpuint (fd_resource_color_index ("abc", 8), ==, fd_resource_color_index ("abc", 8));
-  g_assert_cmpuint (fd_resource_color_index ("abc", 8), <, 8);
-  g_assert_cmpuint (fd_resource_color_index (NULL, 8), ==, 0);
+  g_assert_cmpuint (fd_slot_view_get_color_index ("abc"), ==, fd_slot_view_get_color_index ("abc"));
+  g_assert_cmpuint (fd_slot_view_get_color_index ("abc"), <, FD_SLOT_VIEW_N_COLORS);
+  g_assert_cmpuint (fd_slot_view_get_color_index (NULL), ==, 0);
+  g_assert_cmpstr (fd_slot_view_get_color_class (3), ==, "slot-color-3");
 
   fd_resource_model_free (model);
 }

@@ -53,6 +53,7 @@ typedef struct
   GtkWidget *button;
   GtkWidget *inscription;
   FdSlot *slot;              /* borrowed from self->slots, or NULL */
+  const char *color_class;   /* the session's colour, or NULL */
   GtkAllocation allocation;
 } Chip;
 
@@ -516,6 +517,20 @@ set_chip_slot (Chip   *chip,
 
   if (slot == NULL)
     return;
+
+  /* the session's colour; the old slot may be gone already */
+  {
+    const char *color_class =
+      fd_slot_view_get_color_class (fd_slot_view_get_color_index (fd_slot_get_session_id (slot)));
+
+    if (chip->color_class != color_class)
+      {
+        if (chip->color_class != NULL)
+          gtk_widget_remove_css_class (chip->button, chip->color_class);
+        gtk_widget_add_css_class (chip->button, color_class);
+        chip->color_class = color_class;
+      }
+  }
 
   /* an inscription only redraws when its text changes: safe in allocate */
   markup = dup_chip_markup (slot);

@@ -1046,28 +1046,3 @@ fd_resource_drag_range (int  from,
   *end = CLAMP (fd_calendar_snap_minutes (high, FD_RESOURCE_SNAP),
                 *start + FD_RESOURCE_SNAP, midnight);
 }
-
-/**
- * fd_resource_color_index:
- * @session_id: (nullable): a session's id
- * @n_colors: the size of the palette
- *
- * Returns: the palette entry of a session: the same on every run and
- *   every machine (a djb hash of its id, not g_str_hash)
- */
-guint
-fd_resource_color_index (const char *session_id,
-                         guint       n_colors)
-{
-  guint32 hash = 5381;
-
-  g_return_val_if_fail (n_colors > 0, 0);
-
-  if (session_id == NULL)
-    return 0;
-
-  for (const char *p = session_id; *p != '\0'; p++)
-    hash = hash * 33 + (guchar) *p;
-
-  return hash % n_colors;
-}

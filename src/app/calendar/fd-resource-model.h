@@ -144,7 +144,5 @@ void             fd_resource_drag_range             (int                     fro
                                                      int                    *start,
                                                      int                    *end);
 
-guint            fd_resource_color_index            (const char             *session_id,
-                                                     guint                   n_colors);
 
 G_END_DECLS

@@ -71,7 +71,7 @@
 #define EDGE_WIDTH      6      /* the grip at a bar's right edge */
 #define DRAG_THRESHOLD  4
 #define AUTOSCROLL_ZONE 32
-#define N_COLORS        8
+#define N_COLORS        FD_SLOT_VIEW_N_COLORS
 #define MAX_CACHED      512    /* layouts of bars kept between frames */
 
 typedef enum
@@ -595,7 +595,7 @@ snapshot_bar (FdResourceView            *self,
   graphene_rect_t rect = get_bar_rect (self, lane, placement->start, placement->end,
                                        placement->row);
   gboolean conflicted = self->conflicted != NULL && g_hash_table_contains (self->conflicted, id);
-  guint color = fd_resource_color_index (fd_slot_get_session_id (placement->slot), N_COLORS);
+  guint color = fd_slot_view_get_color_index (fd_slot_get_session_id (placement->slot));
   GtkStyleContext *context = conflicted ? get_swatch (self, SWATCH_CONFLICTED)
                                         : gtk_widget_get_style_context (self->colors[color]);
   int text_width = (int) rect.size.width - 10;
@@ -1984,11 +1984,7 @@ fd_resource_view_init (FdResourceView *self)
     self->swatches[i] = create_swatch (self, swatch_classes[i],
                                        i == SWATCH_CONFLICTED ? "bar" : NULL);
   for (guint i = 0; i < N_COLORS; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("color-%u", i);
-
-      self->colors[i] = create_swatch (self, "bar", name);
-    }
+    self->colors[i] = create_swatch (self, "bar", fd_slot_view_get_color_class (i));
 
   self->vadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
   g_signal_connect_object (self->vadjustment, "value-changed",

@@ -377,3 +377,44 @@ fd_slot_view_emit_create (FdSlotView         *self,
 
   g_signal_emit (self, signals[CREATE_SLOT], 0, start_at, end_at, lane, area);
 }
+
+/**
+ * fd_slot_view_get_color_index:
+ * @session_id: (nullable): a session's id
+ *
+ * Returns: the palette entry of a session, below %FD_SLOT_VIEW_N_COLORS:
+ *   the same in every view, on every run and every machine (a djb hash of
+ *   its id)
+ */
+guint
+fd_slot_view_get_color_index (const char *session_id)
+{
+  guint32 hash = 5381;
+
+  if (session_id == NULL)
+    return 0;
+
+  for (const char *p = session_id; *p != '\0'; p++)
+    hash = hash * 33 + (guchar) *p;
+
+  return hash % FD_SLOT_VIEW_N_COLORS;
+}
+
+/**
+ * fd_slot_view_get_color_class:
+ * @index: a palette entry, below %FD_SLOT_VIEW_N_COLORS
+ *
+ * Returns: its CSS class, "slot-color-3"
+ */
+const char *
+fd_slot_view_get_color_class (guint index)
+{
+  static const char * const classes[FD_SLOT_VIEW_N_COLORS] = {
+    "slot-color-0", "slot-color-1", "slot-color-2", "slot-color-3",
+    "slot-color-4", "slot-color-5", "slot-color-6", "slot-color-7",
+  };
+
+  g_return_val_if_fail (index < FD_SLOT_VIEW_N_COLORS, classes[0]);
+
+  return classes[index];
+}

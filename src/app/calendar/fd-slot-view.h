@@ -91,6 +91,13 @@ struct _FdSlotViewInterface
                                      const char   *slot_id);
 };
 
+/* Every view colours a slot by its session from one palette, the CSS
+ * classes "slot-color-0" … "slot-color-7" of ui/style.css */
+#define FD_SLOT_VIEW_N_COLORS 8
+
+guint            fd_slot_view_get_color_index (const char *session_id);
+const char      *fd_slot_view_get_color_class (guint       index);
+
 FdCalendarPeriod fd_slot_view_get_period    (FdSlotView   *self);
 FdSlotViewLanes  fd_slot_view_get_lanes     (FdSlotView   *self);
 void             fd_slot_view_set_date      (FdSlotView   *self,

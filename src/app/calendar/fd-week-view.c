@@ -64,7 +64,7 @@
 #define BLOCK_PADDING    4.0
 #define RESIZE_EDGE      6.0
 #define OPENING_HOUR     8
-#define N_PALETTE        8
+#define N_PALETTE        FD_SLOT_VIEW_N_COLORS
 #define MAX_DAYS         7
 
 #define DAY_MINUTES FD_TIME_GRID_DAY_MINUTES
@@ -86,9 +86,8 @@ typedef enum
   N_SWATCHES
 } Swatch;
 
-static const char * const swatch_classes[N_SWATCHES] = {
-  "color-0", "color-1", "color-2", "color-3",
-  "color-4", "color-5", "color-6", "color-7",
+/* after the palette's (fd_slot_view_get_color_class()) */
+static const char * const swatch_classes[N_SWATCHES - N_PALETTE] = {
   "conflict", "focus", "ghost", "selection", "overflow",
   "today", "weekend", "holiday", "hour-line", "quarter-line", "header",
 };
@@ -199,10 +198,7 @@ slot_get_id (FdSlot *slot)
 static guint
 get_palette_index (FdSlot *slot)
 {
-  const char *session_id = fd_slot_get_session_id (slot);
-
-  /* g_str_hash() is the same from run to run: a session keeps its colour */
-  return session_id != NULL ? g_str_hash (session_id) % N_PALETTE : 0;
+  return fd_slot_view_get_color_index (fd_slot_get_session_id (slot));
 }
 
 static GtkStyleContext *
@@ -2421,9 +2417,13 @@ fd_week_view_init (FdWeekView *self)
   for (guint i = 0; i < N_SWATCHES; i++)
     {
       self->swatches[i] = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      gtk_widget_add_css_class (self->swatches[i], swatch_classes[i]);
       if (i < N_PALETTE)
-        gtk_widget_add_css_class (self->swatches[i], "block");
+        {
+          gtk_widget_add_css_class (self->swatches[i], fd_slot_view_get_color_class (i));
+          gtk_widget_add_css_class (self->swatches[i], "block");
+        }
+      else
+        gtk_widget_add_css_class (self->swatches[i], swatch_classes[i - N_PALETTE]);
       gtk_widget_set_child_visible (self->swatches[i], FALSE);
       gtk_widget_set_parent (self->swatches[i], GTK_WIDGET (self));
     }
