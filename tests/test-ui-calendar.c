@@ -856,6 +856,17 @@ test_follows_changes (Fixture       *fixture,
                        "2026-11-19T08:30", "2026-11-19T11:30", NULL, NULL));
   gtk_widget_set_visible (fixture->window, TRUE);
   g_assert_true (wait_for (fixture, has_n_slots, GUINT_TO_POINTER (before + 1)));
+
+  /* A slot planned while the page is being read (in a worker, which may
+   * read before the commit) is not lost when that page arrives */
+  wait_for_month (fixture);
+  fd_calendar_view_reload (fixture->view);
+  g_free (create_slot (test_database, session_id, sequence_id,
+                       "2026-11-20T08:30", "2026-11-20T11:30", NULL, NULL));
+  g_assert_true (wait_for (fixture, has_n_slots, GUINT_TO_POINTER (before + 2)));
+  /* and nothing more comes later */
+  wait_for_frame (fixture);
+  g_assert_true (has_n_slots (fixture, GUINT_TO_POINTER (before + 2)));
 }
 
 

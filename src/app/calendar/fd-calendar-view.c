@@ -410,6 +410,8 @@ on_slots_loaded_cb (GObject      *object,
       return;
     }
 
+  /* no page is being read any more: changes apply slot by slot again */
+  g_clear_object (&self->cancellable);
   show_slots (self, slots);
   load_conflicts (self);
 }
@@ -916,8 +918,9 @@ refresh_session (FdCalendarView *self,
 #define MAX_REFRESHED 64
 
 /* The slots concerned are read again one by one, the others are kept; a
- * change to what many slots show (a place, a room, a trainer's name) or
- * a big batch reads the page again, in the worker. */
+ * change to what many slots show (a place, a room, a trainer's name), a
+ * big batch, or any change while the page is being read reads the page
+ * again, in the worker. */
 static void
 apply_changes (FdCalendarView *self,
                FdRowChanges   *changes)
@@ -925,7 +928,10 @@ apply_changes (FdCalendarView *self,
   guint n = fd_row_changes_get_length (changes);
   gboolean touched = FALSE;
 
-  if (fd_row_changes_is_reset (changes) || n > MAX_REFRESHED ||
+  /* A page being read may have been read before this commit: read it
+   * again rather than lose the change when the older page arrives */
+  if (self->cancellable != NULL ||
+      fd_row_changes_is_reset (changes) || n > MAX_REFRESHED ||
       fd_row_changes_touches (changes, "place") || fd_row_changes_touches (changes, "room") ||
       fd_row_changes_touches (changes, "trainer") || fd_row_changes_touches (changes, "sequence"))
     {
