@@ -396,6 +396,16 @@ column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
+/* Accounts sign in with their email in any case: "Ana@Example.fr" and
+ * "ana@example.fr" are one account. NULL if @email is not an address. */
+static char *
+normalize_account_email (const char *email)
+{
+  g_autofree char *normalized = fd_normalize_email (email);
+
+  return normalized != NULL ? g_ascii_strdown (normalized, -1) : NULL;
+}
+
 /* Columns: id, email, display_name, role, trainer_id, place_id, active */
 #define ACCOUNT_COLUMNS "a.id, a.email, a.display_name, a.role, a.trainer_id, a.place_id, a.active"
 
@@ -482,13 +492,13 @@ fd_server_store_add_account (FdServerStore  *self,
   g_return_val_if_fail (email != NULL, NULL);
   g_return_val_if_fail (password != NULL, NULL);
 
-  if (!fd_validate_email (email))
+  normalized = normalize_account_email (email);
+  if (normalized == NULL)
     {
       g_set_error (error, FD_SERVER_ERROR, FD_SERVER_ERROR_INVALID,
                    _("“%s” is not a valid email address."), email);
       return NULL;
     }
-  normalized = fd_normalize_email (email);
 
   if (role == FD_ROLE_TRAINER)
     {
@@ -636,7 +646,7 @@ fd_server_store_lookup_account (FdServerStore  *self,
   g_return_val_if_fail (FD_IS_SERVER_STORE (self), NULL);
   g_return_val_if_fail (email != NULL, NULL);
 
-  normalized = fd_normalize_email (email);
+  normalized = normalize_account_email (email);
   stmt = _fd_server_store_prepare (self,
                                    "SELECT " ACCOUNT_COLUMNS ", a.password_hash"
                                    " FROM srv_account a WHERE a.email = $1",

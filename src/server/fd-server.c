@@ -319,6 +319,8 @@ on_password_verified_cb (GObject      *source,
   g_autoptr(FdServerTokens) tokens = NULL;
   gboolean verified = fd_password_verify_finish (result, &error);
 
+  g_debug ("login: account %s, password %s", login->account != NULL ? "found" : "unknown", verified ? "verified" : "refused");
+
   if (!verified || login->account == NULL)
     send_error (login->msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
                 _("The email address or the password is wrong."));
