@@ -208,8 +208,8 @@ fd_sync_parse_json (const char  *data,
   if (length > max_length)
     {
       g_set_error (error, FD_SYNC_ERROR, FD_SYNC_ERROR_TOO_LARGE,
-                   _("The message is too large (%" G_GSIZE_FORMAT " bytes, at most %"
-                     G_GSIZE_FORMAT ")."), length, max_length);
+                   _("The message is too large (at most %u bytes)."),
+                   (guint) MIN (max_length, G_MAXUINT));
       return NULL;
     }
 
