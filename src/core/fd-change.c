@@ -70,6 +70,26 @@ fd_change_new_create (const char *entity)
 }
 
 /**
+ * fd_change_new_create_with_id:
+ * @entity: the entity (table) name, e.g. "trainee"
+ * @id: the row's id, made where the row was first created
+ *
+ * A new row whose UUID was made elsewhere: on the device that created it,
+ * when its creation reaches the server or another replica.
+ *
+ * Returns: (transfer full): a new change
+ */
+FdChange *
+fd_change_new_create_with_id (const char *entity,
+                              const char *id)
+{
+  g_return_val_if_fail (entity != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return change_new (FD_CHANGE_CREATE, entity, g_strdup (id), 0);
+}
+
+/**
  * fd_change_new_update:
  * @entity: the entity (table) name
  * @id: the row's id

@@ -35,6 +35,8 @@ typedef enum
 
 GType         fd_change_get_type          (void) G_GNUC_CONST;
 FdChange     *fd_change_new_create        (const char *entity);
+FdChange     *fd_change_new_create_with_id (const char *entity,
+                                           const char *id);
 FdChange     *fd_change_new_update        (const char *entity,
                                            const char *id,
                                            gint64      base_version);
