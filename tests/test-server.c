@@ -86,6 +86,9 @@ server_thread (gpointer data)
     {
       g_main_loop_run (fixture->loop);
       fd_server_disconnect (server);
+      /* let the connections being closed finish, or their sockets leak */
+      while (g_main_context_iteration (fixture->context, FALSE))
+        ;
     }
 
   g_clear_object (&server);

@@ -131,16 +131,20 @@ fd_sync_is_valid_name (const char *text)
          is_identifier (text, dot) && is_identifier (dot + 1, text + length);
 }
 
-/* The depth of the deepest array or object, or G_MAXUINT past @max */
+/* The depth of the deepest array or object, or G_MAXUINT past @max;
+ * @end is set to the offset just after the first value at the top closes
+ * (@length if it never does) */
 static guint
 scan_depth (const char *data,
             gsize       length,
-            guint       max)
+            guint       max,
+            gsize      *end)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
   guint deepest = 0;
 
+  *end = length;
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
@@ -167,8 +171,11 @@ scan_depth (const char *data,
           break;
         case ']':
         case '}':
-          if (depth > 0)
-            depth--;
+          if (depth > 0 && --depth == 0)
+            {
+              *end = i + 1;
+              return deepest;
+            }
           break;
         default:
           break;
@@ -200,6 +207,7 @@ fd_sync_parse_json (const char  *data,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize start = 0;
+  gsize end;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -230,12 +238,22 @@ fd_sync_parse_json (const char  *data,
       return NULL;
     }
 
-  if (scan_depth (data, length, FD_SYNC_MAX_DEPTH) == G_MAXUINT)
+  if (scan_depth (data, length, FD_SYNC_MAX_DEPTH, &end) == G_MAXUINT)
     {
       g_set_error (error, FD_SYNC_ERROR, FD_SYNC_ERROR_MALFORMED,
                    _("The message is nested more than %d levels deep."), FD_SYNC_MAX_DEPTH);
       return NULL;
     }
+
+  /* one object and nothing after it: json-glib 1.6 leaks the first value
+   * when it finds something after it ("{} {}") */
+  for (gsize i = end; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      {
+        g_set_error_literal (error, FD_SYNC_ERROR, FD_SYNC_ERROR_MALFORMED,
+                             _("The message is not a JSON object."));
+        return NULL;
+      }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data + start, (gssize) (length - start), &local_error))
