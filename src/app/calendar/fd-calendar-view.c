@@ -173,6 +173,7 @@ struct _FdCalendarView
   GtkButton *next_button;
   GtkButton *previous_button;
   GtkLabel *title_label;
+  GtkLabel *title_short_label;
   GtkStack *view_stack;
   GtkBox *view_switcher;
 };
@@ -288,8 +289,11 @@ update_title (FdCalendarView *self)
   };
   FdCalendarPeriod period = get_period (self);
   g_autofree char *title = fd_calendar_period_dup_title (period, &self->date);
+  g_autofree char *short_title = fd_calendar_period_dup_short_title (period, &self->date);
 
   gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->title_short_label, short_title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_short_label), title);
   /* the arrows say what they turn */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button), _(previous[period]));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button), _(next[period]));
@@ -557,6 +561,31 @@ on_suggestion_clicked_cb (GtkButton      *button,
     show_toast (self, error->message);
 }
 
+/* A suggestion's name, and why under it, dimmed */
+static GtkWidget *
+create_suggestion_button (FdSuggestion *suggestion)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (fd_suggestion_get_name (suggestion));
+  GtkWidget *reason = gtk_label_new (fd_suggestion_get_reason (suggestion));
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (reason), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (reason), 36);
+  gtk_widget_add_css_class (reason, "caption");
+  gtk_widget_add_css_class (reason, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), reason);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "suggestion");
+
+  return button;
+}
+
 /* The suggestions of one conflict, read when asked for: finding free
  * trainers and rooms takes a few milliseconds */
 static void
@@ -593,9 +622,8 @@ on_suggestions_popover_show_cb (GtkPopover     *popover,
        * room, %2$s why, as in "Anne Martin — Free, teaches Excel" */
       text = g_strdup_printf (_("%1$s — %2$s"), fd_suggestion_get_name (suggestion),
                               fd_suggestion_get_reason (suggestion));
-      button = gtk_button_new_with_label (text);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0.0);
+      button = create_suggestion_button (suggestion);
+      gtk_widget_set_tooltip_text (button, text);
       g_object_set_data_full (G_OBJECT (button), "suggestion", fd_suggestion_ref (suggestion),
                               (GDestroyNotify) fd_suggestion_unref);
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_suggestion_clicked_cb), self, 0);
@@ -1470,6 +1498,10 @@ on_create_slot_cb (FdSlotView         *view,
       pointing.y = (int) point.y;
     }
   gtk_popover_set_pointing_to (GTK_POPOVER (self->create_popover), &pointing);
+  /* beside a range of hours, under a resource's bar: the range stays seen */
+  gtk_popover_set_position (GTK_POPOVER (self->create_popover),
+                            get_lane_kind (view) == FD_SLOT_LANE_NONE ? GTK_POS_RIGHT
+                                                                      : GTK_POS_BOTTOM);
   gtk_popover_popup (GTK_POPOVER (self->create_popover));
 }
 
@@ -2065,6 +2097,7 @@ fd_calendar_view_class_init (FdCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, next_button);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, previous_button);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, title_short_label);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, view_switcher);
   gtk_widget_class_bind_template_callback (widget_class, on_date_calendar_day_selected_cb);
