@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "fd-calendar-period.h"
+#include "fd-format.h"
 
 static void
 set_date (GDate *date,
@@ -143,6 +144,32 @@ test_titles (void)
 }
 
 static void
+assert_short_title (FdCalendarPeriod  period,
+                    const char       *iso,
+                    const char       *expected)
+{
+  g_autofree char *title = NULL;
+  GDate date;
+
+  g_assert_true (fd_calendar_parse_iso (iso, &date, NULL));
+  title = fd_calendar_period_dup_short_title (period, &date);
+  g_assert_cmpstr (title, ==, expected);
+}
+
+/* What a narrow toolbar shows: a week by its days */
+static void
+test_short_titles (void)
+{
+  assert_short_title (FD_CALENDAR_PERIOD_WEEK, "2026-03-04", "2–8 March 2026");
+  assert_short_title (FD_CALENDAR_PERIOD_WEEK, "2026-12-02", "30 November – 6 December 2026");
+  assert_short_title (FD_CALENDAR_PERIOD_WEEK, "2027-01-01", "28 December 2026 – 3 January 2027");
+  assert_short_title (FD_CALENDAR_PERIOD_MONTH, "2026-03-17", "March 2026");
+  assert_short_title (FD_CALENDAR_PERIOD_DAY, "2026-03-03", "Tuesday 3 March 2026");
+  g_assert_null (fd_format_week_days ("2026-02-30"));
+  g_assert_null (fd_format_week_days (NULL));
+}
+
+static void
 test_daylight_saving (void)
 {
   g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
@@ -240,6 +267,7 @@ main (int   argc,
   g_test_add_func ("/calendar-period/steps", test_steps);
   g_test_add_func ("/calendar-period/same-page", test_same_page);
   g_test_add_func ("/calendar-period/titles", test_titles);
+  g_test_add_func ("/calendar-period/short-titles", test_short_titles);
   g_test_add_func ("/calendar-period/daylight-saving", test_daylight_saving);
   g_test_add_func ("/calendar-period/snapping", test_snapping);
   g_test_add_func ("/calendar-period/iso", test_iso);

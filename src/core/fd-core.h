@@ -36,6 +36,7 @@
 #include "fd-session-import.h"
 #include "fd-session-plan.h"
 #include "fd-session-sheet.h"
+#include "fd-slot-draft.h"
 #include "fd-slot-move.h"
 #include "fd-suggestion.h"
 #include "fd-template.h"

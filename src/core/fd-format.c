@@ -379,31 +379,17 @@ fd_format_month_year (int year,
                           get_month_name (month), year);
 }
 
-/**
- * fd_format_week:
- * @iso_monday: a Monday, "2026-03-02"
- *
- * Formats a week as the title of a calendar page, with its ISO 8601
- * number and its days: "Week 10 · 2–8 March 2026", "Week 14 · 30 March –
- * 5 April 2026", "Week 53 · 28 December 2026 – 3 January 2027".
- *
- * Returns: (transfer full) (nullable): the title, or %NULL if @iso_monday
- *   is not a date
- */
-char *
-fd_format_week (const char *iso_monday)
+/* The days of the week beginning on @monday, as titles show them */
+static char *
+dup_week_days (const GDate *monday)
 {
-  g_autofree char *days = NULL;
+  char *days;
   GDate first;
   GDate last;
-  guint week;
 
-  if (!parse_date (iso_monday, &first))
-    return NULL;
-
+  first = *monday;
   last = first;
   g_date_add_days (&last, 6);
-  week = g_date_get_iso8601_week_of_year (&first);
 
   if (g_date_get_year (&first) != g_date_get_year (&last))
     /* Translators: the days of a week spanning two years, as in "28 December
@@ -434,9 +420,56 @@ fd_format_week (const char *iso_monday)
                             get_month_name (g_date_get_month (&last)),
                             (int) g_date_get_year (&last));
 
+  return days;
+}
+
+/**
+ * fd_format_week:
+ * @iso_monday: a Monday, "2026-03-02"
+ *
+ * Formats a week as the title of a calendar page, with its ISO 8601
+ * number and its days: "Week 10 · 2–8 March 2026", "Week 14 · 30 March –
+ * 5 April 2026", "Week 53 · 28 December 2026 – 3 January 2027".
+ *
+ * Returns: (transfer full) (nullable): the title, or %NULL if @iso_monday
+ *   is not a date
+ */
+char *
+fd_format_week (const char *iso_monday)
+{
+  g_autofree char *days = NULL;
+  GDate first;
+
+  if (!parse_date (iso_monday, &first))
+    return NULL;
+
+  days = dup_week_days (&first);
+
   /* Translators: the title of a week in the calendar: %1$u is its ISO 8601
    * number, %2$s its days, as in "Week 10 · 2–8 March 2026" */
-  return g_strdup_printf (_("Week %1$u · %2$s"), week, days);
+  return g_strdup_printf (_("Week %1$u · %2$s"), g_date_get_iso8601_week_of_year (&first), days);
+}
+
+/**
+ * fd_format_week_days:
+ * @iso_monday: a Monday, "2026-03-02"
+ *
+ * Formats a week by its days only, the short title of a calendar page
+ * where the whole one does not fit: "2–8 March 2026", "30 November –
+ * 6 December 2026".
+ *
+ * Returns: (transfer full) (nullable): the days, or %NULL if @iso_monday
+ *   is not a date
+ */
+char *
+fd_format_week_days (const char *iso_monday)
+{
+  GDate first;
+
+  if (!parse_date (iso_monday, &first))
+    return NULL;
+
+  return dup_week_days (&first);
 }
 
 /**

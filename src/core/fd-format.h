@@ -22,6 +22,7 @@ char *fd_format_date_short   (const char *iso_date);
 char *fd_format_month_year   (int         year,
                               int         month);
 char *fd_format_week         (const char *iso_monday);
+char *fd_format_week_days    (const char *iso_monday);
 char *fd_format_time         (const char *iso_date_time);
 char *fd_format_time_range   (const char *start_iso,
                               const char *end_iso);

@@ -479,40 +479,38 @@ fd_slot_move_check (FdSlotMove *self,
 }
 
 /**
- * fd_slot_move_dup_question:
+ * fd_slot_dup_planning_question:
+ * @database: a #FdDatabase
+ * @place_id: (nullable): the slot's place, whose department's holidays count
+ * @start_at: the slot's start, "2026-03-03T09:00"
+ * @end_at: its end
  *
- * Whether a drop there should be confirmed first: a slot on a public
- * holiday of its place (auditors reject attendance dated on one), starting
- * before 07:00, ending after 21:00, or on a Sunday.
+ * Whether planning a slot there should be confirmed first, for a drop in
+ * the calendar or a slot created there: on a public holiday of its place
+ * (auditors reject attendance dated on one), on a Sunday, starting before
+ * 07:00 or ending after 21:00 (or on another day).
  *
  * Returns: (transfer full) (nullable): the translated question, or %NULL
  */
 char *
-fd_slot_move_dup_question (FdSlotMove *self)
+fd_slot_dup_planning_question (FdDatabase *database,
+                               const char *place_id,
+                               const char *start_at,
+                               const char *end_at)
 {
-  const char *start_at;
-  const char *end_at;
+  g_autofree char *holiday = NULL;
   int start_minutes, end_minutes;
   GDate day;
 
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (FD_IS_DATABASE (database), NULL);
 
-  if (!fd_slot_move_changes_dates (self))
+  if (!valid_times (start_at, end_at))
     return NULL;
 
-  start_at = self->proposal->start_at;
-  end_at = self->proposal->end_at;
-
-  {
-    g_autofree char *holiday = NULL;
-
-    if (fd_holidays_check_slot (self->database, self->proposal->place_id, start_at, &holiday,
-                                NULL) &&
-        holiday != NULL)
-      /* Translators: %s is a public holiday, as in "Whit Monday" */
-      return g_strdup_printf (_("This slot would be on a public holiday (%s): attendance dated "
-                                "on it is rejected by auditors. Plan it there?"), holiday);
-  }
+  if (fd_holidays_check_slot (database, place_id, start_at, &holiday, NULL) && holiday != NULL)
+    /* Translators: %s is a public holiday, as in "Whit Monday" */
+    return g_strdup_printf (_("This slot would be on a public holiday (%s): attendance dated "
+                              "on it is rejected by auditors. Plan it there?"), holiday);
 
   start_minutes = (int) g_ascii_strtoll (start_at + 11, NULL, 10) * 60 +
                   (int) g_ascii_strtoll (start_at + 14, NULL, 10);
@@ -524,9 +522,9 @@ fd_slot_move_dup_question (FdSlotMove *self)
                         (GDateMonth) g_ascii_strtoll (start_at + 5, NULL, 10),
                         (GDateYear) g_ascii_strtoll (start_at, NULL, 10)))
     g_date_set_dmy (&day,
-                  (GDateDay) g_ascii_strtoll (start_at + 8, NULL, 10),
-                  (GDateMonth) g_ascii_strtoll (start_at + 5, NULL, 10),
-                  (GDateYear) g_ascii_strtoll (start_at, NULL, 10));
+                    (GDateDay) g_ascii_strtoll (start_at + 8, NULL, 10),
+                    (GDateMonth) g_ascii_strtoll (start_at + 5, NULL, 10),
+                    (GDateYear) g_ascii_strtoll (start_at, NULL, 10));
 
   if (g_date_valid (&day) && g_date_get_weekday (&day) == G_DATE_SUNDAY)
     return g_strdup (_("This slot would be on a Sunday, outside working hours. Plan it there?"));
@@ -536,6 +534,26 @@ fd_slot_move_dup_question (FdSlotMove *self)
     return g_strdup (_("This slot would be outside working hours (07:00 to 21:00). Plan it there?"));
 
   return NULL;
+}
+
+/**
+ * fd_slot_move_dup_question:
+ *
+ * Whether a drop there should be confirmed first (see
+ * fd_slot_dup_planning_question()); never when the times stay.
+ *
+ * Returns: (transfer full) (nullable): the translated question, or %NULL
+ */
+char *
+fd_slot_move_dup_question (FdSlotMove *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!fd_slot_move_changes_dates (self))
+    return NULL;
+
+  return fd_slot_dup_planning_question (self->database, self->proposal->place_id,
+                                        self->proposal->start_at, self->proposal->end_at);
 }
 
 /**

@@ -55,6 +55,11 @@ char                 *fd_slot_move_dup_question   (FdSlotMove   *self);
 GPtrArray            *fd_slot_move_build_changes  (FdSlotMove   *self,
                                                    GError      **error);
 
+char                 *fd_slot_dup_planning_question (FdDatabase *database,
+                                                     const char *place_id,
+                                                     const char *start_at,
+                                                     const char *end_at);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdSlotMove, fd_slot_move_free)
 
 G_END_DECLS

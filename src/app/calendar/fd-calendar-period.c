@@ -189,6 +189,35 @@ fd_calendar_period_dup_title (FdCalendarPeriod  period,
 }
 
 /**
+ * fd_calendar_period_dup_short_title:
+ * @period: the kind of page
+ * @date: any day of the page
+ *
+ * The title where the whole one does not fit: a week by its days only
+ * ("30 November – 6 December 2026"); a month or a day as
+ * fd_calendar_period_dup_title() gives them.
+ *
+ * Returns: (transfer full): the page's short title, translated
+ */
+char *
+fd_calendar_period_dup_short_title (FdCalendarPeriod  period,
+                                    const GDate      *date)
+{
+  g_autofree char *iso = NULL;
+  GDate first, after;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  if (period != FD_CALENDAR_PERIOD_WEEK)
+    return fd_calendar_period_dup_title (period, date);
+
+  fd_calendar_period_get_range (period, date, &first, &after);
+  iso = dup_iso_date (&first);
+
+  return fd_format_week_days (iso);
+}
+
+/**
  * fd_calendar_period_dup_iso_range:
  * @period: the kind of page
  * @date: any day of the page

@@ -38,6 +38,8 @@ gboolean  fd_calendar_period_same_page   (FdCalendarPeriod  period,
                                           const GDate      *b);
 char     *fd_calendar_period_dup_title   (FdCalendarPeriod  period,
                                           const GDate      *date);
+char     *fd_calendar_period_dup_short_title (FdCalendarPeriod  period,
+                                              const GDate      *date);
 char     *fd_calendar_period_dup_iso_range (FdCalendarPeriod  period,
                                           const GDate      *date,
                                           char            **to);

@@ -25,6 +25,8 @@
 #include "fd-option-dropdown.h"
 #include "fd-queries.h"
 #include "fd-row-changes.h"
+#include "fd-slot-create-popover.h"
+#include "fd-slot-draft.h"
 #include "fd-slot-move.h"
 #include "fd-slot-view.h"
 #include "fd-suggestion.h"
@@ -131,6 +133,9 @@ struct _FdCalendarView
   FdSlotMove *move;          /* the slot being dragged, read once */
 
   gboolean lanes_read[N_VIEWS]; /* a resource view was given its lanes */
+  GPtrArray *lanes[N_VIEWS];    /* and which, for the names of a new slot's lane */
+
+  FdSlotCreatePopover *create_popover; /* over a range selected to plan a slot in */
 
   GPtrArray *place_ids;      /* the filters' dropdowns' rows */
   GPtrArray *room_ids;
@@ -168,6 +173,7 @@ struct _FdCalendarView
   GtkButton *next_button;
   GtkButton *previous_button;
   GtkLabel *title_label;
+  GtkLabel *title_short_label;
   GtkStack *view_stack;
   GtkBox *view_switcher;
 };
@@ -283,8 +289,11 @@ update_title (FdCalendarView *self)
   };
   FdCalendarPeriod period = get_period (self);
   g_autofree char *title = fd_calendar_period_dup_title (period, &self->date);
+  g_autofree char *short_title = fd_calendar_period_dup_short_title (period, &self->date);
 
   gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->title_short_label, short_title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_short_label), title);
   /* the arrows say what they turn */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button), _(previous[period]));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button), _(next[period]));
@@ -554,6 +563,31 @@ on_suggestion_clicked_cb (GtkButton      *button,
     show_toast (self, error->message);
 }
 
+/* A suggestion's name, and why under it, dimmed */
+static GtkWidget *
+create_suggestion_button (FdSuggestion *suggestion)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (fd_suggestion_get_name (suggestion));
+  GtkWidget *reason = gtk_label_new (fd_suggestion_get_reason (suggestion));
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (reason), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (reason), 36);
+  gtk_widget_add_css_class (reason, "caption");
+  gtk_widget_add_css_class (reason, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), reason);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "suggestion");
+
+  return button;
+}
+
 /* The suggestions of one conflict, read when asked for: finding free
  * trainers and rooms takes a few milliseconds */
 static void
@@ -590,9 +624,8 @@ on_suggestions_popover_show_cb (GtkPopover     *popover,
        * room, %2$s why, as in "Anne Martin — Free, teaches Excel" */
       text = g_strdup_printf (_("%1$s — %2$s"), fd_suggestion_get_name (suggestion),
                               fd_suggestion_get_reason (suggestion));
-      button = gtk_button_new_with_label (text);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0.0);
+      button = create_suggestion_button (suggestion);
+      gtk_widget_set_tooltip_text (button, text);
       g_object_set_data_full (G_OBJECT (button), "suggestion", fd_suggestion_ref (suggestion),
                               (GDestroyNotify) fd_suggestion_unref);
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_suggestion_clicked_cb), self, 0);
@@ -998,6 +1031,7 @@ show_date (FdCalendarView *self,
 
   self->date = *date;
   gtk_popover_popdown (self->details_popover);
+  gtk_popover_popdown (GTK_POPOVER (self->create_popover));
   g_clear_pointer (&self->move, fd_slot_move_free);
   fd_slot_view_set_date (get_view (self), &self->date);
   update_title (self);
@@ -1095,6 +1129,8 @@ read_lanes (FdCalendarView *self)
 
   fd_resource_view_set_lanes (FD_RESOURCE_VIEW (view), lanes);
   self->lanes_read[self->current] = TRUE;
+  g_clear_pointer (&self->lanes[self->current], g_ptr_array_unref);
+  self->lanes[self->current] = g_steal_pointer (&lanes);
 }
 
 /* Switching views keeps the day; each view keeps its filters */
@@ -1405,6 +1441,164 @@ on_move_slot_cb (FdSlotView     *view,
   return TRUE;
 }
 
+/* New slots */
+
+/* The lane a slot was selected on, as the popover names it */
+static char *
+dup_lane_name (FdCalendarView *self,
+               const char     *lane_id)
+{
+  GPtrArray *lanes = self->lanes[self->current];
+
+  for (guint i = 0; lane_id != NULL && lanes != NULL && i < lanes->len; i++)
+    {
+      const FdResourceLane *lane = g_ptr_array_index (lanes, i);
+      const char *place = fd_resource_lane_get_place_name (lane);
+
+      if (g_strcmp0 (fd_resource_lane_get_id (lane), lane_id) != 0)
+        continue;
+
+      if (get_lane_kind (get_view (self)) == FD_SLOT_LANE_ROOM && place != NULL && *place != '\0')
+        /* Translators: a room and its place, as in "Salle Molière · Centre Paris Bastille" */
+        return g_strdup_printf (_("%1$s · %2$s"), fd_resource_lane_get_name (lane), place);
+
+      return g_strdup (fd_resource_lane_get_name (lane));
+    }
+
+  return NULL;
+}
+
+static void
+on_create_slot_cb (FdSlotView         *view,
+                   const char         *start_at,
+                   const char         *end_at,
+                   const char         *lane,
+                   const GdkRectangle *area,
+                   FdCalendarView     *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = NULL;
+  FdSlotDraft *draft;
+  graphene_point_t point;
+  GdkRectangle pointing;
+
+  if (self->database == NULL)
+    return;
+
+  draft = fd_slot_draft_new (self->database, start_at, end_at, get_lane_kind (view), lane, &error);
+  if (draft == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  gtk_popover_popdown (self->details_popover);
+  where = dup_lane_name (self, lane);
+  fd_slot_create_popover_set_draft (self->create_popover, self->database, draft, where);
+
+  pointing = *area;
+  if (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self),
+                                &GRAPHENE_POINT_INIT (area->x, area->y), &point))
+    {
+      pointing.x = (int) point.x;
+      pointing.y = (int) point.y;
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->create_popover), &pointing);
+  /* beside a range of hours, under a resource's bar: the range stays seen */
+  gtk_popover_set_position (GTK_POPOVER (self->create_popover),
+                            get_lane_kind (view) == FD_SLOT_LANE_NONE ? GTK_POS_RIGHT
+                                                                      : GTK_POS_BOTTOM);
+  gtk_popover_popup (GTK_POPOVER (self->create_popover));
+}
+
+/* Plans the draft shown, as an undoable edit where the window keeps the
+ * history */
+static gboolean
+apply_create (FdCalendarView *self)
+{
+  FdSlotDraft *draft = fd_slot_create_popover_get_draft (self->create_popover);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gboolean applied;
+
+  if (draft == NULL || self->database == NULL)
+    return FALSE;
+
+  changes = fd_slot_draft_build_changes (draft, &error);
+  if (changes == NULL)
+    applied = FALSE;
+  else if (FD_IS_WINDOW (root))
+    applied = fd_window_apply_edit (FD_WINDOW (root), _("Slot planned"), changes, &error);
+  else
+    applied = fd_database_apply_all (self->database, changes, &error);
+
+  if (!applied)
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+
+  gtk_popover_popdown (GTK_POPOVER (self->create_popover));
+  fd_slot_create_popover_clear (self->create_popover);
+
+  return TRUE;
+}
+
+static void
+on_create_question_response_cb (AdwMessageDialog *dialog,
+                                const char       *response,
+                                FdCalendarView   *self)
+{
+  if (g_str_equal (response, "plan"))
+    apply_create (self);
+  else
+    fd_slot_create_popover_clear (self->create_popover);
+}
+
+static void
+on_create_popover_plan_cb (FdSlotCreatePopover *popover,
+                           FdCalendarView      *self)
+{
+  FdSlotDraft *draft = fd_slot_create_popover_get_draft (popover);
+  g_autofree char *refusal = NULL;
+  g_autofree char *question = NULL;
+  gboolean refused = FALSE;
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  if (draft == NULL)
+    return;
+
+  /* a locked session is refused with the reason (core would refuse too) */
+  refusal = fd_slot_draft_check (draft, NULL, &refused);
+  if (refused)
+    {
+      show_toast (self, refusal);
+      return;
+    }
+
+  question = fd_slot_draft_dup_question (draft);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (question == NULL || !GTK_IS_WINDOW (root))
+    {
+      apply_create (self);
+      return;
+    }
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Plan the Slot?"), question);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "plan", _("_Plan"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_create_question_response_cb),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Filters */
 
 static void
@@ -1692,6 +1886,8 @@ fd_calendar_view_size_allocate (GtkWidget *widget,
   gtk_widget_allocate (self->main_box, width, height, baseline, NULL);
   if (gtk_widget_get_visible (GTK_WIDGET (self->details_popover)))
     gtk_popover_present (self->details_popover);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->create_popover)))
+    gtk_popover_present (GTK_POPOVER (self->create_popover));
 }
 
 static void
@@ -1737,7 +1933,10 @@ fd_calendar_view_finalize (GObject *object)
   FdCalendarView *self = FD_CALENDAR_VIEW (object);
 
   for (guint i = 0; i < N_VIEWS; i++)
-    filters_clear (&self->filters[i]);
+    {
+      filters_clear (&self->filters[i]);
+      g_clear_pointer (&self->lanes[i], g_ptr_array_unref);
+    }
   g_clear_pointer (&self->page_start, g_date_time_unref);
   g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->from, g_free);
@@ -1904,6 +2103,7 @@ fd_calendar_view_class_init (FdCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, next_button);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, previous_button);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, FdCalendarView, title_short_label);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FdCalendarView, view_switcher);
   gtk_widget_class_bind_template_callback (widget_class, on_date_calendar_day_selected_cb);
@@ -1949,6 +2149,7 @@ fd_calendar_view_init (FdCalendarView *self)
       g_signal_connect_object (view, "slot-activated", G_CALLBACK (on_slot_activated_cb), self, 0);
       g_signal_connect_object (view, "check-move", G_CALLBACK (on_check_move_cb), self, 0);
       g_signal_connect_object (view, "move-slot", G_CALLBACK (on_move_slot_cb), self, 0);
+      g_signal_connect_object (view, "create-slot", G_CALLBACK (on_create_slot_cb), self, 0);
 
       if (fd_slot_view_get_period (FD_SLOT_VIEW (view)) == FD_CALENDAR_PERIOD_MONTH)
         {
@@ -1966,6 +2167,11 @@ fd_calendar_view_init (FdCalendarView *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), N_VIEWS > 1);
   gtk_toggle_button_set_active (self->view_buttons[0], TRUE);
+
+  self->create_popover = FD_SLOT_CREATE_POPOVER (fd_slot_create_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->create_popover), GTK_WIDGET (self));
+  g_signal_connect_object (self->create_popover, "plan", G_CALLBACK (on_create_popover_plan_cb),
+                           self, 0);
 
   g_signal_connect_object (self->conflicts_list, "row-activated",
                            G_CALLBACK (on_conflict_row_activated_cb), self, 0);
@@ -2029,7 +2235,10 @@ fd_calendar_view_set_database (FdCalendarView *self,
     {
       filters_clear (&self->filters[i]);
       self->lanes_read[i] = FALSE;
+      g_clear_pointer (&self->lanes[i], g_ptr_array_unref);
     }
+  gtk_popover_popdown (GTK_POPOVER (self->create_popover));
+  fd_slot_create_popover_clear (self->create_popover);
   read_lanes (self);
   fill_filters (self);
   load_slots (self);

@@ -15,6 +15,7 @@ guint    _fd_resource_view_get_first_visible_lane (FdResourceView *self);
 guint    _fd_resource_view_get_n_layouts_made     (FdResourceView *self);
 guint    _fd_resource_view_get_n_layouts_cached   (FdResourceView *self);
 gint64   _fd_resource_view_get_last_snapshot_usec (FdResourceView *self);
+const char *_fd_resource_view_get_message          (FdResourceView *self);
 gboolean _fd_resource_view_get_point              (FdResourceView *self,
                                                    const char     *lane_id,
                                                    const char     *iso,

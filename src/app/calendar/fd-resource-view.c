@@ -2147,6 +2147,16 @@ _fd_resource_view_get_last_snapshot_usec (FdResourceView *self)
   return self->last_snapshot_usec;
 }
 
+/* The message drawn by the ghost of a drag, red when set (a conflict or
+ * a refusal), %NULL when the drop is free or nothing is dragged */
+const char *
+_fd_resource_view_get_message (FdResourceView *self)
+{
+  g_return_val_if_fail (FD_IS_RESOURCE_VIEW (self), NULL);
+
+  return self->message;
+}
+
 /* Where the time @iso is in the first sub-row of the lane of @lane_id, in
  * the view's coordinates */
 gboolean
