@@ -825,7 +825,7 @@ check_reference (FdDatabase      *database,
 }
 
 /* The value a row will have once @change is applied: the change's, or for
- * an update the stored one. Numbers come back as decimal text. */
+ * an update (or a restore) the stored one. Numbers come back as decimal text. */
 static char *
 merged_value (FdDatabase      *database,
               const FdEntity  *entity,
@@ -853,7 +853,8 @@ merged_value (FdDatabase      *database,
         }
     }
 
-  if (fd_change_get_kind (change) != FD_CHANGE_UPDATE)
+  if (fd_change_get_kind (change) != FD_CHANGE_UPDATE &&
+      fd_change_get_kind (change) != FD_CHANGE_RESTORE)
     return NULL;
 
   sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE id = ?1", column, entity->name);
@@ -1049,6 +1050,12 @@ check_slot (FdDatabase      *database,
   return TRUE;
 }
 
+static gboolean check_enrollment_twin (FdDatabase  *database,
+                                       const char  *id,
+                                       const char  *session,
+                                       const char  *trainee,
+                                       GError     **error);
+
 /* A session with populations takes enrollments only from them: a client
  * company's employees, a group's members, or the people of a list */
 static gboolean
@@ -1103,7 +1110,7 @@ check_enrollment (FdDatabase      *database,
       return FALSE;
     }
 
-  return TRUE;
+  return check_enrollment_twin (database, fd_change_get_id (change), session, trainee, error);
 }
 
 /* Whether a live row of @table other than @id has @column_a = @a and
@@ -1131,6 +1138,31 @@ has_twin (FdDatabase  *database,
   sqlite3_bind_text (stmt, 3, id, -1, SQLITE_STATIC);
   *found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+/* A trainee is enrolled once in a session: a second live enrollment of
+ * the same trainee (whatever its status) is refused, and so is bringing
+ * back a removed one while another is live */
+static gboolean
+check_enrollment_twin (FdDatabase  *database,
+                       const char  *id,
+                       const char  *session,
+                       const char  *trainee,
+                       GError     **error)
+{
+  gboolean twin = FALSE;
+
+  if (!has_twin (database, "enrollment", id, "session_id", session, "trainee_id", trainee,
+                 &twin, error))
+    return FALSE;
+  if (twin)
+    {
+      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, "trainee_id",
+                          _("This trainee is enrolled in this session already."));
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -1279,6 +1311,16 @@ _fd_entity_validate (FdDatabase      *database,
 
   if (!check_rules (database, entity, change, error))
     return FALSE;
+
+  if (kind == FD_CHANGE_RESTORE && g_str_equal (entity->name, "enrollment"))
+    {
+      g_autofree char *session = merged_value (database, entity, change, "session_id");
+      g_autofree char *trainee = merged_value (database, entity, change, "trainee_id");
+
+      if (session != NULL && trainee != NULL &&
+          !check_enrollment_twin (database, fd_change_get_id (change), session, trainee, error))
+        return FALSE;
+    }
 
   if (kind == FD_CHANGE_DELETE || kind == FD_CHANGE_RESTORE)
     return TRUE;
