@@ -912,6 +912,36 @@ test_enroll_refused (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* Withdrawn and cancelled enrollments are history: the trainee may come
+ * back, but two active enrollments never coexist */
+static void
+test_enroll_after_withdrawal (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  FdDatabase *db = fixture->core.db;
+  g_autofree char *helene = create_trainee (fixture, "Hélène", "helene@example.org");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(FdChange) withdraw = NULL;
+  g_autoptr(FdChange) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fd_enroll_trainee (db, fixture->future, helene, NULL, &first, &error));
+  g_assert_no_error (error);
+  withdraw = fd_change_new_update ("enrollment", first, core_revision (db, "enrollment", first));
+  fd_change_set_string (withdraw, "status", "withdrawn");
+  core_apply (db, withdraw);
+
+  g_assert_true (fd_enroll_trainee (db, fixture->future, helene, NULL, &second, &error));
+  g_assert_no_error (error);
+
+  back = fd_change_new_update ("enrollment", first, core_revision (db, "enrollment", first));
+  fd_change_set_string (back, "status", "registered");
+  g_assert_false (fd_database_apply (db, back, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "trainee_id");
+}
+
 static void
 test_enroll_full (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -1155,6 +1185,7 @@ main (int   argc,
   ADD ("/ical/enroll/setting-off", test_enroll_setting_off);
   ADD ("/ical/enroll/refused", test_enroll_refused);
   ADD ("/ical/enroll/full", test_enroll_full);
+  ADD ("/ical/enroll/after-withdrawal", test_enroll_after_withdrawal);
   ADD ("/ical/enroll/unenroll-cancels", test_unenroll_cancels);
   ADD ("/ical/enroll/unenroll-keeps-signed", test_unenroll_keeps_signed);
   ADD ("/ical/needs-update", test_needs_update);

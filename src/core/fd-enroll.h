@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /*
  * Enrolling writes the enrollment through the write path (its rules:
- * the session's populations, a live session, one enrollment per trainee
+ * the session's populations, a live session, one active enrollment per trainee
  * and session) and queues the calendar invitations it brings (seed 004),
  * in one transaction: both are written, or neither. Unenrolling
  * tombstones the enrollment (a session is never deleted for it) and

@@ -1050,11 +1050,10 @@ check_slot (FdDatabase      *database,
   return TRUE;
 }
 
-static gboolean check_enrollment_twin (FdDatabase  *database,
-                                       const char  *id,
-                                       const char  *session,
-                                       const char  *trainee,
-                                       GError     **error);
+static gboolean check_enrollment_twin (FdDatabase      *database,
+                                       const FdEntity  *entity,
+                                       const FdChange  *change,
+                                       GError         **error);
 
 /* A session with populations takes enrollments only from them: a client
  * company's employees, a group's members, or the people of a list */
@@ -1069,6 +1068,8 @@ check_enrollment (FdDatabase      *database,
   sqlite3_stmt *stmt;
   int open_to_them = 1;
 
+  if (!check_enrollment_twin (database, entity, change, error))
+    return FALSE;
   if (!touches (change, "session_id", "trainee_id", NULL))
     return TRUE;
 
@@ -1110,7 +1111,7 @@ check_enrollment (FdDatabase      *database,
       return FALSE;
     }
 
-  return check_enrollment_twin (database, fd_change_get_id (change), session, trainee, error);
+  return TRUE;
 }
 
 /* Whether a live row of @table other than @id has @column_a = @a and
@@ -1142,21 +1143,47 @@ has_twin (FdDatabase  *database,
   return TRUE;
 }
 
-/* A trainee is enrolled once in a session: a second live enrollment of
- * the same trainee (whatever its status) is refused, and so is bringing
- * back a removed one while another is live */
-static gboolean
-check_enrollment_twin (FdDatabase  *database,
-                       const char  *id,
-                       const char  *session,
-                       const char  *trainee,
-                       GError     **error)
-{
-  gboolean twin = FALSE;
+/* A trainee is enrolled once in a session: a second active enrollment
+ * (neither withdrawn nor cancelled) of the same trainee is refused, and
+ * so is bringing back a removed one, or making one active again, while
+ * another is active. Withdrawn and cancelled ones stay as history. */
+static const char twin_enrollment_sql[] =
+  "SELECT 1 FROM enrollment WHERE session_id = ?1 AND trainee_id = ?2 AND deleted = 0"
+  " AND status NOT IN ('withdrawn', 'cancelled') AND id IS NOT ?3";
 
-  if (!has_twin (database, "enrollment", id, "session_id", session, "trainee_id", trainee,
-                 &twin, error))
+static gboolean
+check_enrollment_twin (FdDatabase      *database,
+                       const FdEntity  *entity,
+                       const FdChange  *change,
+                       GError         **error)
+{
+  g_autofree char *session = NULL;
+  g_autofree char *trainee = NULL;
+  g_autofree char *status = NULL;
+  sqlite3_stmt *stmt;
+  gboolean twin;
+
+  if (fd_change_get_kind (change) != FD_CHANGE_RESTORE &&
+      !touches (change, "session_id", "trainee_id", "status"))
+    return TRUE;
+
+  session = merged_value (database, entity, change, "session_id");
+  trainee = merged_value (database, entity, change, "trainee_id");
+  status = merged_value (database, entity, change, "status");
+  if (session == NULL || trainee == NULL ||
+      g_strcmp0 (status, "withdrawn") == 0 || g_strcmp0 (status, "cancelled") == 0)
+    return TRUE;
+
+  stmt = _fd_database_prepare (database, twin_enrollment_sql, error);
+  if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_text (stmt, 1, session, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, trainee, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, fd_change_get_id (change), -1, SQLITE_STATIC);
+  twin = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
   if (twin)
     {
       fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, "trainee_id",
@@ -1312,15 +1339,9 @@ _fd_entity_validate (FdDatabase      *database,
   if (!check_rules (database, entity, change, error))
     return FALSE;
 
-  if (kind == FD_CHANGE_RESTORE && g_str_equal (entity->name, "enrollment"))
-    {
-      g_autofree char *session = merged_value (database, entity, change, "session_id");
-      g_autofree char *trainee = merged_value (database, entity, change, "trainee_id");
-
-      if (session != NULL && trainee != NULL &&
-          !check_enrollment_twin (database, fd_change_get_id (change), session, trainee, error))
-        return FALSE;
-    }
+  if (kind == FD_CHANGE_RESTORE && g_str_equal (entity->name, "enrollment") &&
+      !check_enrollment_twin (database, entity, change, error))
+    return FALSE;
 
   if (kind == FD_CHANGE_DELETE || kind == FD_CHANGE_RESTORE)
     return TRUE;
