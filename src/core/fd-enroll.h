@@ -16,9 +16,9 @@ G_BEGIN_DECLS
 
 /*
  * Enrolling writes the enrollment through the write path (its rules:
- * the session's populations, a live session, one active enrollment per trainee
- * and session) and queues the calendar invitations it brings (seed 004),
- * in one transaction: both are written, or neither. Unenrolling
+ * the session's populations, a live session, one active enrollment per
+ * trainee and session) and queues the calendar invitations it brings
+ * (seed 004), in one transaction: both are written, or neither. Unenrolling
  * tombstones the enrollment (a session is never deleted for it) and
  * queues the CANCEL of the invitations the trainee was sent.
  *
