@@ -1340,6 +1340,135 @@ test_duplicate_errors (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A future published session with one slot, a trainer and two trainees */
+static char *
+make_enroll_database (const char *name)
+{
+  char *path = make_empty_database (name);
+  g_autoptr(FdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *organisation = NULL;
+  g_autofree char *session = NULL;
+  g_autofree char *sequence = NULL;
+  g_autofree char *slot = NULL;
+  g_autofree char *trainer = NULL;
+  g_autofree char *staff = NULL;
+  g_autofree char *helene = NULL;
+  g_autofree char *karim = NULL;
+
+  db = fd_database_open (path, FD_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  organisation = core_create (db, "organisation", "name", "Horizon Compétences",
+                              "email", "contact@horizon.example.org", NULL);
+  session = core_create (db, "session", "code", "2031-0500", "#year", "2031",
+                         "label", "Management", "#published", "1", NULL);
+  sequence = core_create (db, "sequence", "session_id", session, "label", "Jour 1", NULL);
+  slot = core_create (db, "slot", "session_id", session, "sequence_id", sequence,
+                      "start_at", "2031-05-12T09:00", "end_at", "2031-05-12T17:00", NULL);
+  trainer = core_create (db, "trainer", "first_name", "Claire", "last_name", "Dubois",
+                         "email", "claire.dubois@example.org", NULL);
+  staff = core_create (db, "slot_staff", "slot_id", slot, "trainer_id", trainer, NULL);
+  helene = core_create (db, "trainee", "first_name", "Hélène", "last_name", "Garnier",
+                        "email", "helene@example.org", NULL);
+  karim = core_create (db, "trainee", "first_name", "Karim", "last_name", "Benali",
+                       "email", "karim@example.org", NULL);
+
+  return path;
+}
+
+static gint64
+query_path_int (const char *path,
+                const char *sql)
+{
+  g_autoptr(FdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = fd_database_open (path, FD_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  return core_query_int (db, sql, NULL);
+}
+
+static void
+test_enroll_and_unenroll (void)
+{
+  g_autofree char *path = make_enroll_database ("enroll.db");
+  g_auto(Run) enroll = { 0, };
+  g_auto(Run) again = { 0, };
+  g_auto(Run) unenroll = { 0, };
+
+  run_cli (&enroll, "--db", path, "enroll", "2031-0500", "Helene@Example.org",
+           "--funder", "opco", NULL);
+  g_assert_cmpint (enroll.status, ==, 0);
+  g_assert_cmpstr (enroll.err, ==, "");
+  g_assert_true (g_str_has_suffix (enroll.out, "\n"));
+  g_assert_cmpint (query_path_int (path, "SELECT count(*) FROM enrollment"
+                                         " WHERE deleted = 0 AND funder = 'opco'"), ==, 1);
+  /* Hélène and the trainer are invited */
+  g_assert_cmpint (query_path_int (path, "SELECT count(*) FROM email_message"
+                                         " WHERE calendar LIKE '%METHOD:REQUEST%'"), ==, 2);
+
+  /* Twice: refused, named, nothing written */
+  run_cli (&again, "--db", path, "enroll", "2031-0500", "helene@example.org", NULL);
+  assert_one_error_line (&again);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "enrolled in this session already"));
+  g_assert_cmpint (query_path_int (path, "SELECT count(*) FROM enrollment"), ==, 1);
+
+  run_cli (&unenroll, "--db", path, "unenroll", "2031-0500", "helene@example.org", NULL);
+  g_assert_cmpint (unenroll.status, ==, 0);
+  g_assert_cmpstr (unenroll.out, ==, "");
+  g_assert_cmpint (query_path_int (path, "SELECT count(*) FROM enrollment WHERE deleted = 0"),
+                   ==, 0);
+  g_assert_cmpint (query_path_int (path, "SELECT count(*) FROM email_message"
+                                         " WHERE recipient = 'helene@example.org'"
+                                         " AND calendar LIKE '%METHOD:CANCEL%'"), ==, 1);
+}
+
+static void
+test_enroll_errors (void)
+{
+  g_autofree char *path = make_enroll_database ("enroll-errors.db");
+  g_autofree char *before = stats_of (path);
+  g_autofree char *after = NULL;
+  static const struct
+  {
+    const char *command;
+    const char *code;
+    const char *email;
+    int status;
+    const char *message;
+  } cases[] = {
+    { "enroll", "1999-0404", "helene@example.org", 1, "1999-0404" },
+    { "enroll", "2031-0500", "nobody@example.org", 1, "nobody@example.org" },
+    { "unenroll", "2031-0500", "karim@example.org", 1, "not enrolled" },
+    { "enroll", "2031-0500", NULL, 2, "usage" },
+    { "unenroll", NULL, NULL, 2, "usage" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_cli (&run, "--db", path, cases[i].command, cases[i].code, cases[i].email, NULL);
+      assert_one_error_line (&run);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      g_assert_nonnull (strstr (run.err, cases[i].message));
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  {
+    g_auto(Run) extra = { 0, };
+
+    run_cli (&extra, "--db", path, "enroll", "2031-0500", "karim@example.org", "more", NULL);
+    assert_one_error_line (&extra);
+    g_assert_cmpint (extra.status, ==, 2);
+  }
+
+  after = stats_of (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_show_json (void)
 {
@@ -2020,6 +2149,8 @@ main (int   argc,
   g_test_add_func ("/cli/error/usage", test_bad_usage);
   g_test_add_func ("/cli/duplicate/prints-code", test_duplicate_prints_code);
   g_test_add_func ("/cli/duplicate/errors", test_duplicate_errors);
+  g_test_add_func ("/cli/enroll/enroll-and-unenroll", test_enroll_and_unenroll);
+  g_test_add_func ("/cli/enroll/errors", test_enroll_errors);
   g_test_add_func ("/cli/show/json", test_show_json);
   g_test_add_func ("/cli/import/bad-row-writes-nothing", test_import_bad_row_writes_nothing);
   g_test_add_func ("/cli/import/dry-run-writes-nothing", test_import_dry_run_writes_nothing);

@@ -738,6 +738,427 @@ test_invitations_render (Fixture       *fixture,
     }
 }
 
+
+/* ------------------------------------------------------------------------ */
+/* Enrolling                                                                */
+/* ------------------------------------------------------------------------ */
+
+static char *
+create_trainee (Fixture    *fixture,
+                const char *first_name,
+                const char *email)
+{
+  return core_create (fixture->core.db, "trainee", "first_name", first_name,
+                      "last_name", "Garnier", "email", email, NULL);
+}
+
+static gint64
+count_rows (Fixture    *fixture,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+
+  return core_query_int (fixture->core.db, sql, NULL);
+}
+
+static void
+test_enroll_queues_invitations (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autofree char *helene = create_trainee (fixture, "Hélène", "helene@example.org");
+  g_autofree char *karim = create_trainee (fixture, "Karim", "karim@example.org");
+  g_autofree char *enrollment = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fd_enroll_trainee (fixture->core.db, fixture->future, helene, "opco",
+                                    &enrollment, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (enrollment);
+  written = core_query_text (fixture->core.db,
+                             "SELECT funder || ' ' || status FROM enrollment WHERE id = ?1",
+                             enrollment);
+  g_assert_cmpstr (written, ==, "opco registered");
+  /* One per sequence to Hélène, and Claire for the one she teaches */
+  g_assert_cmpint (count_invitations (fixture, fixture->future), ==, 3);
+  g_assert_cmpint (count_to (fixture, "helene@example.org", fixture->f1), ==, 1);
+  g_assert_cmpint (count_to (fixture, "helene@example.org", fixture->prework), ==, 1);
+  g_assert_cmpint (count_to (fixture, "claire.dubois@example.org", fixture->f1), ==, 1);
+
+  /* A second trainee, found by address: two more, Claire is not invited again */
+  found = fd_enroll_find_trainee (fixture->core.db, "Karim@Example.ORG", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found, ==, karim);
+  g_assert_true (fd_enroll_trainee (fixture->core.db, fixture->future, karim, NULL, NULL,
+                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_invitations (fixture, fixture->future), ==, 5);
+  g_assert_cmpint (count_to (fixture, "claire.dubois@example.org", fixture->f1), ==, 1);
+
+  g_assert_null (fd_enroll_find_trainee (fixture->core.db, "nobody@example.org", &error));
+  g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
+}
+
+static void
+test_enroll_setting_off (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *helene = create_trainee (fixture, "Hélène", "helene@example.org");
+  g_autoptr(FdChange) off = fd_change_new_update ("session", fixture->future,
+                                                  core_revision (fixture->core.db, "session",
+                                                                 fixture->future));
+  g_autoptr(GError) error = NULL;
+
+  fd_change_set_bool (off, "calendar_invitations", FALSE);
+  core_apply (fixture->core.db, off);
+
+  g_assert_true (fd_enroll_trainee (fixture->core.db, fixture->future, helene, NULL, NULL,
+                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture, "enrollment"), ==, 1);
+  g_assert_cmpint (count_rows (fixture, "email_message"), ==, 0);
+  g_assert_cmpint (count_rows (fixture, "calendar_invitation"), ==, 0);
+
+  /* Leaving sends no cancellation of what was never sent */
+  g_assert_true (fd_unenroll_trainee (fixture->core.db, fixture->future, helene, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture, "email_message"), ==, 0);
+}
+
+/* Each refusal names its field and writes nothing */
+static void
+test_enroll_refused (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  FdDatabase *db = fixture->core.db;
+  g_autofree char *helene = create_trainee (fixture, "Hélène", "helene@example.org");
+  g_autofree char *leo = create_trainee (fixture, "Léo", "leo@example.org");
+  g_autofree char *listed = create_trainee (fixture, "Zoé", "zoe@example.org");
+  g_autofree char *list = NULL;
+  g_autofree char *closed = NULL;
+  g_autofree char *closed_sequence = NULL;
+  g_autofree char *closed_slot = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 enrollments;
+  gint64 messages;
+  gint64 outbox;
+
+  g_assert_true (fd_enroll_trainee (db, fixture->future, helene, NULL, NULL, &error));
+  g_assert_no_error (error);
+  closed = core_create (db, "session", "code", "2031-0002", "#year", "2031", "label", "Fermée",
+                        "#published", "1", NULL);
+  closed_sequence = core_create (db, "sequence", "session_id", closed, "label", "Jour", NULL);
+  closed_slot = create_slot (fixture, closed, closed_sequence, "2031-06-02T09:00",
+                             "2031-06-02T17:00", NULL, NULL);
+  list = core_create (db, "population", "name", "Liste", "kind", "list", NULL);
+  g_free (core_create (db, "population_member", "population_id", list, "trainee_id", listed,
+                       NULL));
+  g_free (core_create (db, "session_population", "session_id", closed, "population_id", list,
+                       NULL));
+  gone = core_create (db, "session", "code", "2031-0003", "#year", "2031", "label", "Supprimée",
+                      "#published", "1", NULL);
+  core_delete (db, "session", gone);
+  enrollments = count_rows (fixture, "enrollment");
+  messages = count_rows (fixture, "email_message");
+  outbox = fd_database_count_outbox (db);
+
+  /* Twice in the same session */
+  g_assert_false (fd_enroll_trainee (db, fixture->future, helene, NULL, &id, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "trainee_id");
+  g_assert_null (id);
+  g_clear_error (&error);
+
+  /* Outside the session's populations */
+  g_assert_false (fd_enroll_trainee (db, closed, leo, NULL, NULL, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "trainee_id");
+  g_clear_error (&error);
+
+  /* A deleted session */
+  g_assert_false (fd_enroll_trainee (db, gone, leo, NULL, NULL, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "session_id");
+  g_clear_error (&error);
+
+  /* Not enrolled: nothing to take out */
+  g_assert_false (fd_unenroll_trainee (db, fixture->future, leo, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "trainee_id");
+  g_clear_error (&error);
+
+  g_assert_cmpint (count_rows (fixture, "enrollment"), ==, enrollments);
+  g_assert_cmpint (count_rows (fixture, "email_message"), ==, messages);
+  g_assert_cmpint (fd_database_count_outbox (db), ==, outbox);
+
+  /* Invitations that cannot be queued take the enrollment back with them */
+  g_assert_cmpint (sqlite3_exec (_fd_database_get_handle (db),
+                                 "CREATE TEMP TRIGGER refuse_mail BEFORE INSERT ON email_message"
+                                 " BEGIN SELECT RAISE (ABORT, 'no mail'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (fd_enroll_trainee (db, fixture->future, leo, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (fixture, "enrollment"), ==, enrollments);
+  g_assert_cmpint (fd_database_count_outbox (db), ==, outbox);
+  g_assert_cmpint (sqlite3_exec (_fd_database_get_handle (db), "DROP TRIGGER refuse_mail",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* The listed trainee may enroll */
+  g_assert_true (fd_enroll_trainee (db, closed, listed, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Withdrawn and cancelled enrollments are history: the trainee may come
+ * back, but two active enrollments never coexist */
+static void
+test_enroll_after_withdrawal (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  FdDatabase *db = fixture->core.db;
+  g_autofree char *helene = create_trainee (fixture, "Hélène", "helene@example.org");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(FdChange) withdraw = NULL;
+  g_autoptr(FdChange) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fd_enroll_trainee (db, fixture->future, helene, NULL, &first, &error));
+  g_assert_no_error (error);
+  withdraw = fd_change_new_update ("enrollment", first, core_revision (db, "enrollment", first));
+  fd_change_set_string (withdraw, "status", "withdrawn");
+  core_apply (db, withdraw);
+
+  g_assert_true (fd_enroll_trainee (db, fixture->future, helene, NULL, &second, &error));
+  g_assert_no_error (error);
+
+  back = fd_change_new_update ("enrollment", first, core_revision (db, "enrollment", first));
+  fd_change_set_string (back, "status", "registered");
+  g_assert_false (fd_database_apply (db, back, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "trainee_id");
+}
+
+static void
+test_enroll_full (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  FdDatabase *db = fixture->core.db;
+  g_autofree char *helene = create_trainee (fixture, "Hélène", "helene@example.org");
+  g_autofree char *karim = create_trainee (fixture, "Karim", "karim@example.org");
+  g_autoptr(FdChange) seats = fd_change_new_update ("session", fixture->future,
+                                                    core_revision (db, "session",
+                                                                   fixture->future));
+  g_autoptr(GError) error = NULL;
+
+  fd_change_set_int (seats, "capacity_min", 1);
+  fd_change_set_int (seats, "capacity_target", 1);
+  fd_change_set_int (seats, "capacity_max", 1);
+  core_apply (db, seats);
+
+  g_assert_true (fd_enroll_trainee (db, fixture->future, helene, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (fd_enroll_trainee (db, fixture->future, karim, NULL, NULL, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "session_id");
+  g_assert_cmpint (count_to (fixture, "karim@example.org", fixture->f1), ==, 0);
+}
+
+static void
+test_unenroll_cancels (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  FdDatabase *db = fixture->core.db;
+  g_autofree char *helene = create_trainee (fixture, "Hélène", "helene@example.org");
+  g_autofree char *karim = create_trainee (fixture, "Karim", "karim@example.org");
+  g_autofree char *uid = g_strdup_printf ("sequence-%s@formadesk", fixture->f1);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  icalcomponent *calendar;
+  icalcomponent *event;
+  icalproperty *attendee;
+
+  g_assert_true (fd_enroll_trainee (db, fixture->future, helene, NULL, NULL, &error));
+  g_assert_true (fd_enroll_trainee (db, fixture->future, karim, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_invitations (fixture, fixture->future), ==, 5);
+
+  g_assert_true (fd_unenroll_trainee (db, fixture->future, helene, &error));
+  g_assert_no_error (error);
+  /* The row is a tombstone; the session stays */
+  g_assert_cmpint (core_query_int (db, "SELECT deleted FROM enrollment WHERE trainee_id = ?1",
+                                   helene), ==, 1);
+  g_assert_cmpint (core_query_int (db, "SELECT deleted FROM session WHERE id = ?1",
+                                   fixture->future), ==, 0);
+  /* A CANCEL per sequence to Hélène, to nobody else */
+  g_assert_cmpint (count_invitations (fixture, fixture->future), ==, 7);
+  g_assert_cmpint (count_to (fixture, "helene@example.org", fixture->f1), ==, 2);
+  g_assert_cmpint (count_to (fixture, "helene@example.org", fixture->prework), ==, 2);
+  g_assert_cmpint (count_to (fixture, "karim@example.org", fixture->f1), ==, 1);
+
+  text = core_query_text (db, "SELECT calendar FROM email_message"
+                             " WHERE recipient = 'helene@example.org'"
+                             " AND sequence_id = ?1 ORDER BY rowid DESC LIMIT 1", fixture->f1);
+  assert_lines (text);
+  calendar = parse (text);
+  g_assert_cmpint (icalcomponent_get_method (calendar), ==, ICAL_METHOD_CANCEL);
+  event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+  g_assert_cmpstr (icalcomponent_get_uid (event), ==, uid);
+  g_assert_cmpint (icalcomponent_get_status (event), ==, ICAL_STATUS_CANCELLED);
+  g_assert_cmpint (icalcomponent_get_sequence (event), ==, 0);
+  attendee = icalcomponent_get_first_property (event, ICAL_ATTENDEE_PROPERTY);
+  g_assert_cmpstr (icalproperty_get_attendee (attendee), ==, "mailto:helene@example.org");
+  icalcomponent_free (calendar);
+
+  /* Updates go to who is left */
+  g_assert_true (fd_invitations_queue_updates (db, fixture->future, fixture->f1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_to (fixture, "helene@example.org", fixture->f1), ==, 2);
+  g_assert_cmpint (count_to (fixture, "karim@example.org", fixture->f1), ==, 2);
+
+  /* Twice: not enrolled any more */
+  g_assert_false (fd_unenroll_trainee (db, fixture->future, helene, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Enrolled again: a new invitation, above the cancellation's SEQUENCE */
+  g_assert_true (fd_enroll_trainee (db, fixture->future, helene, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_to (fixture, "helene@example.org", fixture->prework), ==, 3);
+  calendar = last_calendar (fixture, "helene@example.org", fixture->prework);
+  g_assert_cmpint (icalcomponent_get_method (calendar), ==, ICAL_METHOD_REQUEST);
+  event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+  g_assert_cmpint (icalcomponent_get_sequence (event), ==, 1);
+  icalcomponent_free (calendar);
+}
+
+static void
+test_unenroll_keeps_signed (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  FdDatabase *db = fixture->core.db;
+  g_autofree char *helene = create_trainee (fixture, "Hélène", "helene@example.org");
+  g_autofree char *signature = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 messages;
+
+  g_assert_true (fd_enroll_trainee (db, fixture->future, helene, NULL, NULL, &error));
+  g_assert_no_error (error);
+  signature = core_create (db, "attendance", "slot_id", fixture->f1_slot, "half_day", "am",
+                           "trainee_id", helene, "#signed_at", "1000000", "device_id", "test",
+                           "method", "manual", NULL);
+  messages = count_rows (fixture, "email_message");
+
+  g_assert_false (fd_unenroll_trainee (db, fixture->future, helene, &error));
+  g_assert_error (error, FD_VALIDATION_ERROR, FD_VALIDATION_ERROR_LOCKED);
+  g_assert_cmpstr (fd_validation_error_get_field (error), ==, "trainee_id");
+  g_assert_cmpint (core_query_int (db, "SELECT deleted FROM enrollment WHERE trainee_id = ?1",
+                                   helene), ==, 0);
+  g_assert_cmpint (count_rows (fixture, "email_message"), ==, messages);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Whether an edit needs an update                                          */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+needs_update (Fixture   *fixture,
+              FdChange  *change,
+              char     **session,
+              GStrv     *sequences)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new ();
+
+  g_ptr_array_add (changes, change);
+
+  return fd_invitations_edit_needs_update (fixture->core.db, changes, session, sequences);
+}
+
+static FdChange *
+slot_update (Fixture    *fixture,
+             const char *slot)
+{
+  return fd_change_new_update ("slot", slot, core_revision (fixture->core.db, "slot", slot));
+}
+
+static void
+test_needs_update (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  FdDatabase *db = fixture->core.db;
+  g_autofree char *helene = create_trainee (fixture, "Hélène", "helene@example.org");
+  g_autofree char *session = NULL;
+  g_auto(GStrv) sequences = NULL;
+  g_autoptr(FdChange) later = NULL;
+  g_autoptr(FdChange) same = NULL;
+  g_autoptr(FdChange) notice = NULL;
+  g_autoptr(FdChange) rename = NULL;
+  g_autoptr(FdChange) no_room = NULL;
+  g_autoptr(FdChange) added = NULL;
+  g_autoptr(GError) error = NULL;
+
+  later = slot_update (fixture, fixture->f1_slot);
+  fd_change_set_string (later, "start_at", "2031-05-12T10:00");
+
+  /* Nobody enrolled: never */
+  g_assert_false (needs_update (fixture, later, &session, &sequences));
+  g_assert_null (session);
+  g_assert_null (sequences);
+
+  g_assert_true (fd_enroll_trainee (db, fixture->future, helene, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Another time does */
+  g_assert_true (needs_update (fixture, later, &session, &sequences));
+  g_assert_cmpstr (session, ==, fixture->future);
+  g_assert_nonnull (sequences);
+  g_assert_cmpuint (g_strv_length (sequences), ==, 1);
+  g_assert_cmpstr (sequences[0], ==, fixture->f1);
+  g_clear_pointer (&session, g_free);
+  g_clear_pointer (&sequences, g_strfreev);
+
+  /* The same time again, or only a comment, does not */
+  same = slot_update (fixture, fixture->f1_slot);
+  fd_change_set_string (same, "start_at", "2031-05-12T09:00");
+  g_assert_false (needs_update (fixture, same, NULL, NULL));
+  notice = slot_update (fixture, fixture->f1_slot);
+  fd_change_set_string (notice, "place_notice", "Code 1234");
+  g_assert_false (needs_update (fixture, notice, NULL, NULL));
+
+  /* A room renamed does not; a slot out of its room does */
+  rename = fd_change_new_update ("room", fixture->room,
+                                 core_revision (db, "room", fixture->room));
+  fd_change_set_string (rename, "name", "Salle Hugo");
+  g_assert_false (needs_update (fixture, rename, NULL, NULL));
+  no_room = slot_update (fixture, fixture->f1_slot);
+  fd_change_set_null (no_room, "room_id");
+  g_assert_true (needs_update (fixture, no_room, NULL, NULL));
+
+  /* A slot added to a sequence does */
+  added = fd_change_new_create ("slot");
+  fd_change_set_string (added, "session_id", fixture->future);
+  fd_change_set_string (added, "sequence_id", fixture->prework);
+  fd_change_set_string (added, "start_at", "2031-05-10T09:00");
+  fd_change_set_string (added, "end_at", "2031-05-10T12:00");
+  g_assert_true (needs_update (fixture, added, &session, &sequences));
+  g_assert_cmpstr (sequences[0], ==, fixture->prework);
+
+  /* Applied, then updated: the concerned sequence only */
+  g_clear_pointer (&sequences, g_strfreev);
+  g_clear_pointer (&session, g_free);
+  g_assert_true (needs_update (fixture, later, &session, &sequences));
+  core_apply (db, later);
+  g_assert_true (fd_invitations_queue_updates_after_edit (db, fixture->future,
+                                                          (const char * const *) sequences,
+                                                          &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_to (fixture, "helene@example.org", fixture->f1), ==, 2);
+  g_assert_cmpint (count_to (fixture, "helene@example.org", fixture->prework), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -760,6 +1181,14 @@ main (int   argc,
   ADD ("/ical/invitations/setting-off", test_invitations_setting_off);
   ADD ("/ical/invitations/update", test_invitations_update);
   ADD ("/ical/invitations/render", test_invitations_render);
+  ADD ("/ical/enroll/queues-invitations", test_enroll_queues_invitations);
+  ADD ("/ical/enroll/setting-off", test_enroll_setting_off);
+  ADD ("/ical/enroll/refused", test_enroll_refused);
+  ADD ("/ical/enroll/full", test_enroll_full);
+  ADD ("/ical/enroll/after-withdrawal", test_enroll_after_withdrawal);
+  ADD ("/ical/enroll/unenroll-cancels", test_unenroll_cancels);
+  ADD ("/ical/enroll/unenroll-keeps-signed", test_unenroll_keeps_signed);
+  ADD ("/ical/needs-update", test_needs_update);
 
   return g_test_run ();
 }

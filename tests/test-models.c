@@ -866,9 +866,13 @@ test_queries_session_computed (CoreFixture   *fixture,
       g_autofree char *trainee_id = create_trainee (fixture->db, "Anne", last_name);
 
       g_free (create_enrollment (fixture->db, session_id, trainee_id, statuses[i]));
-      if (i == 0)
-        gone_enrollment = create_enrollment (fixture->db, session_id, trainee_id, "registered");
     }
+  /* A trainee is enrolled once: the removed enrollment is someone else's */
+  {
+    g_autofree char *gone_trainee = create_trainee (fixture->db, "Anne", "Partie");
+
+    gone_enrollment = create_enrollment (fixture->db, session_id, gone_trainee, "registered");
+  }
   core_delete (fixture->db, "enrollment", gone_enrollment);
 
   session = fd_database_get_session (fixture->db, session_id, &error);

@@ -1603,6 +1603,61 @@ test_template_french (void)
   use_english ();
 }
 
+/* Seed 004: the invitation is updated with the convocation, which carries
+ * the current invitation of its sequence to its recipient */
+static void
+test_queue_convocation_carries_invitation (Fixture       *fixture,
+                                           gconstpointer  user_data)
+{
+  g_autofree char *calendar = NULL;
+  g_autofree char *uid = g_strdup_printf ("UID:sequence-%s@formadesk", fixture->q1);
+  g_autofree char *invitation = NULL;
+  g_autofree char *late = NULL;
+  g_autofree char *trainer_file = NULL;
+
+  prefill (fixture);
+  g_assert_cmpuint (queue_at (fixture, "2026-05-08T09:30"), ==, 2);
+
+  calendar = query_text (fixture->db,
+                         "SELECT calendar FROM email_message WHERE template_id = ?1"
+                         " AND sequence_id IS NOT NULL AND calendar_sequence = 0",
+                         fixture->notice);
+  g_assert_nonnull (calendar);
+  g_assert_nonnull (strstr (calendar, "METHOD:REQUEST"));
+  g_assert_nonnull (strstr (calendar, uid));
+  g_assert_nonnull (strstr (calendar, "mailto:helene.garnier@example.org"));
+  g_assert_nonnull (strstr (calendar, "SEQUENCE:0"));
+  /* The invitation's row is made with it; the trainer file carries none */
+  invitation = query_text (fixture->db,
+                           "SELECT id FROM calendar_invitation WHERE sequence_id = ?1",
+                           fixture->q1);
+  g_assert_nonnull (invitation);
+  trainer_file = query_text (fixture->db,
+                             "SELECT count(*) FROM email_message WHERE template_id = ?1"
+                             " AND calendar IS NULL", fixture->trainer_file);
+  g_assert_cmpstr (trainer_file, !=, "0");
+
+  /* After an update, a late enrollee's convocation carries the new SEQUENCE */
+  update (fixture, "calendar_invitation", invitation, "#ical_sequence", "3");
+  enroll (fixture, "Inès", "Roux", "ines.roux@example.org", "registered");
+  g_assert_cmpuint (queue_at (fixture, "2026-05-09T09:30"), ==, 1);
+  late = query_text (fixture->db,
+                     "SELECT calendar FROM email_message WHERE template_id = ?1"
+                     " AND recipient = 'ines.roux@example.org'", fixture->notice);
+  g_assert_nonnull (late);
+  g_assert_nonnull (strstr (late, "SEQUENCE:3"));
+  g_assert_nonnull (strstr (late, "mailto:ines.roux@example.org"));
+
+  /* Invitations off: the convocation goes alone */
+  update (fixture, "session", fixture->session, "#calendar_invitations", "0");
+  enroll (fixture, "Zoé", "Morel", "zoe.morel@example.org", "registered");
+  g_assert_cmpuint (queue_at (fixture, "2026-05-09T10:30"), ==, 1);
+  g_assert_cmpint (query_int (fixture->db,
+                              "SELECT count(*) FROM email_message"
+                              " WHERE recipient = 'zoe.morel@example.org' AND calendar IS NULL",
+                              NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1625,6 +1680,7 @@ main (int   argc,
   ADD ("schedule/time-zones", test_schedule_time_zones);
   ADD ("queue/trainer-file", test_queue_trainer_file);
   ADD ("queue/trainees", test_queue_trainees);
+  ADD ("queue/convocation-carries-invitation", test_queue_convocation_carries_invitation);
   ADD ("queue/drafts-send-nothing", test_queue_drafts);
   ADD ("queue/bad-template", test_queue_bad_template);
   ADD ("render/every-tag", test_render_every_tag);

@@ -1235,6 +1235,109 @@ test_slot_conflicts (void)
   gtk_window_destroy (window);
 }
 
+/* ── Invitations: a slot moved with trainees enrolled updates theirs ── */
+
+static gint64
+count_invitations_to (const char *recipient)
+{
+  return query_int ("SELECT count(*) FROM email_message WHERE recipient = ?1"
+                    " AND calendar LIKE '%METHOD:REQUEST%'", recipient);
+}
+
+static void
+edit_slot (FdSessionPage  *page,
+           const char     *slot_id,
+           GtkWindow     **dialog)
+{
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.edit-slot", "s", slot_id);
+  *dialog = wait_for_window (FD_TYPE_SLOT_DIALOG);
+}
+
+static void
+test_slot_update_invitations (void)
+{
+  g_autoptr(FdTrainingDefaults) training = pick_training ();
+  g_autofree char *session_id = create_session_through_form (training);
+  g_autofree char *trainee = create_row ("trainee", "first_name", "Inès", "last_name", "Roux",
+                                         "email", "ines.roux@example.org", NULL);
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_change_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sequence_id = NULL;
+  g_autofree char *slot_id = NULL;
+  FdDatabase *db = ui_test_get_database ();
+  FdChange *change;
+  GtkWindow *window;
+  GtkWindow *dialog;
+  FdSessionPage *page;
+
+  /* Published, one sequence with a slot to come, one trainee enrolled */
+  change = fd_change_new_update ("session", session_id,
+                                 query_int ("SELECT revision FROM session WHERE id = ?1",
+                                            session_id));
+  fd_change_set_bool (change, "published", TRUE);
+  g_ptr_array_add (changes, change);
+  change = fd_change_new_create ("sequence");
+  fd_change_set_string (change, "session_id", session_id);
+  fd_change_set_string (change, "label", "Jour 1");
+  sequence_id = g_strdup (fd_change_get_id (change));
+  g_ptr_array_add (changes, change);
+  change = fd_change_new_create ("slot");
+  fd_change_set_string (change, "session_id", session_id);
+  fd_change_set_string (change, "sequence_id", sequence_id);
+  fd_change_set_string (change, "start_at", "2031-05-12T09:00");
+  fd_change_set_string (change, "end_at", "2031-05-12T12:00");
+  slot_id = g_strdup (fd_change_get_id (change));
+  g_ptr_array_add (changes, change);
+  g_assert_true (fd_database_apply_all (db, changes, &error));
+  g_assert_no_error (error);
+  g_assert_true (fd_enroll_trainee (db, session_id, trainee, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_invitations_to ("ines.roux@example.org"), ==, 1);
+
+  page = show_page (session_id, &window);
+  fd_session_page_show_tab (page, "planning");
+
+  /* A comment changes nothing in the calendar: no question */
+  edit_slot (page, slot_id, &dialog);
+  g_assert_false (gtk_widget_get_visible (SLOT_CHILD (dialog, "update_group")));
+  set_text (SLOT_CHILD (dialog, "place_notice_row"), "Code 1234");
+  g_assert_false (gtk_widget_get_visible (SLOT_CHILD (dialog, "update_group")));
+
+  /* Another date: offered, unticked, and the update is sent */
+  set_text (SLOT_CHILD (dialog, "dates_row"), "13/05/2031");
+  g_assert_true (gtk_widget_get_visible (SLOT_CHILD (dialog, "update_group")));
+  g_assert_false (gtk_check_button_get_active (SLOT_CHILD (dialog, "no_update_check")));
+  save_shot (GTK_WIDGET (dialog), "slot-dialog-update");
+  g_assert_true (fd_slot_dialog_save (FD_SLOT_DIALOG (dialog)));
+  wait_until_closed (dialog);
+  g_assert_cmpstr (query_text ("SELECT start_at FROM slot WHERE id = ?1", slot_id), ==,
+                   "2031-05-13T09:00");
+  g_assert_cmpint (count_invitations_to ("ines.roux@example.org"), ==, 2);
+  g_assert_cmpint (query_int ("SELECT max(calendar_sequence) FROM email_message"
+                              " WHERE recipient = ?1", "ines.roux@example.org"), ==, 1);
+
+  /* Another time, "do not send an update" ticked: saved, nothing sent */
+  edit_slot (page, slot_id, &dialog);
+  set_text (SLOT_CHILD (dialog, "start_row"), "10:00");
+  g_assert_true (gtk_widget_get_visible (SLOT_CHILD (dialog, "update_group")));
+  gtk_check_button_set_active (SLOT_CHILD (dialog, "no_update_check"), TRUE);
+  g_assert_true (fd_slot_dialog_save (FD_SLOT_DIALOG (dialog)));
+  wait_until_closed (dialog);
+  g_assert_cmpstr (query_text ("SELECT start_at FROM slot WHERE id = ?1", slot_id), ==,
+                   "2031-05-13T10:00");
+  g_assert_cmpint (count_invitations_to ("ines.roux@example.org"), ==, 2);
+
+  /* Unticked again in a new dialog, the time change is sent */
+  edit_slot (page, slot_id, &dialog);
+  g_assert_false (gtk_check_button_get_active (SLOT_CHILD (dialog, "no_update_check")));
+  set_text (SLOT_CHILD (dialog, "end_row"), "12:30");
+  g_assert_true (fd_slot_dialog_save (FD_SLOT_DIALOG (dialog)));
+  wait_until_closed (dialog);
+  g_assert_cmpint (count_invitations_to ("ines.roux@example.org"), ==, 3);
+
+  gtk_window_destroy (window);
+}
+
 /* ── Roles: once trainees are enrolled, a planner no longer moves slots ─ */
 
 static void
@@ -1451,6 +1554,7 @@ main (int   argc,
   g_test_add_func ("/session-editor/email-attachments", test_email_attachments);
   g_test_add_func ("/session-editor/populations", test_populations);
   g_test_add_func ("/session-editor/planner-locked-out", test_planner_locked_out);
+  g_test_add_func ("/session-editor/slot-update-invitations", test_slot_update_invitations);
   g_test_add_func ("/session-editor/duplicate-dialog", test_duplicate_dialog);
   g_test_add_func ("/session-editor/import-dialog", test_import_dialog);
 

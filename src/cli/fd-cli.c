@@ -31,6 +31,8 @@ static const Command commands[] = {
   { "show", fd_cli_show, N_("Show a session whole: planning, costs, emails") },
   { "duplicate", fd_cli_duplicate, N_("Duplicate a session on new dates, as a draft") },
   { "import", fd_cli_import, N_("Import partners’ sessions from a CSV or JSON file") },
+  { "enroll", fd_cli_enroll, N_("Enroll a trainee in a session, with its invitations") },
+  { "unenroll", fd_cli_unenroll, N_("Take a trainee out of a session") },
   { "conflicts", fd_cli_conflicts, N_("List the scheduling conflicts") },
   { "holidays", fd_cli_holidays, N_("List the public holidays of a year, by department") },
   { "emails", fd_cli_emails, N_("Show a session’s email schedule, or queue the due emails") },

@@ -70,6 +70,12 @@ int          fd_cli_duplicate       (FdCliContext  *context,
 int          fd_cli_import          (FdCliContext  *context,
                                      int            argc,
                                      char         **argv);
+int          fd_cli_enroll          (FdCliContext  *context,
+                                     int            argc,
+                                     char         **argv);
+int          fd_cli_unenroll        (FdCliContext  *context,
+                                     int            argc,
+                                     char         **argv);
 
 /* Shared helpers (fd-cli.c) */
 void         fd_cli_print_error     (const char    *message);

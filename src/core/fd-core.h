@@ -14,6 +14,7 @@
 #include "fd-conflicts.h"
 #include "fd-database.h"
 #include "fd-editor-lists.h"
+#include "fd-enroll.h"
 #include "fd-format.h"
 #include "fd-history.h"
 #include "fd-holidays.h"

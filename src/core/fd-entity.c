@@ -825,7 +825,7 @@ check_reference (FdDatabase      *database,
 }
 
 /* The value a row will have once @change is applied: the change's, or for
- * an update the stored one. Numbers come back as decimal text. */
+ * an update (or a restore) the stored one. Numbers come back as decimal text. */
 static char *
 merged_value (FdDatabase      *database,
               const FdEntity  *entity,
@@ -853,7 +853,8 @@ merged_value (FdDatabase      *database,
         }
     }
 
-  if (fd_change_get_kind (change) != FD_CHANGE_UPDATE)
+  if (fd_change_get_kind (change) != FD_CHANGE_UPDATE &&
+      fd_change_get_kind (change) != FD_CHANGE_RESTORE)
     return NULL;
 
   sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE id = ?1", column, entity->name);
@@ -1049,6 +1050,11 @@ check_slot (FdDatabase      *database,
   return TRUE;
 }
 
+static gboolean check_enrollment_twin (FdDatabase      *database,
+                                       const FdEntity  *entity,
+                                       const FdChange  *change,
+                                       GError         **error);
+
 /* A session with populations takes enrollments only from them: a client
  * company's employees, a group's members, or the people of a list */
 static gboolean
@@ -1062,6 +1068,8 @@ check_enrollment (FdDatabase      *database,
   sqlite3_stmt *stmt;
   int open_to_them = 1;
 
+  if (!check_enrollment_twin (database, entity, change, error))
+    return FALSE;
   if (!touches (change, "session_id", "trainee_id", NULL))
     return TRUE;
 
@@ -1131,6 +1139,57 @@ has_twin (FdDatabase  *database,
   sqlite3_bind_text (stmt, 3, id, -1, SQLITE_STATIC);
   *found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+/* A trainee is enrolled once in a session: a second active enrollment
+ * (neither withdrawn nor cancelled) of the same trainee is refused, and
+ * so is bringing back a removed one, or making one active again, while
+ * another is active. Withdrawn and cancelled ones stay as history. */
+static const char twin_enrollment_sql[] =
+  "SELECT 1 FROM enrollment WHERE session_id = ?1 AND trainee_id = ?2 AND deleted = 0"
+  " AND status NOT IN ('withdrawn', 'cancelled') AND id IS NOT ?3";
+
+static gboolean
+check_enrollment_twin (FdDatabase      *database,
+                       const FdEntity  *entity,
+                       const FdChange  *change,
+                       GError         **error)
+{
+  g_autofree char *session = NULL;
+  g_autofree char *trainee = NULL;
+  g_autofree char *status = NULL;
+  sqlite3_stmt *stmt;
+  gboolean twin;
+
+  if (fd_change_get_kind (change) != FD_CHANGE_RESTORE &&
+      !touches (change, "session_id", "trainee_id", "status"))
+    return TRUE;
+
+  session = merged_value (database, entity, change, "session_id");
+  trainee = merged_value (database, entity, change, "trainee_id");
+  status = merged_value (database, entity, change, "status");
+  if (session == NULL || trainee == NULL ||
+      g_strcmp0 (status, "withdrawn") == 0 || g_strcmp0 (status, "cancelled") == 0)
+    return TRUE;
+
+  stmt = _fd_database_prepare (database, twin_enrollment_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, session, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, trainee, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, fd_change_get_id (change), -1, SQLITE_STATIC);
+  twin = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (twin)
+    {
+      fd_set_field_error (error, FD_VALIDATION_ERROR_INVALID, "trainee_id",
+                          _("This trainee is enrolled in this session already."));
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -1278,6 +1337,10 @@ _fd_entity_validate (FdDatabase      *database,
   FdChangeKind kind = fd_change_get_kind (change);
 
   if (!check_rules (database, entity, change, error))
+    return FALSE;
+
+  if (kind == FD_CHANGE_RESTORE && g_str_equal (entity->name, "enrollment") &&
+      !check_enrollment_twin (database, entity, change, error))
     return FALSE;
 
   if (kind == FD_CHANGE_DELETE || kind == FD_CHANGE_RESTORE)

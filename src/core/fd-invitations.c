@@ -13,8 +13,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "fd-invitations.h"
+#include "fd-invitations-private.h"
 
 #include "fd-change.h"
+#include "fd-change-private.h"
 #include "fd-database-private.h"
 #include "fd-format.h"
 #include "fd-ical-private.h"
@@ -76,7 +78,7 @@ typedef struct
   gint64 number;       /* the SEQUENCE of the iCalendar */
 } Sequence;
 
-typedef struct
+struct _FdInvitationsContext
 {
   char *session_id;
   char *code;
@@ -86,8 +88,11 @@ typedef struct
   char *organisation_email;
   GPtrArray *trainees;  /* Person */
   GPtrArray *sequences; /* Sequence */
-  GHashTable *sent;     /* "sequence_id|recipient|number" */
-} Context;
+  GHashTable *sent;     /* "sequence_id|recipient|number", and "cancel|…" */
+  GHashTable *invited;  /* "sequence_id|recipient": sent a REQUEST once */
+};
+
+typedef struct _FdInvitationsContext Context;
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
@@ -166,6 +171,7 @@ context_free (Context *context)
   g_clear_pointer (&context->trainees, g_ptr_array_unref);
   g_clear_pointer (&context->sequences, g_ptr_array_unref);
   g_clear_pointer (&context->sent, g_hash_table_unref);
+  g_clear_pointer (&context->invited, g_hash_table_unref);
   g_free (context);
 }
 
@@ -179,6 +185,26 @@ sent_key (const char *sequence_id,
   g_autofree char *folded = g_ascii_strdown (recipient != NULL ? recipient : "", -1);
 
   return g_strdup_printf ("%s|%s|%" G_GINT64_FORMAT, sequence_id, folded, number);
+}
+
+/* The key of the CANCEL sent to @recipient at SEQUENCE @number */
+static char *
+cancel_key (const char *sequence_id,
+            const char *recipient,
+            gint64      number)
+{
+  g_autofree char *key = sent_key (sequence_id, recipient, number);
+
+  return g_strconcat ("cancel|", key, NULL);
+}
+
+static char *
+invited_key (const char *sequence_id,
+             const char *recipient)
+{
+  g_autofree char *folded = g_ascii_strdown (recipient != NULL ? recipient : "", -1);
+
+  return g_strdup_printf ("%s|%s", sequence_id, folded);
 }
 
 static gboolean
@@ -281,9 +307,11 @@ static const char invitations_sql[] =
   "SELECT sequence_id, id, revision, ical_sequence FROM calendar_invitation"
   " WHERE session_id = ?1 AND deleted = 0 ORDER BY rowid";
 
-/* Deleted messages count: what was queued once is not queued again */
+/* Deleted messages count: what was queued once is not queued again. A
+ * cancellation is known by its METHOD (the schema has no column for it). */
 static const char sent_sql[] =
-  "SELECT sequence_id, recipient, calendar_sequence FROM email_message"
+  "SELECT sequence_id, recipient, calendar_sequence, instr (calendar, 'METHOD:CANCEL') > 0"
+  " FROM email_message"
   " WHERE session_id = ?1 AND calendar IS NOT NULL AND sequence_id IS NOT NULL";
 
 static void
@@ -384,10 +412,17 @@ static void
 add_sent (Context      *context,
           sqlite3_stmt *stmt)
 {
-  g_hash_table_add (context->sent,
-                    sent_key ((const char *) sqlite3_column_text (stmt, 0),
-                              (const char *) sqlite3_column_text (stmt, 1),
-                              sqlite3_column_int64 (stmt, 2)));
+  const char *sequence_id = (const char *) sqlite3_column_text (stmt, 0);
+  const char *recipient = (const char *) sqlite3_column_text (stmt, 1);
+  gint64 number = sqlite3_column_int64 (stmt, 2);
+
+  if (sqlite3_column_int (stmt, 3) != 0)
+    {
+      g_hash_table_add (context->sent, cancel_key (sequence_id, recipient, number));
+      return;
+    }
+  g_hash_table_add (context->sent, sent_key (sequence_id, recipient, number));
+  g_hash_table_add (context->invited, invited_key (sequence_id, recipient));
 }
 
 /* Reads what the invitations of a session are made of; NULL and
@@ -405,6 +440,7 @@ read_context (FdDatabase  *database,
   context->trainees = g_ptr_array_new_with_free_func ((GDestroyNotify) person_free);
   context->sequences = g_ptr_array_new_with_free_func ((GDestroyNotify) sequence_free);
   context->sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  context->invited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   stmt = _fd_database_prepare (database, session_sql, error);
   if (stmt == NULL)
@@ -568,11 +604,13 @@ add_address (icalproperty *property,
 }
 
 /* The invitation of @sequence to @person (NULL for no ATTENDEE), SEQUENCE
- * @sequence->number */
+ * @sequence->number; with @cancel, its cancellation (METHOD:CANCEL,
+ * STATUS:CANCELLED, RFC 5546 3.2.5) */
 static char *
 render_calendar (Context        *context,
                  const Sequence *sequence,
                  const Person   *person,
+                 gboolean        cancel,
                  gint64          now)
 {
   const Slot *first = g_ptr_array_index (sequence->slots, 0);
@@ -584,7 +622,7 @@ render_calendar (Context        *context,
   g_autofree char *hours = format_hours (sequence);
   g_autofree char *trainers = join_trainers (sequence);
   g_autoptr(GString) description = g_string_new (hours);
-  icalcomponent *calendar = _fd_ical_new_calendar ("REQUEST");
+  icalcomponent *calendar = _fd_ical_new_calendar (cancel ? "CANCEL" : "REQUEST");
   icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
   icalproperty *property;
   char *text;
@@ -630,7 +668,8 @@ render_calendar (Context        *context,
       icalcomponent_add_property (event, icalproperty_new_url (sequence->url));
     }
   icalcomponent_add_property (event, icalproperty_new_description (description->str));
-  icalcomponent_add_property (event, icalproperty_new_status (ICAL_STATUS_CONFIRMED));
+  icalcomponent_add_property (event, icalproperty_new_status (cancel ? ICAL_STATUS_CANCELLED
+                                                                     : ICAL_STATUS_CONFIRMED));
 
   if (context->organisation_email != NULL)
     {
@@ -675,17 +714,25 @@ can_send (Context        *context,
          !is_over (sequence, now);
 }
 
-/* Adds to @changes the message inviting @person to @sequence, unless it
- * was queued once already */
+typedef enum
+{
+  MESSAGE_INVITATION,
+  MESSAGE_UPDATE,
+  MESSAGE_CANCEL,
+} MessageKind;
+
+/* Adds to @changes the message inviting @person to @sequence (or
+ * updating, or cancelling the invitation), unless it was queued once
+ * already */
 static void
 queue_message (Context        *context,
                const Sequence *sequence,
                const Person   *person,
-               gboolean        update,
+               MessageKind     kind,
                gint64          now,
                GPtrArray      *changes)
 {
-  g_autofree char *key = sent_key (sequence->id, person->email, sequence->number);
+  g_autofree char *key = NULL;
   g_autofree char *calendar = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
@@ -693,14 +740,18 @@ queue_message (Context        *context,
   g_autofree char *first_name = NULL;
   FdChange *change;
 
+  key = kind == MESSAGE_CANCEL ? cancel_key (sequence->id, person->email, sequence->number)
+                               : sent_key (sequence->id, person->email, sequence->number);
   if (g_hash_table_contains (context->sent, key))
     return;
   g_hash_table_add (context->sent, g_steal_pointer (&key));
+  if (kind != MESSAGE_CANCEL)
+    g_hash_table_add (context->invited, invited_key (sequence->id, person->email));
 
-  calendar = render_calendar (context, sequence, person, now);
+  calendar = render_calendar (context, sequence, person, kind == MESSAGE_CANCEL, now);
   hours = format_hours (sequence);
   first_name = g_strdup (person->first_name != NULL ? person->first_name : "");
-  if (update)
+  if (kind == MESSAGE_UPDATE)
     {
       /* Translators: an email's subject, %1$s a session's label, %2$s a
        * sequence's label */
@@ -711,6 +762,19 @@ queue_message (Context        *context,
        * the session's label, %4$s its slots, one a line */
       body = g_strdup_printf (_("Hello %1$s,\n\nThe dates or the place of “%2$s” (%3$s) "
                                 "changed. The attached invitation updates your calendar:\n\n"
+                                "%4$s\n"),
+                              first_name, sequence->label, context->label, hours);
+    }
+  else if (kind == MESSAGE_CANCEL)
+    {
+      /* Translators: an email's subject, %1$s a session's label, %2$s a
+       * sequence's label */
+      subject = g_strdup_printf (_("Cancelled: %1$s — %2$s"), context->label, sequence->label);
+      /* Translators: an email carrying the cancellation of a calendar
+       * invitation: %1$s the recipient's first name, %2$s the sequence's
+       * label, %3$s the session's label, %4$s its slots, one a line */
+      body = g_strdup_printf (_("Hello %1$s,\n\nYou are no longer enrolled in “%2$s” (%3$s). "
+                                "The attached cancellation removes it from your calendar:\n\n"
                                 "%4$s\n"),
                               first_name, sequence->label, context->label, hours);
     }
@@ -839,16 +903,25 @@ queue_for_enrollment (FdDatabase  *database,
       Sequence *sequence = g_ptr_array_index (context->sequences, i);
       FdChange *saved;
 
+      g_autofree char *cancelled = NULL;
+
       if (!can_send (context, sequence, now))
         continue;
-      saved = save_invitation (context, sequence, FALSE);
+
+      /* Enrolled again after a cancellation at this SEQUENCE: a calendar
+       * takes a REQUEST after a CANCEL only at a higher one */
+      if (trainee != NULL)
+        cancelled = cancel_key (sequence->id, trainee->email, sequence->number);
+      saved = save_invitation (context, sequence,
+                               cancelled != NULL &&
+                               g_hash_table_contains (context->sent, cancelled));
       if (saved != NULL)
         g_ptr_array_add (changes, saved);
       if (trainee != NULL)
-        queue_message (context, sequence, trainee, FALSE, now, changes);
+        queue_message (context, sequence, trainee, MESSAGE_INVITATION, now, changes);
       for (guint k = 0; k < sequence->trainers->len; k++)
-        queue_message (context, sequence, g_ptr_array_index (sequence->trainers, k), FALSE, now,
-                       changes);
+        queue_message (context, sequence, g_ptr_array_index (sequence->trainers, k),
+                       MESSAGE_INVITATION, now, changes);
     }
   g_clear_pointer (&trainee, person_free);
 
@@ -895,12 +968,82 @@ queue_updates (FdDatabase  *database,
       if (saved != NULL)
         g_ptr_array_add (changes, saved);
       for (guint k = 0; k < context->trainees->len; k++)
-        queue_message (context, sequence, g_ptr_array_index (context->trainees, k), invited, now,
-                       changes);
+        queue_message (context, sequence, g_ptr_array_index (context->trainees, k),
+                       invited ? MESSAGE_UPDATE : MESSAGE_INVITATION, now, changes);
       for (guint k = 0; k < sequence->trainers->len; k++)
-        queue_message (context, sequence, g_ptr_array_index (sequence->trainers, k), invited,
-                       now, changes);
+        queue_message (context, sequence, g_ptr_array_index (sequence->trainers, k),
+                       invited ? MESSAGE_UPDATE : MESSAGE_INVITATION, now, changes);
     }
+
+  return apply_locked (database, changes, error);
+}
+
+static const char trainee_sql[] =
+  "SELECT t.first_name, t.last_name, t.email,"
+  " EXISTS (SELECT 1 FROM enrollment n WHERE n.session_id = ?2 AND n.trainee_id = t.id"
+  "   AND n.deleted = 0 AND n.status NOT IN ('withdrawn', 'cancelled'))"
+  " FROM trainee t WHERE t.id = ?1";
+
+static gboolean
+queue_cancel (FdDatabase  *database,
+              const char  *session_id,
+              const char  *trainee_id,
+              GError     **error)
+{
+  g_autoptr(Context) context = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  Person *trainee = NULL;
+  gboolean enrolled = FALSE;
+  gint64 now = g_get_real_time ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  context = read_context (database, session_id, error);
+  if (context == NULL)
+    return FALSE;
+
+  stmt = _fd_database_prepare (database, trainee_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, trainee_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, session_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      trainee = person_new (stmt, 0);
+      enrolled = sqlite3_column_int (stmt, 3) != 0;
+    }
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND,
+                 _("This trainee does not exist."));
+  else
+    _fd_database_set_error (database, error, trainee_sql);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW)
+    return FALSE;
+
+  /* Still a participant, or nobody to write to */
+  if (enrolled || trainee == NULL)
+    {
+      g_clear_pointer (&trainee, person_free);
+      return TRUE;
+    }
+
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_change_unref);
+  for (guint i = 0; i < context->sequences->len; i++)
+    {
+      Sequence *sequence = g_ptr_array_index (context->sequences, i);
+      g_autofree char *key = invited_key (sequence->id, trainee->email);
+
+      /* Only what reached the trainee's calendar is taken out of it,
+       * whatever became of the session since */
+      if (!g_hash_table_contains (context->invited, key) || sequence->slots->len == 0 ||
+          is_over (sequence, now))
+        continue;
+      queue_message (context, sequence, trainee, MESSAGE_CANCEL, now, changes);
+    }
+  g_clear_pointer (&trainee, person_free);
 
   return apply_locked (database, changes, error);
 }
@@ -1063,10 +1206,384 @@ fd_invitations_render (FdDatabase  *database,
 
       if (sequence->slots->len == 0)
         continue;
-      text = render_calendar (context, sequence, attendee, now);
+      text = render_calendar (context, sequence, attendee, FALSE, now);
       if (text != NULL)
         g_strv_builder_add (builder, text);
     }
 
   return g_strv_builder_end (builder);
+}
+
+/**
+ * fd_invitations_queue_cancel:
+ * @database: a #FdDatabase
+ * @session_id: a session
+ * @trainee_id: a trainee who is no longer enrolled in it
+ * @error: return location for a #GError
+ *
+ * Takes a session out of the calendar of a trainee who left it: for each
+ * sequence the trainee was sent an invitation for (and that is not over),
+ * one email_message carrying a METHOD:CANCEL at the sequence's current
+ * SEQUENCE, the same UID, STATUS:CANCELLED. fd_unenroll_trainee() calls it
+ * after removing the enrollment. Nothing is sent while the trainee is
+ * still enrolled (not withdrawn or cancelled), nor twice. Enrolled again
+ * later, the trainee gets a new invitation at SEQUENCE + 1.
+ *
+ * Returns: %TRUE on success, even if nothing was queued;
+ *   %FD_DATABASE_ERROR_NOT_FOUND if the session or the trainee does not
+ *   exist
+ */
+gboolean
+fd_invitations_queue_cancel (FdDatabase  *database,
+                             const char  *session_id,
+                             const char  *trainee_id,
+                             GError     **error)
+{
+  g_return_val_if_fail (FD_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (session_id != NULL, FALSE);
+  g_return_val_if_fail (trainee_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return run_locked (database, queue_cancel, session_id, trainee_id, error);
+}
+
+/* What invitations see of a slot: where and when, and whose it is */
+static const char slot_row_sql[] =
+  "SELECT session_id, sequence_id, start_at, end_at, place_id, room_id, deleted"
+  " FROM slot WHERE id = ?1";
+
+static const char concerned_sql[] =
+  "SELECT e.published = 1 AND e.status <> 'cancelled' AND e.calendar_invitations = 1"
+  " AND EXISTS (SELECT 1 FROM enrollment n WHERE n.session_id = e.id AND n.deleted = 0"
+  "   AND n.status NOT IN ('withdrawn', 'cancelled'))"
+  " FROM session e WHERE e.id = ?1 AND e.deleted = 0";
+
+static const char * const where_and_when[] = {
+  "start_at", "end_at", "place_id", "room_id", "sequence_id",
+};
+
+/* The text @change sets @field to, in *@value; FALSE if it does not set it */
+static gboolean
+change_text (const FdChange  *change,
+             const char      *field,
+             const char     **value)
+{
+  const FdChangeField *set = _fd_change_lookup (change, field);
+
+  if (set == NULL)
+    return FALSE;
+  *value = set->type == FD_FIELD_TEXT ? set->v.text : NULL;
+
+  return TRUE;
+}
+
+static void
+add_concerned (GPtrArray  *pairs,
+               const char *session_id,
+               const char *sequence_id)
+{
+  if (session_id == NULL || sequence_id == NULL)
+    return;
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    if (g_str_equal (g_ptr_array_index (pairs, i), session_id) &&
+        g_str_equal (g_ptr_array_index (pairs, i + 1), sequence_id))
+      return;
+  g_ptr_array_add (pairs, g_strdup (session_id));
+  g_ptr_array_add (pairs, g_strdup (sequence_id));
+}
+
+/* Adds to @pairs (session, sequence, session, sequence…) the sequences
+ * whose dates or places @change alters */
+static gboolean
+collect_concerned (FdDatabase      *database,
+                   const FdChange  *change,
+                   GPtrArray       *pairs,
+                   GError         **error)
+{
+  FdChangeKind kind = fd_change_get_kind (change);
+  sqlite3_stmt *stmt;
+  gboolean moved = FALSE;
+  int rc;
+
+  if (!g_str_equal (fd_change_get_entity (change), "slot"))
+    return TRUE;
+
+  if (kind == FD_CHANGE_CREATE)
+    {
+      const char *session = NULL;
+      const char *sequence = NULL;
+
+      change_text (change, "session_id", &session);
+      change_text (change, "sequence_id", &sequence);
+      add_concerned (pairs, session, sequence);
+      return TRUE;
+    }
+
+  stmt = _fd_database_prepare (database, slot_row_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, fd_change_get_id (change), -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *session = (const char *) sqlite3_column_text (stmt, 0);
+      const char *sequence = (const char *) sqlite3_column_text (stmt, 1);
+      gboolean deleted = sqlite3_column_int (stmt, 6) != 0;
+      const char *value = NULL;
+
+      if (kind == FD_CHANGE_DELETE)
+        moved = !deleted;
+      else if (kind == FD_CHANGE_RESTORE)
+        moved = deleted;
+      else
+        for (guint i = 0; i < G_N_ELEMENTS (where_and_when) && !moved; i++)
+          moved = change_text (change, where_and_when[i], &value) &&
+                  g_strcmp0 (value, (const char *) sqlite3_column_text (stmt, (int) i + 2)) != 0;
+
+      if (moved)
+        {
+          add_concerned (pairs, session, sequence);
+          /* Moved to another sequence: both are concerned */
+          if (change_text (change, "sequence_id", &value))
+            add_concerned (pairs, session, value);
+        }
+    }
+  else if (rc != SQLITE_DONE)
+    _fd_database_set_error (database, error, slot_row_sql);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+static gboolean
+is_concerned (FdDatabase  *database,
+              const char  *session_id,
+              gboolean    *concerned,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = _fd_database_prepare (database, concerned_sql, error);
+  int rc;
+
+  *concerned = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *concerned = sqlite3_column_int (stmt, 0) != 0;
+  else if (rc != SQLITE_DONE)
+    _fd_database_set_error (database, error, concerned_sql);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+/**
+ * fd_invitations_edit_needs_update:
+ * @database: a #FdDatabase
+ * @changes: (element-type FdChange): an edit about to be applied
+ * @session_id: (out) (optional) (transfer full): the session concerned
+ * @sequence_ids: (out) (optional) (transfer full): its sequences concerned
+ *
+ * Whether applying @changes would make the calendar invitations of
+ * enrolled trainees wrong, so that an update must be sent (seed 004:
+ * changing a slot's place or date with participants enrolled): a slot
+ * created, deleted or restored, or its start, end, place, room or
+ * sequence changed to another value, in a session that has live
+ * enrollments (not withdrawn or cancelled) and sends invitations
+ * (published, not cancelled, invitations on). Anything else, a room or a
+ * place renamed included, needs none. Call it before applying @changes,
+ * then, once applied, fd_invitations_queue_updates_after_edit() with what
+ * it returned, unless the user ticked "do not send an update".
+ *
+ * When an edit concerns several sessions (never from one editor), the
+ * first one is returned. A database error is logged and reads as %FALSE.
+ *
+ * Returns: %TRUE if an update is needed
+ */
+gboolean
+fd_invitations_edit_needs_update (FdDatabase  *database,
+                                  GPtrArray   *changes,
+                                  char       **session_id,
+                                  GStrv       *sequence_ids)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GStrvBuilder) sequences = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+  const char *found = NULL;
+
+  g_return_val_if_fail (FD_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  if (session_id != NULL)
+    *session_id = NULL;
+  if (sequence_ids != NULL)
+    *sequence_ids = NULL;
+
+  for (guint i = 0; i < changes->len; i++)
+    if (!collect_concerned (database, g_ptr_array_index (changes, i), pairs, &error))
+      {
+        g_warning ("Could not tell whether calendar invitations need an update: %s",
+                   error->message);
+        return FALSE;
+      }
+
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    {
+      const char *session = g_ptr_array_index (pairs, i);
+      gboolean concerned = FALSE;
+
+      if (found != NULL && !g_str_equal (found, session))
+        continue;
+      if (found == NULL)
+        {
+          if (!is_concerned (database, session, &concerned, &error))
+            {
+              g_warning ("Could not tell whether calendar invitations need an update: %s",
+                         error->message);
+              return FALSE;
+            }
+          if (!concerned)
+            continue;
+          found = session;
+        }
+      g_strv_builder_add (sequences, g_ptr_array_index (pairs, i + 1));
+    }
+
+  if (found == NULL)
+    return FALSE;
+  if (session_id != NULL)
+    *session_id = g_strdup (found);
+  if (sequence_ids != NULL)
+    *sequence_ids = g_strv_builder_end (sequences);
+
+  return TRUE;
+}
+
+/**
+ * fd_invitations_queue_updates_after_edit:
+ * @database: a #FdDatabase
+ * @session_id: the session fd_invitations_edit_needs_update() returned
+ * @sequence_ids: (nullable) (array zero-terminated=1): its sequences
+ *   concerned, %NULL for all of them
+ * @error: return location for a #GError
+ *
+ * fd_invitations_queue_updates() for each of @sequence_ids, in one
+ * transaction. The editor's slot dialog and the calendar (after a drop)
+ * call it once their edit is applied. A sequence deleted since is
+ * skipped.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fd_invitations_queue_updates_after_edit (FdDatabase          *database,
+                                         const char          *session_id,
+                                         const char * const  *sequence_ids,
+                                         GError             **error)
+{
+  g_return_val_if_fail (FD_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (session_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (sequence_ids == NULL)
+    return fd_invitations_queue_updates (database, session_id, NULL, error);
+
+  if (!fd_database_begin (database, error))
+    return FALSE;
+  for (guint i = 0; sequence_ids[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (queue_updates (database, session_id, sequence_ids[i], &local_error))
+        continue;
+      if (g_error_matches (local_error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND))
+        continue;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      fd_database_rollback (database);
+      return FALSE;
+    }
+
+  return fd_database_commit (database, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The invitation a convocation carries                                     */
+/* ------------------------------------------------------------------------ */
+
+FdInvitationsContext *
+_fd_invitations_context_read (FdDatabase  *database,
+                              const char  *session_id,
+                              GError     **error)
+{
+  g_return_val_if_fail (FD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (session_id != NULL, NULL);
+
+  return read_context (database, session_id, error);
+}
+
+void
+_fd_invitations_context_free (FdInvitationsContext *context)
+{
+  if (context != NULL)
+    context_free (context);
+}
+
+static const Person *
+find_participant (Context        *context,
+                  const Sequence *sequence,
+                  const char     *email)
+{
+  GPtrArray *lists[] = { context->trainees, sequence->trainers };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        const Person *person = g_ptr_array_index (lists[l], i);
+
+        if (g_ascii_strcasecmp (person->email, email) == 0)
+          return person;
+      }
+
+  return NULL;
+}
+
+gboolean
+_fd_invitations_attach (FdInvitationsContext *context,
+                        const char           *sequence_id,
+                        const char           *recipient,
+                        gint64                now,
+                        FdChange             *message,
+                        GPtrArray            *changes)
+{
+  g_autofree char *email = fd_normalize_email (recipient);
+  g_autofree char *calendar = NULL;
+  Sequence *sequence;
+  const Person *person;
+  FdChange *saved;
+
+  g_return_val_if_fail (context != NULL, FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  sequence = sequence_id != NULL ? find_sequence (context, sequence_id) : NULL;
+  if (sequence == NULL || email == NULL || !can_send (context, sequence, now))
+    return FALSE;
+  person = find_participant (context, sequence, email);
+  if (person == NULL)
+    return FALSE;
+
+  saved = save_invitation (context, sequence, FALSE);
+  if (saved != NULL)
+    g_ptr_array_add (changes, saved);
+
+  calendar = render_calendar (context, sequence, person, FALSE, now);
+  fd_change_set_string (message, "sequence_id", sequence->id);
+  fd_change_set_string (message, "calendar", calendar);
+  fd_change_set_int (message, "calendar_sequence", sequence->number);
+  g_hash_table_add (context->sent, sent_key (sequence->id, person->email, sequence->number));
+  g_hash_table_add (context->invited, invited_key (sequence->id, person->email));
+
+  return TRUE;
 }

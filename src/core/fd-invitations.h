@@ -21,6 +21,18 @@ gboolean  fd_invitations_queue_updates        (FdDatabase  *database,
                                                const char  *session_id,
                                                const char  *sequence_id,
                                                GError     **error);
+gboolean  fd_invitations_queue_cancel         (FdDatabase  *database,
+                                               const char  *session_id,
+                                               const char  *trainee_id,
+                                               GError     **error);
+gboolean  fd_invitations_edit_needs_update    (FdDatabase  *database,
+                                               GPtrArray   *changes,
+                                               char       **session_id,
+                                               GStrv       *sequence_ids);
+gboolean  fd_invitations_queue_updates_after_edit (FdDatabase          *database,
+                                                   const char          *session_id,
+                                                   const char * const  *sequence_ids,
+                                                   GError             **error);
 GStrv     fd_invitations_render               (FdDatabase  *database,
                                                const char  *session_id,
                                                const char  *recipient,

@@ -18,6 +18,7 @@
 #include "fd-database-private.h"
 #include "fd-entity-private.h"
 #include "fd-format.h"
+#include "fd-invitations-private.h"
 #include "fd-template.h"
 #include "fd-validate.h"
 
@@ -1443,15 +1444,21 @@ find_candidates (FdDatabase  *database,
   return g_steal_pointer (&ids);
 }
 
-/* Adds to @changes the messages of @context that are due at @now */
-static void
-queue_session (Context        *context,
+/* Adds to @changes the messages of @context that are due at @now. A
+ * convocation carries the current calendar invitation of its sequence
+ * to its recipient (seed 004: the invitation is updated with it). */
+static gboolean
+queue_session (FdDatabase     *database,
+               Context        *context,
                gint64          now,
                GPtrArray      *changes,
-               GStrvBuilder   *problems)
+               GStrvBuilder   *problems,
+               GError        **error)
 {
+  g_autoptr(FdInvitationsContext) invitations = NULL;
+
   if (!context->published || context->cancelled)
-    return;
+    return TRUE;
 
   for (guint i = 0; i < context->settings->len; i++)
     {
@@ -1472,23 +1479,30 @@ queue_session (Context        *context,
           if (entry->state != FD_SESSION_EMAIL_STATE_DUE || pending->len == 0)
             continue;
 
+          if (is_notice (setting->kind) && invitations == NULL)
+            {
+              invitations = _fd_invitations_context_read (database, context->session_id, error);
+              if (invitations == NULL)
+                return FALSE;
+            }
+
           values = sequence_values (context, sequence);
           for (guint r = 0; r < pending->len; r++)
             {
               const Person *person = g_ptr_array_index (pending, r);
               g_autoptr(FdChange) change = NULL;
-              g_autoptr(GError) error = NULL;
+              g_autoptr(GError) refusal = NULL;
               g_autofree char *subject = NULL;
               g_autofree char *body = NULL;
 
-              if (!render_message (setting, values, person, &subject, &body, &error))
+              if (!render_message (setting, values, person, &subject, &body, &refusal))
                 {
                   g_autofree char *problem = NULL;
 
                   /* Translators: %1$s is an email's name, %2$s a session's
                    * code, %3$s what is wrong with its template */
                   problem = g_strdup_printf (_("“%1$s” of session %2$s was not queued: %3$s"),
-                                             setting->name, context->code, error->message);
+                                             setting->name, context->code, refusal->message);
                   if (problems != NULL)
                     g_strv_builder_add (problems, problem);
                   else
@@ -1509,10 +1523,15 @@ queue_session (Context        *context,
               fd_change_set_string (change, "body", body);
               fd_change_set_int (change, "scheduled_at", entry->scheduled_at);
               fd_change_set_string (change, "status", "scheduled");
+              if (invitations != NULL && is_notice (setting->kind))
+                _fd_invitations_attach (invitations, sequence->id, person->email, now, change,
+                                        changes);
               g_ptr_array_add (changes, g_steal_pointer (&change));
             }
         }
     }
+
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1989,7 +2008,11 @@ fd_session_emails_queue_due (FdDatabase   *database,
           fd_database_rollback (database);
           return FALSE;
         }
-      queue_session (context, now_usec, changes, builder);
+      if (!queue_session (database, context, now_usec, changes, builder, error))
+        {
+          fd_database_rollback (database);
+          return FALSE;
+        }
     }
 
   if ((changes->len > 0 && !fd_database_apply_all (database, changes, error)))
@@ -2000,8 +2023,10 @@ fd_session_emails_queue_due (FdDatabase   *database,
   if (!fd_database_commit (database, error))
     return FALSE;
 
-  if (n_queued != NULL)
-    *n_queued = changes->len;
+  /* Messages only: a convocation may bring its invitation's row too */
+  for (guint i = 0; n_queued != NULL && i < changes->len; i++)
+    if (g_str_equal (fd_change_get_entity (g_ptr_array_index (changes, i)), "email_message"))
+      (*n_queued)++;
   if (problems != NULL)
     *problems = g_strv_builder_end (builder);
 

@@ -25,6 +25,12 @@
  * comments that the emails carry. "Confirm" writes the slots and their
  * staff in one fd_database_apply_all(); an edit sets only what changed,
  * and replaces only the staff that changed.
+ *
+ * When saving (or deleting) would move a slot of a session with trainees
+ * enrolled (fd_invitations_edit_needs_update()), the dialog says their
+ * calendar invitations will be updated and offers "Do not send an update
+ * to the participants", unticked; the updates are queued after the edit
+ * unless it was ticked (seed 004).
  */
 struct _FdSlotDialog
 {
@@ -71,6 +77,8 @@ struct _FdSlotDialog
   GtkDropDown       *trainer_drop_down;
   AdwEntryRow       *trainer_notice_row;
   GListStore        *trainers;
+  GtkCheckButton    *no_update_check;
+  AdwPreferencesGroup *update_group;
   AdwPreferencesGroup *trainers_group;
   GtkListBox        *trainers_list;
   AdwPreferencesGroup *when_group;
@@ -153,6 +161,10 @@ show_error (FdSlotDialog *self,
 }
 
 static GPtrArray *wanted_staff (FdSlotDialog *self);
+static GPtrArray *build_changes (FdSlotDialog  *self,
+                                 gboolean       report,
+                                 GStrv         *slot_ids,
+                                 guint         *n_dates);
 
 /* What the slots would clash with (a trainer or a room booked twice at
  * the same time, a trainer unavailable or at another place that day, a
@@ -265,6 +277,20 @@ update_duration (FdSlotDialog *self)
   adw_action_row_set_subtitle (self->duration_row, text);
 }
 
+/* Offers not to send an update when the slots as typed would move
+ * enrolled trainees' invitations */
+static void
+update_invitations (FdSlotDialog *self)
+{
+  g_autoptr(GPtrArray) changes = build_changes (self, FALSE, NULL, NULL);
+
+  g_assert (FD_IS_SLOT_DIALOG (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->update_group),
+                          changes != NULL &&
+                          fd_invitations_edit_needs_update (self->database, changes, NULL, NULL));
+}
+
 static void
 on_field_changed_cb (FdSlotDialog *self)
 {
@@ -274,6 +300,32 @@ on_field_changed_cb (FdSlotDialog *self)
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
   update_duration (self);
   update_conflicts (self);
+  update_invitations (self);
+}
+
+/* Checks @changes before they are applied: whether the participants'
+ * invitations need an update, and the user wants it sent */
+static gboolean
+wants_update (FdSlotDialog  *self,
+              GPtrArray     *changes,
+              char         **session_id,
+              GStrv         *sequence_ids)
+{
+  return fd_invitations_edit_needs_update (self->database, changes, session_id, sequence_ids) &&
+         !gtk_check_button_get_active (self->no_update_check);
+}
+
+static void
+send_updates (FdSlotDialog       *self,
+              const char         *session_id,
+              const char * const *sequence_ids)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The edit is saved: a failure here is no reason to keep the dialog */
+  if (!fd_invitations_queue_updates_after_edit (self->database, session_id, sequence_ids,
+                                                &error))
+    g_warning ("Could not queue the calendar invitations’ updates: %s", error->message);
 }
 
 static void
@@ -441,6 +493,7 @@ fd_slot_dialog_class_init (FdSlotDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, host_drop_down);
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, host_row);
+  gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, no_update_check);
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, hosts);
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, organisation_notice_row);
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, organisation_row);
@@ -458,6 +511,7 @@ fd_slot_dialog_class_init (FdSlotDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, trainers);
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, trainers_group);
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, trainers_list);
+  gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, update_group);
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, when_group);
   gtk_widget_class_bind_template_child (widget_class, FdSlotDialog, window_title);
 
@@ -642,6 +696,7 @@ fd_slot_dialog_new (GtkWindow        *parent,
 
   update_duration (self);
   update_conflicts (self);
+  update_invitations (self);
 
   return GTK_WIDGET (self);
 }
@@ -761,22 +816,17 @@ set_changed (FdChange   *change,
     set_optional (change, field, value);
 }
 
-/**
- * fd_slot_dialog_save:
- * @self: a #FdSlotDialog
- *
- * Writes a slot for each date with its staff (or the slot edited), all or
- * nothing, then closes the dialog; on error shows it at its field.
- *
- * Returns: whether the slots were written
- */
-gboolean
-fd_slot_dialog_save (FdSlotDialog *self)
+/* The changes that write the slots as typed (with @report, a problem is
+ * shown at its field); NULL when what is typed cannot be saved */
+static GPtrArray *
+build_changes (FdSlotDialog  *self,
+               gboolean       report,
+               GStrv         *slot_ids,
+               guint         *n_dates)
 {
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GPtrArray) wanted = NULL;
   g_autoptr(GStrvBuilder) ids = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) dates = NULL;
   g_autofree char *bad_date = NULL;
   g_autofree char *start = NULL;
@@ -790,17 +840,14 @@ fd_slot_dialog_save (FdSlotDialog *self)
   const char *organisation;
   int pause;
 
-  g_return_val_if_fail (FD_IS_SLOT_DIALOG (self), FALSE);
-
-  clear_errors (self);
-
   if (self->slot_id != NULL)
     {
       shown = fd_session_plan_find_slot (self->plan, self->slot_id);
       if (shown == NULL)
         {
-          show_message (self, NULL, _("This slot no longer exists; it may have been deleted."));
-          return FALSE;
+          if (report)
+            show_message (self, NULL, _("This slot no longer exists; it may have been deleted."));
+          return NULL;
         }
     }
 
@@ -815,29 +862,35 @@ fd_slot_dialog_save (FdSlotDialog *self)
                                      "or pick them."), bad_date);
       else
         message = g_strdup (_("Choose the slot’s date."));
-      show_message (self, "dates", message);
-      return FALSE;
+      if (report)
+        show_message (self, "dates", message);
+      return NULL;
     }
   if (shown != NULL && g_strv_length (dates) > 1)
     {
-      show_message (self, "dates", _("A slot has one date: add the other dates as new slots."));
-      return FALSE;
+      if (report)
+        show_message (self, "dates", _("A slot has one date: add the other dates as new slots."));
+      return NULL;
     }
 
   start = fd_input_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
   if (start == NULL)
     {
-      show_message (self, "start_at", _("Type a time such as 09:00."));
-      return FALSE;
+      if (report)
+        show_message (self, "start_at", _("Type a time such as 09:00."));
+      return NULL;
     }
   end = fd_input_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
   if (end == NULL)
     {
-      show_message (self, "end_at", _("Type a time such as 17:00."));
-      return FALSE;
+      if (report)
+        show_message (self, "end_at", _("Type a time such as 17:00."));
+      return NULL;
     }
 
-  gtk_spin_button_update (self->break_spin);
+  /* Only when saving: the spin button's text becomes its value */
+  if (report)
+    gtk_spin_button_update (self->break_spin);
   pause = gtk_spin_button_get_value_as_int (self->break_spin);
   place = fd_editor_get_selected_id (self->place_drop_down);
   room = fd_editor_get_selected_id (self->room_drop_down);
@@ -895,19 +948,58 @@ fd_slot_dialog_save (FdSlotDialog *self)
       add_staff_changes (changes, fd_change_get_id (change), wanted, create ? NULL : shown->staff);
     }
 
+  if (slot_ids != NULL)
+    *slot_ids = g_strv_builder_end (ids);
+  if (n_dates != NULL)
+    *n_dates = g_strv_length (dates);
+
+  return g_steal_pointer (&changes);
+}
+
+/**
+ * fd_slot_dialog_save:
+ * @self: a #FdSlotDialog
+ *
+ * Writes a slot for each date with its staff (or the slot edited), all or
+ * nothing, then closes the dialog; on error shows it at its field. When
+ * the slots moved with trainees enrolled, their invitations' updates are
+ * queued, unless "Do not send an update to the participants" is ticked.
+ *
+ * Returns: whether the slots were written
+ */
+gboolean
+fd_slot_dialog_save (FdSlotDialog *self)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) slot_ids = NULL;
+  g_auto(GStrv) sequence_ids = NULL;
+  g_autofree char *session_id = NULL;
+  gboolean update;
+  guint n_dates = 0;
+
+  g_return_val_if_fail (FD_IS_SLOT_DIALOG (self), FALSE);
+
+  clear_errors (self);
+  changes = build_changes (self, TRUE, &slot_ids, &n_dates);
+  if (changes == NULL)
+    return FALSE;
+
+  update = changes->len > 0 && wants_update (self, changes, &session_id, &sequence_ids);
   if (changes->len > 0 &&
       !fd_editor_apply (GTK_WIDGET (self), self->database,
-                        shown != NULL ? _("Slot changed")
-                                      : ngettext ("Slot added", "Slots added",
-                                                  g_strv_length (dates)),
+                        self->slot_id != NULL ? _("Slot changed")
+                                              : ngettext ("Slot added", "Slots added", n_dates),
                         changes, &error))
     {
       show_error (self, error);
       return FALSE;
     }
+  if (update)
+    send_updates (self, session_id, (const char * const *) sequence_ids);
 
   g_strfreev (self->slot_ids);
-  self->slot_ids = g_strv_builder_end (ids);
+  self->slot_ids = g_steal_pointer (&slot_ids);
   g_signal_emit (self, signals[SAVED], 0);
   gtk_window_close (GTK_WINDOW (self));
 
@@ -927,7 +1019,10 @@ fd_slot_dialog_delete (FdSlotDialog *self)
 {
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) sequence_ids = NULL;
+  g_autofree char *session_id = NULL;
   const FdPlanSlot *shown;
+  gboolean update;
 
   g_return_val_if_fail (FD_IS_SLOT_DIALOG (self), FALSE);
 
@@ -944,11 +1039,14 @@ fd_slot_dialog_delete (FdSlotDialog *self)
     }
   g_ptr_array_add (changes, fd_change_new_delete ("slot", shown->id, self->revision));
 
+  update = wants_update (self, changes, &session_id, &sequence_ids);
   if (!fd_editor_apply (GTK_WIDGET (self), self->database, _("Slot deleted"), changes, &error))
     {
       show_error (self, error);
       return FALSE;
     }
+  if (update)
+    send_updates (self, session_id, (const char * const *) sequence_ids);
 
   g_signal_emit (self, signals[SAVED], 0);
   gtk_window_close (GTK_WINDOW (self));
