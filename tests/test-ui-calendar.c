@@ -16,6 +16,8 @@
 #include "fd-database.h"
 #include "fd-demo.h"
 #include "fd-models-private.h"
+#include "fd-database-private.h"
+#include "fd-enroll.h"
 #include "fd-month-view.h"
 #include "fd-resource-view.h"
 #include "fd-week-view.h"
@@ -1010,6 +1012,142 @@ test_switch_views (Fixture       *fixture,
   g_assert_true (wait_for (fixture, has_slots, NULL));
 }
 
+
+static gboolean
+slot_shown_with_code (Fixture       *fixture,
+                      gconstpointer  code)
+{
+  GPtrArray *slots = fd_month_view_get_slots (get_month_view (fixture));
+
+  for (guint i = 0; slots != NULL && i < slots->len; i++)
+    if (g_strcmp0 (fd_slot_get_session_code (g_ptr_array_index (slots, i)), code) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+slot_shown_at_code (Fixture       *fixture,
+                    gconstpointer  start_at)
+{
+  return find_shown_slot (fixture, "2026-0995", start_at) != NULL;
+}
+
+static gint64
+count_invitations (void)
+{
+  sqlite3_stmt *stmt = _fd_database_prepare (test_database,
+                                              "SELECT count(*) FROM email_message"
+                                              " WHERE calendar IS NOT NULL AND deleted = 0",
+                                              NULL);
+  gint64 count;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+has_no_message_dialog (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  return find_message_dialog () == NULL;
+}
+
+/* Moving a slot enrolled trainees were invited to asks, and sends them an
+ * updated invitation unless "Do not send an update" is ticked */
+static void
+test_move_sends_update (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *session_id = NULL;
+  g_autofree char *sequence_id = NULL;
+  g_autofree char *trainee_id = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  FdSlotView *view;
+  FdSlot *slot;
+  gint64 before;
+
+  create_session (test_database, "2026-0995", "Habilitation électrique", &session_id,
+                  &sequence_id);
+  {
+    g_autoptr(FdChange) publish = fd_change_new_update ("session", session_id, 0);
+
+    fd_change_set_int (publish, "published", 1);
+    g_assert_true (fd_database_apply (test_database, publish, &error));
+    g_assert_no_error (error);
+  }
+  g_free (create_slot (test_database, session_id, sequence_id,
+                       "2030-03-13T08:30", "2030-03-13T12:30", NULL, NULL));
+  trainee_id = create (test_database, "trainee", "first_name", "Inès", "last_name", "Moreau",
+                       "email", "ines.moreau@example.fr", NULL);
+  g_assert_true (fd_enroll_trainee (test_database, session_id, trainee_id, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* core sends nothing for what is over by the clock: far enough ahead */
+  fd_calendar_view_set_today (fixture->view, "2030-03-11");
+  g_assert_true (wait_for (fixture, slot_shown_with_code, "2026-0995"));
+  view = fd_calendar_view_get_slot_view (fixture->view);
+
+  /* moved an hour later: asked, accepted, one more invitation queued */
+  before = count_invitations ();
+  slot = find_shown_slot (fixture, "2026-0995", "2030-03-13T08:30");
+  g_assert_true (fd_slot_view_emit_move (view, slot, "2030-03-13T09:30", "2030-03-13T13:30",
+                                         NULL, NULL));
+  g_assert_true (wait_for (fixture, has_message_dialog, NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (adw_message_dialog_get_extra_child (dialog));
+  /* as its button does: the response, then the dialog goes */
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (fixture, has_no_message_dialog, NULL));
+  g_assert_true (wait_for (fixture, slot_shown_at_code, "2030-03-13T09:30"));
+  g_assert_cmpint (count_invitations (), >, before);
+
+  /* moved back with "Do not send an update" ticked: nothing more queued */
+  before = count_invitations ();
+  slot = find_shown_slot (fixture, "2026-0995", "2030-03-13T09:30");
+  g_assert_true (fd_slot_view_emit_move (view, slot, "2030-03-13T08:30", "2030-03-13T12:30",
+                                         NULL, NULL));
+  g_assert_true (wait_for (fixture, has_message_dialog, NULL));
+  dialog = find_message_dialog ();
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (adw_message_dialog_get_extra_child (dialog)),
+                               TRUE);
+  /* as its button does: the response, then the dialog goes */
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (fixture, has_no_message_dialog, NULL));
+  g_assert_true (wait_for (fixture, slot_shown_at_code, "2030-03-13T08:30"));
+  g_assert_cmpint (count_invitations (), ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1050,6 +1188,8 @@ main (int   argc,
               fixture_set_up, test_small_window, fixture_tear_down);
   g_test_add ("/ui/calendar/move-slot", Fixture, NULL,
               fixture_set_up, test_move_slot, fixture_tear_down);
+  g_test_add ("/ui/calendar/move-sends-update", Fixture, NULL,
+              fixture_set_up, test_move_sends_update, fixture_tear_down);
   g_test_add ("/ui/calendar/switch-views", Fixture, NULL,
               fixture_set_up, test_switch_views, fixture_tear_down);
   g_test_add ("/ui/calendar/holidays", Fixture, NULL,

@@ -19,6 +19,7 @@
 #include "fd-editor-lists.h"
 #include "fd-format.h"
 #include "fd-holidays.h"
+#include "fd-invitations.h"
 #include "fd-month-view.h"
 #include "fd-resource-view.h"
 #include "fd-week-view.h"
@@ -1347,44 +1348,135 @@ show_toast (FdCalendarView *self,
     g_message ("%s", message);
 }
 
-/* Applies the move prepared, as an undoable edit where the window keeps
- * the history */
-static gboolean
-apply_move (FdCalendarView *self)
+/* An edit of the planning from the calendar (a move, a new slot), asked
+ * about first when it falls outside working hours or on a holiday, or
+ * when it changes what enrolled trainees were invited to: then they get
+ * an updated invitation unless "Do not send an update" is ticked. */
+typedef struct
 {
-  g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(GError) error = NULL;
+  FdCalendarView *self;
+  GPtrArray *changes;        /* of FdChange */
+  char *label;               /* the undo toast's, "Slot moved" */
+  gboolean needs_update;
+  char *session_id;          /* whose invitations are updated */
+  GStrv sequence_ids;
+  GtkCheckButton *no_update; /* in the dialog, or NULL */
+  void (*applied) (FdCalendarView *self);
+} PlanningEdit;
+
+static void
+planning_edit_free (PlanningEdit *edit)
+{
+  g_ptr_array_unref (edit->changes);
+  g_free (edit->label);
+  g_free (edit->session_id);
+  g_strfreev (edit->sequence_ids);
+  g_object_unref (edit->self);
+  g_free (edit);
+}
+
+static gboolean
+planning_edit_apply (PlanningEdit *edit)
+{
+  FdCalendarView *self = edit->self;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
   gboolean applied;
 
-  if (self->move == NULL)
-    return FALSE;
-
-  changes = fd_slot_move_build_changes (self->move, &error);
-  g_clear_pointer (&self->move, fd_slot_move_free);
-  if (changes == NULL || changes->len == 0)
-    return changes != NULL;
+  if (edit->changes->len == 0)
+    return TRUE;
 
   if (FD_IS_WINDOW (root))
-    applied = fd_window_apply_edit (FD_WINDOW (root), _("Slot moved"), changes, &error);
+    applied = fd_window_apply_edit (FD_WINDOW (root), edit->label, edit->changes, &error);
   else
-    applied = fd_database_apply_all (self->database, changes, &error);
+    applied = fd_database_apply_all (self->database, edit->changes, &error);
 
   if (!applied)
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+
+  if (edit->needs_update &&
+      (edit->no_update == NULL || !gtk_check_button_get_active (edit->no_update)) &&
+      !fd_invitations_queue_updates_after_edit (self->database, edit->session_id,
+                                                (const char * const *) edit->sequence_ids,
+                                                &error))
     show_toast (self, error->message);
 
-  return applied;
+  if (edit->applied != NULL)
+    edit->applied (self);
+
+  return TRUE;
 }
 
 static void
-on_move_question_response_cb (AdwMessageDialog *dialog,
-                              const char       *response,
-                              FdCalendarView   *self)
+on_planning_question_response_cb (AdwMessageDialog *dialog,
+                                  const char       *response,
+                                  PlanningEdit     *edit)
 {
-  if (g_str_equal (response, "move"))
-    apply_move (self);
-  else
-    g_clear_pointer (&self->move, fd_slot_move_free);
+  if (g_str_equal (response, "apply"))
+    planning_edit_apply (edit);
+}
+
+/* Applies @changes now, or once the user agreed. Takes @changes. Returns
+ * %FALSE only when it was applied and failed. */
+static gboolean
+plan_edit (FdCalendarView  *self,
+           GPtrArray       *changes,
+           const char      *label,
+           const char      *heading,
+           const char      *accept,
+           const char      *question,
+           void           (*applied) (FdCalendarView *self))
+{
+  g_autoptr(GString) body = g_string_new (question);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PlanningEdit *edit = g_new0 (PlanningEdit, 1);
+  GtkWidget *dialog;
+  gboolean ok;
+
+  edit->self = g_object_ref (self);
+  edit->changes = changes;
+  edit->label = g_strdup (label);
+  edit->applied = applied;
+  edit->needs_update = fd_invitations_edit_needs_update (self->database, changes,
+                                                         &edit->session_id, &edit->sequence_ids);
+
+  if ((question == NULL && !edit->needs_update) || !GTK_IS_WINDOW (root))
+    {
+      ok = planning_edit_apply (edit);
+      planning_edit_free (edit);
+      return ok;
+    }
+
+  if (edit->needs_update)
+    {
+      if (body->len > 0)
+        g_string_append (body, "\n\n");
+      g_string_append (body, _("Enrolled trainees will receive an updated calendar invitation."));
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "apply", accept,
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
+                                           question != NULL ? "cancel" : "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  if (edit->needs_update)
+    {
+      edit->no_update = GTK_CHECK_BUTTON (
+        gtk_check_button_new_with_mnemonic (_("_Do not send an update to the participants")));
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
+                                          GTK_WIDGET (edit->no_update));
+    }
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_planning_question_response_cb),
+                         edit, (GClosureNotify) planning_edit_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
 }
 
 static gboolean
@@ -1397,12 +1489,11 @@ on_move_slot_cb (FdSlotView     *view,
                  FdCalendarView *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
   g_autofree char *refusal = NULL;
   g_autofree char *question = NULL;
   gboolean refused = FALSE;
   FdSlotMove *move;
-  GtkRoot *root;
-  GtkWidget *dialog;
 
   move = prepare_move (self, view, slot, start_at, end_at, from_lane, to_lane, &error);
   if (move == NULL)
@@ -1424,21 +1515,16 @@ on_move_slot_cb (FdSlotView     *view,
     }
 
   question = fd_slot_move_dup_question (move);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (question == NULL || !GTK_IS_WINDOW (root))
-    return apply_move (self);
+  changes = fd_slot_move_build_changes (move, &error);
+  g_clear_pointer (&self->move, fd_slot_move_free);
+  if (changes == NULL)
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Move the Slot?"), question);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "move", _("_Move"),
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_move_question_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-
-  return TRUE;
+  return plan_edit (self, g_steal_pointer (&changes), _("Slot moved"), _("Move the Slot?"),
+                    _("_Move"), question, NULL);
 }
 
 /* New slots */
@@ -1511,49 +1597,12 @@ on_create_slot_cb (FdSlotView         *view,
   gtk_popover_popup (GTK_POPOVER (self->create_popover));
 }
 
-/* Plans the draft shown, as an undoable edit where the window keeps the
- * history */
-static gboolean
-apply_create (FdCalendarView *self)
+/* The new slot was planned: the popover is done */
+static void
+on_create_applied (FdCalendarView *self)
 {
-  FdSlotDraft *draft = fd_slot_create_popover_get_draft (self->create_popover);
-  g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  gboolean applied;
-
-  if (draft == NULL || self->database == NULL)
-    return FALSE;
-
-  changes = fd_slot_draft_build_changes (draft, &error);
-  if (changes == NULL)
-    applied = FALSE;
-  else if (FD_IS_WINDOW (root))
-    applied = fd_window_apply_edit (FD_WINDOW (root), _("Slot planned"), changes, &error);
-  else
-    applied = fd_database_apply_all (self->database, changes, &error);
-
-  if (!applied)
-    {
-      show_toast (self, error->message);
-      return FALSE;
-    }
-
   gtk_popover_popdown (GTK_POPOVER (self->create_popover));
   fd_slot_create_popover_clear (self->create_popover);
-
-  return TRUE;
-}
-
-static void
-on_create_question_response_cb (AdwMessageDialog *dialog,
-                                const char       *response,
-                                FdCalendarView   *self)
-{
-  if (g_str_equal (response, "plan"))
-    apply_create (self);
-  else
-    fd_slot_create_popover_clear (self->create_popover);
 }
 
 static void
@@ -1561,11 +1610,11 @@ on_create_popover_plan_cb (FdSlotCreatePopover *popover,
                            FdCalendarView      *self)
 {
   FdSlotDraft *draft = fd_slot_create_popover_get_draft (popover);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *refusal = NULL;
   g_autofree char *question = NULL;
   gboolean refused = FALSE;
-  GtkRoot *root;
-  GtkWidget *dialog;
 
   if (draft == NULL)
     return;
@@ -1579,24 +1628,18 @@ on_create_popover_plan_cb (FdSlotCreatePopover *popover,
     }
 
   question = fd_slot_draft_dup_question (draft);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (question == NULL || !GTK_IS_WINDOW (root))
+  changes = fd_slot_draft_build_changes (draft, &error);
+  if (changes == NULL)
     {
-      apply_create (self);
+      show_toast (self, error->message);
       return;
     }
 
-  gtk_popover_popdown (GTK_POPOVER (popover));
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Plan the Slot?"), question);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "plan", _("_Plan"),
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_create_question_response_cb),
-                           self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* the dialog, if any, comes over the popover */
+  if (question != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  plan_edit (self, g_steal_pointer (&changes), _("Slot planned"), _("Plan the Slot?"), _("_Plan"),
+             question, on_create_applied);
 }
 
 /* Filters */
