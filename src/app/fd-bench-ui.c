@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "fd-bench-ui.h"
+#include "fd-bench-ui-private.h"
 
 #include "fd-record-pane.h"
 #include "fd-record-view.h"
@@ -53,6 +54,7 @@ typedef enum
   STEP_SCROLL_CANDIDATES,
   STEP_EDIT_TRAINERS,
   STEP_EDIT_CANDIDATES,
+  STEP_CALENDAR,
   STEP_DONE,
 } Step;
 
@@ -62,23 +64,16 @@ typedef struct
   GArray *samples; /* double, ms */
 } Measure;
 
-struct _FdBenchUi
+/* A measure the action's frames end: with the first frame, or with the
+ * first one after what it waits for is ready */
+typedef struct
 {
-  FdWindow *window;
-  guint runs;
-  Step step;
-  guint index;            /* of the action within the step */
-  Measure *pending;       /* the measure whose frame is awaited */
-  double action_ms;
-  gint64 frame_start;
-  gint64 layout_end;
-  gint64 paint_end;
-  GPtrArray *measures;    /* Measure */
-  GdkFrameClock *frame_clock;
-  guint idle_id;
-  GSourceFunc done;
-  gpointer done_data;
-};
+  Measure *measure;       /* NULL: a step of the script, not measured */
+  FdBenchUiReady ready;   /* NULL: nothing more than the action */
+} Wait;
+
+/* Longer than this, what a measure waits for is given up on */
+#define WAIT_LIMIT_USEC (10 * G_USEC_PER_SEC)
 
 static void
 measure_free (Measure *measure)
@@ -109,6 +104,31 @@ get_measure (FdBenchUi  *self,
   return measure;
 }
 
+/**
+ * _fd_bench_ui_expect:
+ * @self: the bench
+ * @name: (nullable): the measure's name, or %NULL for a step of the
+ *   script that is not measured but waited for
+ * @ready: (nullable): what the measure waits for after the action
+ *
+ * Adds a measure to the action being run: it ends with the first frame
+ * after the action, or with the first frame after @ready says it is
+ * ready. It counts the action, the wait for @ready (the main thread may
+ * be idle then: a worker reads), and that frame, not the wait for the
+ * frame to start.
+ */
+void
+_fd_bench_ui_expect (FdBenchUi      *self,
+                     const char     *name,
+                     FdBenchUiReady  ready)
+{
+  Wait *wait = g_new0 (Wait, 1);
+
+  wait->measure = name != NULL ? get_measure (self, name) : NULL;
+  wait->ready = ready;
+  g_ptr_array_add (self->waits, wait);
+}
+
 static void schedule_next (FdBenchUi *self);
 
 static GtkWidget *
@@ -125,9 +145,9 @@ get_pane (FdBenchUi  *self,
   return fd_record_view_get_pane (FD_RECORD_VIEW (get_view (self, name)));
 }
 
-static void
-show_view (FdBenchUi  *self,
-           const char *name)
+void
+_fd_bench_ui_show_view (FdBenchUi  *self,
+                        const char *name)
 {
   gtk_widget_activate_action (GTK_WIDGET (self->window), "win.show-view", "s", name);
 }
@@ -143,11 +163,10 @@ get_list_adjustment (FdRecordPane *pane)
 /* Shows @view, the first action of a step that acts on it */
 static char *
 switch_to (FdBenchUi  *self,
-           const char *view,
-           gint64     *started)
+           const char *view)
 {
-  *started = g_get_monotonic_time ();
-  show_view (self, view);
+  self->started = g_get_monotonic_time ();
+  _fd_bench_ui_show_view (self, view);
 
   return g_strdup_printf ("switch to: %s", view);
 }
@@ -186,10 +205,9 @@ static gboolean
 run_action (FdBenchUi *self)
 {
   g_autofree char *name = NULL;
-  gint64 started;
   guint n;
 
-  switch (self->step)
+  switch ((Step) self->step)
     {
     case STEP_WAIT_BUILT:
     case STEP_DONE:
@@ -199,15 +217,15 @@ run_action (FdBenchUi *self)
       if (self->index >= G_N_ELEMENTS (view_names))
         return FALSE;
       name = g_strdup_printf ("first visit: %s", view_names[self->index]);
-      started = g_get_monotonic_time ();
-      show_view (self, view_names[self->index]);
+      self->started = g_get_monotonic_time ();
+      _fd_bench_ui_show_view (self, view_names[self->index]);
       break;
 
     case STEP_SWITCHES:
       n = G_N_ELEMENTS (view_names);
       if (self->index >= self->runs * n)
         return FALSE;
-      name = switch_to (self, view_names[self->index % n], &started);
+      name = switch_to (self, view_names[self->index % n]);
       break;
 
     case STEP_OPEN_SESSIONS:
@@ -218,13 +236,13 @@ run_action (FdBenchUi *self)
 
         if (self->index == 0)
           {
-            name = switch_to (self, "sessions", &started);
+            name = switch_to (self, "sessions");
             break;
           }
         if (self->index > self->runs || n_sessions == 0)
           return FALSE;
         name = g_strdup ("open session: sessions");
-        started = g_get_monotonic_time ();
+        self->started = g_get_monotonic_time ();
         /* Sessions spread over the list, each opened once: no cache helps */
         gtk_single_selection_set_selected (selection, (self->index * 97) % n_sessions);
       }
@@ -240,14 +258,14 @@ run_action (FdBenchUi *self)
 
         if (self->index == 0)
           {
-            name = switch_to (self, view, &started);
+            name = switch_to (self, view);
             break;
           }
         if (self->index > self->runs * (G_N_ELEMENTS (prefixes) + 1))
           return FALSE;
         name = g_strdup_printf (k < G_N_ELEMENTS (prefixes) ? "search keystroke: %s"
                                                              : "clear search: %s", view);
-        started = g_get_monotonic_time ();
+        self->started = g_get_monotonic_time ();
         fd_record_pane_search (pane, k < G_N_ELEMENTS (prefixes) ? prefixes[k] : "");
       }
       break;
@@ -259,13 +277,13 @@ run_action (FdBenchUi *self)
 
         if (self->index == 0)
           {
-            name = switch_to (self, "candidates", &started);
+            name = switch_to (self, "candidates");
             break;
           }
         if (self->index > self->runs)
           return FALSE;
         name = g_strdup ("scroll a page: candidates");
-        started = g_get_monotonic_time ();
+        self->started = g_get_monotonic_time ();
         gtk_adjustment_set_value (adjustment,
                                   gtk_adjustment_get_value (adjustment)
                                   + gtk_adjustment_get_page_size (adjustment));
@@ -279,12 +297,12 @@ run_action (FdBenchUi *self)
 
         if (self->index == 0)
           {
-            name = switch_to (self, view, &started);
+            name = switch_to (self, view);
             break;
           }
         if (self->index > self->runs * 2)
           return FALSE;
-        started = g_get_monotonic_time ();
+        self->started = g_get_monotonic_time ();
         if (self->index % 2 == 1)
           {
             name = g_strdup_printf ("edit reaching the list: %s", view);
@@ -298,12 +316,19 @@ run_action (FdBenchUi *self)
       }
       break;
 
+    case STEP_CALENDAR:
+      /* it sets what it measures */
+      if (!_fd_bench_ui_calendar_run (self))
+        return FALSE;
+      break;
+
     default:
       g_assert_not_reached ();
     }
 
-  self->action_ms = (g_get_monotonic_time () - started) / 1000.0;
-  self->pending = get_measure (self, name);
+  self->action_ms = (g_get_monotonic_time () - self->started) / 1000.0;
+  if (name != NULL)
+    _fd_bench_ui_expect (self, name, NULL);
   self->index++;
 
   /* Make sure a frame comes even when the action changed nothing shown,
@@ -390,23 +415,78 @@ on_paint_cb (GdkFrameClock *frame_clock,
   self->paint_end = g_get_monotonic_time ();
 }
 
+/* Asks for a frame once what a measure waits for is ready: the view
+ * may have nothing to redraw by then. */
+static gboolean
+poll_cb (gpointer user_data)
+{
+  FdBenchUi *self = user_data;
+  gboolean timed_out = g_get_monotonic_time () - self->started > WAIT_LIMIT_USEC;
+
+  for (guint i = 0; i < self->waits->len; i++)
+    {
+      Wait *wait = g_ptr_array_index (self->waits, i);
+      gint64 shown_usec;
+
+      if (timed_out || wait->ready == NULL || wait->ready (self, &shown_usec))
+        {
+          gdk_frame_clock_request_phase (self->frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+          break;
+        }
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_after_paint_cb (GdkFrameClock *frame_clock,
                    FdBenchUi     *self)
 {
-  double ms;
+  gint64 now = g_get_monotonic_time ();
+  gboolean timed_out = now - self->started > WAIT_LIMIT_USEC;
+  double frame_ms = (now - self->frame_start) / 1000.0;
 
-  if (self->pending == NULL || self->frame_start == 0)
+  if (self->waits->len == 0 || self->frame_start == 0)
     return;
 
-  ms = self->action_ms + (g_get_monotonic_time () - self->frame_start) / 1000.0;
-  g_debug ("%s: %.1f ms (action %.1f ms, frame %.1f ms: layout %.1f, paint %.1f)",
-           self->pending->name, ms, self->action_ms, ms - self->action_ms,
-           (self->layout_end - self->frame_start) / 1000.0,
-           (self->paint_end - self->layout_end) / 1000.0);
-  g_array_append_val (self->pending->samples, ms);
-  self->pending = NULL;
+  for (guint i = self->waits->len; i > 0; i--)
+    {
+      Wait *wait = g_ptr_array_index (self->waits, i - 1);
+      gint64 shown_usec = 0;
+      double ms;
 
+      if (wait->ready != NULL && !wait->ready (self, &shown_usec))
+        {
+          if (!timed_out)
+            continue;
+          g_warning ("Gave up waiting: %s", wait->measure != NULL ? wait->measure->name : "a step");
+          g_ptr_array_remove_index (self->waits, i - 1);
+          continue;
+        }
+      /* shown after this frame started: the next one shows it */
+      if (shown_usec > self->frame_start)
+        continue;
+
+      ms = MAX (self->action_ms, (shown_usec - self->started) / 1000.0) + frame_ms;
+      if (wait->measure != NULL)
+        {
+          g_debug ("%s: %.1f ms (action %.1f ms, frame %.1f ms: layout %.1f, paint %.1f)",
+                   wait->measure->name, ms, self->action_ms, frame_ms,
+                   (self->layout_end - self->frame_start) / 1000.0,
+                   (self->paint_end - self->layout_end) / 1000.0);
+          g_array_append_val (wait->measure->samples, ms);
+        }
+      g_ptr_array_remove_index (self->waits, i - 1);
+    }
+
+  if (self->waits->len > 0)
+    {
+      if (self->poll_id == 0)
+        self->poll_id = g_timeout_add (2, poll_cb, self);
+      return;
+    }
+
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   schedule_next (self);
 }
 
@@ -426,6 +506,7 @@ fd_bench_ui_new (FdWindow    *window,
   self->window = g_object_ref (window);
   self->runs = runs;
   self->measures = g_ptr_array_new_with_free_func ((GDestroyNotify) measure_free);
+  self->waits = g_ptr_array_new_with_free_func (g_free);
   self->done = done;
   self->done_data = done_data;
 
@@ -465,7 +546,7 @@ fd_bench_ui_format (FdBenchUi *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   table = g_string_new (NULL);
-  g_string_append_printf (table, "%-36s %9s %9s %5s\n", "MEASURE", "MEDIAN MS", "MAX MS", "RUNS");
+  g_string_append_printf (table, "%-48s %9s %9s %5s\n", "MEASURE", "MEDIAN MS", "MAX MS", "RUNS");
   for (guint i = 0; i < self->measures->len; i++)
     {
       Measure *measure = g_ptr_array_index (self->measures, i);
@@ -478,7 +559,7 @@ fd_bench_ui_format (FdBenchUi *self)
       /* sorts them: the slowest is the last */
       median = fd_bench_median (samples);
 
-      g_string_append_printf (table, "%-36s %9.1f %9.1f %5u\n", measure->name, median,
+      g_string_append_printf (table, "%-48s %9.1f %9.1f %5u\n", measure->name, median,
                               g_array_index (samples, double, samples->len - 1), samples->len);
     }
 
@@ -496,12 +577,15 @@ fd_bench_ui_free (FdBenchUi *self)
     return;
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   if (self->frame_clock != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->frame_clock, self);
       g_object_unref (self->frame_clock);
     }
+  g_ptr_array_unref (self->waits);
   g_ptr_array_unref (self->measures);
+  g_clear_pointer (&self->calendar, _fd_bench_ui_calendar_free);
   g_object_unref (self->window);
   g_free (self);
 }
