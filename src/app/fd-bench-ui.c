@@ -470,8 +470,10 @@ on_after_paint_cb (GdkFrameClock *frame_clock,
       ms = MAX (self->action_ms, (shown_usec - self->started) / 1000.0) + frame_ms;
       if (wait->measure != NULL)
         {
-          g_debug ("%s: %.1f ms (action %.1f ms, frame %.1f ms: layout %.1f, paint %.1f)",
-                   wait->measure->name, ms, self->action_ms, frame_ms,
+          g_debug ("%s: %.1f ms (action %.1f ms, shown after %.1f ms, frame %.1f ms: "
+                   "layout %.1f, paint %.1f)",
+                   wait->measure->name, ms, self->action_ms,
+                   (shown_usec - self->started) / 1000.0, frame_ms,
                    (self->layout_end - self->frame_start) / 1000.0,
                    (self->paint_end - self->layout_end) / 1000.0);
           g_array_append_val (wait->measure->samples, ms);
