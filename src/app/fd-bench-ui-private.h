@@ -36,6 +36,7 @@ struct _FdBenchUi
   guint step;
   guint index;            /* of the action within the step */
   gint64 started;         /* the action's start */
+  gint64 started_cpu;     /* the process's CPU time then, µs */
   double action_ms;
   GPtrArray *waits;       /* Wait: the measures the action's frames end */
   gint64 frame_start;
