@@ -11,7 +11,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "fd-calendar-view.h"
@@ -353,59 +352,6 @@ list_filtered_slots (FdDatabase     *database,
   return g_steal_pointer (&slots);
 }
 
-/* A worker's read-only connection, kept for the thread's next read:
- * opening one (the schema read, an empty page cache) costs about as much
- * as reading a week's slots. One connection per thread, as SQLite wants;
- * a file replaced at the same path is opened anew. */
-typedef struct
-{
-  char *path;
-  dev_t device;
-  ino_t inode;
-  FdDatabase *database;
-} WorkerConnection;
-
-static void
-worker_connection_free (gpointer data)
-{
-  WorkerConnection *connection = data;
-
-  g_free (connection->path);
-  g_object_unref (connection->database);
-  g_free (connection);
-}
-
-static GPrivate worker_connection = G_PRIVATE_INIT (worker_connection_free);
-
-static FdDatabase *
-open_worker_database (const char  *path,
-                      GError     **error)
-{
-  WorkerConnection *connection = g_private_get (&worker_connection);
-  GStatBuf buf;
-  FdDatabase *database;
-
-  if (g_stat (path, &buf) != 0)
-    return fd_database_open (path, FD_DATABASE_OPEN_READ_ONLY, error);
-
-  if (connection != NULL && g_str_equal (connection->path, path) &&
-      connection->device == buf.st_dev && connection->inode == buf.st_ino)
-    return g_object_ref (connection->database);
-
-  database = fd_database_open (path, FD_DATABASE_OPEN_READ_ONLY, error);
-  if (database == NULL)
-    return NULL;
-
-  connection = g_new0 (WorkerConnection, 1);
-  connection->path = g_strdup (path);
-  connection->device = buf.st_dev;
-  connection->inode = buf.st_ino;
-  connection->database = g_object_ref (database);
-  g_private_replace (&worker_connection, connection);
-
-  return database;
-}
-
 /* Runs in a worker with its own connection (WAL lets it read while the
  * main one writes): six busy weeks are a thousand slots or more, too many
  * to read within a frame. */
@@ -423,7 +369,7 @@ load_slots_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  database = open_worker_database (data->path, &error);
+  database = fd_database_open (data->path, FD_DATABASE_OPEN_READ_ONLY, &error);
   if (database == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -571,7 +517,7 @@ load_conflicts_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   GPtrArray *conflicts;
 
-  database = open_worker_database (data->path, &error);
+  database = fd_database_open (data->path, FD_DATABASE_OPEN_READ_ONLY, &error);
   if (database == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
