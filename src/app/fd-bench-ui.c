@@ -10,11 +10,13 @@
 #include "config.h"
 
 #include "fd-bench-ui.h"
+#include "fd-bench-ui-private.h"
 
 #include "fd-record-pane.h"
 #include "fd-record-view.h"
 
 #include <sys/resource.h>
+#include <time.h>
 
 /*
  * What an action costs the main thread: the action itself (a view switch,
@@ -31,9 +33,17 @@
  * shown), type a search one keystroke at a time in the candidates and
  * trainers, scroll the candidates a page at a time, edit a trainer and a
  * candidate shown in their lists and undo each edit (the edit or undo,
- * committed, announced and shown in the list), then print a line per
- * measure and quit. The edits are undone: the database is left as it
- * was, but for its outbox.
+ * committed, announced and shown in the list), then the calendar's pages,
+ * resource week, drags and drops (fd-bench-ui-calendar.c), then print a
+ * line per measure and quit. The edits and drops are undone: the
+ * database is left as it was, but for its outbox.
+ *
+ * What a view reads in a worker is waited for (_fd_bench_ui_expect()):
+ * such a measure ends with the first frame after the view showed what
+ * its worker read, and counts the wait. Each measure also gives the CPU
+ * time the process spent from the action to that frame, all threads
+ * together: on cores shared with other work, the wall-clock figures
+ * vary from run to run more than it does.
  */
 
 #define FIRST_VISIT_INTERVAL_MS 300
@@ -53,38 +63,45 @@ typedef enum
   STEP_SCROLL_CANDIDATES,
   STEP_EDIT_TRAINERS,
   STEP_EDIT_CANDIDATES,
+  STEP_CALENDAR,
   STEP_DONE,
 } Step;
 
 typedef struct
 {
   char *name;
-  GArray *samples; /* double, ms */
+  GArray *samples;     /* double, ms */
+  GArray *cpu_samples; /* double, ms */
 } Measure;
 
-struct _FdBenchUi
+/* A measure the action's frames end: with the first frame, or with the
+ * first one after what it waits for is ready */
+typedef struct
 {
-  FdWindow *window;
-  guint runs;
-  Step step;
-  guint index;            /* of the action within the step */
-  Measure *pending;       /* the measure whose frame is awaited */
-  double action_ms;
-  gint64 frame_start;
-  gint64 layout_end;
-  gint64 paint_end;
-  GPtrArray *measures;    /* Measure */
-  GdkFrameClock *frame_clock;
-  guint idle_id;
-  GSourceFunc done;
-  gpointer done_data;
-};
+  Measure *measure;       /* NULL: a step of the script, not measured */
+  FdBenchUiReady ready;   /* NULL: nothing more than the action */
+} Wait;
+
+/* Longer than this, what a measure waits for is given up on */
+#define WAIT_LIMIT_USEC (10 * G_USEC_PER_SEC)
+
+/* The CPU time of the whole process (the main thread, the workers), in
+ * µs: what a measure cost, whatever else shares the cores */
+static gint64
+get_cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static void
 measure_free (Measure *measure)
 {
   g_free (measure->name);
   g_array_unref (measure->samples);
+  g_array_unref (measure->cpu_samples);
   g_free (measure);
 }
 
@@ -104,9 +121,35 @@ get_measure (FdBenchUi  *self,
   measure = g_new0 (Measure, 1);
   measure->name = g_strdup (name);
   measure->samples = g_array_new (FALSE, FALSE, sizeof (double));
+  measure->cpu_samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_ptr_array_add (self->measures, measure);
 
   return measure;
+}
+
+/**
+ * _fd_bench_ui_expect:
+ * @self: the bench
+ * @name: (nullable): the measure's name, or %NULL for a step of the
+ *   script that is not measured but waited for
+ * @ready: (nullable): what the measure waits for after the action
+ *
+ * Adds a measure to the action being run: it ends with the first frame
+ * after the action, or with the first frame after @ready says it is
+ * ready. It counts the action, the wait for @ready (the main thread may
+ * be idle then: a worker reads), and that frame, not the wait for the
+ * frame to start.
+ */
+void
+_fd_bench_ui_expect (FdBenchUi      *self,
+                     const char     *name,
+                     FdBenchUiReady  ready)
+{
+  Wait *wait = g_new0 (Wait, 1);
+
+  wait->measure = name != NULL ? get_measure (self, name) : NULL;
+  wait->ready = ready;
+  g_ptr_array_add (self->waits, wait);
 }
 
 static void schedule_next (FdBenchUi *self);
@@ -125,9 +168,9 @@ get_pane (FdBenchUi  *self,
   return fd_record_view_get_pane (FD_RECORD_VIEW (get_view (self, name)));
 }
 
-static void
-show_view (FdBenchUi  *self,
-           const char *name)
+void
+_fd_bench_ui_show_view (FdBenchUi  *self,
+                        const char *name)
 {
   gtk_widget_activate_action (GTK_WIDGET (self->window), "win.show-view", "s", name);
 }
@@ -143,11 +186,10 @@ get_list_adjustment (FdRecordPane *pane)
 /* Shows @view, the first action of a step that acts on it */
 static char *
 switch_to (FdBenchUi  *self,
-           const char *view,
-           gint64     *started)
+           const char *view)
 {
-  *started = g_get_monotonic_time ();
-  show_view (self, view);
+  self->started = g_get_monotonic_time ();
+  _fd_bench_ui_show_view (self, view);
 
   return g_strdup_printf ("switch to: %s", view);
 }
@@ -186,10 +228,11 @@ static gboolean
 run_action (FdBenchUi *self)
 {
   g_autofree char *name = NULL;
-  gint64 started;
   guint n;
 
-  switch (self->step)
+  self->started_cpu = get_cpu_usec ();
+
+  switch ((Step) self->step)
     {
     case STEP_WAIT_BUILT:
     case STEP_DONE:
@@ -199,15 +242,15 @@ run_action (FdBenchUi *self)
       if (self->index >= G_N_ELEMENTS (view_names))
         return FALSE;
       name = g_strdup_printf ("first visit: %s", view_names[self->index]);
-      started = g_get_monotonic_time ();
-      show_view (self, view_names[self->index]);
+      self->started = g_get_monotonic_time ();
+      _fd_bench_ui_show_view (self, view_names[self->index]);
       break;
 
     case STEP_SWITCHES:
       n = G_N_ELEMENTS (view_names);
       if (self->index >= self->runs * n)
         return FALSE;
-      name = switch_to (self, view_names[self->index % n], &started);
+      name = switch_to (self, view_names[self->index % n]);
       break;
 
     case STEP_OPEN_SESSIONS:
@@ -218,13 +261,13 @@ run_action (FdBenchUi *self)
 
         if (self->index == 0)
           {
-            name = switch_to (self, "sessions", &started);
+            name = switch_to (self, "sessions");
             break;
           }
         if (self->index > self->runs || n_sessions == 0)
           return FALSE;
         name = g_strdup ("open session: sessions");
-        started = g_get_monotonic_time ();
+        self->started = g_get_monotonic_time ();
         /* Sessions spread over the list, each opened once: no cache helps */
         gtk_single_selection_set_selected (selection, (self->index * 97) % n_sessions);
       }
@@ -240,14 +283,14 @@ run_action (FdBenchUi *self)
 
         if (self->index == 0)
           {
-            name = switch_to (self, view, &started);
+            name = switch_to (self, view);
             break;
           }
         if (self->index > self->runs * (G_N_ELEMENTS (prefixes) + 1))
           return FALSE;
         name = g_strdup_printf (k < G_N_ELEMENTS (prefixes) ? "search keystroke: %s"
                                                              : "clear search: %s", view);
-        started = g_get_monotonic_time ();
+        self->started = g_get_monotonic_time ();
         fd_record_pane_search (pane, k < G_N_ELEMENTS (prefixes) ? prefixes[k] : "");
       }
       break;
@@ -259,13 +302,13 @@ run_action (FdBenchUi *self)
 
         if (self->index == 0)
           {
-            name = switch_to (self, "candidates", &started);
+            name = switch_to (self, "candidates");
             break;
           }
         if (self->index > self->runs)
           return FALSE;
         name = g_strdup ("scroll a page: candidates");
-        started = g_get_monotonic_time ();
+        self->started = g_get_monotonic_time ();
         gtk_adjustment_set_value (adjustment,
                                   gtk_adjustment_get_value (adjustment)
                                   + gtk_adjustment_get_page_size (adjustment));
@@ -279,12 +322,12 @@ run_action (FdBenchUi *self)
 
         if (self->index == 0)
           {
-            name = switch_to (self, view, &started);
+            name = switch_to (self, view);
             break;
           }
         if (self->index > self->runs * 2)
           return FALSE;
-        started = g_get_monotonic_time ();
+        self->started = g_get_monotonic_time ();
         if (self->index % 2 == 1)
           {
             name = g_strdup_printf ("edit reaching the list: %s", view);
@@ -298,12 +341,19 @@ run_action (FdBenchUi *self)
       }
       break;
 
+    case STEP_CALENDAR:
+      /* it sets what it measures */
+      if (!_fd_bench_ui_calendar_run (self))
+        return FALSE;
+      break;
+
     default:
       g_assert_not_reached ();
     }
 
-  self->action_ms = (g_get_monotonic_time () - started) / 1000.0;
-  self->pending = get_measure (self, name);
+  self->action_ms = (g_get_monotonic_time () - self->started) / 1000.0;
+  if (name != NULL)
+    _fd_bench_ui_expect (self, name, NULL);
   self->index++;
 
   /* Make sure a frame comes even when the action changed nothing shown,
@@ -390,23 +440,82 @@ on_paint_cb (GdkFrameClock *frame_clock,
   self->paint_end = g_get_monotonic_time ();
 }
 
+/* Asks for a frame once what a measure waits for is ready: the view
+ * may have nothing to redraw by then. */
+static gboolean
+poll_cb (gpointer user_data)
+{
+  FdBenchUi *self = user_data;
+  gboolean timed_out = g_get_monotonic_time () - self->started > WAIT_LIMIT_USEC;
+
+  for (guint i = 0; i < self->waits->len; i++)
+    {
+      Wait *wait = g_ptr_array_index (self->waits, i);
+      gint64 shown_usec;
+
+      if (timed_out || wait->ready == NULL || wait->ready (self, &shown_usec))
+        {
+          gdk_frame_clock_request_phase (self->frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+          break;
+        }
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_after_paint_cb (GdkFrameClock *frame_clock,
                    FdBenchUi     *self)
 {
-  double ms;
+  gint64 now = g_get_monotonic_time ();
+  gboolean timed_out = now - self->started > WAIT_LIMIT_USEC;
+  double frame_ms = (now - self->frame_start) / 1000.0;
+  double cpu_ms = (get_cpu_usec () - self->started_cpu) / 1000.0;
 
-  if (self->pending == NULL || self->frame_start == 0)
+  if (self->waits->len == 0 || self->frame_start == 0)
     return;
 
-  ms = self->action_ms + (g_get_monotonic_time () - self->frame_start) / 1000.0;
-  g_debug ("%s: %.1f ms (action %.1f ms, frame %.1f ms: layout %.1f, paint %.1f)",
-           self->pending->name, ms, self->action_ms, ms - self->action_ms,
-           (self->layout_end - self->frame_start) / 1000.0,
-           (self->paint_end - self->layout_end) / 1000.0);
-  g_array_append_val (self->pending->samples, ms);
-  self->pending = NULL;
+  for (guint i = self->waits->len; i > 0; i--)
+    {
+      Wait *wait = g_ptr_array_index (self->waits, i - 1);
+      gint64 shown_usec = 0;
+      double ms;
 
+      if (wait->ready != NULL && !wait->ready (self, &shown_usec))
+        {
+          if (!timed_out)
+            continue;
+          g_warning ("Gave up waiting: %s", wait->measure != NULL ? wait->measure->name : "a step");
+          g_ptr_array_remove_index (self->waits, i - 1);
+          continue;
+        }
+      /* shown after this frame started: the next one shows it */
+      if (shown_usec > self->frame_start)
+        continue;
+
+      ms = MAX (self->action_ms, (shown_usec - self->started) / 1000.0) + frame_ms;
+      if (wait->measure != NULL)
+        {
+          g_debug ("%s: %.1f ms (action %.1f ms, shown after %.1f ms, frame %.1f ms: "
+                   "layout %.1f, paint %.1f)",
+                   wait->measure->name, ms, self->action_ms,
+                   (shown_usec - self->started) / 1000.0, frame_ms,
+                   (self->layout_end - self->frame_start) / 1000.0,
+                   (self->paint_end - self->layout_end) / 1000.0);
+          g_array_append_val (wait->measure->samples, ms);
+          g_array_append_val (wait->measure->cpu_samples, cpu_ms);
+        }
+      g_ptr_array_remove_index (self->waits, i - 1);
+    }
+
+  if (self->waits->len > 0)
+    {
+      if (self->poll_id == 0)
+        self->poll_id = g_timeout_add (2, poll_cb, self);
+      return;
+    }
+
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   schedule_next (self);
 }
 
@@ -426,6 +535,7 @@ fd_bench_ui_new (FdWindow    *window,
   self->window = g_object_ref (window);
   self->runs = runs;
   self->measures = g_ptr_array_new_with_free_func ((GDestroyNotify) measure_free);
+  self->waits = g_ptr_array_new_with_free_func (g_free);
   self->done = done;
   self->done_data = done_data;
 
@@ -453,7 +563,9 @@ fd_bench_ui_start (FdBenchUi *self)
  * @self: a #FdBenchUi
  *
  * Returns: (transfer full): a table with a line per measure: its name, the
- *   median and the worst time in milliseconds, and the number of runs;
+ *   median and the worst time in milliseconds, the median CPU time the
+ *   process spent on it (its threads together, a figure that other
+ *   processes sharing the cores do not inflate), and the number of runs;
  *   then the process's peak memory
  */
 char *
@@ -465,7 +577,8 @@ fd_bench_ui_format (FdBenchUi *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   table = g_string_new (NULL);
-  g_string_append_printf (table, "%-36s %9s %9s %5s\n", "MEASURE", "MEDIAN MS", "MAX MS", "RUNS");
+  g_string_append_printf (table, "%-48s %9s %9s %9s %5s\n", "MEASURE", "MEDIAN MS", "MAX MS",
+                          "CPU MS", "RUNS");
   for (guint i = 0; i < self->measures->len; i++)
     {
       Measure *measure = g_ptr_array_index (self->measures, i);
@@ -478,8 +591,9 @@ fd_bench_ui_format (FdBenchUi *self)
       /* sorts them: the slowest is the last */
       median = fd_bench_median (samples);
 
-      g_string_append_printf (table, "%-36s %9.1f %9.1f %5u\n", measure->name, median,
-                              g_array_index (samples, double, samples->len - 1), samples->len);
+      g_string_append_printf (table, "%-48s %9.1f %9.1f %9.1f %5u\n", measure->name, median,
+                              g_array_index (samples, double, samples->len - 1),
+                              fd_bench_median (measure->cpu_samples), samples->len);
     }
 
   /* What the script left in memory, at its most */
@@ -496,12 +610,15 @@ fd_bench_ui_free (FdBenchUi *self)
     return;
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   if (self->frame_clock != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->frame_clock, self);
       g_object_unref (self->frame_clock);
     }
+  g_ptr_array_unref (self->waits);
   g_ptr_array_unref (self->measures);
+  g_clear_pointer (&self->calendar, _fd_bench_ui_calendar_free);
   g_object_unref (self->window);
   g_free (self);
 }

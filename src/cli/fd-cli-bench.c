@@ -13,6 +13,7 @@
 
 #include "fd-cli.h"
 #include "fd-conflicts.h"
+#include "fd-ical.h"
 #include "fd-suggestion.h"
 
 #include <stdio.h>
@@ -770,6 +771,42 @@ bench_apply (Bench   *bench,
   return TRUE;
 }
 
+#define EXPORT_RUNS 3
+
+/* `export ics --all`: every published slot as RFC 5545, written to
+ * memory (the file system's share of the time is not core's) */
+static gboolean
+bench_export (Bench   *bench,
+              GError **error)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_events = 0;
+
+  for (guint run = 0; run <= MIN (bench->runs, EXPORT_RUNS); run++)
+    {
+      g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
+      gint64 started = g_get_monotonic_time ();
+      double ms;
+
+      if (!fd_ical_export (bench->database, FD_ICAL_SCOPE_ALL, NULL, output, &n_events, NULL,
+                           error))
+        return FALSE;
+      ms = elapsed_ms (started);
+
+      if (run > 0)
+        g_array_append_val (samples, ms);
+    }
+
+  add_result (bench, g_strdup_printf ("export ics (all, %u events)", n_events),
+              /* Translators: %u is a number of calendar events */
+              g_strdup_printf (ngettext ("export ics (all, %u event)",
+                                         "export ics (all, %u events)", n_events),
+                               n_events),
+              samples);
+
+  return TRUE;
+}
+
 static gboolean
 parse_month (const char  *text,
              char       **from,
@@ -842,9 +879,10 @@ fd_cli_bench (FdCliContext  *context,
                                   "and suggesting ways out of them, "
                                   "applying an edit and undoing it (the database is left as "
                                   "it was, but for its outbox), the first rows of each list, "
-                                  "search keystrokes, duplicating a session and importing a "
-                                  "thousand (written in transactions rolled back). Prints the "
-                                  "median time of each in milliseconds."));
+                                  "search keystrokes, exporting every slot as iCalendar, "
+                                  "duplicating a session and importing a thousand (written in "
+                                  "transactions rolled back). Prints the median time of each in "
+                                  "milliseconds."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
   if (!fd_cli_parse_options (context, option_context, "bench", &argc, &argv, &error))
     return fd_cli_usage_error (g_steal_pointer (&error));
@@ -882,6 +920,8 @@ fd_cli_bench (FdCliContext  *context,
     bench_list (&bench, kind);
   bench_search (&bench, FD_RECORD_KIND_TRAINEE);
   bench_search (&bench, FD_RECORD_KIND_TRAINER);
+  if (!bench_export (&bench, &error))
+    goto failed;
   /* Last: they write, in transactions rolled back */
   if (!bench_duplicate (&bench, &error) || !bench_import (&bench, &error))
     goto failed;

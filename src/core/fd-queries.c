@@ -38,8 +38,8 @@ static const char range_staff_sql[] =
   "SELECT ss.slot_id, ss.trainer_id, ss.role,"
   " st.first_name || ' ' || st.last_name"
   " FROM slot sl"
-  " JOIN slot_staff ss ON ss.slot_id = sl.id AND ss.deleted = 0"
-  " JOIN trainer st ON st.id = ss.trainer_id AND st.deleted = 0"
+  " CROSS JOIN slot_staff ss ON ss.slot_id = sl.id AND ss.deleted = 0"
+  " CROSS JOIN trainer st ON st.id = ss.trainer_id AND st.deleted = 0"
   " WHERE sl.start_at >= ?1 AND sl.start_at < ?2 AND sl.deleted = 0"
   " ORDER BY ss.slot_id, ss.role <> 'trainer', st.sort_key";
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "fd-calendar-view.h"
+#include "fd-calendar-view-private.h"
 
 #include "fd-conflicts.h"
 #include "fd-editor-lists.h"
@@ -132,6 +133,12 @@ struct _FdCalendarView
   GCancellable *conflicts_cancellable;
 
   FdSlotMove *move;          /* the slot being dragged, read once */
+
+  /* for --bench-ui: what is being read, and when it was last shown */
+  gboolean reading_slots;
+  gboolean reading_conflicts;
+  gint64 slots_shown_usec;
+  gint64 conflicts_shown_usec;
 
   gboolean lanes_read[N_VIEWS]; /* a resource view was given its lanes */
   GPtrArray *lanes[N_VIEWS];    /* and which, for the names of a new slot's lane */
@@ -413,16 +420,21 @@ on_slots_loaded_cb (GObject      *object,
 
   slots = g_task_propagate_pointer (G_TASK (result), &error);
 
+  /* a cancelled read was replaced by a newer one, still going */
+  if (slots == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->reading_slots = FALSE;
   if (slots == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not list the calendar's slots: %s", error->message);
+      g_warning ("Could not list the calendar's slots: %s", error->message);
       return;
     }
 
   /* no page is being read any more: changes apply slot by slot again */
   g_clear_object (&self->cancellable);
   show_slots (self, slots);
+  self->slots_shown_usec = g_get_monotonic_time ();
   load_conflicts (self);
 }
 
@@ -449,6 +461,7 @@ load_slots (FdCalendarView *self)
   self->from = fd_calendar_period_dup_iso_range (get_period (self), &self->date, &self->to);
 
   show_slots (self, NULL);
+  self->reading_slots = FALSE;
 
   if (self->database == NULL)
     return;
@@ -463,9 +476,12 @@ load_slots (FdCalendarView *self)
       if (slots == NULL)
         g_warning ("Could not list the calendar's slots: %s", error->message);
       show_slots (self, slots);
+      self->slots_shown_usec = g_get_monotonic_time ();
       load_conflicts (self);
       return;
     }
+
+  self->reading_slots = TRUE;
 
   data = g_new0 (LoadData, 1);
   data->path = g_strdup (fd_database_get_path (self->database));
@@ -827,14 +843,18 @@ on_conflicts_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   conflicts = g_task_propagate_pointer (G_TASK (result), &error);
+  if (conflicts == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->reading_conflicts = FALSE;
   if (conflicts == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not list the calendar's conflicts: %s", error->message);
+      g_warning ("Could not list the calendar's conflicts: %s", error->message);
       return;
     }
 
   show_conflicts (self, conflicts);
+  self->conflicts_shown_usec = g_get_monotonic_time ();
 }
 
 static void
@@ -845,6 +865,7 @@ load_conflicts (FdCalendarView *self)
 
   g_cancellable_cancel (self->conflicts_cancellable);
   g_clear_object (&self->conflicts_cancellable);
+  self->reading_conflicts = FALSE;
 
   if (self->database == NULL || self->from == NULL)
     return;
@@ -858,8 +879,11 @@ load_conflicts (FdCalendarView *self)
       if (conflicts == NULL)
         g_warning ("Could not list the calendar's conflicts: %s", error->message);
       show_conflicts (self, conflicts);
+      self->conflicts_shown_usec = g_get_monotonic_time ();
       return;
     }
+
+  self->reading_conflicts = TRUE;
 
   data = g_new0 (LoadData, 1);
   data->path = g_strdup (fd_database_get_path (self->database));
@@ -2421,4 +2445,49 @@ fd_calendar_view_reload (FdCalendarView *self)
   g_return_if_fail (FD_IS_CALENDAR_VIEW (self));
 
   load_slots (self);
+}
+
+/**
+ * _fd_calendar_view_get_slots_shown:
+ * @self: a #FdCalendarView
+ * @usec: (out) (optional): when the page's slots were last shown, in
+ *   g_get_monotonic_time()'s microseconds
+ *
+ * For --bench-ui: whether the page's slots are shown, rather than still
+ * being read in the worker.
+ *
+ * Returns: %FALSE while the slots are being read
+ */
+gboolean
+_fd_calendar_view_get_slots_shown (FdCalendarView *self,
+                                   gint64         *usec)
+{
+  g_return_val_if_fail (FD_IS_CALENDAR_VIEW (self), FALSE);
+
+  if (usec != NULL)
+    *usec = self->slots_shown_usec;
+
+  return !self->reading_slots;
+}
+
+/**
+ * _fd_calendar_view_get_conflicts_shown:
+ * @self: a #FdCalendarView
+ * @usec: (out) (optional): when the page's conflicts were last marked
+ *
+ * For --bench-ui: whether the page's conflicts are marked, its slots read
+ * and shown before them.
+ *
+ * Returns: %FALSE while the slots or their conflicts are being read
+ */
+gboolean
+_fd_calendar_view_get_conflicts_shown (FdCalendarView *self,
+                                       gint64         *usec)
+{
+  g_return_val_if_fail (FD_IS_CALENDAR_VIEW (self), FALSE);
+
+  if (usec != NULL)
+    *usec = self->conflicts_shown_usec;
+
+  return !self->reading_slots && !self->reading_conflicts;
 }

@@ -67,6 +67,9 @@
 #define N_PALETTE        FD_SLOT_VIEW_N_COLORS
 #define MAX_DAYS         7
 
+#define MAX_BLOCK_LINES  4
+#define MAX_LINE_LAYOUTS 2048
+
 #define DAY_MINUTES FD_TIME_GRID_DAY_MINUTES
 #define STEP        FD_TIME_GRID_STEP
 
@@ -105,6 +108,13 @@ typedef enum
   MODE_KEY_MOVE,
 } Mode;
 
+/* The lines of a slot's block for one shape (how many lines, narrow) */
+typedef struct
+{
+  guint shape;
+  char *lines[MAX_BLOCK_LINES];
+} BlockText;
+
 struct _FdWeekView
 {
   GtkWidget parent_instance;
@@ -112,7 +122,8 @@ struct _FdWeekView
   guint n_days;
   FdTimeGridModel *model;
   GHashTable *slots;           /* id → FdSlot */
-  GHashTable *layouts;         /* FdSlot → PangoLayout, made when drawn */
+  GHashTable *texts;           /* FdSlot → BlockText, made when drawn */
+  GHashTable *line_layouts;    /* "width markup" → PangoLayout, see get_line_layout() */
   GHashTable *conflicted;      /* slot id → message */
   GHashTable *holidays;        /* ISO day → name */
   GDate today;
@@ -456,11 +467,13 @@ find_slot_block (FdWeekView      *self,
 
 /* What a block says, in as many lines as it has room for (each line is
  * shaped, so a short or narrow block spares the frame the others): the
- * time and session code, the label, the room (or place), the trainers. */
-static char *
-dup_block_markup (FdSlot   *slot,
-                  guint     n_lines,
-                  gboolean  narrow)
+ * time and session code, the label, the room (or place), the trainers.
+ * Each line is a markup of its own, NULL where there is nothing to say. */
+static void
+dup_block_lines (FdSlot   *slot,
+                 guint     n_lines,
+                 gboolean  narrow,
+                 char     *lines[MAX_BLOCK_LINES])
 {
   g_autofree char *range = NULL;
   const char *code = fd_slot_get_session_code (slot);
@@ -468,71 +481,96 @@ dup_block_markup (FdSlot   *slot,
   const char *room = fd_slot_get_room_name (slot);
   const char *place = fd_slot_get_place_name (slot);
   const char *trainers = fd_slot_get_trainer_names (slot);
-  GString *markup = g_string_new (NULL);
+  GString *first = g_string_new (NULL);
 
   range = narrow ? fd_format_time (fd_slot_get_start_at (slot))
                  : fd_format_time_range (fd_slot_get_start_at (slot), fd_slot_get_end_at (slot));
 
-  g_string_append (markup, "<span font_size=\"small\">");
-  g_string_append_printf (markup, "<b>%s</b>", range != NULL ? range : "");
+  g_string_append_printf (first, "<span font_size=\"small\"><b>%s</b>", range != NULL ? range : "");
   if (!narrow && code != NULL && *code != '\0')
     {
       g_autofree char *escaped = g_markup_escape_text (code, -1);
 
-      g_string_append_printf (markup, " <span alpha=\"70%%\">%s</span>", escaped);
+      g_string_append_printf (first, " <span alpha=\"70%%\">%s</span>", escaped);
     }
-  if (n_lines > 1 && label != NULL && *label != '\0')
-    {
-      g_autofree char *escaped = g_markup_escape_text (label, -1);
+  g_string_append (first, "</span>");
+  lines[0] = g_string_free (first, FALSE);
 
-      g_string_append_printf (markup, "\n%s", escaped);
-    }
-  if (n_lines > 2 && ((room != NULL && *room != '\0') || (place != NULL && *place != '\0')))
-    {
-      g_autofree char *escaped =
-        g_markup_escape_text (room != NULL && *room != '\0' ? room : place, -1);
+  lines[1] = n_lines > 1 && label != NULL && *label != '\0'
+             ? g_markup_printf_escaped ("<span font_size=\"small\">%s</span>", label)
+             : NULL;
+  lines[2] = n_lines > 2 && ((room != NULL && *room != '\0') || (place != NULL && *place != '\0'))
+             ? g_markup_printf_escaped ("<span font_size=\"small\" alpha=\"75%%\">%s</span>",
+                                        room != NULL && *room != '\0' ? room : place)
+             : NULL;
+  lines[3] = n_lines > 3 && trainers != NULL && *trainers != '\0'
+             ? g_markup_printf_escaped ("<span font_size=\"small\" alpha=\"75%%\">%s</span>",
+                                        trainers)
+             : NULL;
+}
 
-      g_string_append_printf (markup, "\n<span alpha=\"75%%\">%s</span>", escaped);
-    }
-  if (n_lines > 3 && trainers != NULL && *trainers != '\0')
-    {
-      g_autofree char *escaped = g_markup_escape_text (trainers, -1);
-
-      g_string_append_printf (markup, "\n<span alpha=\"75%%\">%s</span>", escaped);
-    }
-  g_string_append (markup, "</span>");
-
-  return g_string_free (markup, FALSE);
+static void
+block_text_free (BlockText *text)
+{
+  for (guint i = 0; i < MAX_BLOCK_LINES; i++)
+    g_free (text->lines[i]);
+  g_free (text);
 }
 
 #define LINE_HEIGHT   14.0   /* a line of small text, about */
 #define NARROW_BLOCK  80.0   /* narrower, a block shows its start only */
 
-static PangoLayout *
-get_block_layout (FdWeekView *self,
-                  FdSlot     *slot,
-                  double      width,
-                  double      height)
+/* The lines @slot shows in a block of that size, made once per shape */
+static const BlockText *
+get_block_text (FdWeekView *self,
+                FdSlot     *slot,
+                double      width,
+                double      height)
 {
-  PangoLayout *layout = g_hash_table_lookup (self->layouts, slot);
-  guint n_lines = (guint) CLAMP (floor ((height - BLOCK_PADDING) / LINE_HEIGHT), 1, 4);
+  BlockText *text = g_hash_table_lookup (self->texts, slot);
+  guint n_lines = (guint) CLAMP (floor ((height - BLOCK_PADDING) / LINE_HEIGHT), 1,
+                                 MAX_BLOCK_LINES);
   gboolean narrow = width < NARROW_BLOCK;
   guint shape = n_lines * 2 + (narrow ? 1 : 0);
 
-  if (layout == NULL || GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (layout), "fd-shape")) != shape)
+  if (text == NULL || text->shape != shape)
     {
-      g_autofree char *markup = dup_block_markup (slot, n_lines, narrow);
-
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-      pango_layout_set_markup (layout, markup, -1);
-      /* one line per paragraph, ellipsized: wrapping every label into
-       * 40 px columns costs more than the frame has */
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, -1);
-      g_object_set_data (G_OBJECT (layout), "fd-shape", GUINT_TO_POINTER (shape));
-      g_hash_table_insert (self->layouts, slot, layout);
+      text = g_new0 (BlockText, 1);
+      text->shape = shape;
+      dup_block_lines (slot, n_lines, narrow, text->lines);
+      g_hash_table_insert (self->texts, slot, text);
     }
+
+  return text;
+}
+
+/* A line of text shaped for @width (Pango units), ellipsized: the same
+ * line at the same width, in any block and on any page (a session's
+ * label, room and trainers, a time shared by a column of narrow blocks),
+ * is shaped once. Shaping is most of what drawing a page of blocks costs:
+ * the cache is dropped when the font changes or when it grows past
+ * MAX_LINE_LAYOUTS. */
+static PangoLayout *
+get_line_layout (FdWeekView *self,
+                 const char *markup,
+                 int         width)
+{
+  g_autofree char *key = g_strdup_printf ("%d %s", width, markup);
+  PangoLayout *layout = g_hash_table_lookup (self->line_layouts, key);
+
+  if (layout != NULL)
+    return layout;
+
+  if (g_hash_table_size (self->line_layouts) >= MAX_LINE_LAYOUTS)
+    g_hash_table_remove_all (self->line_layouts);
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  pango_layout_set_markup (layout, markup, -1);
+  /* one line, ellipsized: wrapping every label into 40 px columns costs
+   * more than the frame has */
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (layout, width);
+  g_hash_table_insert (self->line_layouts, g_steal_pointer (&key), layout);
 
   return layout;
 }
@@ -1632,7 +1670,6 @@ snapshot_block (FdWeekView            *self,
                      g_strcmp0 (slot_get_id (self->moved), slot_get_id (slot)) == 0);
   double x = rect->origin.x, y = rect->origin.y;
   double width = rect->size.width, height = rect->size.height;
-  PangoLayout *layout;
   GdkRGBA color;
 
   if (moving)
@@ -1652,18 +1689,27 @@ snapshot_block (FdWeekView            *self,
   if (width > 2 * BLOCK_PADDING && height > BLOCK_PADDING + 6)
     {
       int text_width = (int) ((width - 2 * BLOCK_PADDING - 2) * PANGO_SCALE);
-
-      layout = get_block_layout (self, slot, width, height);
-      if (pango_layout_get_width (layout) != text_width)
-        pango_layout_set_width (layout, text_width);
+      const BlockText *text = get_block_text (self, slot, width, height);
+      double line_y = y + BLOCK_PADDING / 2;
 
       gtk_style_context_get_color (context, &color);
       gtk_snapshot_push_clip (snapshot, rect);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (x + BLOCK_PADDING + 2, y + BLOCK_PADDING / 2));
-      gtk_snapshot_append_layout (snapshot, layout, &color);
-      gtk_snapshot_restore (snapshot);
+      for (guint i = 0; i < MAX_BLOCK_LINES && line_y < y + height; i++)
+        {
+          PangoLayout *layout;
+          int line_height;
+
+          if (text->lines[i] == NULL)
+            continue;
+
+          layout = get_line_layout (self, text->lines[i], text_width);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + BLOCK_PADDING + 2, line_y));
+          gtk_snapshot_append_layout (snapshot, layout, &color);
+          gtk_snapshot_restore (snapshot);
+          pango_layout_get_pixel_size (layout, NULL, &line_height);
+          line_y += line_height;
+        }
       gtk_snapshot_pop (snapshot);
     }
 
@@ -1962,7 +2008,8 @@ fd_week_view_css_changed (GtkWidget         *widget,
 
   g_clear_pointer (&self->font, pango_font_description_free);
   self->font = font != NULL ? pango_font_description_copy (font) : NULL;
-  g_hash_table_remove_all (self->layouts);
+  g_hash_table_remove_all (self->texts);
+  g_hash_table_remove_all (self->line_layouts);
   update_hour_layouts (self);
 }
 
@@ -2004,7 +2051,7 @@ clear_slots (FdWeekView *self)
     gtk_popover_popdown (GTK_POPOVER (self->overflow_popover));
 
   fd_time_grid_model_set_items (self->model, NULL);
-  g_hash_table_remove_all (self->layouts);
+  g_hash_table_remove_all (self->texts);
   g_hash_table_remove_all (self->slots);
 }
 
@@ -2080,7 +2127,7 @@ fd_week_view_remove_slot (FdSlotView *view,
     end_move (self);
 
   fd_time_grid_model_remove (self->model, slot);
-  g_hash_table_remove (self->layouts, slot);
+  g_hash_table_remove (self->texts, slot);
   g_hash_table_remove (self->slots, slot_id);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -2256,7 +2303,8 @@ fd_week_view_dispose (GObject *object)
 
   if (self->model != NULL)
     fd_time_grid_model_set_items (self->model, NULL);
-  g_hash_table_remove_all (self->layouts);
+  g_hash_table_remove_all (self->texts);
+  g_hash_table_remove_all (self->line_layouts);
   g_hash_table_remove_all (self->slots);
   g_clear_pointer (&self->conflicted, g_hash_table_unref);
   g_clear_pointer (&self->holidays, g_hash_table_unref);
@@ -2280,7 +2328,8 @@ fd_week_view_finalize (GObject *object)
   FdWeekView *self = FD_WEEK_VIEW (object);
 
   g_clear_pointer (&self->model, fd_time_grid_model_free);
-  g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_pointer (&self->texts, g_hash_table_unref);
+  g_clear_pointer (&self->line_layouts, g_hash_table_unref);
   g_clear_pointer (&self->slots, g_hash_table_unref);
   g_free (self->message);
   g_free (self->focus_id);
@@ -2408,7 +2457,8 @@ fd_week_view_init (FdWeekView *self)
   self->n_days = MAX_DAYS;
   self->header_height = MIN_HEADER;
   self->slots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->texts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) block_text_free);
+  self->line_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_date_clear (&self->today, 1);
 
   set_adjustment (self, &self->hadjustment, NULL);
