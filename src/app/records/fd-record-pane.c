@@ -744,7 +744,12 @@ fd_record_pane_search (FdRecordPane *self,
   g_return_if_fail (FD_IS_RECORD_PANE (self));
   g_return_if_fail (text != NULL);
 
+  /* Setting the text deletes the old one first, and the entry announces
+   * an empty search at once: the pane would list every record, then the
+   * matching ones, twice the work of a keystroke */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_entry_search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_entry_search_changed_cb, self);
   run_search (self, text);
 }
 
