@@ -145,18 +145,30 @@ update_accessible_label (FdRecordRow *self)
                                   -1);
 }
 
+/* Stores @text without telling anyone; returns whether it changed */
+static gboolean
+store_text (FdRecordRow *self,
+            guint        index,
+            const char  *text)
+{
+  if (g_strcmp0 (self->texts[index], text) == 0)
+    return FALSE;
+
+  g_free (self->texts[index]);
+  self->texts[index] = g_strdup (text);
+  g_clear_object (&self->layouts[index]);
+
+  return TRUE;
+}
+
 static void
 set_text (FdRecordRow *self,
           guint        index,
           const char  *text,
           guint        prop_id)
 {
-  if (g_strcmp0 (self->texts[index], text) == 0)
+  if (!store_text (self, index, text))
     return;
-
-  g_free (self->texts[index]);
-  self->texts[index] = g_strdup (text);
-  g_clear_object (&self->layouts[index]);
 
   update_accessible_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -513,4 +525,49 @@ fd_record_row_set_end_subtitle (FdRecordRow *self,
   g_return_if_fail (FD_IS_RECORD_ROW (self));
 
   set_text (self, END_SUBTITLE, end_subtitle, PROP_END_SUBTITLE);
+}
+
+/**
+ * fd_record_row_set_texts:
+ * @self: a #FdRecordRow
+ * @title: (nullable): the title
+ * @subtitle: (nullable): the subtitle
+ * @end_title: (nullable): the text at the end of the title's line
+ * @end_subtitle: (nullable): the text at the end of the subtitle's line
+ *
+ * Sets the four texts at once, as a list binds a row: the accessible
+ * label is made once rather than once per text, which a search that binds
+ * 200 rows notices.
+ */
+void
+fd_record_row_set_texts (FdRecordRow *self,
+                         const char  *title,
+                         const char  *subtitle,
+                         const char  *end_title,
+                         const char  *end_subtitle)
+{
+  const char *texts[] = { title, subtitle, end_title, end_subtitle };
+  const guint prop_ids[] = { PROP_TITLE, PROP_SUBTITLE, PROP_END_TITLE, PROP_END_SUBTITLE };
+  gboolean changed[G_N_ELEMENTS (texts)];
+  gboolean any = FALSE;
+
+  g_return_if_fail (FD_IS_RECORD_ROW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      changed[i] = store_text (self, i, texts[i]);
+      any |= changed[i];
+    }
+
+  if (!any)
+    return;
+
+  update_accessible_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (changed[i])
+      g_object_notify_by_pspec (G_OBJECT (self), properties[prop_ids[i]]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
