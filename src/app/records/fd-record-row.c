@@ -29,6 +29,8 @@ struct _FdRecordRow
 
   char        *texts[4];
   PangoLayout *layouts[4];
+  int          natural_widths[4]; /* of each layout, unwrapped, in pixels */
+  guint        context_serial;    /* of the Pango context they were made in */
 };
 
 G_DEFINE_FINAL_TYPE (FdRecordRow, fd_record_row, GTK_TYPE_WIDGET)
@@ -120,9 +122,34 @@ ensure_layout (FdRecordRow *self,
       pango_layout_set_attributes (self->layouts[index], attrs);
       pango_layout_set_ellipsize (self->layouts[index], PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (self->layouts[index], TRUE);
+      pango_layout_get_pixel_size (self->layouts[index], &self->natural_widths[index], NULL);
     }
 
   return self->layouts[index];
+}
+
+/* Lays out the text @index within @available pixels, ellipsized if it
+ * does not fit, and returns its width. A text that fits keeps no width:
+ * Pango lays a text out again each time its width changes, and a row
+ * drawn again would lay it out twice for nothing. */
+static int
+fit_layout (FdRecordRow *self,
+            guint        index,
+            int          available)
+{
+  PangoLayout *layout = ensure_layout (self, index);
+  int width;
+
+  if (self->natural_widths[index] <= available)
+    {
+      pango_layout_set_width (layout, -1);
+      return self->natural_widths[index];
+    }
+
+  pango_layout_set_width (layout, available * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  return width;
 }
 
 static void
@@ -205,6 +232,14 @@ fd_record_row_snapshot (GtkWidget   *widget,
 
   ensure_metrics (self);
 
+  /* A new font makes new layouts, and their widths measured again */
+  if (self->context_serial != pango_context_get_serial (gtk_widget_get_pango_context (widget)))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (self->layouts); i++)
+        g_clear_object (&self->layouts[i]);
+      self->context_serial = pango_context_get_serial (gtk_widget_get_pango_context (widget));
+    }
+
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   dim = color;
   dim.alpha *= DIM_ALPHA;
@@ -217,35 +252,28 @@ fd_record_row_snapshot (GtkWidget   *widget,
     {
       if (self->texts[i] != NULL && *self->texts[i] != '\0')
         {
-          PangoLayout *layout = ensure_layout (self, i);
-          int text_width;
-
-          pango_layout_set_width (layout, -1);
-          pango_layout_get_pixel_size (layout, &text_width, NULL);
-          end_width = MAX (end_width, text_width);
+          ensure_layout (self, i);
+          end_width = MAX (end_width, self->natural_widths[i]);
         }
     }
   end_width = MIN (end_width, width / 3);
 
   for (guint i = END_TITLE; i <= END_SUBTITLE; i++)
     {
-      PangoLayout *layout;
       int text_width;
       int y;
 
       if (self->texts[i] == NULL || *self->texts[i] == '\0')
         continue;
 
-      layout = ensure_layout (self, i);
-      pango_layout_set_width (layout, end_width * PANGO_SCALE);
-      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      text_width = fit_layout (self, i, end_width);
 
       /* Both end texts are captions: centre them on the two lines */
       y = i == END_TITLE
           ? top + (title_line_height - caption_line_height) / 2
           : top + title_line_height + LINE_SPACING;
 
-      draw_layout (snapshot, layout,
+      draw_layout (snapshot, self->layouts[i],
                    rtl ? 0 : width - text_width, y,
                    i == END_TITLE ? &color : &dim);
     }
@@ -256,17 +284,14 @@ fd_record_row_snapshot (GtkWidget   *widget,
 
   for (guint i = TITLE; i <= SUBTITLE; i++)
     {
-      PangoLayout *layout;
       int text_width;
 
       if (self->texts[i] == NULL || *self->texts[i] == '\0')
         continue;
 
-      layout = ensure_layout (self, i);
-      pango_layout_set_width (layout, start_width * PANGO_SCALE);
-      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      text_width = fit_layout (self, i, start_width);
 
-      draw_layout (snapshot, layout,
+      draw_layout (snapshot, self->layouts[i],
                    rtl ? width - text_width : 0,
                    i == TITLE ? top : top + title_line_height + LINE_SPACING,
                    i == TITLE ? &color : &dim);
