@@ -597,6 +597,55 @@ test_record_list_search_ranks_word_starts (CoreFixture   *fixture,
   g_assert_cmpstr (names, ==, "Barthélemy|Dupont|Michel-Hélias");
 }
 
+/* A keystroke that narrows the last search only scans the rows it found:
+ * the rows and their order are those a whole scan gives, for this list
+ * and for another sharing its keys, and a search that does not narrow
+ * scans them all again */
+static void
+test_record_list_search_narrows (CoreFixture   *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(FdRecordList) other = NULL;
+  g_autofree char *names = NULL;
+
+  g_free (create_trainee (fixture->db, "Anne", "Barthélemy"));
+  g_free (create_trainee (fixture->db, "Élise", "Durand"));
+  g_free (create_trainee (fixture->db, "Emma", "Fidel"));
+  g_free (create_trainee (fixture->db, "Zoé", "Aubert"));
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+  other = fd_record_list_new (fixture->db, FD_RECORD_KIND_TRAINEE);
+
+  /* « e » starts Élise and Emma, not Barthélemy nor Zoé */
+  fd_record_list_set_search (list, "e");
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Durand|Fidel|Aubert|Barthélemy");
+
+  /* Emma Fidel goes from the first group to the second: the groups are
+   * in list order, not in the order the last search gave */
+  fd_record_list_set_search (other, "el");
+  g_clear_pointer (&names, g_free);
+  names = dup_last_names (G_LIST_MODEL (other));
+  g_assert_cmpstr (names, ==, "Durand|Barthélemy|Fidel");
+
+  fd_record_list_set_search (list, "el dur");
+  g_clear_pointer (&names, g_free);
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Durand");
+
+  /* « emm » does not narrow « el dur »: every row is scanned again */
+  fd_record_list_set_search (other, "emm");
+  g_clear_pointer (&names, g_free);
+  names = dup_last_names (G_LIST_MODEL (other));
+  g_assert_cmpstr (names, ==, "Fidel");
+
+  fd_record_list_set_search (list, "a");
+  g_clear_pointer (&names, g_free);
+  names = dup_last_names (G_LIST_MODEL (list));
+  g_assert_cmpstr (names, ==, "Aubert|Barthélemy|Durand|Fidel");
+}
+
 /* A session's row shows its slots' dates: a new slot changes that row */
 static void
 test_record_list_follows_dependencies (CoreFixture   *fixture,
@@ -1400,6 +1449,7 @@ main (int   argc,
   ADD ("/models/record-list/follows-dependencies", test_record_list_follows_dependencies);
   ADD ("/models/record-list/search-follows-edits", test_record_list_search_follows_edits);
   ADD ("/models/record-list/search-ranks-word-starts", test_record_list_search_ranks_word_starts);
+  ADD ("/models/record-list/search-narrows", test_record_list_search_narrows);
   ADD ("/models/record-list/session-filters", test_record_list_session_filters);
   ADD ("/models/record-list/search-sees-changes", test_record_list_search_sees_changes);
   ADD ("/models/record-list/shared-keys", test_record_list_shared_keys);

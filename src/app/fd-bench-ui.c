@@ -30,8 +30,8 @@
  * idle after its first frame), visit each view once (a first visit builds
  * its rows), switch between views, open sessions one after another in the
  * sessions view (its page reads the session whole and builds the tab
- * shown), type a search one keystroke at a time in the candidates and
- * trainers, scroll the candidates a page at a time, edit a trainer and a
+ * shown), type a search one keystroke at a time in the candidates,
+ * trainers and sessions, scroll the candidates a page at a time, edit a trainer and a
  * candidate shown in their lists and undo each edit (the edit or undo,
  * committed, announced and shown in the list), then the calendar's pages,
  * resource week, drags and drops (fd-bench-ui-calendar.c), then print a
@@ -60,6 +60,7 @@ typedef enum
   STEP_OPEN_SESSIONS,
   STEP_SEARCH_CANDIDATES,
   STEP_SEARCH_TRAINERS,
+  STEP_SEARCH_SESSIONS,
   STEP_SCROLL_CANDIDATES,
   STEP_EDIT_TRAINERS,
   STEP_EDIT_CANDIDATES,
@@ -275,8 +276,10 @@ run_action (FdBenchUi *self)
 
     case STEP_SEARCH_CANDIDATES:
     case STEP_SEARCH_TRAINERS:
+    case STEP_SEARCH_SESSIONS:
       {
-        const char *view = self->step == STEP_SEARCH_CANDIDATES ? "candidates" : "trainers";
+        const char *view = self->step == STEP_SEARCH_CANDIDATES ? "candidates"
+                           : self->step == STEP_SEARCH_TRAINERS ? "trainers" : "sessions";
         /* each run types the prefixes, then clears the search */
         guint k = (self->index - 1) % (G_N_ELEMENTS (prefixes) + 1);
         FdRecordPane *pane = get_pane (self, view);

@@ -24,7 +24,9 @@
  * with LIKE takes about 100 ms, far from a keystroke's budget. The first
  * search loads the folded search_key of every live row, in list order
  * (about 60 bytes a row: 3 MB for 50 000 trainees); then each keystroke is
- * a strstr() over that buffer, a millisecond or two. The keys are loaded
+ * a strstr() over that buffer, a millisecond or two; a keystroke that
+ * narrows the last search (« hel » after « he ») only looks again at the
+ * rows that search found. The keys are loaded
  * again when the database changed since (this connection's change counter
  * and `PRAGMA data_version` for other connections), so a search always
  * sees the current rows, as a query would. Lists of the same kind on the
@@ -43,7 +45,9 @@ typedef struct
 /* Every live row's rowid (gint64) and the offset (guint32) of its
  * NUL-terminated search key in @keys, in list order, as of @stamp. Shared
  * by the lists of one kind on one connection (a pane keeps two, see
- * FdRecordPane), read-only once loaded. */
+ * FdRecordPane), read-only once loaded but for the last search: its
+ * @last_words and the indices (guint32, ascending) of the rows that
+ * matched them, which a search that narrows it scans instead of all. */
 typedef struct
 {
   gatomicrefcount ref_count;
@@ -51,6 +55,8 @@ typedef struct
   GArray         *all_rowids;
   GArray         *key_offsets;
   GByteArray     *keys;
+  GStrv           last_words;
+  GArray         *last_matches;
 } SearchKeys;
 
 static SearchKeys *
@@ -70,6 +76,8 @@ search_keys_unref (SearchKeys *keys)
   g_array_unref (keys->all_rowids);
   g_array_unref (keys->key_offsets);
   g_byte_array_unref (keys->keys);
+  g_strfreev (keys->last_words);
+  g_clear_pointer (&keys->last_matches, g_array_unref);
   g_free (keys);
 }
 
@@ -409,13 +417,39 @@ finds_at_a_word_start (const char *found,
   return FALSE;
 }
 
+/* Whether every row matching @words also matches @last: each word of
+ * @last is in one of @words (« hele » after « hel », « anne mar » after
+ * « mar »), so a row holding all of @words holds all of @last */
+static gboolean
+narrows (const char * const *words,
+         const char * const *last)
+{
+  if (last == NULL)
+    return FALSE;
+
+  for (guint l = 0; last[l] != NULL; l++)
+    {
+      gboolean held = FALSE;
+
+      for (guint w = 0; !held && words[w] != NULL; w++)
+        held = strstr (words[w], last[l]) != NULL;
+      if (!held)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static GArray *
 filter_keys (FdRecordList *self)
 {
-  const SearchKeys *keys = self->keys;
+  SearchKeys *keys = self->keys;
+  const GArray *candidates = NULL;
+  GArray *matches;
   GArray *later;
   GArray *rowids;
   const char *text;
+  guint n;
 
   g_assert (FD_IS_RECORD_LIST (self));
   g_assert (keys != NULL);
@@ -429,30 +463,46 @@ filter_keys (FdRecordList *self)
       return rowids;
     }
 
+  /* The rows the last search found, in list order, hold every row this
+   * one can find: the same scan over them gives the same rows */
+  if (narrows ((const char * const *) self->words, (const char * const *) keys->last_words))
+    candidates = keys->last_matches;
+  n = candidates != NULL ? candidates->len : keys->all_rowids->len;
+
   /* Rows where every word starts a word of the key come first (« hele »
    * shows Hélène before Barthélemy), each group in list order */
+  matches = g_array_new (FALSE, FALSE, sizeof (guint32));
   later = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < keys->all_rowids->len; i++)
+  for (guint c = 0; c < n; c++)
     {
+      guint32 i = candidates != NULL ? g_array_index (candidates, guint32, c) : c;
       const char *key = text + g_array_index (keys->key_offsets, guint32, i);
-      gboolean matches = TRUE;
+      gboolean found_all = TRUE;
       gboolean at_starts = TRUE;
 
-      for (guint w = 0; matches && self->words[w] != NULL; w++)
+      for (guint w = 0; found_all && self->words[w] != NULL; w++)
         {
           const char *found = strstr (key, self->words[w]);
 
-          matches = found != NULL;
-          if (matches && at_starts && !starts_a_word (key, found))
+          found_all = found != NULL;
+          if (found_all && at_starts && !starts_a_word (key, found))
             at_starts = finds_at_a_word_start (found, self->words[w]);
         }
 
-      if (matches)
-        g_array_append_val (at_starts ? rowids : later,
-                            g_array_index (keys->all_rowids, gint64, i));
+      if (found_all)
+        {
+          g_array_append_val (matches, i);
+          g_array_append_val (at_starts ? rowids : later,
+                              g_array_index (keys->all_rowids, gint64, i));
+        }
     }
   g_array_append_vals (rowids, later->data, later->len);
   g_array_unref (later);
+
+  g_strfreev (keys->last_words);
+  keys->last_words = g_strdupv (self->words);
+  g_clear_pointer (&keys->last_matches, g_array_unref);
+  keys->last_matches = matches;
 
   return rowids;
 }

@@ -39,10 +39,11 @@ bind_session_row (FdRecordRow *row,
                            fd_session_get_n_enrolled (session),
                            fd_session_get_capacity_max (session));
 
-  fd_record_row_set_title (row, fd_session_get_label (session));
-  fd_record_row_set_subtitle (row, subtitle);
-  fd_record_row_set_end_title (row, fd_format_session_status (fd_session_get_status (session)));
-  fd_record_row_set_end_subtitle (row, seats);
+  fd_record_row_set_texts (row,
+                           fd_session_get_label (session),
+                           subtitle,
+                           fd_format_session_status (fd_session_get_status (session)),
+                           seats);
 }
 
 static void
@@ -60,11 +61,11 @@ bind_trainer_row (FdRecordRow *row,
                               city != NULL ? city : "",
                               NULL);
 
-  fd_record_row_set_title (row, name);
-  fd_record_row_set_subtitle (row, subtitle);
-  fd_record_row_set_end_title (row,
-                               fd_format_extranet_state (fd_trainer_get_extranet_state (trainer)));
-  fd_record_row_set_end_subtitle (row, NULL);
+  fd_record_row_set_texts (row,
+                           name,
+                           subtitle,
+                           fd_format_extranet_state (fd_trainer_get_extranet_state (trainer)),
+                           NULL);
 }
 
 static void
@@ -75,11 +76,12 @@ bind_trainee_row (FdRecordRow *row,
   g_autofree char *name = fd_trainee_dup_full_name (trainee);
   const char *client = fd_trainee_get_client_name (trainee);
 
-  fd_record_row_set_title (row, name);
-  fd_record_row_set_subtitle (row, fd_trainee_get_email (trainee));
-  fd_record_row_set_end_title (row, fd_trainee_get_city (trainee));
   /* A private individual is their own client: do not repeat the name. */
-  fd_record_row_set_end_subtitle (row, g_strcmp0 (client, name) != 0 ? client : NULL);
+  fd_record_row_set_texts (row,
+                           name,
+                           fd_trainee_get_email (trainee),
+                           fd_trainee_get_city (trainee),
+                           g_strcmp0 (client, name) != 0 ? client : NULL);
 }
 
 static char *

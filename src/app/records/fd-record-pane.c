@@ -455,13 +455,35 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, fd_record_row_new ());
 }
 
+/* The record a row shows, held so that its address is not reused */
+static GQuark
+bound_record_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("fd-record-pane-bound-record");
+
+  return quark;
+}
+
 static void
 on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     FdRecordPane             *self)
 {
-  fd_record_kind_ui_get (self->kind)->bind_row (FD_RECORD_ROW (gtk_list_item_get_child (list_item)),
-                              gtk_list_item_get_item (list_item));
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  gpointer item = gtk_list_item_get_item (list_item);
+
+  /* GTK 4.8 binds a row again whenever its position changes, as when a
+   * search puts its records before the 200 rows shown: a record is an
+   * unchanging snapshot, the same one needs nothing more */
+  if (g_object_get_qdata (G_OBJECT (row), bound_record_quark ()) == item)
+    return;
+
+  g_object_set_qdata_full (G_OBJECT (row), bound_record_quark (),
+                           g_object_ref (item), g_object_unref);
+  fd_record_kind_ui_get (self->kind)->bind_row (FD_RECORD_ROW (row), item);
 }
 
 static void
@@ -744,7 +766,12 @@ fd_record_pane_search (FdRecordPane *self,
   g_return_if_fail (FD_IS_RECORD_PANE (self));
   g_return_if_fail (text != NULL);
 
+  /* Setting the text deletes the old one first, and the entry announces
+   * an empty search at once: the pane would list every record, then the
+   * matching ones, twice the work of a keystroke */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_entry_search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_entry_search_changed_cb, self);
   run_search (self, text);
 }
 

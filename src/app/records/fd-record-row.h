@@ -30,5 +30,10 @@ void        fd_record_row_set_end_title    (FdRecordRow *self,
 const char *fd_record_row_get_end_subtitle (FdRecordRow *self);
 void        fd_record_row_set_end_subtitle (FdRecordRow *self,
                                             const char  *end_subtitle);
+void        fd_record_row_set_texts        (FdRecordRow *self,
+                                            const char  *title,
+                                            const char  *subtitle,
+                                            const char  *end_title,
+                                            const char  *end_subtitle);
 
 G_END_DECLS
