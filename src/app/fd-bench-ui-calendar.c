@@ -15,6 +15,7 @@
 #include "fd-calendar-view.h"
 #include "fd-calendar-view-private.h"
 #include "fd-core.h"
+#include "fd-invitations.h"
 #include "fd-resource-lane.h"
 #include "fd-resource-view.h"
 #include "fd-resource-view-private.h"
@@ -292,6 +293,7 @@ is_draggable (FdBenchUi         *self,
   int start = get_minutes (start_at);
   int end = get_minutes (end_at);
   g_autoptr(FdSlotMove) move = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
   g_autofree char *new_start = NULL;
   g_autofree char *new_end = NULL;
   g_autofree char *refusal = NULL;
@@ -325,8 +327,15 @@ is_draggable (FdBenchUi         *self,
 
   refusal = fd_slot_move_check (move, NULL, &refused);
   question = fd_slot_move_dup_question (move);
+  if (refused || question != NULL)
+    return FALSE;
 
-  return !refused && question == NULL;
+  /* nor would it ask whether to update enrolled trainees' invitations */
+  changes = fd_slot_move_build_changes (move, NULL);
+
+  return changes != NULL &&
+         !fd_invitations_edit_needs_update (fd_window_get_database (self->window), changes,
+                                            NULL, NULL);
 }
 
 /* Picks a slot of the page to drag, a different one each run, and
