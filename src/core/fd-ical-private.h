@@ -11,6 +11,8 @@
 #include <gio/gio.h>
 #include <libical/ical.h>
 
+#include "fd-ical.h"
+
 G_BEGIN_DECLS
 
 #define FD_ICAL_DEFAULT_TIME_ZONE "Europe/Paris"
@@ -48,5 +50,24 @@ gboolean       _fd_ical_write_component (GOutputStream *output,
                                          icalcomponent *component,
                                          GCancellable  *cancellable,
                                          GError       **error);
+
+/* fd_ical_export() and fd_ical_export_to_file(), with the events made by
+ * a second thread or not (the file is the same either way), cancellable */
+gboolean       _fd_ical_export_full     (FdDatabase     *database,
+                                         FdIcalScope     scope,
+                                         const char     *key,
+                                         GOutputStream  *output,
+                                         gboolean        threaded,
+                                         guint          *n_events,
+                                         GCancellable   *cancellable,
+                                         GError        **error);
+gboolean       _fd_ical_export_to_file_full (FdDatabase    *database,
+                                             FdIcalScope    scope,
+                                             const char    *key,
+                                             const char    *path,
+                                             gboolean       threaded,
+                                             guint         *n_events,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
 
 G_END_DECLS

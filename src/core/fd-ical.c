@@ -209,29 +209,43 @@ _fd_ical_write_component (GOutputStream *output,
 /* ------------------------------------------------------------------------ */
 
 /* Slots shown in a calendar: live, in a live published session (drafts
- * are not shown anywhere outside the planning), neither cancelled. */
-#define SLOTS_FROM \
-  " FROM slot s" \
-  " CROSS JOIN session e ON e.id = s.session_id AND e.deleted = 0 AND e.published = 1" \
+ * are not shown anywhere outside the planning), neither cancelled; @slot
+ * names what has the slot's session_id, sequence_id and place_id */
+#define JOIN_VISIBLE(slot) \
+  " CROSS JOIN session e ON e.id = " slot ".session_id AND e.deleted = 0 AND e.published = 1" \
   "   AND e.status <> 'cancelled'" \
-  " CROSS JOIN sequence q ON q.id = s.sequence_id AND q.deleted = 0 AND q.status <> 'cancelled'" \
-  " LEFT JOIN place p ON p.id = s.place_id AND p.deleted = 0" \
-  " LEFT JOIN room r ON r.id = s.room_id AND r.deleted = 0" \
-  " WHERE s.deleted = 0"
+  " CROSS JOIN sequence q ON q.id = " slot ".sequence_id AND q.deleted = 0" \
+  "   AND q.status <> 'cancelled'" \
+  " LEFT JOIN place p ON p.id = " slot ".place_id AND p.deleted = 0"
 
+/* Each trainer's name is made once, not once per slot it is staffed on:
+ * the names of a slot's trainers were a third of the main query. */
 #define SLOTS_SELECT \
+  "WITH names (id, name) AS MATERIALIZED" \
+  " (SELECT id, trim (first_name || ' ' || last_name) FROM trainer WHERE deleted = 0) " \
   "SELECT s.id, s.start_at, s.end_at, s.updated_at, s.revision, e.code, e.label, q.label," \
   " p.time_zone, p.name, r.name, p.address, p.postal_code, p.city," \
   /* in the order they were staffed (slot_staff_slot's order): a sort per \
    * slot would cost more than the rest of the export */ \
-  " (SELECT group_concat (trim (t.first_name || ' ' || t.last_name), ', ')" \
-  "  FROM slot_staff st CROSS JOIN trainer t ON t.id = st.trainer_id AND t.deleted = 0" \
+  " (SELECT group_concat (n.name, ', ')" \
+  "  FROM slot_staff st CROSS JOIN names n ON n.id = st.trainer_id" \
   "  WHERE st.slot_id = s.id AND st.deleted = 0 AND st.role IN ('trainer', 'co_trainer'))" \
-  SLOTS_FROM
+  " FROM slot s" \
+  JOIN_VISIBLE ("s") \
+  " LEFT JOIN room r ON r.id = s.room_id AND r.deleted = 0" \
+  " WHERE s.deleted = 0"
 
+/* The first start of each zone: the slots' first starts by session,
+ * sequence and place come from one index, without reading the slots, and
+ * only those few groups are joined */
 #define ZONES_SELECT \
-  "SELECT coalesce (p.time_zone, '" FD_ICAL_DEFAULT_TIME_ZONE "'), min (s.start_at)" \
-  SLOTS_FROM
+  "SELECT coalesce (p.time_zone, '" FD_ICAL_DEFAULT_TIME_ZONE "'), min (g.first_start)" \
+  " FROM (SELECT s.session_id, s.sequence_id, s.place_id, min (s.start_at) AS first_start" \
+  "  FROM slot s WHERE s.deleted = 0"
+#define ZONES_GROUP \
+  "  GROUP BY 1, 2, 3) g" \
+  JOIN_VISIBLE ("g") \
+  " GROUP BY 1 ORDER BY 1"
 
 #define FILTER_TRAINER \
   " AND s.id IN (SELECT slot_id FROM slot_staff WHERE trainer_id = ?1 AND deleted = 0)"
@@ -239,7 +253,6 @@ _fd_ical_write_component (GOutputStream *output,
 #define FILTER_SESSION " AND s.session_id = ?1"
 
 #define ORDER " ORDER BY s.start_at, s.id"
-#define GROUP " GROUP BY 1 ORDER BY 1"
 
 static const char * const slots_sql[] = {
   [FD_ICAL_SCOPE_ALL] = SLOTS_SELECT ORDER,
@@ -249,10 +262,10 @@ static const char * const slots_sql[] = {
 };
 
 static const char * const zones_sql[] = {
-  [FD_ICAL_SCOPE_ALL] = ZONES_SELECT GROUP,
-  [FD_ICAL_SCOPE_TRAINER] = ZONES_SELECT FILTER_TRAINER GROUP,
-  [FD_ICAL_SCOPE_ROOM] = ZONES_SELECT FILTER_ROOM GROUP,
-  [FD_ICAL_SCOPE_SESSION] = ZONES_SELECT FILTER_SESSION GROUP,
+  [FD_ICAL_SCOPE_ALL] = ZONES_SELECT ZONES_GROUP,
+  [FD_ICAL_SCOPE_TRAINER] = ZONES_SELECT FILTER_TRAINER ZONES_GROUP,
+  [FD_ICAL_SCOPE_ROOM] = ZONES_SELECT FILTER_ROOM ZONES_GROUP,
+  [FD_ICAL_SCOPE_SESSION] = ZONES_SELECT FILTER_SESSION ZONES_GROUP,
 };
 
 enum
@@ -272,6 +285,7 @@ enum
   COL_POSTAL_CODE,
   COL_CITY,
   COL_TRAINERS,
+  N_COLUMNS
 };
 
 static const char trainer_sql[] =
@@ -295,17 +309,28 @@ column_text (sqlite3_stmt *stmt,
   return text != NULL && *text != '\0' ? text : NULL;
 }
 
-/* "Paris Bastille, Salle Voltaire, 18 rue de la Roquette, 75011 Paris" */
-static char *
-make_location (sqlite3_stmt *stmt)
+/* One slot's row, copied out of the statement so that another thread can
+ * make its event while the next rows are read: the texts are NULL when
+ * empty, as column_text() gives them */
+typedef struct
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  const char *parts[] = {
-    column_text (stmt, COL_PLACE), column_text (stmt, COL_ROOM), column_text (stmt, COL_ADDRESS),
-  };
-  const char *postal_code = column_text (stmt, COL_POSTAL_CODE);
-  const char *city = column_text (stmt, COL_CITY);
+  const char *text[N_COLUMNS];
+  gint64 updated_at;
+  gint64 revision;
+} Row;
 
+/* "Paris Bastille, Salle Voltaire, 18 rue de la Roquette, 75011 Paris" */
+static void
+make_location (const Row *row,
+               GString   *text)
+{
+  const char *parts[] = {
+    row->text[COL_PLACE], row->text[COL_ROOM], row->text[COL_ADDRESS],
+  };
+  const char *postal_code = row->text[COL_POSTAL_CODE];
+  const char *city = row->text[COL_CITY];
+
+  g_string_truncate (text, 0);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       if (parts[i] == NULL)
@@ -325,8 +350,6 @@ make_location (sqlite3_stmt *stmt)
       if (city != NULL)
         g_string_append (text, city);
     }
-
-  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 /* One VEVENT made once and filled anew for each slot: making and freeing
@@ -347,6 +370,13 @@ typedef struct
   icalproperty *description;
   gboolean has_location;
   gboolean has_description;
+  /* texts reused from one slot to the next */
+  GString *uid_text;
+  GString *location_text;
+  /* the last zone as read and as _fd_ical_zone_name() names it: most
+   * slots are in the zone of the slot before */
+  GString *zone_read;
+  const char *zone;
 } EventWriter;
 
 static void
@@ -367,6 +397,8 @@ event_writer_init (EventWriter *writer)
   writer->summary = icalproperty_new_summary ("");
   writer->location = icalproperty_new_location ("");
   writer->description = icalproperty_new_description ("");
+  writer->has_location = FALSE;
+  writer->has_description = FALSE;
 
   icalcomponent_add_property (writer->event, writer->uid);
   icalcomponent_add_property (writer->event, writer->dtstamp);
@@ -374,16 +406,27 @@ event_writer_init (EventWriter *writer)
   icalcomponent_add_property (writer->event, writer->dtstart);
   icalcomponent_add_property (writer->event, writer->dtend);
   icalcomponent_add_property (writer->event, writer->summary);
+
+  writer->uid_text = g_string_new (NULL);
+  writer->location_text = g_string_new (NULL);
+  writer->zone_read = NULL;
+  writer->zone = NULL;
 }
 
 static void
 event_writer_clear (EventWriter *writer)
 {
+  if (writer->event == NULL)
+    return;
   if (!writer->has_location)
     icalproperty_free (writer->location);
   if (!writer->has_description)
     icalproperty_free (writer->description);
-  icalcomponent_free (writer->event);
+  g_clear_pointer (&writer->event, icalcomponent_free);
+  g_string_free (writer->uid_text, TRUE);
+  g_string_free (writer->location_text, TRUE);
+  if (writer->zone_read != NULL)
+    g_string_free (writer->zone_read, TRUE);
 }
 
 static void
@@ -409,40 +452,54 @@ set_optional (EventWriter  *writer,
     }
 }
 
+static const char *
+event_writer_zone (EventWriter *writer,
+                   const char  *zone)
+{
+  if (writer->zone_read == NULL)
+    writer->zone_read = g_string_new (NULL);
+  else if (writer->zone != NULL && g_strcmp0 (zone, writer->zone_read->str) == 0 &&
+           (zone != NULL) == (writer->zone_read->len > 0))
+    return writer->zone;
+
+  g_string_assign (writer->zone_read, zone != NULL ? zone : "");
+  writer->zone = _fd_ical_zone_name (zone);
+
+  return writer->zone;
+}
+
 /* Fills the VEVENT with one slot; FALSE when its times are not wall-clock
  * times (the slot is left out) */
 static gboolean
-event_writer_fill (EventWriter  *writer,
-                   sqlite3_stmt *stmt,
-                   gint64        now)
+event_writer_fill (EventWriter *writer,
+                   const Row   *row,
+                   gint64       now)
 {
-  const char *zone = _fd_ical_zone_name (column_text (stmt, COL_TIME_ZONE));
-  const char *sequence_label = column_text (stmt, COL_SEQUENCE_LABEL);
-  const char *trainers = column_text (stmt, COL_TRAINERS);
-  gint64 updated_at = sqlite3_column_int64 (stmt, COL_UPDATED_AT);
-  g_autofree char *uid = NULL;
+  const char *zone = event_writer_zone (writer, row->text[COL_TIME_ZONE]);
+  const char *sequence_label = row->text[COL_SEQUENCE_LABEL];
+  const char *trainers = row->text[COL_TRAINERS];
+  gint64 updated_at = row->updated_at;
   g_autofree char *summary = NULL;
-  g_autofree char *location = NULL;
   g_autofree char *description = NULL;
   icaltimetype start;
   icaltimetype end;
 
-  if (!_fd_ical_parse_wall (column_text (stmt, COL_START_AT), &start) ||
-      !_fd_ical_parse_wall (column_text (stmt, COL_END_AT), &end))
+  if (!_fd_ical_parse_wall (row->text[COL_START_AT], &start) ||
+      !_fd_ical_parse_wall (row->text[COL_END_AT], &end))
     {
-      g_debug ("Slot %s has no valid times: left out", column_text (stmt, COL_ID));
+      g_debug ("Slot %s has no valid times: left out", row->text[COL_ID]);
       return FALSE;
     }
 
-  uid = g_strconcat ("slot-", column_text (stmt, COL_ID), "@formadesk", NULL);
-  icalproperty_set_uid (writer->uid, uid);
+  g_string_assign (writer->uid_text, "slot-");
+  g_string_append (writer->uid_text, row->text[COL_ID]);
+  g_string_append (writer->uid_text, "@formadesk");
+  icalproperty_set_uid (writer->uid, writer->uid_text->str);
   icalproperty_set_dtstamp (writer->dtstamp,
                             icaltime_from_timet_with_zone (
                               (time_t) ((updated_at > 0 ? updated_at : now) / USEC_PER_SEC_64),
                               0, icaltimezone_get_utc_timezone ()));
-  icalproperty_set_sequence (writer->sequence,
-                             (int) CLAMP (sqlite3_column_int64 (stmt, COL_REVISION), 0,
-                                          G_MAXINT));
+  icalproperty_set_sequence (writer->sequence, (int) CLAMP (row->revision, 0, G_MAXINT));
   icalproperty_set_dtstart (writer->dtstart, start);
   icalproperty_set_dtend (writer->dtend, end);
   icalparameter_set_tzid (writer->start_tzid, zone);
@@ -452,17 +509,18 @@ event_writer_fill (EventWriter  *writer,
     /* Translators: an event's title in an exported calendar: %1$s is the
      * session's code, %2$s its label, %3$s the sequence's label */
     summary = g_strdup_printf (C_("calendar event", "%1$s %2$s — %3$s"),
-                               column_text (stmt, COL_CODE),
-                               column_text (stmt, COL_SESSION_LABEL), sequence_label);
+                               row->text[COL_CODE], row->text[COL_SESSION_LABEL],
+                               sequence_label);
   else
     /* Translators: an event's title in an exported calendar: %1$s is the
      * session's code, %2$s its label */
-    summary = g_strdup_printf (C_("calendar event", "%1$s %2$s"), column_text (stmt, COL_CODE),
-                               column_text (stmt, COL_SESSION_LABEL));
+    summary = g_strdup_printf (C_("calendar event", "%1$s %2$s"), row->text[COL_CODE],
+                               row->text[COL_SESSION_LABEL]);
   icalproperty_set_summary (writer->summary, summary);
 
-  location = make_location (stmt);
-  set_optional (writer, writer->location, &writer->has_location, location);
+  make_location (row, writer->location_text);
+  set_optional (writer, writer->location, &writer->has_location,
+                writer->location_text->len > 0 ? writer->location_text->str : NULL);
 
   if (trainers != NULL)
     /* Translators: an exported event's description, %s the trainers'
@@ -471,6 +529,274 @@ event_writer_fill (EventWriter  *writer,
   set_optional (writer, writer->description, &writer->has_description, description);
 
   return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The pipeline                                                             */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Reading the slots (SQLite) and making their events (libical) cost about
+ * the same: with two processors, the thread that owns the connection reads
+ * the rows into batches and hands them to a writer thread, which makes and
+ * writes the events of one batch while the next is read. A few batches go
+ * round between the two, so memory stays the same whatever the number of
+ * slots, and the events are written in the order they are read: the file
+ * is the same byte for byte as one thread would write it.
+ */
+
+#define BATCH_ROWS 256
+#define N_BATCHES 4
+
+typedef struct
+{
+  GString *texts;             /* every text of the rows, each NUL-terminated */
+  guint n_rows;
+  gint32 offsets[BATCH_ROWS][N_COLUMNS];   /* in texts, -1 for NULL */
+  gint64 numbers[BATCH_ROWS][2];           /* updated_at, revision */
+} Batch;
+
+static Batch *
+batch_new (void)
+{
+  Batch *batch = g_new (Batch, 1);
+
+  batch->texts = g_string_sized_new (BATCH_ROWS * 512);
+  batch->n_rows = 0;
+
+  return batch;
+}
+
+static void
+batch_free (gpointer data)
+{
+  Batch *batch = data;
+
+  g_string_free (batch->texts, TRUE);
+  g_free (batch);
+}
+
+static void
+batch_add_row (Batch        *batch,
+               sqlite3_stmt *stmt)
+{
+  guint i = batch->n_rows++;
+
+  g_assert (i < BATCH_ROWS);
+
+  for (int column = 0; column < N_COLUMNS; column++)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, column);
+      int length = sqlite3_column_bytes (stmt, column);
+
+      if (text == NULL || *text == '\0' || batch->texts->len > G_MAXINT32 - (gsize) length - 1)
+        {
+          batch->offsets[i][column] = -1;
+          continue;
+        }
+      batch->offsets[i][column] = (gint32) batch->texts->len;
+      g_string_append_len (batch->texts, text, length);
+      g_string_append_c (batch->texts, '\0');
+    }
+  batch->numbers[i][0] = sqlite3_column_int64 (stmt, COL_UPDATED_AT);
+  batch->numbers[i][1] = sqlite3_column_int64 (stmt, COL_REVISION);
+}
+
+static void
+batch_get_row (Batch *batch,
+               guint  i,
+               Row   *row)
+{
+  g_assert (i < batch->n_rows);
+
+  for (int column = 0; column < N_COLUMNS; column++)
+    {
+      gint32 offset = batch->offsets[i][column];
+
+      row->text[column] = offset >= 0 ? batch->texts->str + offset : NULL;
+    }
+  row->updated_at = batch->numbers[i][0];
+  row->revision = batch->numbers[i][1];
+}
+
+static void
+batch_clear (Batch *batch)
+{
+  g_string_truncate (batch->texts, 0);
+  batch->n_rows = 0;
+}
+
+typedef struct
+{
+  GOutputStream *output;
+  GCancellable *cancellable;
+  gint64 now;
+
+  /* the writer's, while it runs */
+  EventWriter writer;
+  GString *text;
+  guint n_events;
+  GError *error;
+
+  /* between the two threads */
+  GAsyncQueue *full;          /* Batch to write, then &end_of_rows */
+  GAsyncQueue *empty;         /* Batch written, to fill again */
+  gint failed;                /* atomic: the writer has set error */
+} Pipeline;
+
+/* pushed after the last batch */
+static char end_of_rows;
+
+/* Makes and writes the events of @batch, all in one write */
+static gboolean
+write_batch (Pipeline  *pipeline,
+             Batch     *batch,
+             GError   **error)
+{
+  g_string_truncate (pipeline->text, 0);
+  for (guint i = 0; i < batch->n_rows; i++)
+    {
+      Row row;
+      char *event;
+
+      batch_get_row (batch, i, &row);
+      if (!event_writer_fill (&pipeline->writer, &row, pipeline->now))
+        continue;
+      event = icalcomponent_as_ical_string_r (pipeline->writer.event);
+      if (event == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("The calendar could not be written."));
+          return FALSE;
+        }
+      g_string_append (pipeline->text, event);
+      free (event);
+      pipeline->n_events++;
+    }
+
+  return g_output_stream_write_all (pipeline->output, pipeline->text->str, pipeline->text->len,
+                                    NULL, pipeline->cancellable, error);
+}
+
+/* The writer thread: batches until the end, each given back once written;
+ * after a failure the rest are only given back */
+static gpointer
+write_batches (gpointer data)
+{
+  Pipeline *pipeline = data;
+  gpointer item;
+
+  while ((item = g_async_queue_pop (pipeline->full)) != &end_of_rows)
+    {
+      Batch *batch = item;
+
+      if (!g_atomic_int_get (&pipeline->failed) &&
+          !write_batch (pipeline, batch, &pipeline->error))
+        g_atomic_int_set (&pipeline->failed, TRUE);
+      batch_clear (batch);
+      g_async_queue_push (pipeline->empty, batch);
+    }
+
+  return NULL;
+}
+
+/* Reads the rows of @stmt into batches and has them written: by a writer
+ * thread when @threaded, else in turn by this one. Returns the events
+ * written in @n_events. */
+static gboolean
+run_pipeline (sqlite3_stmt   *stmt,
+              FdDatabase     *database,
+              const char     *sql,
+              GOutputStream  *output,
+              gboolean        threaded,
+              guint          *n_events,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  Pipeline pipeline = {
+    .output = output,
+    .cancellable = cancellable,
+    .now = g_get_real_time (),
+  };
+  g_autoptr(GError) local_error = NULL;
+  GThread *thread = NULL;
+  Batch *batch;
+  gboolean ok = TRUE;
+  int rc = SQLITE_DONE;
+
+  event_writer_init (&pipeline.writer);
+  pipeline.text = g_string_sized_new (BATCH_ROWS * 512);
+  pipeline.full = g_async_queue_new ();
+  pipeline.empty = g_async_queue_new_full (batch_free);
+  for (guint i = 0; i < (threaded ? N_BATCHES : 1); i++)
+    g_async_queue_push (pipeline.empty, batch_new ());
+
+  /* libical makes its UTC zone on first use: not from two threads at once */
+  icaltimezone_get_utc_timezone ();
+  if (threaded)
+    thread = g_thread_new ("fd-ical-export", write_batches, &pipeline);
+
+  batch = g_async_queue_pop (pipeline.empty);
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      batch_add_row (batch, stmt);
+      if (batch->n_rows < BATCH_ROWS)
+        continue;
+
+      if (threaded)
+        {
+          g_async_queue_push (pipeline.full, batch);
+          batch = g_async_queue_pop (pipeline.empty);
+          ok = !g_atomic_int_get (&pipeline.failed);
+        }
+      else
+        {
+          ok = write_batch (&pipeline, batch, &pipeline.error);
+          batch_clear (batch);
+        }
+      ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, &local_error);
+    }
+  if (ok && rc != SQLITE_DONE)
+    {
+      _fd_database_set_error (database, &local_error, sql);
+      ok = FALSE;
+    }
+
+  if (ok && batch->n_rows > 0)
+    {
+      if (threaded)
+        g_async_queue_push (pipeline.full, g_steal_pointer (&batch));
+      else
+        ok = write_batch (&pipeline, batch, &pipeline.error);
+    }
+  if (batch != NULL)
+    g_async_queue_push (pipeline.empty, batch);
+
+  if (thread != NULL)
+    {
+      g_async_queue_push (pipeline.full, &end_of_rows);
+      g_thread_join (thread);
+    }
+
+  /* The writer's error comes first: the reader stopped because of it */
+  if (pipeline.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&pipeline.error));
+      ok = FALSE;
+    }
+  else if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      ok = FALSE;
+    }
+
+  *n_events = pipeline.n_events;
+  event_writer_clear (&pipeline.writer);
+  g_string_free (pipeline.text, TRUE);
+  g_async_queue_unref (pipeline.full);
+  g_async_queue_unref (pipeline.empty);
+
+  return ok;
 }
 
 static char *
@@ -685,20 +1011,37 @@ fd_ical_export (FdDatabase     *database,
                 GCancellable   *cancellable,
                 GError        **error)
 {
-  g_autofree char *id = NULL;
-  g_autofree char *head = NULL;
-  g_autofree char *tail = NULL;
-  EventWriter writer = { NULL };
-  sqlite3_stmt *stmt;
-  gint64 now = g_get_real_time ();
-  guint n = 0;
-  gboolean ok = TRUE;
-  int rc = SQLITE_DONE;
-
   g_return_val_if_fail (FD_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (scope <= FD_ICAL_SCOPE_SESSION, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _fd_ical_export_full (database, scope, key, output, g_get_num_processors () > 1,
+                               n_events, cancellable, error);
+}
+
+/* fd_ical_export(), its events made by a second thread when @threaded */
+gboolean
+_fd_ical_export_full (FdDatabase     *database,
+                      FdIcalScope     scope,
+                      const char     *key,
+                      GOutputStream  *output,
+                      gboolean        threaded,
+                      guint          *n_events,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *tail = NULL;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  gboolean ok;
+
+  g_assert (FD_IS_DATABASE (database));
+  g_assert (scope <= FD_ICAL_SCOPE_SESSION);
+  g_assert (G_IS_OUTPUT_STREAM (output));
 
   if (n_events != NULL)
     *n_events = 0;
@@ -720,20 +1063,7 @@ fd_ical_export (FdDatabase     *database,
       return FALSE;
     }
   bind_scope (stmt, scope, id);
-  event_writer_init (&writer);
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (!event_writer_fill (&writer, stmt, now))
-        continue;
-      ok = _fd_ical_write_component (output, writer.event, cancellable, error);
-      n++;
-    }
-  event_writer_clear (&writer);
-  if (ok && rc != SQLITE_DONE)
-    {
-      _fd_database_set_error (database, error, slots_sql[scope]);
-      ok = FALSE;
-    }
+  ok = run_pipeline (stmt, database, slots_sql[scope], output, threaded, &n, cancellable, error);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   _fd_database_run (database, "RELEASE fd_ical_export", NULL);
@@ -771,6 +1101,26 @@ fd_ical_export_to_file (FdDatabase  *database,
                         guint       *n_events,
                         GError     **error)
 {
+  g_return_val_if_fail (FD_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (scope <= FD_ICAL_SCOPE_SESSION, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _fd_ical_export_to_file_full (database, scope, key, path, g_get_num_processors () > 1,
+                                       n_events, NULL, error);
+}
+
+/* fd_ical_export_to_file(), threaded or not, and cancellable */
+gboolean
+_fd_ical_export_to_file_full (FdDatabase    *database,
+                              FdIcalScope    scope,
+                              const char    *key,
+                              const char    *path,
+                              gboolean       threaded,
+                              guint         *n_events,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) temporary = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
@@ -780,9 +1130,11 @@ fd_ical_export_to_file (FdDatabase  *database,
   g_autofree char *random = NULL;
   gboolean ok;
 
-  g_return_val_if_fail (FD_IS_DATABASE (database), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_assert (FD_IS_DATABASE (database));
+  g_assert (path != NULL);
+
+  if (n_events != NULL)
+    *n_events = 0;
 
   /* Refused before any file is made */
   id = fd_ical_resolve_scope (database, scope, key, error);
@@ -798,7 +1150,8 @@ fd_ical_export_to_file (FdDatabase  *database,
     return FALSE;
 
   buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 256 * 1024);
-  ok = fd_ical_export (database, scope, key, buffered, n_events, NULL, error) &&
+  ok = _fd_ical_export_full (database, scope, key, buffered, threaded, n_events, cancellable,
+                             error) &&
        g_output_stream_close (buffered, NULL, error) &&
        g_file_move (temporary, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
   if (!ok)
