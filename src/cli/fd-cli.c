@@ -37,6 +37,7 @@ static const Command commands[] = {
   { "holidays", fd_cli_holidays, N_("List the public holidays of a year, by department") },
   { "emails", fd_cli_emails, N_("Show a session’s email schedule, or queue the due emails") },
   { "export", fd_cli_export, N_("Write slots as an iCalendar file") },
+  { "sync", fd_cli_sync, N_("Send changes to a Formadesk server and receive others’") },
   { "bench", fd_cli_bench, N_("Time the queries the application depends on") },
 };
 

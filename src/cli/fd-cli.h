@@ -76,6 +76,9 @@ int          fd_cli_enroll          (FdCliContext  *context,
 int          fd_cli_unenroll        (FdCliContext  *context,
                                      int            argc,
                                      char         **argv);
+int          fd_cli_sync            (FdCliContext  *context,
+                                     int            argc,
+                                     char         **argv);
 
 /* Shared helpers (fd-cli.c) */
 void         fd_cli_print_error     (const char    *message);

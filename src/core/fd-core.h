@@ -40,6 +40,7 @@
 #include "fd-slot-draft.h"
 #include "fd-slot-move.h"
 #include "fd-suggestion.h"
+#include "fd-sync-state.h"
 #include "fd-template.h"
 #include "fd-text.h"
 #include "fd-user.h"

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "fd-database.h"
+#include "fd-entity-private.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,23 @@ gboolean      _fd_database_row_matches (FdDatabase     *self,
                                         const FdChange *change,
                                         const FdChange *expected,
                                         gint64         *revision);
+
+/* For the pull path (fd-sync-state.c), shared with the write path */
+const FdEntity *_fd_database_lookup_entity (FdDatabase  *self,
+                                            const char  *name,
+                                            GError     **error);
+void          _fd_database_bind_field  (sqlite3_stmt        *stmt,
+                                        int                  index,
+                                        const FdChangeField *field);
+gint64        _fd_database_log_row     (FdDatabase    *self,
+                                        const char    *entity,
+                                        const char    *id,
+                                        FdChangeKind   kind,
+                                        const char    *fields,
+                                        GError       **error);
+gboolean      _fd_database_update_session_dates (FdDatabase  *self,
+                                                 const char  *session_id,
+                                                 GError     **error);
 
 /* For migration tests: create or migrate @path only up to @version. */
 FdDatabase   *_fd_database_open_at_version (const char  *path,

@@ -1045,10 +1045,10 @@ fd_database_rollback (FdDatabase *self)
   release_write_lock (self);
 }
 
-static const FdEntity *
-lookup_entity (FdDatabase  *self,
-               const char  *name,
-               GError     **error)
+const FdEntity *
+_fd_database_lookup_entity (FdDatabase  *self,
+                            const char  *name,
+                            GError     **error)
 {
   FdEntity *entity = g_hash_table_lookup (self->entities, name);
 
@@ -1063,10 +1063,10 @@ lookup_entity (FdDatabase  *self,
   return entity;
 }
 
-static void
-bind_field (sqlite3_stmt        *stmt,
-            int                  index,
-            const FdChangeField *field)
+void
+_fd_database_bind_field (sqlite3_stmt        *stmt,
+                         int                  index,
+                         const FdChangeField *field)
 {
   switch (field->type)
     {
@@ -1427,13 +1427,16 @@ join_field_names (const FdChange *change)
   return g_string_free (g_steal_pointer (&names), names->len == 0);
 }
 
-/* Records that the row changed; returns its new revision, or 0 */
-static gint64
-log_change (FdDatabase      *self,
-            const FdChange  *change,
-            GError         **error)
+/* Records that a row changed (@fields: the names, space-separated, or
+ * NULL); returns its new revision, or 0 */
+gint64
+_fd_database_log_row (FdDatabase    *self,
+                      const char    *entity,
+                      const char    *id,
+                      FdChangeKind   kind,
+                      const char    *fields,
+                      GError       **error)
 {
-  g_autofree char *fields = join_field_names (change);
   sqlite3_stmt *stmt;
   gint64 seq;
 
@@ -1443,10 +1446,9 @@ log_change (FdDatabase      *self,
                                error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, fd_change_get_entity (change), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, fd_change_get_id (change), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, _fd_change_kind_to_string (fd_change_get_kind (change)), -1,
-                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, _fd_change_kind_to_string (kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, fields, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -1469,6 +1471,17 @@ log_change (FdDatabase      *self,
     }
 
   return seq;
+}
+
+static gint64
+log_change (FdDatabase      *self,
+            const FdChange  *change,
+            GError         **error)
+{
+  g_autofree char *fields = join_field_names (change);
+
+  return _fd_database_log_row (self, fd_change_get_entity (change), fd_change_get_id (change),
+                               fd_change_get_kind (change), fields, error);
 }
 
 static gboolean
@@ -1588,7 +1601,7 @@ write_row (FdDatabase      *self,
       sqlite3_bind_text (stmt, param++, sort_key, -1, SQLITE_STATIC);
     }
   for (guint i = 0; i < n_fields; i++)
-    bind_field (stmt, param++, _fd_change_get_field (change, i));
+    _fd_database_bind_field (stmt, param++, _fd_change_get_field (change, i));
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -1610,11 +1623,12 @@ write_row (FdDatabase      *self,
 
 /* A session's first and last days, kept from its live slots (see
  * fd-schema.c): after a slot is written, for its session and, when it
- * moved, the one it left. Pulled slots will go through the same. */
-static gboolean
-update_session_dates (FdDatabase  *self,
-                      const char  *session_id,
-                      GError     **error)
+ * moved, the one it left; pulled slots and sessions go through the same
+ * (fd-sync-state.c). */
+gboolean
+_fd_database_update_session_dates (FdDatabase  *self,
+                                   const char  *session_id,
+                                   GError     **error)
 {
   sqlite3_stmt *stmt;
 
@@ -1672,7 +1686,7 @@ apply_one (FdDatabase  *self,
   RowState state = { 0 };
   gint64 revision;
 
-  entity = lookup_entity (self, fd_change_get_entity (change), error);
+  entity = _fd_database_lookup_entity (self, fd_change_get_entity (change), error);
   if (entity == NULL)
     return FALSE;
 
@@ -1724,8 +1738,8 @@ apply_one (FdDatabase  *self,
         return FALSE;
 
       session_id = slot_session (self, fd_change_get_id (change));
-      if (!update_session_dates (self, session_id, error) ||
-          (g_strcmp0 (left, session_id) != 0 && !update_session_dates (self, left, error)))
+      if (!_fd_database_update_session_dates (self, session_id, error) ||
+          (g_strcmp0 (left, session_id) != 0 && !_fd_database_update_session_dates (self, left, error)))
         return FALSE;
     }
   else if (!write_row (self, entity, change, revision, error))
@@ -1755,7 +1769,7 @@ _fd_database_row_matches (FdDatabase     *self,
   gboolean matches;
   int param = 2;
 
-  entity = lookup_entity (self, fd_change_get_entity (change), NULL);
+  entity = _fd_database_lookup_entity (self, fd_change_get_entity (change), NULL);
   if (entity == NULL)
     return FALSE;
 
@@ -1778,7 +1792,7 @@ _fd_database_row_matches (FdDatabase     *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, fd_change_get_id (change), -1, SQLITE_STATIC);
   for (guint i = 0; i < n_fields; i++)
-    bind_field (stmt, param++, _fd_change_lookup (expected, _fd_change_get_field (change, i)->name));
+    _fd_database_bind_field (stmt, param++, _fd_change_lookup (expected, _fd_change_get_field (change, i)->name));
 
   matches = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
   if (matches)

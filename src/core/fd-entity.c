@@ -28,7 +28,8 @@ static const char * const managed_columns[] = {
 
 /* Tables that are not entities (local bookkeeping) */
 static const char * const local_tables[] = {
-  "blob", "change_log", "field_version", "local_credential", "outbox", "sync_state", NULL
+  "blob", "change_log", "field_version", "local_credential", "outbox", "sync_conflict",
+  "sync_state", NULL
 };
 
 typedef struct

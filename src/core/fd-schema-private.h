@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes; `PRAGMA user_version` of a database
  * it has migrated. A database with a higher version is refused untouched. */
-#define FD_SCHEMA_VERSION 4
+#define FD_SCHEMA_VERSION 5
 
 const char *_fd_schema_get_migration (int version);
 

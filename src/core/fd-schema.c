@@ -758,11 +758,40 @@ static const char migration_4[] =
   "CREATE INDEX email_message_sequence ON email_message (sequence_id, recipient);"
   ;
 
+/* Version 5: the sync client's bookkeeping (src/sync/fd-sync-client.c).
+ *
+ * An outbox entry the server applied keeps its version in pushed_version
+ * until a pull has gone past that version: until then its fields are
+ * still the device's own (a pulled page older than the push does not
+ * overwrite them), and only then is it deleted (SYNC.md). A mutation the
+ * server refused (a conflict, or a rejection) leaves the outbox for
+ * sync_conflict, with what it set and why it was refused, for the user to
+ * see and decide. */
+static const char migration_5[] =
+  "ALTER TABLE outbox ADD COLUMN pushed_version INTEGER;"
+  "CREATE TABLE sync_conflict ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " mutation_id TEXT NOT NULL,"
+  " name TEXT NOT NULL,"
+  " entity_id TEXT NOT NULL,"
+  " base_version INTEGER NOT NULL DEFAULT 0,"
+  " args TEXT NOT NULL,"
+  " batch_id TEXT,"
+  " status TEXT NOT NULL CHECK (status IN ('conflict', 'rejected')),"
+  " field TEXT,"
+  " message TEXT,"
+  " created_at INTEGER NOT NULL,"
+  " refused_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX outbox_pushed ON outbox (pushed_version);"
+  ;
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FD_SCHEMA_VERSION);
