@@ -79,9 +79,6 @@ static const char email_attachments_sql[] =
   " WHERE e.session_id = ?1 AND e.deleted = 0 AND a.owner_entity = 'session_email'"
   " AND a.deleted = 0 ORDER BY a.rowid";
 
-static const char code_sql[] =
-  "SELECT id FROM session WHERE code = ?1 AND deleted = 0";
-
 static char *
 column_dup (sqlite3_stmt *stmt,
             int           column)
@@ -511,46 +508,6 @@ read_costs_and_emails (FdDatabase      *database,
     }
 
   return finish (database, stmt, rc, email_attachments_sql, error);
-}
-
-/**
- * fd_session_lookup_code:
- * @database: a #FdDatabase
- * @code: a session code ("2026-0042")
- * @error: return location for a #GError
- *
- * Returns: (transfer full): the id of the live session with @code, or
- *   %NULL with %FD_DATABASE_ERROR_NOT_FOUND
- */
-char *
-fd_session_lookup_code (FdDatabase  *database,
-                        const char  *code,
-                        GError     **error)
-{
-  sqlite3_stmt *stmt;
-  char *id = NULL;
-  int rc;
-
-  g_return_val_if_fail (FD_IS_DATABASE (database), NULL);
-  g_return_val_if_fail (code != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  stmt = prepare_for (database, code_sql, code, error);
-  if (stmt == NULL)
-    return NULL;
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = column_dup (stmt, 0);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND,
-                 _("There is no session “%s”."), code);
-  else
-    _fd_database_set_error (database, error, code_sql);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  return id;
 }
 
 /**

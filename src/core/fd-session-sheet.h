@@ -220,9 +220,6 @@ typedef struct
   GPtrArray *emails;
 } FdSessionSheet;
 
-char           *fd_session_lookup_code (FdDatabase  *database,
-                                        const char  *code,
-                                        GError     **error);
 FdSessionSheet *fd_session_sheet_load  (FdDatabase  *database,
                                         const char  *session_id,
                                         GError     **error);
