@@ -686,48 +686,51 @@ test_duplicate_is_all_or_nothing (Fixture       *fixture,
 /* ------------------------------------------------------------------ */
 
 static void
-test_sheet_reads_everything (Fixture       *fixture,
-                             gconstpointer  user_data)
+test_plan_reads_everything (Fixture       *fixture,
+                            gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FdSessionSheet) sheet = fd_session_sheet_load (fixture->core.db, fixture->session,
-                                                           &error);
-  FdSessionSheetSequence *prework;
-  FdSessionSheetSequence *main_sequence;
-  FdSessionSheetSlot *slot;
-  FdSessionSheetEmail *email;
-  FdSessionSheetCost *cost;
+  g_autoptr(FdSessionPlan) plan = fd_database_read_session_plan (fixture->core.db,
+                                                                  fixture->session, &error);
+  g_auto(FdPlanPeriod) period = { 0, };
+  FdPlanSequence *prework;
+  FdPlanSequence *main_sequence;
+  FdPlanSlot *slot;
+  FdPlanEmail *email;
+  FdPlanCost *cost;
 
   g_assert_no_error (error);
-  g_assert_nonnull (sheet);
+  g_assert_nonnull (plan);
 
-  g_assert_cmpstr (sheet->code, ==, "2026-0001");
-  g_assert_cmpstr (sheet->training_code, ==, "BUR-01");
-  g_assert_cmpstr (sheet->training_title, ==, "Excel initiation");
-  g_assert_cmpstr (sheet->client_name, ==, "Pharmacie Laurent");
-  g_assert_cmpstr (sheet->organisation_name, ==, "Horizon Compétences");
-  g_assert_cmpstr (sheet->certification_name, ==, "TOSA Excel");
-  g_assert_cmpstr (sheet->evaluation_name, ==, "Satisfaction à chaud");
-  g_assert_cmpstr (sheet->status, ==, "confirmed");
-  g_assert_true (sheet->published);
-  g_assert_false (sheet->calendar_invitations);
-  g_assert_cmpint (sheet->capacity_max, ==, 10);
-  g_assert_cmpint (sheet->price_cents, ==, 180000);
-  g_assert_cmpstr (sheet->external_reference, ==, "PART-77");
-  g_assert_cmpuint (sheet->n_enrolled, ==, 1); /* the other withdrew */
-  g_assert_cmpuint (sheet->populations->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (sheet->populations, 0), ==, "Salariés Laurent");
+  g_assert_cmpstr (plan->code, ==, "2026-0001");
+  g_assert_cmpstr (plan->training_code, ==, "BUR-01");
+  g_assert_cmpstr (plan->training_title, ==, "Excel initiation");
+  g_assert_cmpstr (plan->client_name, ==, "Pharmacie Laurent");
+  g_assert_cmpstr (plan->organisation_name, ==, "Horizon Compétences");
+  g_assert_cmpstr (plan->certification_name, ==, "TOSA Excel");
+  g_assert_cmpstr (plan->evaluation_name, ==, "Satisfaction à chaud");
+  g_assert_cmpstr (plan->status, ==, "confirmed");
+  g_assert_true (plan->published);
+  g_assert_false (plan->calendar_invitations);
+  g_assert_cmpint (plan->capacity_max, ==, 10);
+  g_assert_cmpint (plan->price_cents, ==, 180000);
+  g_assert_cmpstr (plan->external_reference, ==, "PART-77");
+  g_assert_cmpuint (plan->n_enrolled, ==, 1); /* the other withdrew */
+  g_assert_cmpuint (plan->populations->len, ==, 1);
+  g_assert_cmpstr (((FdPopulation *) g_ptr_array_index (plan->populations, 0))->name, ==,
+                   "Salariés Laurent");
 
   /* Pre-work moves the start, not the duration: 3 h 15 + 3 h 30 + 7 h */
-  g_assert_cmpstr (sheet->start_at, ==, "2026-03-02T09:00");
-  g_assert_cmpstr (sheet->end_at, ==, "2026-03-10T17:00");
-  g_assert_cmpint (sheet->duration_minutes, ==, 195 + 210 + 420);
-  g_assert_cmpuint (sheet->n_days, ==, 2);
-  g_assert_cmpuint (sheet->n_slots, ==, 4);
+  fd_session_plan_compute_period (plan, &period);
+  g_assert_cmpstr (period.start_at, ==, "2026-03-02T09:00");
+  g_assert_cmpstr (period.end_at, ==, "2026-03-10T17:00");
+  g_assert_cmpint (period.duration_minutes, ==, 195 + 210 + 420);
+  g_assert_cmpuint (period.n_days, ==, 2);
 
-  g_assert_cmpuint (sheet->sequences->len, ==, 2);
-  prework = g_ptr_array_index (sheet->sequences, 0);
-  main_sequence = g_ptr_array_index (sheet->sequences, 1);
+  g_assert_cmpuint (plan->sequences->len, ==, 2);
+  prework = g_ptr_array_index (plan->sequences, 0);
+  main_sequence = g_ptr_array_index (plan->sequences, 1);
+  g_assert_false (prework->placeholder);
   g_assert_true (prework->prework);
   g_assert_cmpstr (prework->modality, ==, "e_learning");
   g_assert_cmpuint (prework->slots->len, ==, 1);
@@ -741,64 +744,67 @@ test_sheet_reads_everything (Fixture       *fixture,
   g_assert_cmpstr (slot->place_name, ==, "Centre Lyon");
   g_assert_cmpstr (slot->room_name, ==, "Salle A");
   g_assert_cmpuint (slot->staff->len, ==, 2);
-  g_assert_cmpstr (((FdSessionSheetStaff *) g_ptr_array_index (slot->staff, 0))->role, ==, "trainer");
-  g_assert_cmpstr (((FdSessionSheetStaff *) g_ptr_array_index (slot->staff, 0))->email, ==,
+  g_assert_cmpstr (((FdPlanStaff *) g_ptr_array_index (slot->staff, 0))->role, ==, "trainer");
+  g_assert_cmpstr (((FdPlanStaff *) g_ptr_array_index (slot->staff, 0))->email, ==,
                    "alice@ex.fr");
-  g_assert_cmpstr (((FdSessionSheetStaff *) g_ptr_array_index (slot->staff, 1))->role, ==, "host");
+  g_assert_cmpstr (((FdPlanStaff *) g_ptr_array_index (slot->staff, 1))->role, ==, "host");
   slot = g_ptr_array_index (main_sequence->slots, 2);
   g_assert_cmpstr (slot->room_name, ==, "Salle B");
-  g_assert_cmpstr (((FdSessionSheetStaff *) g_ptr_array_index (slot->staff, 1))->role, ==,
+  g_assert_cmpstr (((FdPlanStaff *) g_ptr_array_index (slot->staff, 1))->role, ==,
                    "co_trainer");
 
-  g_assert_cmpuint (sheet->costs->len, ==, 2);
-  cost = g_ptr_array_index (sheet->costs, 0);
+  g_assert_cmpuint (plan->costs->len, ==, 2);
+  cost = g_ptr_array_index (plan->costs, 0);
   g_assert_cmpint (cost->amount_cents, ==, 50000);
-  g_assert_cmpuint (cost->n_attachments, ==, 1);
-  cost = g_ptr_array_index (sheet->costs, 1);
+  g_assert_cmpuint (cost->attachments->len, ==, 1);
+  g_assert_null (cost->attachment_sha256);
+  cost = g_ptr_array_index (plan->costs, 1);
   g_assert_cmpstr (cost->distribution, ==, "per_trainee");
   g_assert_cmpint (cost->quantity, ==, 8);
 
-  g_assert_cmpuint (sheet->emails->len, ==, 2);
-  email = g_ptr_array_index (sheet->emails, 0);
+  g_assert_cmpuint (plan->emails->len, ==, 2);
+  email = g_ptr_array_index (plan->emails, 0);
   g_assert_cmpstr (email->template_name, ==, "Convocation");
   g_assert_cmpint (email->offset_minutes, ==, -10080);
   g_assert_cmpstr (email->cc, ==, "rh@laurent.fr");
   g_assert_cmpuint (email->attachments->len, ==, 2);
-  email = g_ptr_array_index (sheet->emails, 1);
+  email = g_ptr_array_index (plan->emails, 1);
   g_assert_false (email->enabled);
   g_assert_cmpuint (email->attachments->len, ==, 1);
 }
 
 static void
-test_sheet_of_a_duplicate (Fixture       *fixture,
-                           gconstpointer  user_data)
+test_plan_of_a_duplicate (Fixture       *fixture,
+                          gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *code = NULL;
   g_autofree char *id = duplicate (fixture, 2027, &code);
   g_autofree char *found = fd_session_lookup_code (fixture->core.db, code, &error);
-  g_autoptr(FdSessionSheet) sheet = NULL;
+  g_autoptr(FdSessionPlan) plan = NULL;
+  g_auto(FdPlanPeriod) period = { 0, };
 
   g_assert_no_error (error);
   g_assert_cmpstr (found, ==, id);
-  sheet = fd_session_sheet_load (fixture->core.db, id, &error);
+  plan = fd_database_read_session_plan (fixture->core.db, id, &error);
   g_assert_no_error (error);
-  g_assert_null (sheet->start_at);
-  g_assert_cmpint (sheet->duration_minutes, ==, 0);
-  g_assert_cmpstr (sheet->planned_start_on, ==, "2027-09-07");
-  g_assert_false (sheet->published);
-  g_assert_cmpuint (sheet->sequences->len, ==, 2);
-  g_assert_cmpuint (sheet->costs->len, ==, 0);
-  g_assert_cmpuint (sheet->emails->len, ==, 2);
-  g_assert_cmpuint (sheet->n_enrolled, ==, 0);
+  fd_session_plan_compute_period (plan, &period);
+  g_assert_null (period.start_at);
+  g_assert_cmpint (period.duration_minutes, ==, 0);
+  g_assert_cmpstr (plan->planned_start_on, ==, "2027-09-07");
+  g_assert_false (plan->published);
+  g_assert_cmpuint (plan->sequences->len, ==, 2);
+  g_assert_cmpuint (plan->costs->len, ==, 0);
+  g_assert_cmpuint (plan->emails->len, ==, 2);
+  g_assert_cmpuint (plan->n_enrolled, ==, 0);
 }
 
 static void
-test_sheet_missing (Fixture       *fixture,
-                    gconstpointer  user_data)
+test_plan_missing (Fixture       *fixture,
+                   gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FdSessionSheet) sheet = NULL;
+  g_autoptr(FdSessionPlan) plan = NULL;
   g_autofree char *id = NULL;
 
   id = fd_session_lookup_code (fixture->core.db, "1999-0001", &error);
@@ -811,9 +817,9 @@ test_sheet_missing (Fixture       *fixture,
                                             "#year", "2026", "label", "Supprimée", NULL);
 
     core_delete (fixture->core.db, "session", deleted);
-    sheet = fd_session_sheet_load (fixture->core.db, deleted, &error);
+    plan = fd_database_read_session_plan (fixture->core.db, deleted, &error);
   }
-  g_assert_null (sheet);
+  g_assert_null (plan);
   g_assert_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   id = fd_session_lookup_code (fixture->core.db, "2026-0050", &error);
@@ -1482,9 +1488,9 @@ main (int   argc,
   ADD ("/sessions/duplicate/numbers-per-year", test_duplicate_numbers_per_year);
   ADD ("/sessions/duplicate/refuses-bad-input", test_duplicate_refuses_bad_input);
   ADD ("/sessions/duplicate/all-or-nothing", test_duplicate_is_all_or_nothing);
-  ADD ("/sessions/sheet/reads-everything", test_sheet_reads_everything);
-  ADD ("/sessions/sheet/of-a-duplicate", test_sheet_of_a_duplicate);
-  ADD ("/sessions/sheet/missing", test_sheet_missing);
+  ADD ("/sessions/plan/reads-everything", test_plan_reads_everything);
+  ADD ("/sessions/plan/of-a-duplicate", test_plan_of_a_duplicate);
+  ADD ("/sessions/plan/missing", test_plan_missing);
   g_test_add_func ("/sessions/import/parse/separators-and-endings",
                    test_parse_separators_and_endings);
   g_test_add_func ("/sessions/import/parse/quotes", test_parse_quotes);

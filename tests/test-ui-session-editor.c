@@ -1473,6 +1473,28 @@ write_csv (const char *name,
   return g_file_new_for_path (path);
 }
 
+/* The file is read and checked in a worker: waits for its preview */
+static void
+wait_for_preview (FdSessionImportDialog *self)
+{
+  g_assert_cmpstr (fd_session_import_dialog_get_page (self), ==, "checking");
+  UI_TEST_WAIT_UNTIL (!g_str_equal (fd_session_import_dialog_get_page (self), "checking"));
+  g_assert_cmpstr (fd_session_import_dialog_get_page (self), ==, "preview");
+}
+
+static char *
+import_csv_text (const char *reference,
+                 const char *training_code)
+{
+  return g_strdup_printf ("reference;formation;libelle;type;sequence;date;debut;fin;"
+                          "pause_minutes;lieu;salle;formateurs\n"
+                          "%1$s;%2$s;Partenaire — groupe A;inter;Jour 1;07/09/2026;"
+                          "09:00;17:00;60;;;\n"
+                          "%1$s;%2$s;Partenaire — groupe A;inter;Jour 2;08/09/2026;"
+                          "09:00;17:00;60;;;\n",
+                          reference, training_code);
+}
+
 static void
 test_import_dialog (void)
 {
@@ -1487,17 +1509,11 @@ test_import_dialog (void)
   GtkListBox *list = child (dialog, FD_TYPE_SESSION_IMPORT_DIALOG, "preview_list");
   gint64 n_sessions = query_int ("SELECT count(*) FROM session", NULL);
 
-#define HEADER "reference;formation;libelle;type;sequence;date;debut;fin;pause_minutes;" \
-               "lieu;salle;formateurs\n"
-  good_text = g_strdup_printf (HEADER
-                               "PART-UI-1;%1$s;Partenaire — groupe A;inter;Jour 1;07/09/2026;"
-                               "09:00;17:00;60;;;\n"
-                               "PART-UI-1;%1$s;Partenaire — groupe A;inter;Jour 2;08/09/2026;"
-                               "09:00;17:00;60;;;\n",
-                               training->code);
-  bad_text = g_strdup_printf (HEADER "PART-UI-2;%1$s;;inter;Jour 1;31/02/2026;09:00;17:00;60;;;\n",
+  good_text = import_csv_text ("PART-UI-1", training->code);
+  bad_text = g_strdup_printf ("reference;formation;libelle;type;sequence;date;debut;fin;"
+                              "pause_minutes;lieu;salle;formateurs\n"
+                              "PART-UI-2;%1$s;;inter;Jour 1;31/02/2026;09:00;17:00;60;;;\n",
                               training->code);
-#undef HEADER
   good = write_csv ("good.csv", good_text);
   bad = write_csv ("bad.csv", bad_text);
 
@@ -1506,12 +1522,13 @@ test_import_dialog (void)
 
   /* A file that cannot be read: said, nothing to import */
   fd_session_import_dialog_set_file (self, missing);
-  g_assert_cmpstr (fd_session_import_dialog_get_page (self), ==, "preview");
+  wait_for_preview (self);
   g_assert_null (gtk_list_box_get_row_at_index (list, 0));
   g_assert_false (fd_session_import_dialog_import (self));
 
   /* A wrong line: shown, and the import waits for a right file */
   fd_session_import_dialog_set_file (self, bad);
+  wait_for_preview (self);
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
   g_assert_false (gtk_widget_is_sensitive (child (dialog, FD_TYPE_SESSION_IMPORT_DIALOG,
                                                   "import_button")));
@@ -1520,6 +1537,8 @@ test_import_dialog (void)
 
   /* A right one: its session previewed, then imported as a draft */
   fd_session_import_dialog_set_file (self, good);
+  g_assert_false (fd_session_import_dialog_import (self));
+  wait_for_preview (self);
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
   g_assert_null (gtk_list_box_get_row_at_index (list, 1));
   g_assert_cmpstr (adw_preferences_row_get_title (
@@ -1533,6 +1552,116 @@ test_import_dialog (void)
                               " WHERE s.external_reference = 'PART-UI-1'", NULL), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A session of @n_slots days from 4 January 2027, long to check */
+static GFile *
+write_long_csv (const char *name,
+                const char *reference,
+                const char *training_code,
+                guint       n_slots)
+{
+  g_autoptr(GString) text = g_string_new ("reference;formation;libelle;type;sequence;date;debut;"
+                                          "fin;pause_minutes;lieu;salle;formateurs\n");
+  GDate date;
+
+  g_date_set_dmy (&date, 4, G_DATE_JANUARY, 2027);
+  for (guint i = 0; i < n_slots; i++, g_date_add_days (&date, 1))
+    g_string_append_printf (text, "%s;%s;Partenaire — long;inter;Jour %u;%02u/%02u/%04u;"
+                            "09:00;17:00;60;;;\n",
+                            reference, training_code, i + 1, g_date_get_day (&date),
+                            g_date_get_month (&date), g_date_get_year (&date));
+
+  return write_csv (name, text->str);
+}
+
+/* Another file chosen during a check: only the last one is shown */
+static void
+test_import_dialog_other_file (void)
+{
+  GtkWidget *dialog = fd_session_import_dialog_new (NULL, ui_test_get_database ());
+  FdSessionImportDialog *self = FD_SESSION_IMPORT_DIALOG (dialog);
+  g_autoptr(FdTrainingDefaults) training = pick_training ();
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/partner.csv");
+  g_autofree char *text = import_csv_text ("PART-UI-3", training->code);
+  g_autoptr(GFile) good = write_csv ("other.csv", text);
+  g_autoptr(GFile) longer = write_long_csv ("long.csv", "PART-UI-5", training->code, 700);
+  GtkListBox *list = child (dialog, FD_TYPE_SESSION_IMPORT_DIALOG, "preview_list");
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  /* the long check ends after the short one: its result must not land */
+  fd_session_import_dialog_set_file (self, longer);
+  fd_session_import_dialog_set_file (self, missing);
+  wait_for_preview (self);
+  ui_test_iterate (1500);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_false (fd_session_import_dialog_import (self));
+
+  fd_session_import_dialog_set_file (self, missing);
+  fd_session_import_dialog_set_file (self, good);
+  wait_for_preview (self);
+  ui_test_iterate (200);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* An in-memory database has no second connection: checked at once */
+static void
+test_import_dialog_in_memory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FdDatabase) database = fd_database_open (":memory:", FD_DATABASE_OPEN_CREATE, &error);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/partner.csv");
+  g_autoptr(GFile) empty = write_csv ("header-only.csv",
+                                      "reference;formation;libelle;type;sequence;date;debut;"
+                                      "fin;pause_minutes;lieu;salle;formateurs\n");
+  GtkWidget *dialog;
+  FdSessionImportDialog *self;
+
+  g_assert_no_error (error);
+  dialog = fd_session_import_dialog_new (NULL, database);
+  self = FD_SESSION_IMPORT_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  fd_session_import_dialog_set_file (self, missing);
+  g_assert_cmpstr (fd_session_import_dialog_get_page (self), ==, "preview");
+  fd_session_import_dialog_set_file (self, empty);
+  g_assert_cmpstr (fd_session_import_dialog_get_page (self), ==, "preview");
+  g_assert_false (fd_session_import_dialog_import (self));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Closed during a check: its result, when it comes, lands nowhere, and
+ * nothing is written */
+static void
+test_import_dialog_closed_while_checking (void)
+{
+  GtkWidget *dialog = fd_session_import_dialog_new (NULL, ui_test_get_database ());
+  FdSessionImportDialog *self = FD_SESSION_IMPORT_DIALOG (dialog);
+  g_autoptr(FdTrainingDefaults) training = pick_training ();
+  g_autofree char *text = import_csv_text ("PART-UI-4", training->code);
+  g_autoptr(GFile) good = write_csv ("closed.csv", text);
+  gint64 n_sessions = query_int ("SELECT count(*) FROM session", NULL);
+  g_autoptr(GtkListBox) list = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  fd_session_import_dialog_set_file (self, good);
+  g_assert_cmpstr (fd_session_import_dialog_get_page (self), ==, "checking");
+  list = g_object_ref (child (dialog, FD_TYPE_SESSION_IMPORT_DIALOG, "preview_list"));
+
+  /* the worker's task keeps the dialog until its result is dropped */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  UI_TEST_WAIT_UNTIL (dialog == NULL);
+  g_assert_null (dialog);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+
+  g_assert_cmpint (query_int ("SELECT count(*) FROM session", NULL), ==, n_sessions);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM session WHERE external_reference = 'PART-UI-4'",
+                              NULL), ==, 0);
 }
 
 int
@@ -1557,6 +1686,10 @@ main (int   argc,
   g_test_add_func ("/session-editor/slot-update-invitations", test_slot_update_invitations);
   g_test_add_func ("/session-editor/duplicate-dialog", test_duplicate_dialog);
   g_test_add_func ("/session-editor/import-dialog", test_import_dialog);
+  g_test_add_func ("/session-editor/import-dialog/other-file", test_import_dialog_other_file);
+  g_test_add_func ("/session-editor/import-dialog/in-memory", test_import_dialog_in_memory);
+  g_test_add_func ("/session-editor/import-dialog/closed-while-checking",
+                   test_import_dialog_closed_while_checking);
 
   ret = ui_test_run ();
   g_clear_pointer (&texts, g_ptr_array_unref);

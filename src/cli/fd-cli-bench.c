@@ -542,32 +542,33 @@ make_import_file (FdDatabase *database)
   for (guint i = 0; i < n_items && (places->len < 40 || trainers->len < 200); i++)
     {
       g_autoptr(FdSession) session = g_list_model_get_item (G_LIST_MODEL (list), i);
-      g_autoptr(FdSessionSheet) sheet = NULL;
+      g_autoptr(FdSessionPlan) plan = NULL;
 
       if (session == NULL)
         continue;
-      sheet = fd_session_sheet_load (database, fd_record_get_id (FD_RECORD (session)), NULL);
-      if (sheet == NULL || sheet->training_code == NULL)
+      plan = fd_database_read_session_plan (database, fd_record_get_id (FD_RECORD (session)),
+                                            NULL);
+      if (plan == NULL || plan->training_code == NULL)
         continue;
 
-      for (guint q = 0; q < sheet->sequences->len; q++)
+      for (guint q = 0; q < plan->sequences->len; q++)
         {
-          FdSessionSheetSequence *sequence = g_ptr_array_index (sheet->sequences, q);
+          FdPlanSequence *sequence = g_ptr_array_index (plan->sequences, q);
 
           for (guint j = 0; j < sequence->slots->len; j++)
             {
-              FdSessionSheetSlot *slot = g_ptr_array_index (sequence->slots, j);
+              FdPlanSlot *slot = g_ptr_array_index (sequence->slots, j);
 
               if (slot->room_name != NULL && places->len < 40)
                 {
-                  g_autofree char *key = g_strjoin ("\n", sheet->training_code, slot->place_name,
+                  g_autofree char *key = g_strjoin ("\n", plan->training_code, slot->place_name,
                                                     slot->room_name, NULL);
 
                   if (!g_hash_table_contains (seen, key))
                     {
                       ImportPlace *place = g_new0 (ImportPlace, 1);
 
-                      place->training_code = g_strdup (sheet->training_code);
+                      place->training_code = g_strdup (plan->training_code);
                       place->place = g_strdup (slot->place_name);
                       place->room = g_strdup (slot->room_name);
                       g_ptr_array_add (places, place);
@@ -577,7 +578,7 @@ make_import_file (FdDatabase *database)
 
               for (guint k = 0; k < slot->staff->len; k++)
                 {
-                  FdSessionSheetStaff *staff = g_ptr_array_index (slot->staff, k);
+                  FdPlanStaff *staff = g_ptr_array_index (slot->staff, k);
 
                   if (staff->email != NULL && trainers->len < 200 &&
                       !g_hash_table_contains (seen, staff->email))

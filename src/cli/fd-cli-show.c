@@ -18,7 +18,11 @@
 #include <string.h>
 
 /* The text speaks the user's language; the JSON keeps the stored codes
- * ("on_site", "co_trainer") and ISO dates, for scripts. */
+ * ("on_site", "co_trainer") and ISO dates, for scripts. Both format the
+ * session's plan (fd_database_read_session_plan()), with the show's own
+ * presentation: the sequences the plan makes up for orphan slots are left
+ * out (`verify` reports those slots), staff are listed by role then name,
+ * populations by name. */
 
 typedef struct
 {
@@ -86,8 +90,186 @@ format_date_time (const char *iso)
   return g_strdup_printf ("%s %s", date, time);
 }
 
+/* What `show` says of a session's time, computed from its shown slots */
+typedef struct
+{
+  char   *start_at;
+  char   *end_at;
+  gint64  duration_minutes;
+  guint   n_days;
+  guint   n_slots;
+} ShowPeriod;
+
+static void
+show_period_clear (ShowPeriod *period)
+{
+  g_clear_pointer (&period->start_at, g_free);
+  g_clear_pointer (&period->end_at, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ShowPeriod, show_period_clear)
+
+/* The sequences shown: not the placeholders of orphan slots */
+static GPtrArray *
+dup_shown_sequences (const FdSessionPlan *plan)
+{
+  GPtrArray *sequences = g_ptr_array_new ();
+
+  for (guint i = 0; i < plan->sequences->len; i++)
+    {
+      FdPlanSequence *sequence = g_ptr_array_index (plan->sequences, i);
+
+      if (!sequence->placeholder)
+        g_ptr_array_add (sequences, sequence);
+    }
+
+  return sequences;
+}
+
+/* Minutes since an epoch of an ISO local date-time, -1 if it is not one */
+static gint64
+minutes_of (const char *iso)
+{
+  guint64 year;
+  guint64 month;
+  guint64 day;
+  GDate date;
+
+  if (iso == NULL || strlen (iso) < 16 || iso[4] != '-' || iso[7] != '-' || iso[10] != 'T' ||
+      iso[13] != ':')
+    return -1;
+
+  year = g_ascii_strtoull (iso, NULL, 10);
+  month = g_ascii_strtoull (iso + 5, NULL, 10);
+  day = g_ascii_strtoull (iso + 8, NULL, 10);
+  if (year > G_MAXUINT16 || month > 12 || day > 31 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return -1;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+
+  return (gint64) g_date_get_julian (&date) * 24 * 60 +
+         (gint64) g_ascii_strtoull (iso + 11, NULL, 10) * 60 +
+         (gint64) g_ascii_strtoull (iso + 14, NULL, 10);
+}
+
+/* The show's dates, duration and days, from every shown slot as the help
+ * centre says: pre-work moves the start and the end, but its time does
+ * not count in the duration (seeds/004). Unlike
+ * fd_session_plan_compute_period(), slots of cancelled sequences count and
+ * a slot's time runs across midnight: this is what `show` has always
+ * printed. */
+static void
+compute_show_period (GPtrArray  *sequences,
+                     ShowPeriod *period)
+{
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  memset (period, 0, sizeof *period);
+
+  for (guint i = 0; i < sequences->len; i++)
+    {
+      const FdPlanSequence *sequence = g_ptr_array_index (sequences, i);
+
+      for (guint j = 0; j < sequence->slots->len; j++)
+        {
+          const FdPlanSlot *slot = g_ptr_array_index (sequence->slots, j);
+          gint64 start = minutes_of (slot->start_at);
+          gint64 end = minutes_of (slot->end_at);
+
+          period->n_slots++;
+          if (period->start_at == NULL || strcmp (slot->start_at, period->start_at) < 0)
+            {
+              g_free (period->start_at);
+              period->start_at = g_strdup (slot->start_at);
+            }
+          if (period->end_at == NULL || strcmp (slot->end_at, period->end_at) > 0)
+            {
+              g_free (period->end_at);
+              period->end_at = g_strdup (slot->end_at);
+            }
+
+          if (sequence->prework)
+            continue;
+
+          if (start >= 0 && end > start)
+            period->duration_minutes += MAX (end - start - slot->break_minutes, 0);
+          g_hash_table_add (days, g_strndup (slot->start_at, 10));
+        }
+    }
+
+  period->n_days = g_hash_table_size (days);
+}
+
+static int
+role_rank (const char *role)
+{
+  if (g_strcmp0 (role, "trainer") == 0)
+    return 0;
+  if (g_strcmp0 (role, "co_trainer") == 0)
+    return 1;
+  return 2;
+}
+
+static int
+compare_staff (gconstpointer a,
+               gconstpointer b)
+{
+  const FdPlanStaff *x = *(FdPlanStaff * const *) a;
+  const FdPlanStaff *y = *(FdPlanStaff * const *) b;
+  int cmp = role_rank (x->role) - role_rank (y->role);
+
+  if (cmp == 0)
+    cmp = g_strcmp0 (x->sort_key, y->sort_key);
+  if (cmp == 0)
+    cmp = g_strcmp0 (x->id, y->id);
+
+  return cmp;
+}
+
+/* A slot's staff as shown: trainers, co-trainers then hosts, by name */
+static GPtrArray *
+dup_sorted_staff (const FdPlanSlot *slot)
+{
+  GPtrArray *staff = g_ptr_array_copy (slot->staff, NULL, NULL);
+
+  /* the copy borrows the plan's staff */
+  g_ptr_array_set_free_func (staff, NULL);
+  g_ptr_array_sort (staff, compare_staff);
+
+  return staff;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names of the populations, sorted */
+static GPtrArray *
+dup_population_names (const FdSessionPlan *plan)
+{
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint i = 0; i < plan->populations->len; i++)
+    g_ptr_array_add (names, ((FdPopulation *) g_ptr_array_index (plan->populations, i))->name);
+  g_ptr_array_sort (names, compare_names);
+
+  return names;
+}
+
+/* Attached files, the old column's included */
+static guint
+count_cost_attachments (const FdPlanCost *cost)
+{
+  return cost->attachments->len + (cost->attachment_sha256 != NULL ? 1 : 0);
+}
+
 static char *
-format_person (const FdSessionSheetStaff *staff)
+format_person (const FdPlanStaff *staff)
 {
   g_autofree char *name = NULL;
 
@@ -132,84 +314,90 @@ print_heading (const char *title,
 }
 
 static void
-print_text (const FdSessionSheet *sheet)
+print_text (const FdSessionPlan *plan)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) sequences = dup_shown_sequences (plan);
+  g_autoptr(GPtrArray) populations = dup_population_names (plan);
+  g_auto(ShowPeriod) period = { 0, };
 
-  printf ("%s — %s\n", sheet->code, sheet->label);
+  compute_show_period (sequences, &period);
 
-  if (sheet->training_code != NULL || sheet->training_title != NULL)
+  printf ("%s — %s\n", plan->code, plan->label);
+
+  if (plan->training_code != NULL || plan->training_title != NULL)
     add_field (rows, _("Training"),
-               g_strjoin (" ", sheet->training_code != NULL ? sheet->training_code : "",
-                          sheet->training_title != NULL ? sheet->training_title : "", NULL));
-  add_field (rows, _("Type"), g_strdup (fd_format_session_kind (sheet->kind)));
-  add_field (rows, _("Status"), g_strdup (fd_format_session_status (sheet->status)));
+               g_strjoin (" ", plan->training_code != NULL ? plan->training_code : "",
+                          plan->training_title != NULL ? plan->training_title : "", NULL));
+  add_field (rows, _("Type"), g_strdup (fd_format_session_kind (plan->kind)));
+  add_field (rows, _("Status"), g_strdup (fd_format_session_status (plan->status)));
   add_field (rows, _("Publication"),
-             g_strdup (sheet->published ? _("published") : _("draft (not published)")));
-  add_field (rows, _("Client"), g_strdup (sheet->client_name));
-  add_field (rows, _("Organisation"), g_strdup (sheet->organisation_name));
-  add_field (rows, _("Reference"), g_strdup (sheet->external_reference));
-  if (sheet->start_at != NULL)
+             g_strdup (plan->published ? _("published") : _("draft (not published)")));
+  add_field (rows, _("Client"), g_strdup (plan->client_name));
+  add_field (rows, _("Organisation"), g_strdup (plan->organisation_name));
+  add_field (rows, _("Reference"), g_strdup (plan->external_reference));
+  if (period.start_at != NULL)
     {
-      g_autofree char *start = format_date_time (sheet->start_at);
-      g_autofree char *end = format_date_time (sheet->end_at);
+      g_autofree char *start = format_date_time (period.start_at);
+      g_autofree char *end = format_date_time (period.end_at);
 
       add_field (rows, _("Dates"), g_strdup_printf ("%s – %s", start, end));
     }
   else
     add_field (rows, _("Dates"), g_strdup (_("no slots yet")));
-  if (sheet->planned_start_on != NULL || sheet->planned_end_on != NULL)
+  if (plan->planned_start_on != NULL || plan->planned_end_on != NULL)
     {
-      g_autofree char *start = fd_format_date_short (sheet->planned_start_on);
-      g_autofree char *end = fd_format_date_short (sheet->planned_end_on);
+      g_autofree char *start = fd_format_date_short (plan->planned_start_on);
+      g_autofree char *end = fd_format_date_short (plan->planned_end_on);
 
       add_field (rows, _("Planned"), g_strdup_printf ("%s – %s", start != NULL ? start : "",
                                                       end != NULL ? end : ""));
     }
   {
-    g_autofree char *duration = format_minutes (sheet->duration_minutes);
+    g_autofree char *duration = format_minutes (period.duration_minutes);
 
     /* Translators: %1$s is a duration, "21 h 00"; %2$u a number of days */
     add_field (rows, _("Duration"),
                g_strdup_printf (ngettext ("%1$s over %2$u day", "%1$s over %2$u days",
-                                          sheet->n_days),
-                                duration, sheet->n_days));
+                                          period.n_days),
+                                duration, period.n_days));
   }
   /* Translators: enrolled / seats, then the minimum and the target */
   add_field (rows, _("Enrolled"),
-             g_strdup_printf (_("%1$u / %2$d (minimum %3$d, target %4$d)"), sheet->n_enrolled,
-                              sheet->capacity_max, sheet->capacity_min, sheet->capacity_target));
-  add_field (rows, _("Price"), fd_format_money (sheet->price_cents));
-  add_field (rows, _("Dispositif"), g_strdup (sheet->dispositif));
+             g_strdup_printf (_("%1$u / %2$d (minimum %3$d, target %4$d)"), plan->n_enrolled,
+                              (int) plan->capacity_max, (int) plan->capacity_min,
+                              (int) plan->capacity_target));
+  add_field (rows, _("Price"), fd_format_money (plan->price_cents));
+  add_field (rows, _("Dispositif"), g_strdup (plan->dispositif));
   add_field (rows, _("Eligible for funding"),
-             g_strdup (sheet->eligible_funding ? _("yes") : _("no")));
-  add_field (rows, _("Certification"), g_strdup (sheet->certification_name));
+             g_strdup (plan->eligible_funding ? _("yes") : _("no")));
+  add_field (rows, _("Certification"), g_strdup (plan->certification_name));
   add_field (rows, _("Evaluation"),
-             g_strdup (sheet->evaluation_name != NULL ? sheet->evaluation_name
-                       : sheet->evaluation != NULL ? sheet->evaluation
+             g_strdup (plan->evaluation_name != NULL ? plan->evaluation_name
+                       : plan->evaluation != NULL ? plan->evaluation
                        : _("none chosen")));
-  if (sheet->populations->len > 0)
+  if (populations->len > 0)
     {
       GString *names = g_string_new (NULL);
 
-      for (guint i = 0; i < sheet->populations->len; i++)
+      for (guint i = 0; i < populations->len; i++)
         g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
-                                (const char *) g_ptr_array_index (sheet->populations, i));
+                                (const char *) g_ptr_array_index (populations, i));
       add_field (rows, _("Populations"), g_string_free (names, FALSE));
     }
   else
-    add_field (rows, _("Population"), g_strdup (sheet->population));
+    add_field (rows, _("Population"), g_strdup (plan->population));
   add_field (rows, _("Calendar invitations"),
-             g_strdup (sheet->calendar_invitations ? _("yes") : _("no")));
-  add_field (rows, _("Comments"), g_strdup (sheet->comments));
-  add_field (rows, _("Notice comment"), g_strdup (sheet->notice_comment));
-  add_field (rows, _("Organisation comment"), g_strdup (sheet->organisation_comment));
+             g_strdup (plan->calendar_invitations ? _("yes") : _("no")));
+  add_field (rows, _("Comments"), g_strdup (plan->comments));
+  add_field (rows, _("Notice comment"), g_strdup (plan->notice_comment));
+  add_field (rows, _("Organisation comment"), g_strdup (plan->organisation_comment));
   fd_cli_print_table (rows);
 
-  print_heading (_("Sequences"), sheet->sequences->len);
-  for (guint i = 0; i < sheet->sequences->len; i++)
+  print_heading (_("Sequences"), sequences->len);
+  for (guint i = 0; i < sequences->len; i++)
     {
-      const FdSessionSheetSequence *sequence = g_ptr_array_index (sheet->sequences, i);
+      const FdPlanSequence *sequence = g_ptr_array_index (sequences, i);
 
       printf ("  %u. %s — %s, %s%s\n", i + 1, sequence->label,
               lookup_label (modalities, G_N_ELEMENTS (modalities), "modality", sequence->modality),
@@ -221,7 +409,8 @@ print_text (const FdSessionSheet *sheet)
 
       for (guint j = 0; j < sequence->slots->len; j++)
         {
-          const FdSessionSheetSlot *slot = g_ptr_array_index (sequence->slots, j);
+          const FdPlanSlot *slot = g_ptr_array_index (sequence->slots, j);
+          g_autoptr(GPtrArray) staff = dup_sorted_staff (slot);
           g_autofree char *day = fd_format_date_short (slot->start_at);
           g_autofree char *times = fd_format_time_range (slot->start_at, slot->end_at);
           g_autoptr(GString) line = g_string_new (NULL);
@@ -236,22 +425,23 @@ print_text (const FdSessionSheet *sheet)
             g_string_append_printf (line, " — %s", slot->room_name);
           printf ("%s\n", line->str);
 
-          for (guint k = 0; k < slot->staff->len; k++)
+          for (guint k = 0; k < staff->len; k++)
             {
-              const FdSessionSheetStaff *staff = g_ptr_array_index (slot->staff, k);
-              g_autofree char *person = format_person (staff);
+              const FdPlanStaff *member = g_ptr_array_index (staff, k);
+              g_autofree char *person = format_person (member);
 
               printf ("       %s: %s\n",
-                      lookup_label (roles, G_N_ELEMENTS (roles), "slot role", staff->role),
+                      lookup_label (roles, G_N_ELEMENTS (roles), "slot role", member->role),
                       person);
             }
         }
     }
 
-  print_heading (_("Costs"), sheet->costs->len);
-  for (guint i = 0; i < sheet->costs->len; i++)
+  print_heading (_("Costs"), plan->costs->len);
+  for (guint i = 0; i < plan->costs->len; i++)
     {
-      const FdSessionSheetCost *cost = g_ptr_array_index (sheet->costs, i);
+      const FdPlanCost *cost = g_ptr_array_index (plan->costs, i);
+      guint n_attachments = count_cost_attachments (cost);
       g_autofree char *amount = fd_format_money (cost->amount_cents);
       g_autoptr(GString) line = g_string_new (NULL);
 
@@ -259,20 +449,20 @@ print_text (const FdSessionSheet *sheet)
                               lookup_label (distributions, G_N_ELEMENTS (distributions),
                                             "cost distribution", cost->distribution));
       if (g_strcmp0 (cost->distribution, "per_trainee") == 0)
-        g_string_append_printf (line, " × %d", cost->quantity);
+        g_string_append_printf (line, " × %d", (int) cost->quantity);
       if (cost->provider != NULL)
         g_string_append_printf (line, ", %s", cost->provider);
-      if (cost->n_attachments > 0)
+      if (n_attachments > 0)
         g_string_append_printf (line, ngettext (", %u attachment", ", %u attachments",
-                                                cost->n_attachments),
-                                cost->n_attachments);
+                                                n_attachments),
+                                n_attachments);
       printf ("%s\n", line->str);
     }
 
-  print_heading (_("Emails"), sheet->emails->len);
-  for (guint i = 0; i < sheet->emails->len; i++)
+  print_heading (_("Emails"), plan->emails->len);
+  for (guint i = 0; i < plan->emails->len; i++)
     {
-      const FdSessionSheetEmail *email = g_ptr_array_index (sheet->emails, i);
+      const FdPlanEmail *email = g_ptr_array_index (plan->emails, i);
       g_autofree char *when = fd_session_email_format_delay (email->anchor, email->offset_minutes);
       g_autoptr(GString) line = g_string_new (NULL);
 
@@ -292,7 +482,7 @@ print_text (const FdSessionSheet *sheet)
 
       for (guint j = 0; j < email->attachments->len; j++)
         {
-          const FdSessionSheetAttachment *attachment = g_ptr_array_index (email->attachments, j);
+          const FdPlanAttachment *attachment = g_ptr_array_index (email->attachments, j);
 
           printf ("     %s\n", attachment->file_name);
         }
@@ -327,7 +517,7 @@ static void
 add_staff_json (JsonBuilder   *builder,
                 gconstpointer  item)
 {
-  const FdSessionSheetStaff *staff = item;
+  const FdPlanStaff *staff = item;
 
   json_builder_begin_object (builder);
   fd_cli_builder_add_string (builder, "trainer_id", staff->trainer_id);
@@ -342,7 +532,8 @@ static void
 add_slot_json (JsonBuilder   *builder,
                gconstpointer  item)
 {
-  const FdSessionSheetSlot *slot = item;
+  const FdPlanSlot *slot = item;
+  g_autoptr(GPtrArray) staff = dup_sorted_staff (slot);
 
   json_builder_begin_object (builder);
   fd_cli_builder_add_string (builder, "id", slot->id);
@@ -354,7 +545,7 @@ add_slot_json (JsonBuilder   *builder,
   fd_cli_builder_add_string (builder, "room_id", slot->room_id);
   fd_cli_builder_add_string (builder, "room", slot->room_name);
   fd_cli_builder_add_string (builder, "comments", slot->comments);
-  add_array (builder, "staff", slot->staff, add_staff_json);
+  add_array (builder, "staff", staff, add_staff_json);
   json_builder_end_object (builder);
 }
 
@@ -362,7 +553,7 @@ static void
 add_sequence_json (JsonBuilder   *builder,
                    gconstpointer  item)
 {
-  const FdSessionSheetSequence *sequence = item;
+  const FdPlanSequence *sequence = item;
 
   json_builder_begin_object (builder);
   fd_cli_builder_add_string (builder, "id", sequence->id);
@@ -381,7 +572,7 @@ static void
 add_cost_json (JsonBuilder   *builder,
                gconstpointer  item)
 {
-  const FdSessionSheetCost *cost = item;
+  const FdPlanCost *cost = item;
 
   json_builder_begin_object (builder);
   fd_cli_builder_add_string (builder, "id", cost->id);
@@ -390,7 +581,7 @@ add_cost_json (JsonBuilder   *builder,
   fd_cli_builder_add_string (builder, "distribution", cost->distribution);
   fd_cli_builder_add_int (builder, "quantity", cost->quantity);
   fd_cli_builder_add_string (builder, "provider", cost->provider);
-  fd_cli_builder_add_int (builder, "attachments", cost->n_attachments);
+  fd_cli_builder_add_int (builder, "attachments", count_cost_attachments (cost));
   json_builder_end_object (builder);
 }
 
@@ -398,7 +589,7 @@ static void
 add_attachment_json (JsonBuilder   *builder,
                      gconstpointer  item)
 {
-  const FdSessionSheetAttachment *attachment = item;
+  const FdPlanAttachment *attachment = item;
 
   json_builder_begin_object (builder);
   fd_cli_builder_add_string (builder, "file_name", attachment->file_name);
@@ -411,7 +602,7 @@ static void
 add_email_json (JsonBuilder   *builder,
                 gconstpointer  item)
 {
-  const FdSessionSheetEmail *email = item;
+  const FdPlanEmail *email = item;
 
   json_builder_begin_object (builder);
   fd_cli_builder_add_string (builder, "id", email->id);
@@ -428,59 +619,64 @@ add_email_json (JsonBuilder   *builder,
 }
 
 static JsonNode *
-build_json (const FdSessionSheet *sheet)
+build_json (const FdSessionPlan *plan)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(GPtrArray) sequences = dup_shown_sequences (plan);
+  g_autoptr(GPtrArray) populations = dup_population_names (plan);
+  g_auto(ShowPeriod) period = { 0, };
+
+  compute_show_period (sequences, &period);
 
   json_builder_begin_object (builder);
-  fd_cli_builder_add_string (builder, "id", sheet->id);
-  fd_cli_builder_add_string (builder, "code", sheet->code);
-  fd_cli_builder_add_int (builder, "year", sheet->year);
-  fd_cli_builder_add_string (builder, "label", sheet->label);
-  fd_cli_builder_add_string (builder, "kind", sheet->kind);
-  fd_cli_builder_add_string (builder, "status", sheet->status);
-  fd_cli_builder_add_boolean (builder, "published", sheet->published);
-  fd_cli_builder_add_string (builder, "training_id", sheet->training_id);
-  fd_cli_builder_add_string (builder, "training_code", sheet->training_code);
-  fd_cli_builder_add_string (builder, "training", sheet->training_title);
-  fd_cli_builder_add_string (builder, "client_id", sheet->client_id);
-  fd_cli_builder_add_string (builder, "client", sheet->client_name);
-  fd_cli_builder_add_string (builder, "organisation_id", sheet->organisation_id);
-  fd_cli_builder_add_string (builder, "organisation", sheet->organisation_name);
-  fd_cli_builder_add_string (builder, "certification_id", sheet->certification_id);
-  fd_cli_builder_add_string (builder, "certification", sheet->certification_name);
+  fd_cli_builder_add_string (builder, "id", plan->id);
+  fd_cli_builder_add_string (builder, "code", plan->code);
+  fd_cli_builder_add_int (builder, "year", plan->year);
+  fd_cli_builder_add_string (builder, "label", plan->label);
+  fd_cli_builder_add_string (builder, "kind", plan->kind);
+  fd_cli_builder_add_string (builder, "status", plan->status);
+  fd_cli_builder_add_boolean (builder, "published", plan->published);
+  fd_cli_builder_add_string (builder, "training_id", plan->training_id);
+  fd_cli_builder_add_string (builder, "training_code", plan->training_code);
+  fd_cli_builder_add_string (builder, "training", plan->training_title);
+  fd_cli_builder_add_string (builder, "client_id", plan->client_id);
+  fd_cli_builder_add_string (builder, "client", plan->client_name);
+  fd_cli_builder_add_string (builder, "organisation_id", plan->organisation_id);
+  fd_cli_builder_add_string (builder, "organisation", plan->organisation_name);
+  fd_cli_builder_add_string (builder, "certification_id", plan->certification_id);
+  fd_cli_builder_add_string (builder, "certification", plan->certification_name);
   json_builder_set_member_name (builder, "evaluation");
   json_builder_begin_object (builder);
-  fd_cli_builder_add_string (builder, "id", sheet->evaluation_id);
-  fd_cli_builder_add_string (builder, "name", sheet->evaluation_name);
-  fd_cli_builder_add_string (builder, "text", sheet->evaluation);
+  fd_cli_builder_add_string (builder, "id", plan->evaluation_id);
+  fd_cli_builder_add_string (builder, "name", plan->evaluation_name);
+  fd_cli_builder_add_string (builder, "text", plan->evaluation);
   json_builder_end_object (builder);
-  fd_cli_builder_add_string (builder, "external_reference", sheet->external_reference);
-  fd_cli_builder_add_string (builder, "population", sheet->population);
-  add_array (builder, "populations", sheet->populations, add_population_json);
-  fd_cli_builder_add_int (builder, "capacity_min", sheet->capacity_min);
-  fd_cli_builder_add_int (builder, "capacity_target", sheet->capacity_target);
-  fd_cli_builder_add_int (builder, "capacity_max", sheet->capacity_max);
-  fd_cli_builder_add_string (builder, "dispositif", sheet->dispositif);
-  fd_cli_builder_add_boolean (builder, "eligible_funding", sheet->eligible_funding);
-  fd_cli_builder_add_int (builder, "price_cents", sheet->price_cents);
-  fd_cli_builder_add_int (builder, "commission_bp", sheet->commission_bp);
-  fd_cli_builder_add_string (builder, "comments", sheet->comments);
-  fd_cli_builder_add_string (builder, "notice_comment", sheet->notice_comment);
-  fd_cli_builder_add_string (builder, "organisation_comment", sheet->organisation_comment);
-  fd_cli_builder_add_boolean (builder, "calendar_invitations", sheet->calendar_invitations);
-  fd_cli_builder_add_string (builder, "survey_config", sheet->survey_config);
-  fd_cli_builder_add_string (builder, "planned_start_on", sheet->planned_start_on);
-  fd_cli_builder_add_string (builder, "planned_end_on", sheet->planned_end_on);
-  fd_cli_builder_add_string (builder, "start_at", sheet->start_at);
-  fd_cli_builder_add_string (builder, "end_at", sheet->end_at);
-  fd_cli_builder_add_int (builder, "duration_minutes", sheet->duration_minutes);
-  fd_cli_builder_add_int (builder, "days", sheet->n_days);
-  fd_cli_builder_add_int (builder, "slots", sheet->n_slots);
-  fd_cli_builder_add_int (builder, "enrolled", sheet->n_enrolled);
-  add_array (builder, "sequences", sheet->sequences, add_sequence_json);
-  add_array (builder, "costs", sheet->costs, add_cost_json);
-  add_array (builder, "emails", sheet->emails, add_email_json);
+  fd_cli_builder_add_string (builder, "external_reference", plan->external_reference);
+  fd_cli_builder_add_string (builder, "population", plan->population);
+  add_array (builder, "populations", populations, add_population_json);
+  fd_cli_builder_add_int (builder, "capacity_min", plan->capacity_min);
+  fd_cli_builder_add_int (builder, "capacity_target", plan->capacity_target);
+  fd_cli_builder_add_int (builder, "capacity_max", plan->capacity_max);
+  fd_cli_builder_add_string (builder, "dispositif", plan->dispositif);
+  fd_cli_builder_add_boolean (builder, "eligible_funding", plan->eligible_funding);
+  fd_cli_builder_add_int (builder, "price_cents", plan->price_cents);
+  fd_cli_builder_add_int (builder, "commission_bp", plan->commission_bp);
+  fd_cli_builder_add_string (builder, "comments", plan->comments);
+  fd_cli_builder_add_string (builder, "notice_comment", plan->notice_comment);
+  fd_cli_builder_add_string (builder, "organisation_comment", plan->organisation_comment);
+  fd_cli_builder_add_boolean (builder, "calendar_invitations", plan->calendar_invitations);
+  fd_cli_builder_add_string (builder, "survey_config", plan->survey_config);
+  fd_cli_builder_add_string (builder, "planned_start_on", plan->planned_start_on);
+  fd_cli_builder_add_string (builder, "planned_end_on", plan->planned_end_on);
+  fd_cli_builder_add_string (builder, "start_at", period.start_at);
+  fd_cli_builder_add_string (builder, "end_at", period.end_at);
+  fd_cli_builder_add_int (builder, "duration_minutes", period.duration_minutes);
+  fd_cli_builder_add_int (builder, "days", period.n_days);
+  fd_cli_builder_add_int (builder, "slots", period.n_slots);
+  fd_cli_builder_add_int (builder, "enrolled", plan->n_enrolled);
+  add_array (builder, "sequences", sequences, add_sequence_json);
+  add_array (builder, "costs", plan->costs, add_cost_json);
+  add_array (builder, "emails", plan->emails, add_email_json);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -493,7 +689,7 @@ fd_cli_show (FdCliContext  *context,
 {
   g_autoptr(GOptionContext) option_context = NULL;
   g_autoptr(FdDatabase) database = NULL;
-  g_autoptr(FdSessionSheet) sheet = NULL;
+  g_autoptr(FdSessionPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *session_id = NULL;
   gboolean json = FALSE;
@@ -531,18 +727,18 @@ fd_cli_show (FdCliContext  *context,
   if (session_id == NULL)
     return fd_cli_fail (g_steal_pointer (&error));
 
-  sheet = fd_session_sheet_load (database, session_id, &error);
-  if (sheet == NULL)
+  plan = fd_database_read_session_plan (database, session_id, &error);
+  if (plan == NULL)
     return fd_cli_fail (g_steal_pointer (&error));
 
   if (json)
     {
-      g_autoptr(JsonNode) root = build_json (sheet);
+      g_autoptr(JsonNode) root = build_json (plan);
 
       fd_cli_print_json (root);
     }
   else
-    print_text (sheet);
+    print_text (plan);
 
   return FD_CLI_EXIT_OK;
 }

@@ -36,7 +36,6 @@
 #include "fd-session-emails.h"
 #include "fd-session-import.h"
 #include "fd-session-plan.h"
-#include "fd-session-sheet.h"
 #include "fd-slot-draft.h"
 #include "fd-slot-move.h"
 #include "fd-suggestion.h"

@@ -510,6 +510,10 @@ check_version (FdDatabase           *self,
 static void
 take_write_lock (FdDatabase *self)
 {
+  /* a private in-memory database has no other writer, and no folder */
+  if (g_str_equal (self->path, ":memory:"))
+    return;
+
   if (self->write_lock_fd < 0)
     {
       g_autofree char *lock_path = g_strconcat (self->path, "-lock", NULL);

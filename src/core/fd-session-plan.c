@@ -29,7 +29,8 @@ static const char session_sql[] =
   " s.capacity_min, s.capacity_target, s.capacity_max, s.dispositif, s.eligible_funding,"
   " s.certification_id, ce.name, s.evaluation_id, ev.name, s.comments, s.notice_comment,"
   " s.organisation_comment, s.calendar_invitations, s.planned_start_on, s.planned_end_on,"
-  " s.price_cents,"
+  " s.price_cents, t.code, s.client_id, s.external_reference, s.evaluation, s.population,"
+  " s.commission_bp, s.survey_config,"
   " (SELECT count (*) FROM enrollment e WHERE e.session_id = s.id AND e.deleted = 0"
   "  AND e.status NOT IN ('withdrawn', 'cancelled'))"
   " FROM session s"
@@ -41,23 +42,24 @@ static const char session_sql[] =
   " WHERE s.id = ?1 AND s.deleted = 0";
 
 static const char sequences_sql[] =
-  "SELECT id, revision, position, label, modality, url, status, prework"
+  "SELECT id, revision, position, label, modality, url, status, prework, survey_config"
   " FROM sequence WHERE session_id = ?1 AND deleted = 0"
   " ORDER BY position, rowid";
 
 static const char slots_sql[] =
   "SELECT sl.id, sl.revision, sl.sequence_id, sl.start_at, sl.end_at, sl.break_minutes,"
   " sl.place_id, p.name, sl.room_id, r.name, sl.organisation_id, sl.organisation_notice,"
-  " sl.place_notice, sl.trainer_notice"
+  " sl.place_notice, sl.trainer_notice, sl.comments"
   " FROM slot sl"
   " LEFT JOIN place p ON p.id = sl.place_id"
   " LEFT JOIN room r ON r.id = sl.room_id"
   " WHERE sl.session_id = ?1 AND sl.deleted = 0"
-  " ORDER BY sl.start_at, sl.end_at";
+  " ORDER BY sl.start_at, sl.end_at, sl.id";
 
 static const char staff_sql[] =
   "SELECT ss.id, ss.revision, ss.slot_id, ss.trainer_id,"
-  " trim (coalesce (tr.first_name, '') || ' ' || coalesce (tr.last_name, '')), ss.role"
+  " trim (coalesce (tr.first_name, '') || ' ' || coalesce (tr.last_name, '')), ss.role,"
+  " tr.first_name, tr.last_name, tr.email, tr.sort_key"
   " FROM slot sl"
   " JOIN slot_staff ss ON ss.slot_id = sl.id AND ss.deleted = 0"
   " LEFT JOIN trainer tr ON tr.id = ss.trainer_id"
@@ -65,7 +67,8 @@ static const char staff_sql[] =
   " ORDER BY ss.rowid";
 
 static const char costs_sql[] =
-  "SELECT id, revision, type, amount_cents, distribution, quantity, provider"
+  "SELECT id, revision, type, amount_cents, distribution, quantity, provider,"
+  " attachment_sha256"
   " FROM cost WHERE session_id = ?1 AND deleted = 0"
   " ORDER BY rowid";
 
@@ -90,11 +93,14 @@ static const char owner_attachments_sql[] =
 
 static const char emails_sql[] =
   "SELECT se.id, se.revision, se.kind, et.name, se.enabled, se.anchor, se.offset_minutes,"
-  " se.recipients"
+  " se.recipients, se.cc, se.bcc"
   " FROM session_email se"
   " LEFT JOIN email_template et ON et.id = se.template_id"
   " WHERE se.session_id = ?1 AND se.deleted = 0"
   " ORDER BY se.rowid";
+
+static const char code_sql[] =
+  "SELECT id FROM session WHERE code = ?1 AND deleted = 0";
 
 static char *
 dup_column (sqlite3_stmt *stmt,
@@ -109,6 +115,10 @@ staff_free (FdPlanStaff *staff)
   g_free (staff->id);
   g_free (staff->trainer_id);
   g_free (staff->trainer_name);
+  g_free (staff->first_name);
+  g_free (staff->last_name);
+  g_free (staff->email);
+  g_free (staff->sort_key);
   g_free (staff->role);
   g_free (staff);
 }
@@ -128,6 +138,7 @@ slot_free (FdPlanSlot *slot)
   g_free (slot->organisation_notice);
   g_free (slot->place_notice);
   g_free (slot->trainer_notice);
+  g_free (slot->comments);
   g_ptr_array_unref (slot->staff);
   g_free (slot);
 }
@@ -140,6 +151,7 @@ sequence_free (FdPlanSequence *sequence)
   g_free (sequence->modality);
   g_free (sequence->url);
   g_free (sequence->status);
+  g_free (sequence->survey_config);
   g_ptr_array_unref (sequence->slots);
   g_free (sequence);
 }
@@ -180,6 +192,7 @@ cost_free (FdPlanCost *cost)
   g_free (cost->type);
   g_free (cost->distribution);
   g_free (cost->provider);
+  g_free (cost->attachment_sha256);
   g_ptr_array_unref (cost->attachments);
   g_free (cost);
 }
@@ -193,6 +206,8 @@ email_free (FdPlanEmail *email)
   g_free (email->template_name);
   g_free (email->anchor);
   g_free (email->recipients);
+  g_free (email->cc);
+  g_free (email->bcc);
   g_free (email);
 }
 
@@ -240,19 +255,25 @@ fd_session_plan_unref (FdSessionPlan *self)
 
   g_free (self->id);
   g_free (self->training_id);
+  g_free (self->training_code);
   g_free (self->training_title);
   g_free (self->code);
   g_free (self->label);
   g_free (self->kind);
   g_free (self->organisation_id);
   g_free (self->organisation_name);
+  g_free (self->client_id);
   g_free (self->client_name);
+  g_free (self->external_reference);
   g_free (self->status);
   g_free (self->dispositif);
   g_free (self->certification_id);
   g_free (self->certification_name);
   g_free (self->evaluation_id);
   g_free (self->evaluation_name);
+  g_free (self->evaluation);
+  g_free (self->population);
+  g_free (self->survey_config);
   g_free (self->comments);
   g_free (self->notice_comment);
   g_free (self->organisation_comment);
@@ -347,6 +368,7 @@ lookup_sequence (FdSessionPlan *self,
     {
       sequence = fd_session_plan_add_sequence (self, id, FALSE, "planned");
       sequence->label = g_strdup ("");
+      sequence->placeholder = TRUE;
       g_hash_table_insert (sequences, sequence->id, sequence);
     }
 
@@ -403,7 +425,14 @@ read_session (FdDatabase     *database,
       self->planned_start_on = dup_column (stmt, 26);
       self->planned_end_on = dup_column (stmt, 27);
       self->price_cents = sqlite3_column_int64 (stmt, 28);
-      self->n_enrolled = (guint) sqlite3_column_int (stmt, 29);
+      self->training_code = dup_column (stmt, 29);
+      self->client_id = dup_column (stmt, 30);
+      self->external_reference = dup_column (stmt, 31);
+      self->evaluation = dup_column (stmt, 32);
+      self->population = dup_column (stmt, 33);
+      self->commission_bp = sqlite3_column_int64 (stmt, 34);
+      self->survey_config = dup_column (stmt, 35);
+      self->n_enrolled = (guint) sqlite3_column_int (stmt, 36);
     }
   sqlite3_reset (stmt);
 
@@ -462,6 +491,7 @@ read_planning (FdDatabase     *database,
       g_free (sequence->modality);
       sequence->modality = dup_column (stmt, 4);
       sequence->url = dup_column (stmt, 5);
+      sequence->survey_config = dup_column (stmt, 8);
       g_hash_table_insert (sequences, sequence->id, sequence);
     }
   if (!finish_rows (database, stmt, rc, "reading a session's sequences", error))
@@ -491,6 +521,7 @@ read_planning (FdDatabase     *database,
       slot->organisation_notice = dup_column (stmt, 11);
       slot->place_notice = dup_column (stmt, 12);
       slot->trainer_notice = dup_column (stmt, 13);
+      slot->comments = dup_column (stmt, 14);
       g_hash_table_insert (slots, slot->id, slot);
     }
   if (!finish_rows (database, stmt, rc, "reading a session's slots", error))
@@ -517,6 +548,10 @@ read_planning (FdDatabase     *database,
       staff->trainer_id = dup_column (stmt, 3);
       staff->trainer_name = dup_column (stmt, 4);
       staff->role = dup_column (stmt, 5);
+      staff->first_name = dup_column (stmt, 6);
+      staff->last_name = dup_column (stmt, 7);
+      staff->email = dup_column (stmt, 8);
+      staff->sort_key = dup_column (stmt, 9);
       g_ptr_array_add (slot->staff, staff);
     }
 
@@ -547,6 +582,7 @@ read_costs (FdDatabase     *database,
       cost->distribution = dup_column (stmt, 4);
       cost->quantity = sqlite3_column_int64 (stmt, 5);
       cost->provider = dup_column (stmt, 6);
+      cost->attachment_sha256 = dup_column (stmt, 7);
       cost->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_plan_attachment_free);
       g_ptr_array_add (self->costs, cost);
       g_hash_table_insert (costs, cost->id, cost);
@@ -597,6 +633,8 @@ read_emails (FdDatabase     *database,
       email->anchor = dup_column (stmt, 5);
       email->offset_minutes = sqlite3_column_int64 (stmt, 6);
       email->recipients = dup_column (stmt, 7);
+      email->cc = dup_column (stmt, 8);
+      email->bcc = dup_column (stmt, 9);
       email->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_plan_attachment_free);
       g_ptr_array_add (self->emails, email);
     }
@@ -685,6 +723,47 @@ fd_database_list_attachments (FdDatabase  *database,
     return NULL;
 
   return g_steal_pointer (&attachments);
+}
+
+/**
+ * fd_session_lookup_code:
+ * @database: a #FdDatabase
+ * @code: a session code ("2026-0042")
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the id of the live session with @code, or
+ *   %NULL with %FD_DATABASE_ERROR_NOT_FOUND
+ */
+char *
+fd_session_lookup_code (FdDatabase  *database,
+                        const char  *code,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *id = NULL;
+  int rc;
+
+  g_return_val_if_fail (FD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _fd_database_prepare (database, code_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = dup_column (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, FD_DATABASE_ERROR, FD_DATABASE_ERROR_NOT_FOUND,
+                 _("There is no session “%s”."), code);
+  else
+    _fd_database_set_error (database, error, code_sql);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return id;
 }
 
 /**

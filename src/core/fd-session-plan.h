@@ -23,7 +23,11 @@ typedef struct
   char   *id;
   gint64  revision;
   char   *trainer_id;
-  char   *trainer_name;
+  char   *trainer_name;  /* "first last", "" if the trainer is missing */
+  char   *first_name;    /* NULL if the trainer is missing */
+  char   *last_name;
+  char   *email;
+  char   *sort_key;      /* the trainer's, to list staff by name */
   char   *role;          /* "trainer", "co_trainer" or "host" */
 } FdPlanStaff;
 
@@ -43,7 +47,8 @@ typedef struct
   char      *organisation_notice;
   char      *place_notice;
   char      *trainer_notice;
-  GPtrArray *staff;      /* FdPlanStaff */
+  char      *comments;
+  GPtrArray *staff;      /* FdPlanStaff, in the order they were added */
 } FdPlanSlot;
 
 typedef struct
@@ -56,7 +61,11 @@ typedef struct
   char      *url;
   char      *status;     /* "planned", "closed", "cancelled", "external" */
   gboolean   prework;
-  GPtrArray *slots;      /* FdPlanSlot, in time order */
+  char      *survey_config;
+  /* TRUE for a sequence not in the database, made to hold slots whose
+   * sequence is missing or deleted (pulled before it, or broken) */
+  gboolean   placeholder;
+  GPtrArray *slots;      /* FdPlanSlot, in time order, ties by id */
 } FdPlanSequence;
 
 typedef struct
@@ -77,6 +86,7 @@ typedef struct
   char      *distribution; /* "global" or "per_trainee" */
   gint64     quantity;
   char      *provider;
+  char      *attachment_sha256; /* a file attached in the old column, before attachments */
   GPtrArray *attachments;  /* FdPlanAttachment */
 } FdPlanCost;
 
@@ -90,6 +100,8 @@ typedef struct
   char     *anchor;        /* "sequence_start" or "sequence_end" */
   gint64    offset_minutes;
   char     *recipients;
+  char     *cc;
+  char     *bcc;
   GPtrArray *attachments;  /* FdPlanAttachment */
 } FdPlanEmail;
 
@@ -99,8 +111,10 @@ typedef struct
  * One session with what its editor shows: its own fields (and the names
  * of the rows they refer to), its sequences with their slots and staff,
  * its costs with their attachments, its email notifications (with
- * theirs), the populations it is for and its number of enrolled trainees. Read in a few indexed queries, so that
- * opening a session costs well under a frame.
+ * theirs), the populations it is for and its number of enrolled trainees.
+ * Read in a few indexed queries, so that opening a session costs well
+ * under a frame. It is the one reader of a whole session: the editor
+ * and `formadesk-cli show session` both format from it.
  */
 typedef struct
 {
@@ -111,6 +125,7 @@ typedef struct
   char            *id;
   gint64           revision;
   char            *training_id;
+  char            *training_code;
   char            *training_title;
   char            *code;
   gint64           year;
@@ -118,7 +133,9 @@ typedef struct
   char            *kind;            /* "intra" or "inter" */
   char            *organisation_id;
   char            *organisation_name;
+  char            *client_id;
   char            *client_name;
+  char            *external_reference; /* the partner's, for an imported session */
   char            *status;
   gboolean         published;
   gint64           capacity_min;
@@ -130,6 +147,10 @@ typedef struct
   char            *certification_name;
   char            *evaluation_id;
   char            *evaluation_name;
+  char            *evaluation;      /* the old free text, when no evaluation is chosen */
+  char            *population;      /* the old free text, before populations */
+  gint64           commission_bp;
+  char            *survey_config;
   char            *comments;
   char            *notice_comment;
   char            *organisation_comment;
@@ -190,6 +211,10 @@ void                fd_plan_attachment_free         (FdPlanAttachment *attachmen
 GPtrArray          *fd_database_list_attachments    (FdDatabase      *database,
                                                      const char      *owner_entity,
                                                      const char      *owner_id,
+                                                     GError         **error);
+
+char               *fd_session_lookup_code          (FdDatabase      *database,
+                                                     const char      *code,
                                                      GError         **error);
 
 GType               fd_session_plan_get_type        (void) G_GNUC_CONST;

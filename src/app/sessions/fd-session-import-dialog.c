@@ -21,7 +21,9 @@
  * would import and what is wrong in it (nothing is written yet), then
  * import it. Reading, checking and writing are core's
  * (fd_session_import_*()), as the CLI's import is, so that both validate
- * alike.
+ * alike. The file is read and checked in a worker with its own
+ * connection (a partner's file is checked slot by slot against the whole
+ * planning); the import itself is one transaction on the dialog's.
  */
 struct _FdSessionImportDialog
 {
@@ -30,6 +32,7 @@ struct _FdSessionImportDialog
   FdDatabase     *database;
   GFile          *file;
   FdSessionImport *import;   /* the file read and checked, to write */
+  GCancellable   *cancellable; /* the file being read and checked */
 
   AdwStatusPage  *done_page;
   GtkButton      *import_button;
@@ -44,28 +47,74 @@ struct _FdSessionImportDialog
 
 G_DEFINE_FINAL_TYPE (FdSessionImportDialog, fd_session_import_dialog, ADW_TYPE_WINDOW)
 
-/* Reads and checks @file (fd_session_import_parse_csv(), then
- * fd_session_import_check()): nothing is written. */
+typedef struct
+{
+  GFile *file;
+  char  *path;   /* the database's, for the worker's own connection */
+} CheckData;
+
+static void
+check_data_free (CheckData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data->path);
+  g_free (data);
+}
+
+/* Reads and checks @file against @database (fd_session_import_parse_csv(),
+ * then fd_session_import_check()): nothing is written. */
 static FdSessionImport *
-read_import (FdSessionImportDialog  *self,
-             GFile                  *file,
-             GError                **error)
+read_import (FdDatabase    *database,
+             GFile         *file,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autoptr(FdSessionImport) import = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  g_assert (FD_IS_SESSION_IMPORT_DIALOG (self));
+  g_assert (FD_IS_DATABASE (database));
   g_assert (G_IS_FILE (file));
 
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
   if (bytes == NULL)
     return NULL;
 
   import = fd_session_import_parse_csv (bytes, error);
-  if (import == NULL || !fd_session_import_check (self->database, import, error))
+  if (import == NULL || g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !fd_session_import_check (database, import, error))
     return NULL;
 
   return g_steal_pointer (&import);
+}
+
+/* Runs in a worker with its own read-only connection (WAL lets it read
+ * while the main one writes), touching only its task data. */
+static void
+check_file_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  CheckData *data = task_data;
+  g_autoptr(FdDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  FdSessionImport *import;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  database = fd_database_open (data->path, FD_DATABASE_OPEN_READ_ONLY, &error);
+  if (database == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  import = read_import (database, data->file, cancellable, &error);
+  if (import == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, import, (GDestroyNotify) fd_session_import_free);
 }
 
 static GtkWidget *
@@ -123,20 +172,19 @@ clear_preview (FdSessionImportDialog *self)
     gtk_list_box_remove (self->preview_list, GTK_WIDGET (row));
 }
 
+/* Shows self->import, or @error if the file could not be read or checked */
 static void
-show_preview (FdSessionImportDialog *self)
+show_preview (FdSessionImportDialog *self,
+              const GError          *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (self->file);
   GPtrArray *problems;
   GPtrArray *sessions;
   gboolean can_import;
 
-  clear_preview (self);
-  adw_window_title_set_subtitle (self->window_title, name);
+  g_assert (self->import != NULL || error != NULL);
 
-  g_clear_pointer (&self->import, fd_session_import_free);
-  self->import = read_import (self, self->file, &error);
+  clear_preview (self);
+
   if (self->import == NULL)
     {
       gtk_label_set_text (self->preview_placeholder, error->message);
@@ -197,6 +245,84 @@ show_preview (FdSessionImportDialog *self)
   gtk_stack_set_visible_child_name (self->pages, "preview");
 }
 
+/* A check still running finishes in its worker; its result is dropped.
+ * Closing unrealizes the dialog at once, while its task keeps it alive
+ * (and undisposed) until the worker is done. */
+static void
+cancel_check (FdSessionImportDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
+static void
+on_file_checked_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  FdSessionImportDialog *self = FD_SESSION_IMPORT_DIALOG (object);
+  g_autoptr(FdSessionImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* The dialog was closed, or another file chosen: dropped */
+  if (import == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->import, fd_session_import_free);
+  self->import = g_steal_pointer (&import);
+  show_preview (self, error);
+}
+
+static gboolean
+has_second_connection (FdSessionImportDialog *self)
+{
+  const char *path = fd_database_get_path (self->database);
+
+  /* a private in-memory database has no second connection */
+  return path != NULL && !g_str_equal (path, ":memory:");
+}
+
+/* Reads and checks self->file, in a worker when the database has a
+ * second connection, and shows what it would import */
+static void
+check_file (FdSessionImportDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = g_file_get_basename (self->file);
+  CheckData *data;
+
+  cancel_check (self);
+  g_clear_pointer (&self->import, fd_session_import_free);
+
+  adw_window_title_set_subtitle (self->window_title, name);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.import", FALSE);
+
+  if (!has_second_connection (self))
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->import = read_import (self->database, self->file, NULL, &error);
+      show_preview (self, error);
+      return;
+    }
+
+  clear_preview (self);
+  gtk_stack_set_visible_child_name (self->pages, "checking");
+
+  data = g_new0 (CheckData, 1);
+  data->file = g_object_ref (self->file);
+  data->path = g_strdup (fd_database_get_path (self->database));
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_file_checked_cb, NULL);
+  g_task_set_source_tag (task, check_file);
+  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
+  g_task_run_in_thread (task, check_file_thread);
+}
+
 static void
 on_file_chooser_response_cb (GtkNativeDialog       *chooser,
                              int                    response,
@@ -249,10 +375,19 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+fd_session_import_dialog_unrealize (GtkWidget *widget)
+{
+  cancel_check (FD_SESSION_IMPORT_DIALOG (widget));
+
+  GTK_WIDGET_CLASS (fd_session_import_dialog_parent_class)->unrealize (widget);
+}
+
+static void
 fd_session_import_dialog_dispose (GObject *object)
 {
   FdSessionImportDialog *self = FD_SESSION_IMPORT_DIALOG (object);
 
+  cancel_check (self);
   g_clear_pointer (&self->import, fd_session_import_free);
   g_clear_object (&self->file);
   g_clear_object (&self->database);
@@ -267,6 +402,8 @@ fd_session_import_dialog_class_init (FdSessionImportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fd_session_import_dialog_dispose;
+
+  widget_class->unrealize = fd_session_import_dialog_unrealize;
 
   gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
 
@@ -314,7 +451,8 @@ fd_session_import_dialog_new (GtkWindow  *parent,
   return GTK_WIDGET (self);
 }
 
-/* Previews @file, as choosing it does */
+/* Previews @file, as choosing it does: the page is "checking" until it
+ * has been read and checked, then "preview" */
 void
 fd_session_import_dialog_set_file (FdSessionImportDialog *self,
                                    GFile                 *file)
@@ -323,7 +461,7 @@ fd_session_import_dialog_set_file (FdSessionImportDialog *self,
   g_return_if_fail (G_IS_FILE (file));
 
   g_set_object (&self->file, file);
-  show_preview (self);
+  check_file (self);
 }
 
 /* Imports the file previewed (fd_session_import_apply(): checked again,
@@ -342,8 +480,8 @@ fd_session_import_dialog_import (FdSessionImportDialog *self)
 
   if (!fd_session_import_apply (self->database, self->import, &error))
     {
-      /* It changed since the preview: show what is wrong now */
-      show_preview (self);
+      /* It changed since the preview: show what the apply's check found */
+      show_preview (self, NULL);
       adw_preferences_group_set_description (self->preview_group, error->message);
       return FALSE;
     }
@@ -360,7 +498,7 @@ fd_session_import_dialog_import (FdSessionImportDialog *self)
   return TRUE;
 }
 
-/* Returns: "choose", "preview" or "done" */
+/* Returns: "choose", "checking", "preview" or "done" */
 const char *
 fd_session_import_dialog_get_page (FdSessionImportDialog *self)
 {
