@@ -384,7 +384,7 @@ fd_slot_view_emit_create (FdSlotView         *self,
  *
  * Returns: the palette entry of a session, below %FD_SLOT_VIEW_N_COLORS:
  *   the same in every view, on every run and every machine (a djb hash of
- *   its id)
+ *   its id, mixed)
  */
 guint
 fd_slot_view_get_color_index (const char *session_id)
@@ -397,7 +397,9 @@ fd_slot_view_get_color_index (const char *session_id)
   for (const char *p = session_id; *p != '\0'; p++)
     hash = hash * 33 + (guchar) *p;
 
-  return hash % FD_SLOT_VIEW_N_COLORS;
+  /* djb's low bits are only the sum of the characters (33 is 1 modulo
+   * 8): mix them (Knuth's multiplicative hash) and keep the high bits */
+  return (guint) ((hash * 2654435761u) >> 29) % FD_SLOT_VIEW_N_COLORS;
 }
 
 /**
