@@ -563,6 +563,19 @@ fd_sync_engine_new (FdDatabase   *database,
   return self;
 }
 
+/**
+ * fd_sync_engine_get_database:
+ *
+ * Returns: (transfer none): the window's connection
+ */
+FdDatabase *
+fd_sync_engine_get_database (FdSyncEngine *self)
+{
+  g_return_val_if_fail (FD_IS_SYNC_ENGINE (self), NULL);
+
+  return self->database;
+}
+
 FdSyncEngineState
 fd_sync_engine_get_state (FdSyncEngine *self)
 {

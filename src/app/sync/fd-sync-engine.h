@@ -46,6 +46,7 @@ G_DECLARE_FINAL_TYPE (FdSyncEngine, fd_sync_engine, FD, SYNC_ENGINE, GObject)
 
 FdSyncEngine     *fd_sync_engine_new             (FdDatabase          *database,
                                                   FdTokenStore        *token_store);
+FdDatabase       *fd_sync_engine_get_database    (FdSyncEngine        *self);
 FdSyncEngineState fd_sync_engine_get_state       (FdSyncEngine        *self);
 gint64            fd_sync_engine_get_pending     (FdSyncEngine        *self);
 guint             fd_sync_engine_get_conflicts   (FdSyncEngine        *self);
