@@ -21,7 +21,7 @@
 #include "fd-session-form.h"
 #include "fd-session-import-dialog.h"
 #include "fd-session-page.h"
-#include "fd-sync-status.h"
+#include "fd-sync-indicator.h"
 #include "fd-user-ui.h"
 
 /* FdWindow:
@@ -66,7 +66,7 @@ struct _FdWindow
   AdwBin               *sessions_page;
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
-  FdSyncStatus         *sync_status;
+  FdSyncIndicator         *sync_indicator;
   AdwToastOverlay      *toast_overlay;
   AdwBin               *trainers_page;
   AdwAvatar            *user_avatar;
@@ -701,7 +701,7 @@ fd_window_constructed (GObject *object)
       g_signal_connect_object (self->sync_engine, "notify::keyring-available",
                                G_CALLBACK (on_sync_engine_keyring_available_notify_cb), self,
                                G_CONNECT_SWAPPED);
-      fd_sync_status_set_engine (self->sync_status, self->sync_engine);
+      fd_sync_indicator_set_engine (self->sync_indicator, self->sync_engine);
     }
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_notify_cb), NULL);
 
@@ -832,7 +832,7 @@ fd_window_class_init (FdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdWindow, sessions_page);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, FdWindow, sync_status);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, trainers_page);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, user_avatar);
@@ -877,7 +877,7 @@ fd_window_class_init (FdWindowClass *klass)
 static void
 fd_window_init (FdWindow *self)
 {
-  g_type_ensure (FD_TYPE_SYNC_STATUS);
+  g_type_ensure (FD_TYPE_SYNC_INDICATOR);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = new_settings ();

@@ -1,21 +1,21 @@
-/* fd-sync-status.c — the header bar's word on sync
+/* fd-sync-indicator.c — the header bar's word on sync
  *
  * Copyright 2026 The Formadesk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "fd-sync-status"
+#define G_LOG_DOMAIN "fd-sync-indicator"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "fd-sync-status.h"
+#include "fd-sync-indicator.h"
 
 #include <adwaita.h>
 
-/* FdSyncStatus:
+/* FdSyncIndicator:
  *
  * An icon in the header bar whose tooltip says the sync state in words
  * (fd_sync_engine_describe()); its popover adds why the last run failed,
@@ -23,7 +23,7 @@
  * “Sync Now”. Offline is said there, never in a dialog. Hidden for a
  * database that has no server.
  */
-struct _FdSyncStatus
+struct _FdSyncIndicator
 {
   GtkWidget      parent_instance;
 
@@ -40,7 +40,7 @@ struct _FdSyncStatus
   GtkLabel      *state_label;
 };
 
-G_DEFINE_FINAL_TYPE (FdSyncStatus, fd_sync_status, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (FdSyncIndicator, fd_sync_indicator, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
@@ -52,7 +52,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-fill_conflicts (FdSyncStatus *self)
+fill_conflicts (FdSyncIndicator *self)
 {
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
@@ -84,7 +84,7 @@ fill_conflicts (FdSyncStatus *self)
 }
 
 static void
-update (FdSyncStatus *self)
+update (FdSyncIndicator *self)
 {
   FdSyncEngineState state = FD_SYNC_ENGINE_STATE_LOCAL;
   g_autofree char *text = NULL;
@@ -131,7 +131,7 @@ update (FdSyncStatus *self)
 }
 
 static void
-on_engine_notify_cb (FdSyncStatus *self)
+on_engine_notify_cb (FdSyncIndicator *self)
 {
   update (self);
 }
@@ -141,41 +141,41 @@ sync_now_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  FdSyncStatus *self = FD_SYNC_STATUS (widget);
+  FdSyncIndicator *self = FD_SYNC_INDICATOR (widget);
 
   if (self->engine != NULL)
     fd_sync_engine_sync_now (self->engine);
 }
 
 static void
-fd_sync_status_dispose (GObject *object)
+fd_sync_indicator_dispose (GObject *object)
 {
-  FdSyncStatus *self = FD_SYNC_STATUS (object);
+  FdSyncIndicator *self = FD_SYNC_INDICATOR (object);
 
   g_clear_object (&self->engine_signals);
   g_clear_object (&self->engine);
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_SYNC_STATUS);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_SYNC_INDICATOR);
 
-  G_OBJECT_CLASS (fd_sync_status_parent_class)->dispose (object);
+  G_OBJECT_CLASS (fd_sync_indicator_parent_class)->dispose (object);
 }
 
 static void
-fd_sync_status_finalize (GObject *object)
+fd_sync_indicator_finalize (GObject *object)
 {
-  FdSyncStatus *self = FD_SYNC_STATUS (object);
+  FdSyncIndicator *self = FD_SYNC_INDICATOR (object);
 
   g_free (self->text);
 
-  G_OBJECT_CLASS (fd_sync_status_parent_class)->finalize (object);
+  G_OBJECT_CLASS (fd_sync_indicator_parent_class)->finalize (object);
 }
 
 static void
-fd_sync_status_get_property (GObject    *object,
+fd_sync_indicator_get_property (GObject    *object,
                              guint       prop_id,
                              GValue     *value,
                              GParamSpec *pspec)
 {
-  FdSyncStatus *self = FD_SYNC_STATUS (object);
+  FdSyncIndicator *self = FD_SYNC_INDICATOR (object);
 
   switch (prop_id)
     {
@@ -193,17 +193,17 @@ fd_sync_status_get_property (GObject    *object,
 }
 
 static void
-fd_sync_status_set_property (GObject      *object,
+fd_sync_indicator_set_property (GObject      *object,
                              guint         prop_id,
                              const GValue *value,
                              GParamSpec   *pspec)
 {
-  FdSyncStatus *self = FD_SYNC_STATUS (object);
+  FdSyncIndicator *self = FD_SYNC_INDICATOR (object);
 
   switch (prop_id)
     {
     case PROP_ENGINE:
-      fd_sync_status_set_engine (self, g_value_get_object (value));
+      fd_sync_indicator_set_engine (self, g_value_get_object (value));
       break;
 
     default:
@@ -212,15 +212,15 @@ fd_sync_status_set_property (GObject      *object,
 }
 
 static void
-fd_sync_status_class_init (FdSyncStatusClass *klass)
+fd_sync_indicator_class_init (FdSyncIndicatorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = fd_sync_status_dispose;
-  object_class->finalize = fd_sync_status_finalize;
-  object_class->get_property = fd_sync_status_get_property;
-  object_class->set_property = fd_sync_status_set_property;
+  object_class->dispose = fd_sync_indicator_dispose;
+  object_class->finalize = fd_sync_indicator_finalize;
+  object_class->get_property = fd_sync_indicator_get_property;
+  object_class->set_property = fd_sync_indicator_set_property;
 
   properties[PROP_ENGINE] =
     g_param_spec_object ("engine", NULL, NULL,
@@ -235,22 +235,22 @@ fd_sync_status_class_init (FdSyncStatusClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/formadesk/Formadesk/fd-sync-status.ui");
+                                               "/fr/formadesk/Formadesk/fd-sync-indicator.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
-  gtk_widget_class_bind_template_child (widget_class, FdSyncStatus, account_label);
-  gtk_widget_class_bind_template_child (widget_class, FdSyncStatus, button);
-  gtk_widget_class_bind_template_child (widget_class, FdSyncStatus, conflicts_box);
-  gtk_widget_class_bind_template_child (widget_class, FdSyncStatus, conflicts_list);
-  gtk_widget_class_bind_template_child (widget_class, FdSyncStatus, message_label);
-  gtk_widget_class_bind_template_child (widget_class, FdSyncStatus, popover);
-  gtk_widget_class_bind_template_child (widget_class, FdSyncStatus, state_label);
+  gtk_widget_class_bind_template_child (widget_class, FdSyncIndicator, account_label);
+  gtk_widget_class_bind_template_child (widget_class, FdSyncIndicator, button);
+  gtk_widget_class_bind_template_child (widget_class, FdSyncIndicator, conflicts_box);
+  gtk_widget_class_bind_template_child (widget_class, FdSyncIndicator, conflicts_list);
+  gtk_widget_class_bind_template_child (widget_class, FdSyncIndicator, message_label);
+  gtk_widget_class_bind_template_child (widget_class, FdSyncIndicator, popover);
+  gtk_widget_class_bind_template_child (widget_class, FdSyncIndicator, state_label);
 
   gtk_widget_class_install_action (widget_class, "sync.now", NULL, sync_now_action);
 }
 
 static void
-fd_sync_status_init (FdSyncStatus *self)
+fd_sync_indicator_init (FdSyncIndicator *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -261,23 +261,23 @@ fd_sync_status_init (FdSyncStatus *self)
 }
 
 /**
- * fd_sync_status_get_engine:
+ * fd_sync_indicator_get_engine:
  *
  * Returns: (transfer none) (nullable): the engine shown
  */
 FdSyncEngine *
-fd_sync_status_get_engine (FdSyncStatus *self)
+fd_sync_indicator_get_engine (FdSyncIndicator *self)
 {
-  g_return_val_if_fail (FD_IS_SYNC_STATUS (self), NULL);
+  g_return_val_if_fail (FD_IS_SYNC_INDICATOR (self), NULL);
 
   return self->engine;
 }
 
 void
-fd_sync_status_set_engine (FdSyncStatus *self,
+fd_sync_indicator_set_engine (FdSyncIndicator *self,
                            FdSyncEngine *engine)
 {
-  g_return_if_fail (FD_IS_SYNC_STATUS (self));
+  g_return_if_fail (FD_IS_SYNC_INDICATOR (self));
   g_return_if_fail (engine == NULL || FD_IS_SYNC_ENGINE (engine));
 
   if (!g_set_object (&self->engine, engine))
@@ -289,14 +289,14 @@ fd_sync_status_set_engine (FdSyncStatus *self,
 }
 
 /**
- * fd_sync_status_get_text:
+ * fd_sync_indicator_get_text:
  *
  * Returns: (nullable): the state in words, as shown
  */
 const char *
-fd_sync_status_get_text (FdSyncStatus *self)
+fd_sync_indicator_get_text (FdSyncIndicator *self)
 {
-  g_return_val_if_fail (FD_IS_SYNC_STATUS (self), NULL);
+  g_return_val_if_fail (FD_IS_SYNC_INDICATOR (self), NULL);
 
   return self->text;
 }
