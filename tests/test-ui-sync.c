@@ -12,6 +12,7 @@
 #include "fd-field-message.h"
 #include "fd-memory-token-store.h"
 #include "fd-preferences-window.h"
+#include "fd-secret-token-store.h"
 #include "fd-server-group.h"
 #include "fd-server.h"
 #include "fd-sync-client.h"
@@ -251,6 +252,40 @@ server_has (const char *entity,
   return FALSE;
 }
 
+/* A visible label showing @text under @widget */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child) && g_str_equal (gtk_label_get_text (GTK_LABEL (child)), text))
+        return child;
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+open_window (void)
+{
+  window = g_object_new (FD_TYPE_WINDOW,
+                         "application", app,
+                         "database", database,
+                         "token-store", token_store,
+                         NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+}
+
 static void
 test_local (void)
 {
@@ -327,6 +362,60 @@ test_sign_in_and_sync (void)
   g_assert_true (server_has ("trainer", trainer));
 }
 
+/* The next start signs in from the kept token, without the password */
+static void
+test_restore_at_start (void)
+{
+  g_autofree char *trainer = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate (50);
+  trainer = create_trainer ("Inès", "Martin");
+
+  open_window ();
+  UI_TEST_WAIT_UNTIL (fd_sync_engine_get_state (engine ()) == FD_SYNC_ENGINE_STATE_UP_TO_DATE &&
+                      fd_database_count_outbox (database) == 0);
+  g_assert_cmpint (fd_sync_engine_get_state (engine ()), ==, FD_SYNC_ENGINE_STATE_UP_TO_DATE);
+  g_assert_true (server_has ("trainer", trainer));
+}
+
+/* Without a keyring the sign-in works, and says once that it is not kept;
+ * signing in again keeps the device */
+static void
+test_keyring_unavailable (void)
+{
+  static const char message[] = "The keyring is not available: the password will be asked "
+                                "again next time";
+  g_autofree char *url = server_url ();
+  g_autofree char *device_before = NULL;
+  g_autofree char *device_after = NULL;
+  FdServerGroup *group;
+
+  fd_database_dup_sync_account (database, NULL, NULL, &device_before);
+  g_assert_nonnull (device_before);
+  fd_sync_engine_sign_out (engine ());
+  ui_test_iterate (50);
+  fd_memory_token_store_set_available (FD_MEMORY_TOKEN_STORE (token_store), FALSE);
+
+  group = open_server_group ();
+  /* The address and the email are remembered */
+  g_assert_cmpstr (gtk_editable_get_text (group_field (group, "url_row")), ==, url);
+  g_assert_cmpstr (gtk_editable_get_text (group_field (group, "email_row")), ==, EMAIL);
+  sign_in (group, url, PASSWORD);
+  close_preferences ();
+
+  UI_TEST_WAIT_UNTIL (!fd_sync_engine_get_keyring_available (engine ()));
+  g_assert_false (fd_sync_engine_get_keyring_available (engine ()));
+  UI_TEST_WAIT_UNTIL (find_label (GTK_WIDGET (window), message) != NULL);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), message));
+  UI_TEST_WAIT_UNTIL (fd_sync_engine_get_state (engine ()) == FD_SYNC_ENGINE_STATE_UP_TO_DATE);
+  g_assert_cmpint (fd_sync_engine_get_state (engine ()), ==, FD_SYNC_ENGINE_STATE_UP_TO_DATE);
+
+  fd_database_dup_sync_account (database, NULL, NULL, &device_after);
+  g_assert_cmpstr (device_after, ==, device_before);
+  fd_memory_token_store_set_available (FD_MEMORY_TOKEN_STORE (token_store), TRUE);
+}
+
 static void
 test_offline (void)
 {
@@ -368,6 +457,54 @@ test_sign_out (void)
   g_assert_null (token);
   g_assert_cmpint (fd_database_count_unpushed (database), ==, 1);
   g_assert_cmpstr (fd_sync_engine_get_server_url (engine ()), ==, url);
+}
+
+static void
+on_async_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The keyring, as this machine has it: without a Secret Service (CI) the
+ * calls fail at once rather than hang; with one, a token saved is found
+ * and forgotten */
+static void
+test_secret_store (void)
+{
+  g_autoptr(FdTokenStore) secrets = fd_secret_token_store_new ();
+  g_autoptr(GAsyncResult) saved = NULL;
+  g_autoptr(GAsyncResult) found = NULL;
+  g_autoptr(GAsyncResult) cleared = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  const char *url = "http://test-ui-sync.invalid:1";
+  gboolean available;
+
+  fd_token_store_save_async (secrets, url, EMAIL, "token", NULL, on_async_done_cb, &saved);
+  UI_TEST_WAIT_UNTIL (saved != NULL);
+  g_assert_nonnull (saved);
+  available = fd_token_store_save_finish (secrets, saved, &error);
+  g_test_message ("Secret Service: %s", available ? "available" : error->message);
+  g_clear_error (&error);
+
+  fd_token_store_lookup_async (secrets, url, EMAIL, NULL, on_async_done_cb, &found);
+  UI_TEST_WAIT_UNTIL (found != NULL);
+  g_assert_nonnull (found);
+  token = fd_token_store_lookup_finish (secrets, found, &error);
+  if (available)
+    g_assert_cmpstr (token, ==, "token");
+  else
+    g_assert_null (token);
+  g_clear_error (&error);
+
+  fd_token_store_save_async (secrets, url, EMAIL, NULL, NULL, on_async_done_cb, &cleared);
+  UI_TEST_WAIT_UNTIL (cleared != NULL);
+  g_assert_nonnull (cleared);
+  g_assert_true (fd_token_store_save_finish (secrets, cleared, &error) == available);
 }
 
 static void
@@ -416,19 +553,16 @@ main (int   argc,
   database = fd_database_open (path, FD_DATABASE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   token_store = fd_memory_token_store_new ();
-  window = g_object_new (FD_TYPE_WINDOW,
-                         "application", app,
-                         "database", database,
-                         "token-store", token_store,
-                         NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  open_window ();
 
   g_test_add_func ("/sync-ui/retry-delay", test_retry_delay);
   g_test_add_func ("/sync-ui/describe", test_describe);
+  g_test_add_func ("/sync-ui/secret-store", test_secret_store);
   g_test_add_func ("/sync-ui/local", test_local);
   g_test_add_func ("/sync-ui/bad-sign-in", test_bad_sign_in);
   g_test_add_func ("/sync-ui/sign-in-and-sync", test_sign_in_and_sync);
+  g_test_add_func ("/sync-ui/restore-at-start", test_restore_at_start);
+  g_test_add_func ("/sync-ui/keyring-unavailable", test_keyring_unavailable);
   g_test_add_func ("/sync-ui/offline", test_offline);
   g_test_add_func ("/sync-ui/sign-out", test_sign_out);
 
