@@ -756,7 +756,7 @@ test_http_errors (Fixture       *fixture,
   fd_server_store_set_token_lifetimes (quick, 0, 60);
   planner = fd_server_store_lookup_account (quick, "planner@example.fr", NULL, &error);
   g_assert_no_error (error);
-  expired = fd_server_store_register_device (quick, planner, "Old laptop", &error);
+  expired = fd_server_store_register_device (quick, planner, "Old laptop", NULL, &error);
   g_assert_no_error (error);
   body = request (fixture, "GET", "/v1/pull", expired->access_token, NULL, 0, &status);
   assert_error (body, status, 401, "unauthorized");

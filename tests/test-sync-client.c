@@ -574,6 +574,146 @@ test_revoked (Fixture       *fixture,
   g_assert_cmpint (fd_database_count_unpushed (fixture->a.db), ==, 1);
 }
 
+static guint
+count_devices (FdServerStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) devices = fd_server_store_list_devices (store, &error);
+
+  g_assert_no_error (error);
+  return devices->len;
+}
+
+/* A new client on A's database, signed in again with the password */
+static void
+sign_in_again (Fixture    *fixture,
+               Device     *device,
+               const char *email,
+               GError    **error)
+{
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", fixture->port);
+
+  g_clear_object (&device->client);
+  device->client = fd_sync_client_new (url, device->path, NULL);
+  g_assert_nonnull (device->client);
+  fd_sync_client_login (device->client, email, PASSWORD, "a", NULL, error);
+}
+
+/* A push whose answer is lost (the app closed, the network cut after the
+ * server committed), then a new sign-in: the server still knows the
+ * device, answers "duplicate", and nothing is applied twice */
+static void
+test_lost_answer (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *device_id = fd_sync_client_dup_device_id (fixture->a.client);
+  g_autofree char *again_id = NULL;
+  g_autofree char *stored_url = NULL;
+  g_autofree char *stored_email = NULL;
+  g_autofree char *stored_id = NULL;
+  g_autofree char *trainer = NULL;
+  FdSyncStats stats = { 0 };
+  guint devices = count_devices (fixture->store);
+  gint64 version;
+
+  /* The sign-in stored where and as whom this database syncs */
+  g_assert_true (fd_database_dup_sync_account (fixture->a.db, &stored_url, &stored_email,
+                                               &stored_id));
+  g_assert_true (g_str_has_prefix (stored_url, "http://127.0.0.1:"));
+  g_assert_false (g_str_has_suffix (stored_url, "/"));
+  g_assert_cmpstr (stored_email, ==, "planner@example.fr");
+  g_assert_cmpstr (stored_id, ==, device_id);
+
+  trainer = core_create (fixture->a.db, "trainer", "first_name", "Inès", "last_name", "Martin",
+                         NULL);
+  g_assert_true (fd_sync_client_push (fixture->a.client, NULL, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.pushed, ==, 1);
+  version = fd_server_store_get_version (fixture->store);
+
+  /* The answer never reached the database */
+  g_assert_cmpint (sqlite3_exec (_fd_database_get_handle (fixture->a.db),
+                                 "UPDATE outbox SET pushed_version = NULL", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (fd_database_count_unpushed (fixture->a.db), ==, 1);
+
+  sign_in_again (fixture, &fixture->a, "PLANNER@example.fr", &error);
+  g_assert_no_error (error);
+  again_id = fd_sync_client_dup_device_id (fixture->a.client);
+  g_assert_cmpstr (again_id, ==, device_id);
+  g_assert_cmpuint (count_devices (fixture->store), ==, devices);
+
+  sync_ok (&fixture->a, &stats);
+  g_assert_cmpuint (stats.pushed, ==, 1);
+  g_assert_cmpuint (stats.rejected, ==, 0);
+  g_assert_cmpuint (stats.conflicts, ==, 0);
+  /* Nothing applied twice: the clock did not move */
+  g_assert_cmpint (fd_server_store_get_version (fixture->store), ==, version);
+  g_assert_cmpint (fd_database_count_outbox (fixture->a.db), ==, 0);
+  g_assert_cmpint (core_query_int (fixture->a.db, "SELECT version FROM trainer WHERE id = ?1",
+                                   trainer), ==, version);
+}
+
+/* A revoked device is not brought back: the sign-in gets a new one. A
+ * device of another account is refused. */
+static void
+test_device_id_refused (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *device_id = fd_sync_client_dup_device_id (fixture->a.client);
+  g_autofree char *other_id = fd_sync_client_dup_device_id (fixture->b.client);
+  g_autofree char *new_id = NULL;
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", fixture->port);
+
+  g_assert_true (fd_server_store_revoke_device (fixture->store, device_id, &error));
+  g_assert_no_error (error);
+  sign_in_again (fixture, &fixture->a, "planner@example.fr", &error);
+  g_assert_no_error (error);
+  new_id = fd_sync_client_dup_device_id (fixture->a.client);
+  g_assert_nonnull (new_id);
+  g_assert_cmpstr (new_id, !=, device_id);
+
+  g_assert_true (fd_database_set_sync_account (fixture->a.db, url, "planner@example.fr",
+                                               other_id, &error));
+  g_assert_no_error (error);
+  sign_in_again (fixture, &fixture->a, "planner@example.fr", &error);
+  g_assert_error (error, FD_SYNC_CLIENT_ERROR, FD_SYNC_CLIENT_ERROR_FORBIDDEN);
+  g_assert_false (fd_sync_client_is_signed_in (fixture->a.client));
+}
+
+/* The app keeps only the refresh token: a client given it syncs without
+ * the password, and the spent token is replaced */
+static void
+test_restore_session (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", fixture->port);
+  g_autofree char *refresh_token = fd_sync_client_dup_refresh_token (fixture->a.client);
+  g_autofree char *renewed = NULL;
+
+  g_assert_nonnull (refresh_token);
+  g_clear_object (&fixture->a.client);
+  fixture->a.client = fd_sync_client_new (url, fixture->a.path, &error);
+  g_assert_no_error (error);
+  g_assert_false (fd_sync_client_is_signed_in (fixture->a.client));
+  fd_sync_client_set_refresh_token (fixture->a.client, refresh_token);
+  g_assert_true (fd_sync_client_is_signed_in (fixture->a.client));
+
+  core_create (fixture->a.db, "trainer", "first_name", "Léa", "last_name", "Petit", NULL);
+  sync_ok (&fixture->a, NULL);
+  g_assert_cmpint (fd_database_count_outbox (fixture->a.db), ==, 0);
+  renewed = fd_sync_client_dup_refresh_token (fixture->a.client);
+  g_assert_cmpstr (renewed, !=, refresh_token);
+
+  /* The spent token is worth nothing */
+  fd_sync_client_set_refresh_token (fixture->a.client, refresh_token);
+  g_assert_false (sync_device (&fixture->a, NULL, &error));
+  g_assert_error (error, FD_SYNC_CLIENT_ERROR, FD_SYNC_CLIENT_ERROR_UNAUTHORIZED);
+}
+
 /* A port nothing listens on */
 static guint16
 closed_port (void)
@@ -711,6 +851,9 @@ main (int   argc,
   add ("/sync-client/batch", test_batch);
   add ("/sync-client/session-dates", test_session_dates);
   add ("/sync-client/revoked", test_revoked);
+  add ("/sync-client/lost-answer", test_lost_answer);
+  add ("/sync-client/device-id-refused", test_device_id_refused);
+  add ("/sync-client/restore-session", test_restore_session);
   add ("/sync-client/cli", test_cli);
   g_test_add_func ("/sync-client/bad-url", test_bad_url);
 

@@ -16,10 +16,12 @@
 #include "fd-calendar-view.h"
 #include "fd-record-row.h"
 #include "fd-record-view.h"
+#include "fd-secret-token-store.h"
 #include "fd-session-duplicate-dialog.h"
 #include "fd-session-form.h"
 #include "fd-session-import-dialog.h"
 #include "fd-session-page.h"
+#include "fd-sync-indicator.h"
 #include "fd-user-ui.h"
 
 /* FdWindow:
@@ -43,6 +45,8 @@ struct _FdWindow
   FdDatabase           *database;
   FdHistory            *history;
   GSettings            *settings;
+  FdTokenStore         *token_store;
+  FdSyncEngine         *sync_engine;
 
   guint                 build_views_id;
   gboolean              rows_prepared;
@@ -62,6 +66,7 @@ struct _FdWindow
   AdwBin               *sessions_page;
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
+  FdSyncIndicator         *sync_indicator;
   AdwToastOverlay      *toast_overlay;
   AdwBin               *trainers_page;
   AdwAvatar            *user_avatar;
@@ -79,6 +84,7 @@ G_DEFINE_FINAL_TYPE (FdWindow, fd_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DATABASE,
+  PROP_TOKEN_STORE,
   PROP_USER,
   N_PROPS
 };
@@ -402,6 +408,19 @@ update_user_title (FdWindow *self)
                          fd_user_get_display_name (fd_database_get_user (self->database)));
 }
 
+/* Said once, when saving the sign-in failed: the app goes on syncing */
+static void
+on_sync_engine_keyring_available_notify_cb (FdWindow     *self,
+                                            GParamSpec   *pspec,
+                                            FdSyncEngine *engine)
+{
+  if (fd_sync_engine_get_keyring_available (engine))
+    return;
+
+  fd_window_add_toast (self, adw_toast_new (_("The keyring is not available: the password "
+                                              "will be asked again next time")));
+}
+
 static void
 restore_state (FdWindow *self)
 {
@@ -675,6 +694,14 @@ fd_window_constructed (GObject *object)
       g_signal_connect_object (self->history, "notify::can-redo",
                                G_CALLBACK (on_history_notify_cb), self, G_CONNECT_SWAPPED);
       fd_database_watch_changes (self->database, WATCH_INTERVAL_MS);
+
+      if (self->token_store == NULL)
+        self->token_store = fd_secret_token_store_new ();
+      self->sync_engine = fd_sync_engine_new (self->database, self->token_store);
+      g_signal_connect_object (self->sync_engine, "notify::keyring-available",
+                               G_CALLBACK (on_sync_engine_keyring_available_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      fd_sync_indicator_set_engine (self->sync_indicator, self->sync_engine);
     }
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_notify_cb), NULL);
 
@@ -698,6 +725,11 @@ fd_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_WINDOW);
 
+  /* Cancels a running sync: its answer has no window to go to */
+  if (self->sync_engine != NULL)
+    g_object_run_dispose (G_OBJECT (self->sync_engine));
+  g_clear_object (&self->sync_engine);
+  g_clear_object (&self->token_store);
   g_clear_object (&self->settings);
   g_clear_object (&self->history);
   if (self->database != NULL)
@@ -746,6 +778,10 @@ fd_window_set_property (GObject      *object,
       self->database = g_value_dup_object (value);
       break;
 
+    case PROP_TOKEN_STORE:
+      self->token_store = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -772,6 +808,12 @@ fd_window_class_init (FdWindowClass *klass)
                          FD_TYPE_DATABASE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /* Where the sync engine keeps refresh tokens; NULL: the keyring */
+  properties[PROP_TOKEN_STORE] =
+    g_param_spec_object ("token-store", NULL, NULL,
+                         FD_TYPE_TOKEN_STORE,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   /* Who is working (fd_database_get_user()), as set by fd_window_set_user() */
   properties[PROP_USER] =
     g_param_spec_object ("user", NULL, NULL,
@@ -790,6 +832,7 @@ fd_window_class_init (FdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdWindow, sessions_page);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, trainers_page);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, user_avatar);
@@ -834,6 +877,7 @@ fd_window_class_init (FdWindowClass *klass)
 static void
 fd_window_init (FdWindow *self)
 {
+  g_type_ensure (FD_TYPE_SYNC_INDICATOR);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = new_settings ();
@@ -1040,4 +1084,17 @@ fd_window_set_user (FdWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+}
+
+/**
+ * fd_window_get_sync_engine:
+ *
+ * Returns: (transfer none): the engine that syncs the window's database
+ */
+FdSyncEngine *
+fd_window_get_sync_engine (FdWindow *self)
+{
+  g_return_val_if_fail (FD_IS_WINDOW (self), NULL);
+
+  return self->sync_engine;
 }

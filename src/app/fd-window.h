@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "fd-core.h"
+#include "fd-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +36,6 @@ void        fd_window_add_toast        (FdWindow       *self,
                                         AdwToast       *toast);
 void        fd_window_set_user         (FdWindow       *self,
                                         FdUser         *user);
+FdSyncEngine *fd_window_get_sync_engine (FdWindow      *self);
 
 G_END_DECLS

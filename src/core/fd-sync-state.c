@@ -933,3 +933,74 @@ fd_database_list_sync_conflicts (FdDatabase  *self,
 
   return g_steal_pointer (&conflicts);
 }
+
+/**
+ * fd_database_dup_sync_account:
+ * @self: a #FdDatabase
+ * @server_url: (out) (optional) (transfer full): the server this database
+ *   syncs with, or %NULL
+ * @email: (out) (optional) (transfer full): the account signed in there
+ * @device_id: (out) (optional) (transfer full): the device id that server
+ *   gave this database
+ *
+ * Reads what the last sign-in stored (fd_database_set_sync_account()).
+ *
+ * Returns: %TRUE if a server is configured
+ */
+gboolean
+fd_database_dup_sync_account (FdDatabase  *self,
+                              char       **server_url,
+                              char       **email,
+                              char       **device_id)
+{
+  g_autofree char *url = NULL;
+
+  g_return_val_if_fail (FD_IS_DATABASE (self), FALSE);
+
+  url = dup_state (self, "server_url");
+  if (email != NULL)
+    *email = url != NULL ? dup_state (self, "server_email") : NULL;
+  if (device_id != NULL)
+    *device_id = url != NULL ? dup_state (self, "server_device_id") : NULL;
+  if (server_url != NULL)
+    *server_url = g_strdup (url);
+
+  return url != NULL;
+}
+
+/**
+ * fd_database_set_sync_account:
+ * @self: a #FdDatabase
+ * @server_url: (nullable): the server, %NULL to forget it
+ * @email: (nullable): the account
+ * @device_id: (nullable): the device id the server gave
+ * @error: return location for a #GError
+ *
+ * Stores, in one transaction, where and as whom this database syncs, so
+ * that the next sign-in reuses the device id and the server keeps
+ * recognising the outbox's mutations as this device's.
+ *
+ * Returns: %TRUE if stored
+ */
+gboolean
+fd_database_set_sync_account (FdDatabase  *self,
+                              const char  *server_url,
+                              const char  *email,
+                              const char  *device_id,
+                              GError     **error)
+{
+  g_return_val_if_fail (FD_IS_DATABASE (self), FALSE);
+
+  if (!fd_database_begin (self, error))
+    return FALSE;
+  if (!set_state (self, "server_url", server_url, error) ||
+      !set_state (self, "server_email", server_url != NULL ? email : NULL, error) ||
+      !set_state (self, "server_device_id", server_url != NULL ? device_id : NULL, error) ||
+      !fd_database_commit (self, error))
+    {
+      fd_database_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}

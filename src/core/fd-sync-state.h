@@ -162,6 +162,16 @@ void         fd_sync_conflict_free        (FdSyncConflict *conflict);
 GPtrArray   *fd_database_list_sync_conflicts (FdDatabase *self,
                                               GError    **error);
 
+gboolean     fd_database_dup_sync_account (FdDatabase  *self,
+                                           char       **server_url,
+                                           char       **email,
+                                           char       **device_id);
+gboolean     fd_database_set_sync_account (FdDatabase  *self,
+                                           const char  *server_url,
+                                           const char  *email,
+                                           const char  *device_id,
+                                           GError     **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdPulledRow, fd_pulled_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdOutboxEntry, fd_outbox_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdSyncConflict, fd_sync_conflict_free)

@@ -954,9 +954,16 @@ issue_tokens (FdServerStore  *self,
  * @self: a #FdServerStore
  * @account: an active account whose password was just verified
  * @device_name: the name the user gives the device ("Laptop")
+ * @device_id: (nullable): a device id the client had from an earlier
+ *   sign-in
  * @error: return location for a #GError
  *
- * Registers a new device for @account and issues its first tokens.
+ * Registers a new device for @account and issues its first tokens. When
+ * @device_id is a live device of @account, it is kept instead (renamed to
+ * @device_name), so that mutations the device pushed before, whose answer
+ * it may have lost, are still recognised as duplicates. An unknown or
+ * revoked @device_id gets a new device; one of another account is refused
+ * (%FD_SERVER_ERROR_FORBIDDEN).
  *
  * Returns: (transfer full): the tokens, or %NULL with @error set
  */
@@ -964,10 +971,12 @@ FdServerTokens *
 fd_server_store_register_device (FdServerStore  *self,
                                  FdUser         *account,
                                  const char     *device_name,
+                                 const char     *known_device_id,
                                  GError        **error)
 {
   g_autoptr(FdServerTokens) tokens = NULL;
   g_autofree char *device_id = NULL;
+  gboolean reuse = FALSE;
   g_autofree char *name = NULL;
   sqlite3_stmt *stmt;
 
@@ -993,19 +1002,64 @@ fd_server_store_register_device (FdServerStore  *self,
   if (!fd_database_begin (self->database, error))
     return NULL;
 
-  device_id = fd_text_uuid ();
-  stmt = _fd_server_store_prepare (self,
-                                   "INSERT INTO srv_device (id, account_id, name, created_at)"
-                                   " VALUES ($1, $2, $3, $4)",
-                                   error);
-  if (stmt == NULL)
-    goto failed;
-  _fd_server_bind_text (stmt, 1, device_id);
-  _fd_server_bind_text (stmt, 2, fd_user_get_id (account));
-  _fd_server_bind_text (stmt, 3, name);
-  sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
-  if (!run (self, stmt, "register device", error))
-    goto failed;
+  if (known_device_id != NULL)
+    {
+      int rc;
+
+      stmt = _fd_server_store_prepare (self,
+                                       "SELECT account_id, revoked_at FROM srv_device WHERE id = $1",
+                                       error);
+      if (stmt == NULL)
+        goto failed;
+      _fd_server_bind_text (stmt, 1, known_device_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          if (g_strcmp0 (column_text (stmt, 0), fd_user_get_id (account)) != 0)
+            {
+              sqlite3_reset (stmt);
+              g_set_error_literal (error, FD_SERVER_ERROR, FD_SERVER_ERROR_FORBIDDEN,
+                                   _("This device belongs to another account."));
+              goto failed;
+            }
+          reuse = sqlite3_column_type (stmt, 1) == SQLITE_NULL;
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _fd_database_set_error (self->database, error, "find device");
+          goto failed;
+        }
+    }
+
+  if (reuse)
+    {
+      device_id = g_strdup (known_device_id);
+      stmt = _fd_server_store_prepare (self, "UPDATE srv_device SET name = $1 WHERE id = $2",
+                                       error);
+      if (stmt == NULL)
+        goto failed;
+      _fd_server_bind_text (stmt, 1, name);
+      _fd_server_bind_text (stmt, 2, device_id);
+      if (!run (self, stmt, "rename device", error))
+        goto failed;
+    }
+  else
+    {
+      device_id = fd_text_uuid ();
+      stmt = _fd_server_store_prepare (self,
+                                       "INSERT INTO srv_device (id, account_id, name, created_at)"
+                                       " VALUES ($1, $2, $3, $4)",
+                                       error);
+      if (stmt == NULL)
+        goto failed;
+      _fd_server_bind_text (stmt, 1, device_id);
+      _fd_server_bind_text (stmt, 2, fd_user_get_id (account));
+      _fd_server_bind_text (stmt, 3, name);
+      sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
+      if (!run (self, stmt, "register device", error))
+        goto failed;
+    }
 
   tokens = issue_tokens (self, device_id, error);
   if (tokens == NULL || !fd_database_commit (self->database, error))

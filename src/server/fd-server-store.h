@@ -118,6 +118,7 @@ gboolean            fd_server_store_revoke_device      (FdServerStore  *self,
 FdServerTokens     *fd_server_store_register_device    (FdServerStore  *self,
                                                         FdUser         *account,
                                                         const char     *device_name,
+                                                        const char     *device_id,
                                                         GError        **error);
 FdServerTokens     *fd_server_store_refresh            (FdServerStore  *self,
                                                         const char     *refresh_token,

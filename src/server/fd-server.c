@@ -297,6 +297,7 @@ typedef struct
   SoupServerMessage *msg;
   FdUser *account; /* NULL when the email is unknown */
   char *device_name;
+  char *device_id; /* NULL: a new device */
 } Login;
 
 static void
@@ -306,6 +307,7 @@ login_free (Login *login)
   g_object_unref (login->msg);
   g_clear_object (&login->account);
   g_free (login->device_name);
+  g_free (login->device_id);
   g_free (login);
 }
 
@@ -327,7 +329,8 @@ on_password_verified_cb (GObject      *source,
   else
     {
       tokens = fd_server_store_register_device (login->server->store, login->account,
-                                                login->device_name, &error);
+                                                login->device_name, login->device_id,
+                                                &error);
       if (tokens == NULL)
         send_gerror (login->msg, error);
       else
@@ -348,6 +351,7 @@ handle_login (FdServer          *self,
   const char *email;
   const char *password;
   const char *device_name;
+  const char *device_id = NULL;
   JsonObject *object;
   Login *login;
   Body *body;
@@ -371,11 +375,23 @@ handle_login (FdServer          *self,
       send_gerror (msg, error);
       return;
     }
+  /* Optional: the device id an earlier sign-in gave */
+  if (json_object_has_member (object, "device_id") &&
+      (!read_member (object, "device_id", MAX_FIELD_LENGTH, &device_id, &error) ||
+       !fd_sync_is_valid_id (device_id)))
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, FD_SYNC_ERROR, FD_SYNC_ERROR_MALFORMED,
+                             _("“device_id” is not a device id."));
+      send_gerror (msg, error);
+      return;
+    }
 
   login = g_new0 (Login, 1);
   login->server = g_object_ref (self);
   login->msg = g_object_ref (msg);
   login->device_name = g_strdup (device_name);
+  login->device_id = g_strdup (device_id);
   login->account = fd_server_store_lookup_account (self->store, email, &hash, NULL);
   if (login->account != NULL && !fd_user_get_active (login->account))
     g_clear_object (&login->account);

@@ -373,7 +373,23 @@ login_with (FdSyncClient  *self,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GBytes) response = NULL;
+  g_autoptr(FdDatabase) db = NULL;
+  g_autofree char *known_url = NULL;
+  g_autofree char *known_email = NULL;
+  g_autofree char *known_device_id = NULL;
+  g_autofree char *device_id = NULL;
   guint status = 0;
+
+  /* The device id this database had from this server and account: sent
+   * back, so that a push whose answer was lost before this sign-in is
+   * still recognised as a duplicate */
+  db = fd_database_open (self->database_path, FD_DATABASE_OPEN_DEFAULT, error);
+  if (db == NULL)
+    return FALSE;
+  fd_database_dup_sync_account (db, &known_url, &known_email, &known_device_id);
+  if (g_strcmp0 (known_url, self->server_url) != 0 || known_email == NULL ||
+      g_ascii_strcasecmp (known_email, email) != 0 || !fd_sync_is_valid_id (known_device_id))
+    g_clear_pointer (&known_device_id, g_free);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "email");
@@ -382,6 +398,11 @@ login_with (FdSyncClient  *self,
   json_builder_add_string_value (builder, password);
   json_builder_set_member_name (builder, "device_name");
   json_builder_add_string_value (builder, device_name != NULL ? device_name : g_get_host_name ());
+  if (known_device_id != NULL)
+    {
+      json_builder_set_member_name (builder, "device_id");
+      json_builder_add_string_value (builder, known_device_id);
+    }
   json_builder_end_object (builder);
   body = builder_to_bytes (builder);
 
@@ -395,7 +416,17 @@ login_with (FdSyncClient  *self,
       return FALSE;
     }
 
-  return read_tokens (self, response, error);
+  if (!read_tokens (self, response, error))
+    return FALSE;
+
+  device_id = dup_token (self, &self->device_id);
+  if (!fd_database_set_sync_account (db, self->server_url, email, device_id, error))
+    {
+      clear_tokens (self);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static GPtrArray *
@@ -764,8 +795,15 @@ run (FdSyncClient  *self,
   ok = db != NULL;
   if (ok)
     {
+      g_autofree char *access_token = dup_token (self, &self->access_token);
+      g_autofree char *refresh_token = dup_token (self, &self->refresh_token);
+
       session = make_session (self);
-      ok = (!(flags & RUN_PUSH) || push_with (self, session, db, stats, cancellable, error)) &&
+      /* A session restored from a refresh token only */
+      if (access_token == NULL && refresh_token != NULL)
+        ok = refresh (self, session, cancellable, error);
+      ok = ok &&
+           (!(flags & RUN_PUSH) || push_with (self, session, db, stats, cancellable, error)) &&
            (!(flags & RUN_PULL) || pull_with (self, session, db, stats, cancellable, error));
     }
 
@@ -864,8 +902,8 @@ fd_sync_client_get_server_url (FdSyncClient *self)
 /**
  * fd_sync_client_is_signed_in:
  *
- * Returns: whether the client holds tokens (the server may still have
- *   revoked them)
+ * Returns: whether the client holds tokens, or a refresh token to renew
+ *   them (the server may still have revoked them)
  */
 gboolean
 fd_sync_client_is_signed_in (FdSyncClient *self)
@@ -875,7 +913,7 @@ fd_sync_client_is_signed_in (FdSyncClient *self)
   g_return_val_if_fail (FD_IS_SYNC_CLIENT (self), FALSE);
 
   g_mutex_lock (&self->lock);
-  signed_in = self->access_token != NULL;
+  signed_in = self->access_token != NULL || self->refresh_token != NULL;
   g_mutex_unlock (&self->lock);
 
   return signed_in;
@@ -893,6 +931,43 @@ fd_sync_client_dup_device_id (FdSyncClient *self)
   g_return_val_if_fail (FD_IS_SYNC_CLIENT (self), NULL);
 
   return dup_token (self, &self->device_id);
+}
+
+/**
+ * fd_sync_client_dup_refresh_token:
+ *
+ * The refresh token changes at each renewal (it is spent): a caller that
+ * keeps it (the app, in the keyring) reads it again after each operation.
+ *
+ * Returns: (transfer full) (nullable): the current refresh token
+ */
+char *
+fd_sync_client_dup_refresh_token (FdSyncClient *self)
+{
+  g_return_val_if_fail (FD_IS_SYNC_CLIENT (self), NULL);
+
+  return dup_token (self, &self->refresh_token);
+}
+
+/**
+ * fd_sync_client_set_refresh_token:
+ * @refresh_token: (nullable): a refresh token kept from an earlier run
+ *
+ * Restores a session without the password: the next operation spends
+ * @refresh_token for an access token first. %NULL signs out (locally: the
+ * server's device stays registered, its outbox keeps its id).
+ */
+void
+fd_sync_client_set_refresh_token (FdSyncClient *self,
+                                  const char   *refresh_token)
+{
+  g_return_if_fail (FD_IS_SYNC_CLIENT (self));
+
+  g_mutex_lock (&self->lock);
+  g_clear_pointer (&self->access_token, g_free);
+  g_free (self->refresh_token);
+  self->refresh_token = g_strdup (refresh_token);
+  g_mutex_unlock (&self->lock);
 }
 
 /**
@@ -919,7 +994,11 @@ fd_sync_client_set_page_size (FdSyncClient *self,
  * @error: return location for a #GError
  *
  * Signs in, registering a device; blocks (call it from a worker, or use
- * fd_sync_client_login_async()).
+ * fd_sync_client_login_async()). The server's device id, the server and
+ * the account are stored in the local database
+ * (fd_database_set_sync_account()), and the device id is sent again at
+ * the next sign-in to the same server and account, so the device keeps
+ * its identity (and the server its memory of what it applied).
  *
  * Returns: %TRUE if signed in
  */

@@ -64,6 +64,9 @@ FdSyncClient *fd_sync_client_new          (const char           *server_url,
 const char   *fd_sync_client_get_server_url (FdSyncClient       *self);
 gboolean      fd_sync_client_is_signed_in (FdSyncClient         *self);
 char         *fd_sync_client_dup_device_id (FdSyncClient        *self);
+char         *fd_sync_client_dup_refresh_token (FdSyncClient    *self);
+void          fd_sync_client_set_refresh_token (FdSyncClient    *self,
+                                                const char      *refresh_token);
 void          fd_sync_client_set_page_size (FdSyncClient        *self,
                                             guint                page_size);
 

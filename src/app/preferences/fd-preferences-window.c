@@ -16,6 +16,7 @@
 #include "fd-account-dialog.h"
 #include "fd-account-row.h"
 #include "fd-password-dialog.h"
+#include "fd-server-group.h"
 #include "fd-sign-in-dialog.h"
 #include "fd-user-ui.h"
 
@@ -43,6 +44,7 @@ struct _FdPreferencesWindow
   GtkButton            *add_button;
   GtkWidget            *reason_box;
   GtkLabel             *reason_label;
+  AdwPreferencesPage   *server_page;
   GtkButton            *sign_out_button;
   GtkButton            *switch_button;
   AdwAvatar            *user_avatar;
@@ -294,12 +296,16 @@ static void
 fd_preferences_window_constructed (GObject *object)
 {
   FdPreferencesWindow *self = FD_PREFERENCES_WINDOW (object);
+  GtkWidget *server_group;
 
   G_OBJECT_CLASS (fd_preferences_window_parent_class)->constructed (object);
 
   self->database = g_object_ref (fd_window_get_database (self->window));
   g_signal_connect_object (self->database, "rows-changed",
                            G_CALLBACK (on_database_rows_changed_cb), self, G_CONNECT_SWAPPED);
+
+  server_group = fd_server_group_new (fd_window_get_sync_engine (self->window));
+  adw_preferences_page_add (self->server_page, ADW_PREFERENCES_GROUP (server_group));
 
   gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (self->window));
   refresh (self);
@@ -386,6 +392,7 @@ fd_preferences_window_class_init (FdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, reason_box);
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, server_page);
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, sign_out_button);
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, switch_button);
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, user_avatar);
