@@ -988,6 +988,60 @@ test_trainer_account (Fixture       *fixture,
   device_clear (&trainer);
 }
 
+
+static guint
+count_descriptors (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+/* A client that goes away leaves no socket behind on the server (libsoup
+ * 3.2 kept every idle connection a client closed, one descriptor each) */
+static void
+test_connections_closed (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  guint before, after = 0;
+  guint first_status = 0;
+
+  /* one exchange first: the server's own descriptors are open by then */
+  g_bytes_unref (request (fixture, "GET", "/v1/pull", NULL, NULL, 0, &first_status));
+  before = count_descriptors ();
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GBytes) body = NULL;
+      guint status = 0;
+
+      /* a new client each time, gone after its request */
+      g_clear_object (&fixture->session);
+      fixture->session = soup_session_new ();
+      soup_session_set_proxy_resolver (fixture->session, NULL);
+      body = request (fixture, "GET", "/v1/pull", NULL, NULL, 0, &status);
+      g_assert_cmpuint (status, ==, 401);
+    }
+  g_clear_object (&fixture->session);
+  fixture->session = soup_session_new ();
+  soup_session_set_proxy_resolver (fixture->session, NULL);
+
+  /* the server thread closes them as it sees them go */
+  for (guint tries = 0; tries < 50; tries++)
+    {
+      after = count_descriptors ();
+      if (after <= before + 4)
+        break;
+      g_usleep (20 * 1000);
+    }
+  g_assert_cmpuint (after, <=, before + 4);
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -1013,6 +1067,7 @@ main (int   argc,
   add_test ("/server/revoke/device", test_revoke_device);
   add_test ("/server/revoke/user", test_revoke_user);
   add_test ("/server/refresh", test_refresh);
+  add_test ("/server/http/connections-closed", test_connections_closed);
   add_test ("/server/accounts/trainer", test_trainer_account);
 
   return g_test_run ();
