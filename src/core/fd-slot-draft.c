@@ -615,37 +615,10 @@ fd_slot_draft_check (FdSlotDraft *self,
                      FdUser      *user,
                      gboolean    *refused)
 {
-  g_autoptr(GPtrArray) conflicts = NULL;
-  g_autoptr(GError) error = NULL;
-  char *lock;
-
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (user == NULL || FD_IS_USER (user), NULL);
 
-  if (refused != NULL)
-    *refused = FALSE;
-
-  lock = fd_roles_explain_session_lock (self->database, user, self->proposal->session_id);
-  if (lock != NULL)
-    {
-      if (refused != NULL)
-        *refused = TRUE;
-      return lock;
-    }
-
-  conflicts = fd_conflicts_check_proposal (self->database, self->proposal, &error);
-  if (conflicts == NULL)
-    return g_strdup (error->message);
-
-  for (guint i = 0; i < conflicts->len; i++)
-    {
-      FdConflict *conflict = g_ptr_array_index (conflicts, i);
-
-      if (!fd_conflict_get_kept (conflict))
-        return g_strdup (fd_conflict_get_message (conflict));
-    }
-
-  return NULL;
+  return fd_slot_check_planning (self->database, user, self->proposal, TRUE, refused);
 }
 
 /**

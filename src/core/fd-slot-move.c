@@ -438,10 +438,6 @@ fd_slot_move_check (FdSlotMove *self,
                     FdUser     *user,
                     gboolean   *refused)
 {
-  g_autoptr(GPtrArray) conflicts = NULL;
-  g_autoptr(GError) error = NULL;
-  char *lock;
-
   g_return_val_if_fail (self != NULL, NULL);
 
   if (refused != NULL)
@@ -450,12 +446,48 @@ fd_slot_move_check (FdSlotMove *self,
   if (fd_slot_move_changes_nothing (self))
     return NULL;
 
-  if (user == NULL)
-    user = fd_database_get_user (self->database);
+  return fd_slot_check_planning (self->database, user, self->proposal,
+                                 fd_slot_move_changes_dates (self), refused);
+}
 
-  lock = fd_slot_move_changes_dates (self)
-           ? fd_roles_explain_session_lock (self->database, user, self->session_id)
-           : NULL;
+/**
+ * fd_slot_check_planning:
+ * @database: a #FdDatabase
+ * @user: (nullable): who plans, %NULL for the database's user
+ * @proposal: the slot as it would be
+ * @check_lock: whether the session's date lock applies (the times or
+ *   dates change, or a slot is added)
+ * @refused: (out) (optional): set to %TRUE when core will refuse it (the
+ *   session's dates are locked for @user), else %FALSE
+ *
+ * What planning a slot there would cause, for a drag as it moves and a
+ * new slot before it is planned: the lock first, then the first conflict
+ * not kept with a reason, from the one conflict API.
+ *
+ * Returns: (transfer full) (nullable): a translated sentence, or %NULL if
+ *   the slot is free
+ */
+char *
+fd_slot_check_planning (FdDatabase           *database,
+                        FdUser               *user,
+                        const FdSlotProposal *proposal,
+                        gboolean              check_lock,
+                        gboolean             *refused)
+{
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  char *lock;
+
+  g_return_val_if_fail (FD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (proposal != NULL, NULL);
+
+  if (refused != NULL)
+    *refused = FALSE;
+
+  if (user == NULL)
+    user = fd_database_get_user (database);
+
+  lock = check_lock ? fd_roles_explain_session_lock (database, user, proposal->session_id) : NULL;
   if (lock != NULL)
     {
       if (refused != NULL)
@@ -463,7 +495,7 @@ fd_slot_move_check (FdSlotMove *self,
       return lock;
     }
 
-  conflicts = fd_conflicts_check_proposal (self->database, self->proposal, &error);
+  conflicts = fd_conflicts_check_proposal (database, proposal, &error);
   if (conflicts == NULL)
     return g_strdup (error->message);
 

@@ -52,6 +52,11 @@ char                 *fd_slot_move_check          (FdSlotMove   *self,
                                                    FdUser       *user,
                                                    gboolean     *refused);
 char                 *fd_slot_move_dup_question   (FdSlotMove   *self);
+char                 *fd_slot_check_planning      (FdDatabase           *database,
+                                                   FdUser               *user,
+                                                   const FdSlotProposal *proposal,
+                                                   gboolean              check_lock,
+                                                   gboolean             *refused);
 GPtrArray            *fd_slot_move_build_changes  (FdSlotMove   *self,
                                                    GError      **error);
 
