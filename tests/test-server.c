@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "fd-server.h"
+#include "test-server-common.h"
 
 /*
  * Each test starts a real FdServer in a thread of its own (its own main
@@ -30,13 +31,7 @@ typedef struct
   char *path;
   FdServerStore *store; /* the test thread's connection */
 
-  GThread *thread;
-  GMutex lock;
-  GCond cond;
-  GMainContext *context;
-  GMainLoop *loop;
-  guint16 port;
-  gboolean failed;
+  TestServer server;
 
   SoupSession *session;
 } Fixture;
@@ -54,48 +49,6 @@ device_clear (Device *device)
   g_clear_pointer (&device->access_token, g_free);
   g_clear_pointer (&device->refresh_token, g_free);
   g_clear_pointer (&device->device_id, g_free);
-}
-
-static gpointer
-server_thread (gpointer data)
-{
-  Fixture *fixture = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FdServerStore) store = NULL;
-  g_autoptr(FdServer) server = NULL;
-
-  g_main_context_push_thread_default (fixture->context);
-
-  store = fd_server_store_open (fixture->path, &error);
-  if (store != NULL)
-    {
-      server = fd_server_new (store);
-      if (!fd_server_listen (server, "127.0.0.1:0", &error))
-        g_clear_object (&server);
-    }
-  if (error != NULL)
-    g_printerr ("server: %s\n", error->message);
-
-  g_mutex_lock (&fixture->lock);
-  fixture->port = server != NULL ? fd_server_get_port (server) : 0;
-  fixture->failed = server == NULL;
-  g_cond_signal (&fixture->cond);
-  g_mutex_unlock (&fixture->lock);
-
-  if (server != NULL)
-    {
-      g_main_loop_run (fixture->loop);
-      fd_server_disconnect (server);
-      /* let the connections being closed finish, or their sockets leak */
-      while (g_main_context_iteration (fixture->context, FALSE))
-        ;
-    }
-
-  g_clear_object (&server);
-  g_clear_object (&store);
-  g_main_context_pop_thread_default (fixture->context);
-
-  return NULL;
 }
 
 static void
@@ -121,29 +74,11 @@ fixture_set_up (Fixture       *fixture,
                                          FD_ROLE_PLANNER, NULL, NULL, PASSWORD, &error);
   g_assert_no_error (error);
 
-  g_mutex_init (&fixture->lock);
-  g_cond_init (&fixture->cond);
-  fixture->context = g_main_context_new ();
-  fixture->loop = g_main_loop_new (fixture->context, FALSE);
-  fixture->thread = g_thread_new ("server", server_thread, fixture);
-
-  g_mutex_lock (&fixture->lock);
-  while (fixture->port == 0 && !fixture->failed)
-    g_cond_wait (&fixture->cond, &fixture->lock);
-  g_mutex_unlock (&fixture->lock);
-  g_assert_false (fixture->failed);
+  test_server_start (&fixture->server, fixture->path);
 
   /* Loopback, never through the environment's proxy */
   fixture->session = soup_session_new ();
   soup_session_set_proxy_resolver (fixture->session, NULL);
-}
-
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -154,12 +89,7 @@ fixture_tear_down (Fixture       *fixture,
 
   g_clear_object (&fixture->session);
 
-  g_main_context_invoke (fixture->context, quit_loop, fixture->loop);
-  g_thread_join (fixture->thread);
-  g_main_loop_unref (fixture->loop);
-  g_main_context_unref (fixture->context);
-  g_mutex_clear (&fixture->lock);
-  g_cond_clear (&fixture->cond);
+  test_server_stop (&fixture->server);
 
   g_clear_object (&fixture->store);
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
@@ -183,7 +113,7 @@ request (Fixture    *fixture,
          gsize       body_length,
          guint      *status)
 {
-  g_autofree char *uri = g_strdup_printf ("http://127.0.0.1:%u%s", fixture->port, path_and_query);
+  g_autofree char *uri = g_strdup_printf ("http://127.0.0.1:%u%s", fixture->server.port, path_and_query);
   g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
   g_autoptr(GError) error = NULL;
   GBytes *response;

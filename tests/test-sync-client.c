@@ -15,10 +15,11 @@
 #include "fd-server.h"
 #include "fd-sync-client.h"
 #include "test-core-common.h"
+#include "test-server-common.h"
 
 /*
  * As in test-server.c, a real FdServer runs in a thread of its own on
- * 127.0.0.1, port 0. Two client databases, A (signed in as a planner) and
+ * 127.0.0.1, port 0 (test-server-common.h). Two client databases, A (signed in as a planner) and
  * B (as an administrator), each with its FdSyncClient; the test's thread
  * edits them through core, as the app does, and syncs them through the
  * client's async API (a worker thread), then looks at what each holds.
@@ -40,58 +41,11 @@ typedef struct
   char *server_path;
   FdServerStore *store;
 
-  GThread *thread;
-  GMutex lock;
-  GCond cond;
-  GMainContext *context;
-  GMainLoop *loop;
-  guint16 port;
-  gboolean failed;
+  TestServer server;
 
   Device a;
   Device b;
 } Fixture;
-
-static gpointer
-server_thread (gpointer data)
-{
-  Fixture *fixture = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FdServerStore) store = NULL;
-  g_autoptr(FdServer) server = NULL;
-
-  g_main_context_push_thread_default (fixture->context);
-
-  store = fd_server_store_open (fixture->server_path, &error);
-  if (store != NULL)
-    {
-      server = fd_server_new (store);
-      if (!fd_server_listen (server, "127.0.0.1:0", &error))
-        g_clear_object (&server);
-    }
-  if (error != NULL)
-    g_printerr ("server: %s\n", error->message);
-
-  g_mutex_lock (&fixture->lock);
-  fixture->port = server != NULL ? fd_server_get_port (server) : 0;
-  fixture->failed = server == NULL;
-  g_cond_signal (&fixture->cond);
-  g_mutex_unlock (&fixture->lock);
-
-  if (server != NULL)
-    {
-      g_main_loop_run (fixture->loop);
-      fd_server_disconnect (server);
-      while (g_main_context_iteration (fixture->context, FALSE))
-        ;
-    }
-
-  g_clear_object (&server);
-  g_clear_object (&store);
-  g_main_context_pop_thread_default (fixture->context);
-
-  return NULL;
-}
 
 static void
 on_rows_changed_cb (FdDatabase   *db,
@@ -108,7 +62,7 @@ device_set_up (Fixture    *fixture,
                const char *email)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/", fixture->port);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/", fixture->server.port);
   g_autofree char *file = g_strconcat (name, ".db", NULL);
 
   device->path = g_build_filename (fixture->dir, file, NULL);
@@ -157,28 +111,10 @@ fixture_set_up (Fixture       *fixture,
                                          FD_ROLE_PLANNER, NULL, NULL, PASSWORD, &error);
   g_assert_no_error (error);
 
-  g_mutex_init (&fixture->lock);
-  g_cond_init (&fixture->cond);
-  fixture->context = g_main_context_new ();
-  fixture->loop = g_main_loop_new (fixture->context, FALSE);
-  fixture->thread = g_thread_new ("server", server_thread, fixture);
-
-  g_mutex_lock (&fixture->lock);
-  while (fixture->port == 0 && !fixture->failed)
-    g_cond_wait (&fixture->cond, &fixture->lock);
-  g_mutex_unlock (&fixture->lock);
-  g_assert_false (fixture->failed);
+  test_server_start (&fixture->server, fixture->server_path);
 
   device_set_up (fixture, &fixture->a, "a", "planner@example.fr");
   device_set_up (fixture, &fixture->b, "b", "admin@example.fr");
-}
-
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -188,12 +124,7 @@ fixture_tear_down (Fixture       *fixture,
   device_tear_down (&fixture->a);
   device_tear_down (&fixture->b);
 
-  g_main_context_invoke (fixture->context, quit_loop, fixture->loop);
-  g_thread_join (fixture->thread);
-  g_main_loop_unref (fixture->loop);
-  g_main_context_unref (fixture->context);
-  g_mutex_clear (&fixture->lock);
-  g_cond_clear (&fixture->cond);
+  test_server_stop (&fixture->server);
 
   g_clear_object (&fixture->store);
   core_remove_dir (fixture->dir);
@@ -591,7 +522,7 @@ sign_in_again (Fixture    *fixture,
                const char *email,
                GError    **error)
 {
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", fixture->port);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", fixture->server.port);
 
   g_clear_object (&device->client);
   device->client = fd_sync_client_new (url, device->path, NULL);
@@ -665,7 +596,7 @@ test_device_id_refused (Fixture       *fixture,
   g_autofree char *device_id = fd_sync_client_dup_device_id (fixture->a.client);
   g_autofree char *other_id = fd_sync_client_dup_device_id (fixture->b.client);
   g_autofree char *new_id = NULL;
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", fixture->port);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", fixture->server.port);
 
   g_assert_true (fd_server_store_revoke_device (fixture->store, device_id, &error));
   g_assert_no_error (error);
@@ -690,7 +621,7 @@ test_restore_session (Fixture       *fixture,
                       gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", fixture->port);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", fixture->server.port);
   g_autofree char *refresh_token = fd_sync_client_dup_refresh_token (fixture->a.client);
   g_autofree char *renewed = NULL;
 
@@ -792,7 +723,7 @@ test_cli (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
 
   /* A wrong password: one line, nothing lost */
-  status = run_cli (fixture, fixture->port, "planner@example.fr", "wrong", &out, &err);
+  status = run_cli (fixture, fixture->server.port, "planner@example.fr", "wrong", &out, &err);
   g_test_message ("bad password: %s", err);
   g_assert_cmpint (status, !=, 0);
   g_assert_cmpuint (count_lines (err), ==, 1);
@@ -802,7 +733,7 @@ test_cli (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
 
   /* Up to date: 0 */
-  status = run_cli (fixture, fixture->port, "planner@example.fr", PASSWORD, &out, &err);
+  status = run_cli (fixture, fixture->server.port, "planner@example.fr", PASSWORD, &out, &err);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
   g_assert_true (g_str_has_prefix (out, "Up to date: 1 sent"));

@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "test-server-common.h"
 #include "test-ui-common.h"
 
 #include "fd-application.h"
@@ -34,59 +35,11 @@ static FdApplication *app;
 static char *dir;
 static char *server_path;
 static FdServerStore *store;
-static GThread *thread;
-static GMutex lock;
-static GCond cond;
-static GMainContext *server_context;
-static GMainLoop *server_loop;
-static guint16 port;
-static gboolean failed;
+static TestServer server;
 
 static FdDatabase *database;
 static FdTokenStore *token_store;
 static FdWindow *window;
-
-static gpointer
-server_thread (gpointer data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FdServerStore) thread_store = NULL;
-  g_autoptr(FdServer) server = NULL;
-
-  g_main_context_push_thread_default (server_context);
-
-  thread_store = fd_server_store_open (server_path, &error);
-  if (thread_store != NULL)
-    {
-      server = fd_server_new (thread_store);
-      if (!fd_server_listen (server, "127.0.0.1:0", &error))
-        g_clear_object (&server);
-    }
-  if (error != NULL)
-    g_printerr ("server: %s\n", error->message);
-
-  g_mutex_lock (&lock);
-  port = server != NULL ? fd_server_get_port (server) : 0;
-  failed = server == NULL;
-  g_cond_signal (&cond);
-  g_mutex_unlock (&lock);
-
-  if (server != NULL)
-    g_main_loop_run (server_loop);
-
-  g_clear_object (&server);
-  g_main_context_pop_thread_default (server_context);
-
-  return NULL;
-}
-
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-
-  return G_SOURCE_REMOVE;
-}
 
 static void
 start_server (void)
@@ -104,33 +57,19 @@ start_server (void)
                                        PASSWORD, &error);
   g_assert_no_error (error);
 
-  g_mutex_init (&lock);
-  g_cond_init (&cond);
-  server_context = g_main_context_new ();
-  server_loop = g_main_loop_new (server_context, FALSE);
-  thread = g_thread_new ("server", server_thread, NULL);
-  g_mutex_lock (&lock);
-  while (port == 0 && !failed)
-    g_cond_wait (&cond, &lock);
-  g_mutex_unlock (&lock);
-  g_assert_false (failed);
+  test_server_start (&server, server_path);
 }
 
 static void
 stop_server (void)
 {
-  if (thread == NULL)
-    return;
-
-  g_main_context_invoke (server_context, quit_loop, server_loop);
-  g_thread_join (thread);
-  thread = NULL;
+  test_server_stop (&server);
 }
 
 static char *
 server_url (void)
 {
-  return g_strdup_printf ("http://127.0.0.1:%u", port);
+  return test_server_dup_url (&server);
 }
 
 /* A port nothing listens on */
