@@ -358,54 +358,6 @@ find_dialog (void)
 }
 
 /* xdotool */
-
-static gboolean
-have_xdotool (void)
-{
-  g_autofree char *path = g_find_program_in_path ("xdotool");
-
-  if (path == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("needs xdotool on an X display");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-on_child_exited_cb (GPid     pid,
-                    int      status,
-                    gpointer user_data)
-{
-  int *result = user_data;
-
-  *result = status;
-  g_spawn_close_pid (pid);
-}
-
-/* Runs "xdotool ARGS…" while the main loop goes on, so the views see each
- * event as it comes */
-static void
-xdotool (const char *args)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *command = g_strconcat ("xdotool ", args, NULL);
-  g_auto(GStrv) argv = NULL;
-  int status = -1;
-  GPid pid;
-
-  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
-  g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                 NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_child_exited_cb, &status);
-
-  UI_TEST_WAIT_UNTIL (status != -1);
-  g_assert_cmpint (status, ==, 0);
-  ui_test_iterate (60);
-}
-
 static gulong
 get_xid (Fixture *fixture)
 {
@@ -419,7 +371,7 @@ focus_window (Fixture *fixture)
 {
   g_autofree char *args = g_strdup_printf ("windowfocus --sync %lu", get_xid (fixture));
 
-  xdotool (args);
+  ui_test_xdotool (args);
 }
 
 /* Moves the pointer to (x, y) of the view shown */
@@ -439,7 +391,7 @@ pointer_to (Fixture *fixture,
   gtk_native_get_surface_transform (native, &sx, &sy);
   args = g_strdup_printf ("mousemove --window %lu %d %d", get_xid (fixture),
                           (int) (point.x + sx), (int) (point.y + sy));
-  xdotool (args);
+  ui_test_xdotool (args);
 }
 
 /* Presses on (x1, y1) and moves in steps to (x2, y2), the button held */
@@ -451,7 +403,7 @@ drag_to (Fixture *fixture,
          double   y2)
 {
   pointer_to (fixture, x1, y1);
-  xdotool ("mousedown 1");
+  ui_test_xdotool ("mousedown 1");
   for (guint i = 1; i <= 6; i++)
     pointer_to (fixture, x1 + (x2 - x1) * i / 6, y1 + (y2 - y1) * i / 6);
 }
@@ -501,7 +453,7 @@ static void
 undo (Fixture *fixture)
 {
   focus_window (fixture);
-  xdotool ("key ctrl+z");
+  ui_test_xdotool ("key ctrl+z");
 }
 
 /* Tests */
@@ -683,7 +635,7 @@ test_drag_conflict_suggestion_undo (Fixture       *fixture,
   const char *message;
   double x, y, tx, ty;
 
-  if (!have_xdotool ())
+  if (!ui_test_have_xdotool ())
     return;
 
   show_view (fixture, "trainers");
@@ -700,7 +652,7 @@ test_drag_conflict_suggestion_undo (Fixture       *fixture,
   g_assert_nonnull (strstr (message, "Bruno Petit"));
   g_assert_true (stored_has_trainer (sst_slot, anne));
 
-  xdotool ("mouseup 1");
+  ui_test_xdotool ("mouseup 1");
   UI_TEST_WAIT_UNTIL (stored_has_trainer (sst_slot, bruno));
   g_assert_true (stored_has_trainer (sst_slot, bruno));
   g_assert_false (stored_has_trainer (sst_slot, anne));
@@ -764,7 +716,7 @@ test_keyboard_resize (Fixture       *fixture,
 {
   g_autofree char *times = NULL;
 
-  if (!have_xdotool ())
+  if (!ui_test_have_xdotool ())
     return;
 
   focus_window (fixture);
@@ -772,7 +724,7 @@ test_keyboard_resize (Fixture       *fixture,
   ui_test_iterate (50);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (get_slot_view (fixture))));
 
-  xdotool ("key m shift+Down Return");
+  ui_test_xdotool ("key m shift+Down Return");
   UI_TEST_WAIT_UNTIL (g_strcmp0 ((g_free (times), times = stored_times (sst_slot)),
                                  "2026-11-10T09:00 2026-11-10T12:00") != 0);
   g_assert_cmpstr (times, ==, "2026-11-10T09:00 2026-11-10T12:15");
@@ -805,7 +757,7 @@ test_planner_refused (Fixture       *fixture,
   g_autofree char *reason = NULL;
   g_autofree char *times = NULL;
 
-  if (!have_xdotool ())
+  if (!ui_test_have_xdotool ())
     return;
 
   fd_window_set_user (fixture->window, planner);
@@ -817,9 +769,9 @@ test_planner_refused (Fixture       *fixture,
   focus_window (fixture);
   g_assert_true (fd_slot_view_focus_slot (get_slot_view (fixture), locked_slot));
   ui_test_iterate (50);
-  xdotool ("key m Right");
+  ui_test_xdotool ("key m Right");
   g_assert_cmpstr (gtk_label_get_text (get_week_message (fixture)), ==, reason);
-  xdotool ("key Return");
+  ui_test_xdotool ("key Return");
   UI_TEST_WAIT_UNTIL (find_label (GTK_WIDGET (fixture->window), reason, FALSE) != NULL);
   g_assert_nonnull (find_label (GTK_WIDGET (fixture->window), reason, FALSE));
   ui_test_iterate (100);
@@ -835,7 +787,7 @@ test_planner_refused (Fixture       *fixture,
     get_week_point (fixture, 4, 15 * 60 + 30, &tx, &ty);
     drag_to (fixture, x, y, tx, ty);
     g_assert_cmpstr (gtk_label_get_text (get_week_message (fixture)), ==, reason);
-    xdotool ("mouseup 1");
+    ui_test_xdotool ("mouseup 1");
     ui_test_iterate (200);
     g_clear_pointer (&times, g_free);
     times = stored_times (locked_slot);
@@ -855,7 +807,7 @@ test_escape_and_holiday (Fixture       *fixture,
   g_autofree char *times = NULL;
   double x, y, tx, ty;
 
-  if (!have_xdotool ())
+  if (!ui_test_have_xdotool ())
     return;
 
   focus_window (fixture);
@@ -864,8 +816,8 @@ test_escape_and_holiday (Fixture       *fixture,
   drag_to (fixture, x, y, tx, ty);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (get_week_message (fixture))) ||
                  gtk_label_get_text (get_week_message (fixture))[0] == '\0');
-  xdotool ("key Escape");
-  xdotool ("mouseup 1");
+  ui_test_xdotool ("key Escape");
+  ui_test_xdotool ("mouseup 1");
   ui_test_iterate (200);
   times = stored_times (sst_slot);
   g_assert_cmpstr (times, ==, "2026-11-10T09:00 2026-11-10T12:00");
@@ -876,7 +828,7 @@ test_escape_and_holiday (Fixture       *fixture,
   get_slot_centre (fixture, sst_slot, &x, &y);
   get_week_point (fixture, 2, 10 * 60 + 30, &tx, &ty);
   drag_to (fixture, x, y, tx, ty);
-  xdotool ("mouseup 1");
+  ui_test_xdotool ("mouseup 1");
   UI_TEST_WAIT_UNTIL (find_dialog () != NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
@@ -948,14 +900,14 @@ test_create_slot (Fixture       *fixture,
   GtkListBoxRow *row;
   double x1, y1, x2, y2;
 
-  if (!have_xdotool ())
+  if (!ui_test_have_xdotool ())
     return;
 
   focus_window (fixture);
   get_week_point (fixture, 3, 9 * 60 + 5, &x1, &y1);
   get_week_point (fixture, 3, 11 * 60, &x2, &y2);
   drag_to (fixture, x1, y1, x2, y2);
-  xdotool ("mouseup 1");
+  ui_test_xdotool ("mouseup 1");
 
   popover = FD_SLOT_CREATE_POPOVER (ui_test_find_first (GTK_WIDGET (fixture->calendar),
                                                         FD_TYPE_SLOT_CREATE_POPOVER));
@@ -1034,7 +986,7 @@ test_create_on_trainer_lane (Fixture       *fixture,
   GtkLabel *check;
   double x1, y1, x2, y2;
 
-  if (!have_xdotool ())
+  if (!ui_test_have_xdotool ())
     return;
 
   show_view (fixture, "trainers");
@@ -1044,7 +996,7 @@ test_create_on_trainer_lane (Fixture       *fixture,
   g_assert_true (_fd_resource_view_get_point (view, bruno, "2026-11-12T10:00", &x1, &y1));
   g_assert_true (_fd_resource_view_get_point (view, bruno, "2026-11-12T12:00", &x2, &y2));
   drag_to (fixture, x1 + 1, y1, x2, y2);
-  xdotool ("mouseup 1");
+  ui_test_xdotool ("mouseup 1");
 
   popover = NULL;
   UI_TEST_WAIT_UNTIL ((popover = FD_SLOT_CREATE_POPOVER (

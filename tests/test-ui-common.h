@@ -16,35 +16,13 @@
 
 #include "fd-core.h"
 #include "fd-demo.h"
+#include "test-ui-input.h"
 
 #define UI_TEST_TODAY "2026-11-25"
 #define UI_TEST_SEED  20261125
 
 static char *ui_test_dir;
 static FdDatabase *ui_test_database;
-
-/* Iterates the main loop until @cond holds or five seconds pass. */
-#define UI_TEST_WAIT_UNTIL(cond)                                         \
-  G_STMT_START {                                                         \
-    gint64 _deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;     \
-    while (!(cond) && g_get_monotonic_time () < _deadline)               \
-      {                                                                  \
-        if (!g_main_context_iteration (NULL, FALSE))                     \
-          g_usleep (1000);                                               \
-      }                                                                  \
-  } G_STMT_END
-
-static inline void
-ui_test_iterate (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
 
 /* Returns FALSE (after printing a TAP skip plan) when there is no display. */
 static inline gboolean

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "test-ui-input.h"
+
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
@@ -135,28 +137,6 @@ remove_database (void)
   g_clear_pointer (&slot_id, g_free);
 }
 
-static void
-iterate (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-#define WAIT_UNTIL(cond)                                                 \
-  G_STMT_START {                                                         \
-    gint64 _deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;     \
-    while (!(cond) && g_get_monotonic_time () < _deadline)               \
-      {                                                                  \
-        if (!g_main_context_iteration (NULL, FALSE))                     \
-          g_usleep (1000);                                               \
-      }                                                                  \
-  } G_STMT_END
-
 static char *
 on_check_move_cb (FdSlotView *view,
                   FdSlot     *slot,
@@ -246,9 +226,9 @@ show_view (Fixture    *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 700);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)) &&
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)) &&
               gtk_widget_get_width (GTK_WIDGET (fixture->view)) > 0);
-  iterate (100);
+  ui_test_iterate (100);
 }
 
 static void
@@ -287,55 +267,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 /* xdotool */
-
-static gboolean
-have_xdotool (void)
-{
-  g_autofree char *path = g_find_program_in_path ("xdotool");
-
-  if (path == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("needs xdotool on an X display");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-on_child_exited_cb (GPid     pid,
-                    int      status,
-                    gpointer user_data)
-{
-  int *result = user_data;
-
-  *result = status;
-  g_spawn_close_pid (pid);
-}
-
-/* Runs "xdotool ARGS…" while the main loop goes on, so the view sees
- * each event as it comes. */
-static void
-xdotool (const char *args)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *command = g_strconcat ("xdotool ", args, NULL);
-  g_auto(GStrv) argv = NULL;
-  int status = -1;
-  GPid pid;
-
-  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
-  g_assert_no_error (error);
-  g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                 NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_child_exited_cb, &status);
-
-  WAIT_UNTIL (status != -1);
-  g_assert_cmpint (status, ==, 0);
-  iterate (60);
-}
-
 /* A point of the view in the X window's coordinates */
 static void
 to_window (Fixture *fixture,
@@ -373,7 +304,7 @@ pointer_to (Fixture *fixture,
 
   to_window (fixture, x, y, &wx, &wy);
   args = g_strdup_printf ("mousemove --window %lu %d %d", get_xid (fixture), wx, wy);
-  xdotool (args);
+  ui_test_xdotool (args);
 }
 
 /* Presses on (x1, y1) and moves in steps to (x2, y2), button held */
@@ -385,7 +316,7 @@ drag_to (Fixture *fixture,
          double   y2)
 {
   pointer_to (fixture, x1, y1);
-  xdotool ("mousedown 1");
+  ui_test_xdotool ("mousedown 1");
   for (guint i = 1; i <= 6; i++)
     pointer_to (fixture, x1 + (x2 - x1) * i / 6, y1 + (y2 - y1) * i / 6);
 }
@@ -407,7 +338,7 @@ focus_window (Fixture *fixture)
 {
   g_autofree char *args = g_strdup_printf ("windowfocus --sync %lu", get_xid (fixture));
 
-  xdotool (args);
+  ui_test_xdotool (args);
 }
 
 /* Tests */
@@ -418,7 +349,7 @@ test_drag_to_lane (Fixture       *fixture,
 {
   double x, y, tx, ty;
 
-  if (!have_xdotool ())
+  if (!ui_test_have_xdotool ())
     return;
 
   /* the bar's centre is Tuesday 10:30: dropped on Bruno's lane at
@@ -432,8 +363,8 @@ test_drag_to_lane (Fixture       *fixture,
   g_assert_cmpstr (fixture->check_to, ==, bruno_id);
   g_assert_cmpuint (fixture->n_moves, ==, 0);
 
-  xdotool ("mouseup 1");
-  WAIT_UNTIL (fixture->n_moves > 0);
+  ui_test_xdotool ("mouseup 1");
+  UI_TEST_WAIT_UNTIL (fixture->n_moves > 0);
   g_assert_cmpuint (fixture->n_moves, ==, 1);
   g_assert_cmpstr (fixture->move_from, ==, anne_id);
   g_assert_cmpstr (fixture->move_to, ==, bruno_id);
@@ -443,8 +374,8 @@ test_drag_to_lane (Fixture       *fixture,
 
   /* a click opens it */
   pointer_to (fixture, x, y);
-  xdotool ("click 1");
-  WAIT_UNTIL (fixture->n_activated > 0);
+  ui_test_xdotool ("click 1");
+  UI_TEST_WAIT_UNTIL (fixture->n_activated > 0);
   g_assert_cmpuint (fixture->n_activated, ==, 1);
   g_assert_cmpuint (fixture->n_moves, ==, 1);
 }
@@ -455,7 +386,7 @@ test_escape_cancels (Fixture       *fixture,
 {
   double x, y, tx, ty;
 
-  if (!have_xdotool ())
+  if (!ui_test_have_xdotool ())
     return;
 
   get_bar_centre (fixture, &x, &y);
@@ -465,9 +396,9 @@ test_escape_cancels (Fixture       *fixture,
   drag_to (fixture, x, y, tx, ty);
   g_assert_cmpstr (fixture->check_to, ==, chloe_id);
 
-  xdotool ("key Escape");
-  xdotool ("mouseup 1");
-  iterate (100);
+  ui_test_xdotool ("key Escape");
+  ui_test_xdotool ("mouseup 1");
+  ui_test_iterate (100);
   g_assert_cmpuint (fixture->n_moves, ==, 0);
   g_assert_cmpuint (fixture->n_activated, ==, 0);
 
@@ -480,8 +411,8 @@ test_escape_cancels (Fixture       *fixture,
     g_assert_true (_fd_resource_view_get_point (fixture->view, anne_id, "2026-11-24T13:30",
                                                 &end_x, &end_y));
     drag_to (fixture, area.x + area.width - 2, area.y + area.height / 2.0, end_x, end_y);
-    xdotool ("mouseup 1");
-    WAIT_UNTIL (fixture->n_moves > 0);
+    ui_test_xdotool ("mouseup 1");
+    UI_TEST_WAIT_UNTIL (fixture->n_moves > 0);
     g_assert_cmpuint (fixture->n_moves, ==, 1);
     g_assert_cmpstr (fixture->move_start, ==, "2026-11-24T09:00");
     g_assert_cmpstr (fixture->move_end, ==, "2026-11-24T13:30");
@@ -497,8 +428,8 @@ test_escape_cancels (Fixture       *fixture,
     g_assert_true (_fd_resource_view_get_point (fixture->view, chloe_id, "2026-11-27T12:00",
                                                 &to_x, &to_y));
     drag_to (fixture, from_x + 1, from_y, to_x, to_y);
-    xdotool ("mouseup 1");
-    WAIT_UNTIL (fixture->n_created > 0);
+    ui_test_xdotool ("mouseup 1");
+    UI_TEST_WAIT_UNTIL (fixture->n_created > 0);
     g_assert_cmpuint (fixture->n_created, ==, 1);
     g_assert_cmpstr (fixture->create_start, ==, "2026-11-27T09:00");
     g_assert_cmpstr (fixture->create_lane, ==, chloe_id);
@@ -509,24 +440,24 @@ static void
 test_keyboard_move (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  if (!have_xdotool ())
+  if (!ui_test_have_xdotool ())
     return;
 
   focus_window (fixture);
   g_assert_true (fd_slot_view_focus_slot (FD_SLOT_VIEW (fixture->view), slot_id));
   g_assert_false (fd_slot_view_focus_slot (FD_SLOT_VIEW (fixture->view), "no-such-slot"));
-  iterate (50);
+  ui_test_iterate (50);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture->view)));
 
   /* Escape leaves a move without a change */
-  xdotool ("key m Right Escape");
+  ui_test_xdotool ("key m Right Escape");
   g_assert_cmpuint (fixture->n_moves, ==, 0);
 
   /* 30 minutes later, a day later, one lane down: Bruno's */
-  xdotool ("key m Right Right ctrl+Right Down");
+  ui_test_xdotool ("key m Right Right ctrl+Right Down");
   g_assert_cmpstr (fixture->check_to, ==, bruno_id);
-  xdotool ("key Return");
-  WAIT_UNTIL (fixture->n_moves > 0);
+  ui_test_xdotool ("key Return");
+  UI_TEST_WAIT_UNTIL (fixture->n_moves > 0);
   g_assert_cmpuint (fixture->n_moves, ==, 1);
   g_assert_cmpstr (fixture->move_start, ==, "2026-11-25T09:30");
   g_assert_cmpstr (fixture->move_end, ==, "2026-11-25T12:30");
@@ -534,8 +465,8 @@ test_keyboard_move (Fixture       *fixture,
   g_assert_cmpstr (fixture->move_to, ==, bruno_id);
 
   /* Enter opens the focused slot */
-  xdotool ("key Return");
-  WAIT_UNTIL (fixture->n_activated > 0);
+  ui_test_xdotool ("key Return");
+  UI_TEST_WAIT_UNTIL (fixture->n_activated > 0);
   g_assert_cmpuint (fixture->n_activated, ==, 1);
 }
 
@@ -651,7 +582,7 @@ test_many_lanes (void)
   fd_resource_view_set_lanes (fixture.view, lanes);
   fd_slot_view_set_slots (FD_SLOT_VIEW (fixture.view), slots);
   sync_usec = g_get_monotonic_time () - begin;
-  WAIT_UNTIL (n_paints > 0);
+  UI_TEST_WAIT_UNTIL (n_paints > 0);
   g_test_message ("resource week, first frame: %.2f ms (%.2f ms set, %.2f ms frame, "
                   "%.2f ms snapshot)",
                   (sync_usec + paint_usec) / 1000.0, sync_usec / 1000.0, paint_usec / 1000.0,
@@ -673,7 +604,7 @@ test_many_lanes (void)
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
                                 gtk_adjustment_get_page_increment (adjustment));
       sync_usec = g_get_monotonic_time () - begin;
-      WAIT_UNTIL (n_paints > before);
+      UI_TEST_WAIT_UNTIL (n_paints > before);
       scrolls[i] = sync_usec + paint_usec;
     }
   qsort (scrolls, G_N_ELEMENTS (scrolls), sizeof scrolls[0], compare_usec);
@@ -685,7 +616,7 @@ test_many_lanes (void)
   made = _fd_resource_view_get_n_layouts_made (fixture.view);
   g_assert_true (fd_resource_view_scroll_to_lane (fixture.view, "t1500"));
   g_assert_false (fd_resource_view_scroll_to_lane (fixture.view, "nobody"));
-  iterate (100);
+  ui_test_iterate (100);
   g_assert_cmpuint (_fd_resource_view_get_first_visible_lane (fixture.view), ==, 1500);
   /* a page of new lanes laid out, no more; and no more are kept */
   g_assert_cmpuint (_fd_resource_view_get_n_layouts_made (fixture.view) - made, <=, visible);
@@ -694,7 +625,7 @@ test_many_lanes (void)
 
   /* the end */
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  iterate (100);
+  ui_test_iterate (100);
   g_assert_cmpuint (_fd_resource_view_get_first_visible_lane (fixture.view), >, 1970);
 
   fixture_tear_down (&fixture, NULL);

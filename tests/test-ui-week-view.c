@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "test-ui-input.h"
+
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 #include <locale.h>
@@ -128,28 +130,6 @@ on_slot_activated_cb (FdSlotView *view,
 }
 
 static void
-iterate (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-#define WAIT_UNTIL(cond)                                                 \
-  G_STMT_START {                                                         \
-    gint64 _deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;     \
-    while (!(cond) && g_get_monotonic_time () < _deadline)               \
-      {                                                                  \
-        if (!g_main_context_iteration (NULL, FALSE))                     \
-          g_usleep (1000);                                               \
-      }                                                                  \
-  } G_STMT_END
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
@@ -185,9 +165,9 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
   gtk_window_set_child (GTK_WINDOW (fixture->window), scrolled);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)) &&
+  UI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)) &&
               gtk_widget_get_height (GTK_WIDGET (fixture->view)) > 0);
-  iterate (200);
+  ui_test_iterate (200);
 }
 
 static void
@@ -233,7 +213,7 @@ xdotool (const char *first,
                 NULL, NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  iterate (30);
+  ui_test_iterate (30);
 }
 
 static void
@@ -273,7 +253,7 @@ drag (Fixture  *fixture,
     move_pointer (fixture, x1 + (x2 - x1) * i / 6, y1 + (y2 - y1) * i / 6);
   if (release)
     xdotool ("mouseup", "1", NULL);
-  iterate (50);
+  ui_test_iterate (50);
 }
 
 static void
@@ -360,7 +340,7 @@ test_click (Fixture       *fixture,
   get_area (fixture, fixture->tuesday, &area);
   move_pointer (fixture, area.x + area.width / 2, area.y + 20);
   xdotool ("click", "1", NULL);
-  WAIT_UNTIL (fixture->n_activated > 0);
+  UI_TEST_WAIT_UNTIL (fixture->n_activated > 0);
 
   g_assert_cmpuint (fixture->n_activated, ==, 1);
   g_assert_cmpuint (fixture->n_moves, ==, 0);
@@ -382,14 +362,14 @@ test_drag (Fixture       *fixture,
 
   /* a day right: Wednesday is booked, the message shows beside the ghost */
   drag (fixture, x, y, x + tuesday.width, y + hour + 3, FALSE);
-  WAIT_UNTIL (is_message_shown (fixture));
+  UI_TEST_WAIT_UNTIL (is_message_shown (fixture));
   g_assert_true (is_message_shown (fixture));
   g_assert_cmpstr (gtk_label_get_text (get_message_label (fixture)), ==, CONFLICT);
   g_assert_cmpuint (fixture->n_checks, >, 0);
   g_assert_cmpstr (fixture->check_start, ==, "2026-03-04T10:00");
 
   xdotool ("mouseup", "1", NULL);
-  WAIT_UNTIL (fixture->n_moves > 0);
+  UI_TEST_WAIT_UNTIL (fixture->n_moves > 0);
 
   g_assert_cmpuint (fixture->n_moves, ==, 1);
   g_assert_cmpstr (fixture->move_start, ==, "2026-03-04T10:00");
@@ -399,7 +379,7 @@ test_drag (Fixture       *fixture,
 
   /* back to Monday, half an hour earlier, a few pixels off: snapped */
   drag (fixture, x, y, x - monday.width, y - hour / 2 - 2, TRUE);
-  WAIT_UNTIL (fixture->n_moves > 1);
+  UI_TEST_WAIT_UNTIL (fixture->n_moves > 1);
   g_assert_cmpuint (fixture->n_moves, ==, 2);
   g_assert_cmpstr (fixture->move_start, ==, "2026-03-02T08:30");
   g_assert_cmpstr (fixture->move_end, ==, "2026-03-02T11:30");
@@ -419,14 +399,14 @@ test_drag_escape (Fixture       *fixture,
   y = area.y + hour;
 
   drag (fixture, x, y, x + day.width, y + hour, FALSE);
-  WAIT_UNTIL (is_message_shown (fixture));
+  UI_TEST_WAIT_UNTIL (is_message_shown (fixture));
   g_assert_true (is_message_shown (fixture));
 
   xdotool ("key", "Escape", NULL);
-  WAIT_UNTIL (!is_message_shown (fixture));
+  UI_TEST_WAIT_UNTIL (!is_message_shown (fixture));
   g_assert_false (is_message_shown (fixture));
   xdotool ("mouseup", "1", NULL);
-  iterate (100);
+  ui_test_iterate (100);
 
   g_assert_cmpuint (fixture->n_moves, ==, 0);
   g_assert_cmpuint (fixture->n_activated, ==, 0);
@@ -445,7 +425,7 @@ test_resize (Fixture       *fixture,
   y = area.y + area.height - 2;   /* the bottom edge */
 
   drag (fixture, x, y, x + 10, y + hour + 4, TRUE);
-  WAIT_UNTIL (fixture->n_moves > 0);
+  UI_TEST_WAIT_UNTIL (fixture->n_moves > 0);
 
   g_assert_cmpuint (fixture->n_moves, ==, 1);
   g_assert_cmpstr (fixture->move_start, ==, "2026-03-03T09:00");
@@ -453,7 +433,7 @@ test_resize (Fixture       *fixture,
 
   /* never shorter than a quarter */
   drag (fixture, x, y, x, y - 5 * hour, TRUE);
-  WAIT_UNTIL (fixture->n_moves > 1);
+  UI_TEST_WAIT_UNTIL (fixture->n_moves > 1);
   g_assert_cmpstr (fixture->move_start, ==, "2026-03-03T09:00");
   g_assert_cmpstr (fixture->move_end, ==, "2026-03-03T09:15");
 }
@@ -471,7 +451,7 @@ test_select (Fixture       *fixture,
 
   /* 10:00 to 11:30 on Thursday, a few pixels inside */
   drag (fixture, x, thursday.y + 10 * hour + 3, x + 5, thursday.y + 11.5 * hour + 1, TRUE);
-  WAIT_UNTIL (fixture->n_creates > 0);
+  UI_TEST_WAIT_UNTIL (fixture->n_creates > 0);
 
   g_assert_cmpuint (fixture->n_creates, ==, 1);
   g_assert_cmpstr (fixture->create_start, ==, "2026-03-05T10:00");
@@ -490,11 +470,11 @@ test_keyboard (Fixture       *fixture,
   move_pointer (fixture, 10, 10);
   g_assert_true (fd_slot_view_focus_slot (FD_SLOT_VIEW (fixture->view), "slot-tue"));
   g_assert_false (fd_slot_view_focus_slot (FD_SLOT_VIEW (fixture->view), "no-such-slot"));
-  iterate (50);
+  ui_test_iterate (50);
 
   /* Enter activates the focused block */
   xdotool ("key", "Return", NULL);
-  WAIT_UNTIL (fixture->n_activated > 0);
+  UI_TEST_WAIT_UNTIL (fixture->n_activated > 0);
   g_assert_cmpuint (fixture->n_activated, ==, 1);
 
   /* M, then two quarters later and a day right; Enter drops */
@@ -504,11 +484,11 @@ test_keyboard (Fixture       *fixture,
   g_assert_cmpstr (fixture->check_start, ==, "2026-03-03T09:30");
   g_assert_false (is_message_shown (fixture));
   xdotool ("key", "Right", NULL);
-  WAIT_UNTIL (is_message_shown (fixture));
+  UI_TEST_WAIT_UNTIL (is_message_shown (fixture));
   g_assert_cmpstr (gtk_label_get_text (get_message_label (fixture)), ==, CONFLICT);
   xdotool ("key", "shift+Down", NULL);
   xdotool ("key", "Return", NULL);
-  WAIT_UNTIL (fixture->n_moves > 0);
+  UI_TEST_WAIT_UNTIL (fixture->n_moves > 0);
 
   g_assert_cmpuint (fixture->n_moves, ==, 1);
   g_assert_cmpstr (fixture->move_start, ==, "2026-03-04T09:30");
@@ -520,7 +500,7 @@ test_keyboard (Fixture       *fixture,
   xdotool ("key", "Up", NULL);
   xdotool ("key", "Escape", NULL);
   xdotool ("key", "Return", NULL);
-  iterate (50);
+  ui_test_iterate (50);
   g_assert_cmpuint (fixture->n_moves, ==, 1);
   g_assert_cmpuint (fixture->n_activated, ==, 2);
 
@@ -543,7 +523,7 @@ test_marks (Fixture       *fixture,
   g_hash_table_insert (conflicted, (gpointer) "slot-tue", (gpointer) CONFLICT);
   g_hash_table_insert (holidays, (gpointer) "2026-03-05", (gpointer) "Fête du test");
   fd_slot_view_set_marks (FD_SLOT_VIEW (fixture->view), conflicted, holidays);
-  iterate (50);
+  ui_test_iterate (50);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->view));
        child != NULL;
