@@ -946,7 +946,7 @@ load_conflicts (FdCalendarView *self)
  * it is never older than the last change.
  */
 
-#define MAX_CACHED_PAGES 4
+#define MAX_CACHED_PAGES 3
 
 typedef struct _CachedPage
 {
