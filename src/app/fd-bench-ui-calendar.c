@@ -15,6 +15,7 @@
 #include "fd-calendar-view.h"
 #include "fd-calendar-view-private.h"
 #include "fd-core.h"
+#include "fd-invitations.h"
 #include "fd-resource-lane.h"
 #include "fd-resource-view.h"
 #include "fd-resource-view-private.h"
@@ -279,7 +280,8 @@ find_lane (GPtrArray  *lanes,
 
 /* Whether @slot can be dragged by the script: one trainer, on the top
  * row of its lane, and a drop two hours later within working hours that
- * nothing refuses or asks about */
+ * nothing refuses or asks about (nor the updated invitations of enrolled
+ * trainees: that asks too) */
 static gboolean
 is_draggable (FdBenchUi         *self,
               FdResourceView    *view,
@@ -297,6 +299,9 @@ is_draggable (FdBenchUi         *self,
   g_autofree char *refusal = NULL;
   g_autofree char *question = NULL;
   g_autofree char *press_at = NULL;
+  g_autofree char *session_id = NULL;
+  g_auto(GStrv) sequence_ids = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
   GdkRectangle area;
   gboolean refused = FALSE;
   double x, y;
@@ -325,8 +330,14 @@ is_draggable (FdBenchUi         *self,
 
   refusal = fd_slot_move_check (move, NULL, &refused);
   question = fd_slot_move_dup_question (move);
+  if (refused || question != NULL)
+    return FALSE;
 
-  return !refused && question == NULL;
+  changes = fd_slot_move_build_changes (move, NULL);
+
+  return changes != NULL &&
+         !fd_invitations_edit_needs_update (fd_window_get_database (self->window), changes,
+                                            &session_id, &sequence_ids);
 }
 
 /* Picks a slot of the page to drag, a different one each run, and
