@@ -312,6 +312,18 @@ get_today (FdCalendarView *self,
                   (GDateYear) g_date_time_get_year (now));
 }
 
+/* Setting a tooltip asks the display where the pointer is (a round trip
+ * to the X server, for each widget): only when it changes */
+static void
+set_tooltip_text (GtkWidget  *widget,
+                  const char *text)
+{
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 update_title (FdCalendarView *self)
 {
@@ -327,10 +339,10 @@ update_title (FdCalendarView *self)
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->title_short_label, short_title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_short_label), title);
+  set_tooltip_text (GTK_WIDGET (self->title_short_label), title);
   /* the arrows say what they turn */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button), _(previous[period]));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button), _(next[period]));
+  set_tooltip_text (GTK_WIDGET (self->previous_button), _(previous[period]));
+  set_tooltip_text (GTK_WIDGET (self->next_button), _(next[period]));
 }
 
 /* The page's first day, as the "date" property gives it */
