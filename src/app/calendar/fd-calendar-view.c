@@ -218,6 +218,7 @@ static void keep_page (FdCalendarView *self);
 static gboolean show_cached_page (FdCalendarView *self);
 static void drop_cache (FdCalendarView *self);
 static void fill_filters (FdCalendarView *self);
+static void update_filters_button (FdCalendarView *self);
 static void show_toast (FdCalendarView *self,
                         const char     *message);
 
@@ -1608,7 +1609,12 @@ set_current_view (FdCalendarView *self,
     gtk_toggle_button_set_active (self->view_buttons[i], i == index);
   read_lanes (self);
   gtk_stack_set_visible_child_name (self->view_stack, view_infos[index].name);
-  fill_filters (self);
+  /* the popover's rows (56 places…) are filled with the view's filters
+   * when it opens: a switch only relabels the button */
+  if (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (self->filters_button))))
+    fill_filters (self);
+  else
+    update_filters_button (self);
   show_date (self, &self->date, TRUE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
