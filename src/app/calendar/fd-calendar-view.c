@@ -1109,8 +1109,11 @@ on_cached_conflicts_loaded_cb (GObject      *object,
       self->reading_conflicts = FALSE;
       show_conflicts (self, conflicts);
       self->conflicts_shown_usec = g_get_monotonic_time ();
-      prefetch_neighbours (self);
     }
+
+  /* the next page to read ahead, once the page shown has its conflicts */
+  if (!self->reading_slots && !self->reading_conflicts)
+    prefetch_neighbours (self);
 }
 
 static void
@@ -1186,14 +1189,27 @@ read_cached_page (FdCalendarView *self,
   g_task_run_in_thread (task, load_slots_thread);
 }
 
-/* Reads ahead the pages before and after the one shown, those not kept */
+/* Whether a page of the cache is being read */
+static gboolean
+is_cache_reading (FdCalendarView *self)
+{
+  for (guint i = 0; i < self->cache->len; i++)
+    if (((CachedPage *) g_ptr_array_index (self->cache, i))->cancellable != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Reads ahead the pages after and before the one shown, those not kept,
+ * one at a time: two workers at once would take both cores from the
+ * frames, and each its own memory */
 static void
 prefetch_neighbours (FdCalendarView *self)
 {
   static const int steps[] = { 1, -1 };
 
   if (self->database == NULL || self->from == NULL || !has_second_connection (self) ||
-      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+      !gtk_widget_get_mapped (GTK_WIDGET (self)) || is_cache_reading (self))
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
@@ -1211,11 +1227,15 @@ prefetch_neighbours (FdCalendarView *self)
           /* a page left before its conflicts were read */
           page->used = ++self->cache_clock;
           if (page->slots != NULL && page->conflicts == NULL && page->cancellable == NULL)
-            read_cached_conflicts (self, page);
+            {
+              read_cached_conflicts (self, page);
+              return;
+            }
           continue;
         }
 
       read_cached_page (self, add_cached_page (self, self->current, from, to));
+      return;
     }
 }
 
