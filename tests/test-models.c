@@ -869,6 +869,74 @@ test_record_list_sessions_recent_first (CoreFixture   *fixture,
     g_free (ids[i]);
 }
 
+/* A slot moved changes its session's days: the list, which follows
+ * slots, is in the order a new list has, whether the row moved (listed
+ * again) or stayed between its neighbours (told in place) */
+static void
+test_record_list_slot_moves_session (CoreFixture   *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(FdRecordList) list = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  char *ids[5];
+  char *slots[5];
+  /* days from now of each session's slot, then of each move of the
+   * first session's slot: past its neighbour, then a day only (its place
+   * kept), into the past, back to the future */
+  static const int days[] = { 5, 10, 20, 30, 40 };
+  static const int moves[] = { 25, 26, -3, 12 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *code = g_strdup_printf ("2026-01%02u", i);
+      g_autofree char *sequence = NULL;
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, days[i]);
+      g_autofree char *start = g_date_time_format (day, "%Y-%m-%dT09:00");
+      g_autofree char *end = g_date_time_format (day, "%Y-%m-%dT12:00");
+      g_autoptr(FdChange) publish = NULL;
+
+      ids[i] = create_session (fixture->db, code, "Excel", NULL, NULL);
+      sequence = create_sequence (fixture->db, ids[i], "Jour 1");
+      slots[i] = create_slot (fixture->db, ids[i], sequence, start, end);
+      publish = fd_change_new_update ("session", ids[i], 1 << 30);
+      fd_change_set_bool (publish, "published", TRUE);
+      core_apply (fixture->db, publish);
+    }
+
+  list = fd_record_list_new (fixture->db, FD_RECORD_KIND_SESSION);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_log_cb), log);
+
+  for (guint m = 0; m < G_N_ELEMENTS (moves); m++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, moves[m]);
+      g_autofree char *start = g_date_time_format (day, "%Y-%m-%dT09:00");
+      g_autofree char *end = g_date_time_format (day, "%Y-%m-%dT12:00");
+      g_autoptr(FdChange) move = fd_change_new_update ("slot", slots[0], 1 << 30);
+      g_autoptr(FdRecordList) fresh = NULL;
+      g_autofree char *followed = NULL;
+      g_autofree char *expected = NULL;
+
+      fd_change_set_string (move, "start_at", start);
+      fd_change_set_string (move, "end_at", end);
+      g_string_truncate (log, 0);
+      core_apply (fixture->db, move);
+
+      fresh = fd_record_list_new (fixture->db, FD_RECORD_KIND_SESSION);
+      followed = dup_codes (G_LIST_MODEL (list));
+      expected = dup_codes (G_LIST_MODEL (fresh));
+      g_assert_cmpstr (followed, ==, expected);
+      /* the view was told */
+      g_assert_cmpuint (log->len, >, 0);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_free (ids[i]);
+      g_free (slots[i]);
+    }
+}
+
 static void
 test_queries_session_computed (CoreFixture   *fixture,
                                gconstpointer  data)
@@ -1455,6 +1523,7 @@ main (int   argc,
   ADD ("/models/record-list/shared-keys", test_record_list_shared_keys);
   ADD ("/models/record-list/out-of-range", test_record_list_out_of_range);
   ADD ("/models/record-list/sessions-recent-first", test_record_list_sessions_recent_first);
+  ADD ("/models/record-list/slot-moves-session", test_record_list_slot_moves_session);
   ADD ("/models/queries/session-computed", test_queries_session_computed);
   ADD ("/models/queries/slots-and-enrollments", test_queries_slots);
   ADD ("/models/queries/slot-deleted-names", test_queries_slot_deleted_names);

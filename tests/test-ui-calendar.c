@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "fd-calendar-view.h"
+#include "fd-calendar-view-private.h"
 #include "fd-database.h"
 #include "fd-demo.h"
 #include "fd-models-private.h"
@@ -872,6 +873,97 @@ test_follows_changes (Fixture       *fixture,
 }
 
 
+static gboolean
+is_next_page_cached (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  return _fd_calendar_view_is_page_cached (fixture->view, 1);
+}
+
+static gboolean
+has_slot_at (Fixture    *fixture,
+             const char *code,
+             const char *start_at)
+{
+  GPtrArray *slots = fd_month_view_get_slots (get_month_view (fixture));
+
+  for (guint i = 0; slots != NULL && i < slots->len; i++)
+    {
+      FdSlot *slot = g_ptr_array_index (slots, i);
+
+      if (g_strcmp0 (fd_slot_get_session_code (slot), code) == 0 &&
+          g_strcmp0 (fd_slot_get_start_at (slot), start_at) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The next page, read ahead, is shown at once when turned to, and as it
+ * is now: a slot planned, moved or removed while it was kept shows */
+static void
+test_cached_page_follows_changes (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autofree char *session_id = NULL;
+  g_autofree char *sequence_id = NULL;
+  g_autofree char *slot_id = NULL;
+
+  wait_for_month (fixture);
+  g_assert_true (wait_for (fixture, is_next_page_cached, NULL));
+
+  /* turned to from the cache: shown before the main loop runs again */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next", NULL);
+  g_assert_cmpstr (get_title (fixture), ==, "December 2026");
+  g_assert_true (has_slot_at (fixture, XL_CODE, "2026-12-03T08:30"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous", NULL);
+  g_assert_true (has_slot_at (fixture, SST_CODE, "2026-11-25T08:30"));
+
+  /* planned while December is kept */
+  g_assert_true (wait_for (fixture, is_next_page_cached, NULL));
+  create_session (test_database, "2026-0991", "Habilitation électrique",
+                  &session_id, &sequence_id);
+  slot_id = create_slot (test_database, session_id, sequence_id,
+                         "2026-12-10T08:30", "2026-12-10T11:30", NULL, NULL);
+  g_assert_true (wait_for (fixture, is_next_page_cached, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next", NULL);
+  g_assert_true (has_slot_at (fixture, "2026-0991", "2026-12-10T08:30"));
+
+  /* moved while December is kept: turning to it before it is read
+   * again shows it once read */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous", NULL);
+  g_assert_true (wait_for (fixture, is_next_page_cached, NULL));
+  {
+    g_autoptr(FdChange) move = fd_change_new_update ("slot", slot_id, 0);
+    g_autoptr(GError) error = NULL;
+
+    fd_change_set_string (move, "start_at", "2026-12-11T08:30");
+    fd_change_set_string (move, "end_at", "2026-12-11T11:30");
+    g_assert_true (fd_database_apply (test_database, move, &error));
+    g_assert_no_error (error);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next", NULL);
+  g_assert_true (wait_for (fixture, has_slots, NULL));
+  wait_for_frame (fixture);
+  g_assert_false (has_slot_at (fixture, "2026-0991", "2026-12-10T08:30"));
+  g_assert_true (has_slot_at (fixture, "2026-0991", "2026-12-11T08:30"));
+
+  /* removed while December is kept */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.previous", NULL);
+  g_assert_true (wait_for (fixture, is_next_page_cached, NULL));
+  {
+    g_autoptr(FdChange) remove = fd_change_new_delete ("slot", slot_id, 0);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (fd_database_apply (test_database, remove, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (wait_for (fixture, is_next_page_cached, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next", NULL);
+  g_assert_true (has_slot_at (fixture, XL_CODE, "2026-12-03T08:30"));
+  g_assert_false (has_slot_at (fixture, "2026-0991", "2026-12-11T08:30"));
+}
+
 static FdSlot *
 find_shown_slot (Fixture    *fixture,
                  const char *code,
@@ -1176,6 +1268,8 @@ main (int   argc,
               fixture_set_up, test_shows_today_month, fixture_tear_down);
   g_test_add ("/ui/calendar/follows-changes", Fixture, NULL,
               fixture_set_up, test_follows_changes, fixture_tear_down);
+  g_test_add ("/ui/calendar/cached-page-follows-changes", Fixture, NULL,
+              fixture_set_up, test_cached_page_follows_changes, fixture_tear_down);
   g_test_add ("/ui/calendar/navigates", Fixture, NULL,
               fixture_set_up, test_navigates, fixture_tear_down);
   g_test_add ("/ui/calendar/overflow", Fixture, NULL,

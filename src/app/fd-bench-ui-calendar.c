@@ -280,7 +280,8 @@ find_lane (GPtrArray  *lanes,
 
 /* Whether @slot can be dragged by the script: one trainer, on the top
  * row of its lane, and a drop two hours later within working hours that
- * nothing refuses or asks about */
+ * nothing refuses or asks about (nor the updated invitations of enrolled
+ * trainees: that asks too) */
 static gboolean
 is_draggable (FdBenchUi         *self,
               FdResourceView    *view,

@@ -164,18 +164,25 @@ static const char unavailability_sql[] =
   "SELECT id, start_at, end_at, reason FROM unavailability"
   " WHERE trainer_id = ?1 AND deleted = 0 AND start_at < ?2 AND end_at > ?3";
 
-/* Every slot starting in [?1, ?2), with its session's headcount when its
- * room has a capacity */
+/* Every slot starting in [?1, ?2), from the index alone: its session,
+ * sequence, place and room are read once each (a few hundred for
+ * thousands of slots), as SLOT_JOINS would join them */
 static const char range_slots_sql[] =
-  "SELECT " SLOT_COLUMNS ","
-  " CASE WHEN r.capacity > 0 THEN " HEADCOUNT ("s.session_id") " ELSE 0 END"
-  " FROM slot s" SLOT_JOINS
+  "SELECT s.id, s.start_at, s.end_at, s.session_id, s.sequence_id, s.place_id, s.room_id"
+  " FROM slot s"
   " WHERE s.start_at >= ?1 AND s.start_at < ?2 AND s.deleted = 0";
 
+static const char range_session_sql[] =
+  "SELECT code, year FROM session WHERE id = ?1 AND deleted = 0 AND status <> 'cancelled'";
+static const char range_sequence_sql[] =
+  "SELECT 1 FROM sequence WHERE id = ?1 AND deleted = 0 AND status <> 'cancelled'";
+static const char headcount_sql[] =
+  "SELECT " HEADCOUNT ("?1");
+
+/* The staff of those slots; their trainers are read once each */
 static const char range_staff_sql[] =
-  "SELECT st.slot_id, t.id, t.first_name, t.last_name"
+  "SELECT st.slot_id, st.trainer_id"
   " FROM slot s CROSS JOIN slot_staff st ON st.slot_id = s.id AND st.deleted = 0"
-  " CROSS JOIN trainer t ON t.id = st.trainer_id AND t.deleted = 0"
   " WHERE s.start_at >= ?1 AND s.start_at < ?2 AND s.deleted = 0";
 
 static const char session_sql[] =
@@ -837,6 +844,27 @@ step_done (FdDatabase    *database,
 
 /* The trainer's unavailabilities overlapping @slot, as wall-clock times of
  * the slot's zone */
+/* Adds the conflict of @slot's @trainer with an unavailability row that
+ * unavailability_sql matched, when their times really overlap */
+static void
+add_unavailable (const SlotInfo *slot,
+                 const Trainer  *trainer,
+                 const char     *id,
+                 const char     *start_at,
+                 const char     *end_at,
+                 const char     *reason,
+                 GPtrArray      *conflicts)
+{
+  char start[20];
+  char end[20];
+
+  if (!normalize_date_time (start_at, start) || !normalize_date_time (end_at, end))
+    return;
+
+  if (strcmp (start, slot->end) < 0 && strcmp (slot->start, end) < 0)
+    g_ptr_array_add (conflicts, new_unavailable_conflict (slot, trainer, id, start, end, reason));
+}
+
 static gboolean
 check_unavailable (FdDatabase     *database,
                    const SlotInfo *slot,
@@ -855,29 +883,75 @@ check_unavailable (FdDatabase     *database,
   sqlite3_bind_text (stmt, 3, slot->start, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      char start[20];
-      char end[20];
-
-      if (!normalize_date_time ((const char *) sqlite3_column_text (stmt, 1), start) ||
-          !normalize_date_time ((const char *) sqlite3_column_text (stmt, 2), end))
-        continue;
-
-      if (strcmp (start, slot->end) < 0 && strcmp (slot->start, end) < 0)
-        g_ptr_array_add (conflicts,
-                         new_unavailable_conflict (slot, trainer,
-                                                   (const char *) sqlite3_column_text (stmt, 0),
-                                                   start, end,
-                                                   (const char *) sqlite3_column_text (stmt, 3)));
-    }
+    add_unavailable (slot, trainer, (const char *) sqlite3_column_text (stmt, 0),
+                     (const char *) sqlite3_column_text (stmt, 1),
+                     (const char *) sqlite3_column_text (stmt, 2),
+                     (const char *) sqlite3_column_text (stmt, 3), conflicts);
 
   return step_done (database, stmt, rc, unavailability_sql, error);
+}
+
+/* The unavailabilities of the trainers of a range's slots, read once per
+ * trainer for all its slots (in the order unavailability_sql gives) and
+ * matched to each slot as that query would */
+typedef struct
+{
+  char *id;
+  char *start_at;            /* as stored */
+  char *end_at;
+  char *reason;
+} RangeUnavailability;
+
+static void
+range_unavailability_free (RangeUnavailability *unavailability)
+{
+  g_free (unavailability->id);
+  g_free (unavailability->start_at);
+  g_free (unavailability->end_at);
+  g_free (unavailability->reason);
+  g_free (unavailability);
+}
+
+typedef struct
+{
+  char from[20];             /* the earliest start of its slots in the range */
+  char to[20];               /* the latest end */
+  GPtrArray *rows;           /* RangeUnavailability */
+} TrainerUnavailabilities;
+
+static void
+trainer_unavailabilities_free (TrainerUnavailabilities *unavailabilities)
+{
+  g_clear_pointer (&unavailabilities->rows, g_ptr_array_unref);
+  g_free (unavailabilities);
+}
+
+/* check_unavailable() for a slot of the range, from the rows read */
+static void
+check_range_unavailable (const SlotInfo *slot,
+                         const Trainer  *trainer,
+                         GHashTable     *unavailabilities,
+                         GPtrArray      *conflicts)
+{
+  TrainerUnavailabilities *found = g_hash_table_lookup (unavailabilities, trainer->id);
+
+  for (guint i = 0; found != NULL && i < found->rows->len; i++)
+    {
+      const RangeUnavailability *row = g_ptr_array_index (found->rows, i);
+
+      /* unavailability_sql's own test, on the text as stored */
+      if (row->start_at != NULL && row->end_at != NULL &&
+          strcmp (row->start_at, slot->end) < 0 && strcmp (row->end_at, slot->start) > 0)
+        add_unavailable (slot, trainer, row->id, row->start_at, row->end_at, row->reason,
+                         conflicts);
+    }
 }
 
 /* The conflicts of one slot that involve no other slot */
 static gboolean
 check_alone (FdDatabase      *database,
              const SlotInfo  *slot,
+             GHashTable      *unavailabilities,
              GPtrArray       *conflicts,
              GError         **error)
 {
@@ -888,9 +962,14 @@ check_alone (FdDatabase      *database,
     g_ptr_array_add (conflicts, new_capacity_conflict (slot));
 
   for (guint i = 0; slot->trainers != NULL && i < slot->trainers->len; i++)
-    if (!check_unavailable (database, slot, g_ptr_array_index (slot->trainers, i), conflicts,
-                            error))
-      return FALSE;
+    {
+      const Trainer *trainer = g_ptr_array_index (slot->trainers, i);
+
+      if (unavailabilities != NULL)
+        check_range_unavailable (slot, trainer, unavailabilities, conflicts);
+      else if (!check_unavailable (database, slot, trainer, conflicts, error))
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -1162,6 +1241,254 @@ range_clear (Range *range)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Range, range_clear)
 
+/* What the slots of a range share, read once per row named */
+typedef struct
+{
+  char *code;
+  int year;
+  gint64 headcount;          /* -1 until asked for */
+} RangeSession;
+
+typedef struct
+{
+  char *name;
+  const char *zone;          /* interned */
+} RangePlace;
+
+typedef struct
+{
+  char *name;
+  gint64 capacity;
+} RangeRoom;
+
+static void
+range_session_free (RangeSession *session)
+{
+  /* no row: no value */
+  if (session == NULL)
+    return;
+
+  g_free (session->code);
+  g_free (session);
+}
+
+static void
+range_place_free (RangePlace *place)
+{
+  /* no row: no value */
+  if (place == NULL)
+    return;
+
+  g_free (place->name);
+  g_free (place);
+}
+
+static void
+range_room_free (RangeRoom *room)
+{
+  /* no row: no value */
+  if (room == NULL)
+    return;
+
+  g_free (room->name);
+  g_free (room);
+}
+
+typedef struct
+{
+  GHashTable *sessions;      /* id → RangeSession, or no value when not live */
+  GHashTable *sequences;     /* id → GINT_TO_POINTER (live) */
+  GHashTable *places;        /* id → RangePlace, or no value when deleted */
+  GHashTable *rooms;         /* id → RangeRoom, or no value when deleted */
+  GHashTable *deleted_trainers; /* of ids: trainers deleted, left out of the staff */
+} RangeRows;
+
+static void
+range_rows_clear (RangeRows *rows)
+{
+  g_clear_pointer (&rows->sessions, g_hash_table_unref);
+  g_clear_pointer (&rows->sequences, g_hash_table_unref);
+  g_clear_pointer (&rows->places, g_hash_table_unref);
+  g_clear_pointer (&rows->rooms, g_hash_table_unref);
+  g_clear_pointer (&rows->deleted_trainers, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RangeRows, range_rows_clear)
+
+/* Looks @id up in @table, reading its row with @sql into a new value by
+ * @read the first time; sets *@value to NULL for no row */
+static gboolean
+lookup_range_row (FdDatabase   *database,
+                  GHashTable   *table,
+                  const char   *sql,
+                  const char   *id,
+                  gpointer    (*read) (sqlite3_stmt *stmt),
+                  gpointer     *value,
+                  GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gpointer found;
+
+  *value = NULL;
+  if (id == NULL)
+    return TRUE;
+
+  if (g_hash_table_lookup_extended (table, id, NULL, &found))
+    {
+      *value = found;
+      return TRUE;
+    }
+
+  if (!query_row (database, sql, id, &stmt, error))
+    return FALSE;
+
+  if (stmt != NULL)
+    {
+      *value = read (stmt);
+      sqlite3_reset (stmt);
+    }
+  g_hash_table_insert (table, g_strdup (id), *value);
+
+  return TRUE;
+}
+
+static gpointer
+read_range_session (sqlite3_stmt *stmt)
+{
+  RangeSession *session = g_new0 (RangeSession, 1);
+
+  session->code = dup_column (stmt, 0);
+  session->year = sqlite3_column_int (stmt, 1);
+  session->headcount = -1;
+
+  return session;
+}
+
+static gpointer
+read_range_sequence (sqlite3_stmt *stmt)
+{
+  return GINT_TO_POINTER (TRUE);
+}
+
+static gpointer
+read_range_place (sqlite3_stmt *stmt)
+{
+  RangePlace *place = g_new0 (RangePlace, 1);
+
+  place->name = dup_column (stmt, 0);
+  place->zone = intern_zone ((const char *) sqlite3_column_text (stmt, 1));
+
+  return place;
+}
+
+static gpointer
+read_range_room (sqlite3_stmt *stmt)
+{
+  RangeRoom *room = g_new0 (RangeRoom, 1);
+
+  room->name = dup_column (stmt, 0);
+  room->capacity = sqlite3_column_int64 (stmt, 1);
+
+  return room;
+}
+
+/* The session's headcount, counted once, when a room's capacity asks */
+static gboolean
+get_range_headcount (FdDatabase    *database,
+                     const char    *session_id,
+                     RangeSession  *session,
+                     gint64        *headcount,
+                     GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (session->headcount < 0)
+    {
+      if (!query_row (database, headcount_sql, session_id, &stmt, error))
+        return FALSE;
+      session->headcount = stmt != NULL ? sqlite3_column_int64 (stmt, 0) : 0;
+      if (stmt != NULL)
+        sqlite3_reset (stmt);
+    }
+
+  *headcount = session->headcount;
+
+  return TRUE;
+}
+
+/* A slot of the range from the row of range_slots_sql, as read_slot
+ * reads SLOT_COLUMNS: NULL in *@out for a slot of a cancelled or deleted
+ * session or sequence, or with times not valid */
+static gboolean
+read_range_slot (FdDatabase    *database,
+                 sqlite3_stmt  *stmt,
+                 RangeRows     *rows,
+                 SlotInfo     **out,
+                 GError       **error)
+{
+  const char *session_id = (const char *) sqlite3_column_text (stmt, 3);
+  const char *sequence_id = (const char *) sqlite3_column_text (stmt, 4);
+  g_autoptr(SlotInfo) slot = NULL;
+  RangeSession *session;
+  RangePlace *place;
+  RangeRoom *room;
+  gpointer sequence;
+
+  *out = NULL;
+
+  if (session_id == NULL || sequence_id == NULL)
+    return TRUE;
+  if (!lookup_range_row (database, rows->sessions, range_session_sql, session_id,
+                         read_range_session, (gpointer *) &session, error) ||
+      !lookup_range_row (database, rows->sequences, range_sequence_sql, sequence_id,
+                         read_range_sequence, &sequence, error))
+    return FALSE;
+  if (session == NULL || sequence == NULL)
+    return TRUE;
+
+  slot = slot_info_new ();
+  if (!normalize_date_time ((const char *) sqlite3_column_text (stmt, 1), slot->start) ||
+      !normalize_date_time ((const char *) sqlite3_column_text (stmt, 2), slot->end))
+    {
+      g_debug ("Slot %s has invalid times: left out of the conflicts",
+               (const char *) sqlite3_column_text (stmt, 0));
+      return TRUE;
+    }
+
+  if (!lookup_range_row (database, rows->places, place_sql,
+                         (const char *) sqlite3_column_text (stmt, 5),
+                         read_range_place, (gpointer *) &place, error) ||
+      !lookup_range_row (database, rows->rooms, room_sql,
+                         (const char *) sqlite3_column_text (stmt, 6),
+                         read_range_room, (gpointer *) &room, error))
+    return FALSE;
+
+  slot->id = dup_column (stmt, 0);
+  slot->session_id = g_strdup (session_id);
+  slot->session_code = g_strdup (session->code);
+  slot->session_year = session->year;
+  slot->zone = intern_zone (NULL);
+  if (place != NULL)
+    {
+      slot->place_id = dup_column (stmt, 5);
+      slot->place_name = g_strdup (place->name);
+      slot->zone = place->zone;
+    }
+  if (room != NULL)
+    {
+      slot->room_id = dup_column (stmt, 6);
+      slot->room_name = g_strdup (room->name);
+      slot->room_capacity = room->capacity;
+      if (room->capacity > 0 &&
+          !get_range_headcount (database, session_id, session, &slot->headcount, error))
+        return FALSE;
+    }
+
+  *out = g_steal_pointer (&slot);
+
+  return TRUE;
+}
+
 static gboolean
 load_range (FdDatabase  *database,
             Range       *range,
@@ -1171,6 +1498,7 @@ load_range (FdDatabase  *database,
             const char  *high,
             GError     **error)
 {
+  g_auto(RangeRows) rows = { NULL, };
   sqlite3_stmt *stmt;
   int rc;
 
@@ -1178,6 +1506,15 @@ load_range (FdDatabase  *database,
   range->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   range->trainers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                            (GDestroyNotify) trainer_free);
+
+  rows.sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) range_session_free);
+  rows.sequences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  rows.places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) range_place_free);
+  rows.rooms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) range_room_free);
+  rows.deleted_trainers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   stmt = _fd_database_prepare (database, range_slots_sql, error);
   if (stmt == NULL)
@@ -1187,12 +1524,16 @@ load_range (FdDatabase  *database,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SlotInfo *slot = read_slot (stmt);
+      SlotInfo *slot;
 
+      if (!read_range_slot (database, stmt, &rows, &slot, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
       if (slot == NULL)
         continue;
 
-      slot->headcount = sqlite3_column_int64 (stmt, 12);
       slot->in_range = (from_date == NULL || strncmp (slot->start, from_date, 10) >= 0) &&
                        (to_date == NULL || strncmp (slot->start, to_date, 10) <= 0);
       slot->trainers = g_ptr_array_new ();
@@ -1215,15 +1556,31 @@ load_range (FdDatabase  *database,
       const char *trainer_id = (const char *) sqlite3_column_text (stmt, 1);
       Trainer *trainer;
 
-      if (slot == NULL)
+      if (slot == NULL || trainer_id == NULL)
         continue; /* of a cancelled session or sequence */
 
       trainer = g_hash_table_lookup (range->trainers, trainer_id);
       if (trainer == NULL)
         {
+          sqlite3_stmt *row;
+
+          if (g_hash_table_contains (rows.deleted_trainers, trainer_id))
+            continue;
+          if (!query_row (database, trainer_sql, trainer_id, &row, error))
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+          if (row == NULL)
+            {
+              g_hash_table_add (rows.deleted_trainers, g_strdup (trainer_id));
+              continue;
+            }
+
           trainer = g_new0 (Trainer, 1);
           trainer->id = g_strdup (trainer_id);
-          trainer->name = join_name (stmt, 2);
+          trainer->name = join_name (row, 0);
+          sqlite3_reset (row);
           g_hash_table_insert (range->trainers, trainer->id, trainer);
         }
 
@@ -1310,6 +1667,80 @@ add_to_group (GHashTable *groups,
   g_ptr_array_add (group, slot);
 }
 
+/* Trainer id → TrainerUnavailabilities for the trainers of the slots in
+ * the range */
+static GHashTable *
+read_range_unavailabilities (FdDatabase  *database,
+                             Range       *range,
+                             GError     **error)
+{
+  g_autoptr(GHashTable) trainers =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                           (GDestroyNotify) trainer_unavailabilities_free);
+  GHashTableIter iter;
+  const char *trainer_id;
+  TrainerUnavailabilities *unavailabilities;
+
+  for (guint i = 0; i < range->slots->len; i++)
+    {
+      SlotInfo *slot = g_ptr_array_index (range->slots, i);
+
+      if (!slot->in_range)
+        continue;
+
+      for (guint t = 0; t < slot->trainers->len; t++)
+        {
+          const Trainer *trainer = g_ptr_array_index (slot->trainers, t);
+
+          unavailabilities = g_hash_table_lookup (trainers, trainer->id);
+          if (unavailabilities == NULL)
+            {
+              unavailabilities = g_new0 (TrainerUnavailabilities, 1);
+              g_strlcpy (unavailabilities->from, slot->start, sizeof unavailabilities->from);
+              g_strlcpy (unavailabilities->to, slot->end, sizeof unavailabilities->to);
+              g_hash_table_insert (trainers, trainer->id, unavailabilities);
+              continue;
+            }
+          if (strcmp (slot->start, unavailabilities->from) < 0)
+            g_strlcpy (unavailabilities->from, slot->start, sizeof unavailabilities->from);
+          if (strcmp (slot->end, unavailabilities->to) > 0)
+            g_strlcpy (unavailabilities->to, slot->end, sizeof unavailabilities->to);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, trainers);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &trainer_id, (gpointer *) &unavailabilities))
+    {
+      sqlite3_stmt *stmt = _fd_database_prepare (database, unavailability_sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+
+      unavailabilities->rows =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) range_unavailability_free);
+      sqlite3_bind_text (stmt, 1, trainer_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, unavailabilities->to, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, unavailabilities->from, -1, SQLITE_STATIC);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          RangeUnavailability *row = g_new0 (RangeUnavailability, 1);
+
+          row->id = dup_column (stmt, 0);
+          row->start_at = dup_column (stmt, 1);
+          row->end_at = dup_column (stmt, 2);
+          row->reason = dup_column (stmt, 3);
+          g_ptr_array_add (unavailabilities->rows, row);
+        }
+
+      if (!step_done (database, stmt, rc, unavailability_sql, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&trainers);
+}
+
 static gboolean
 check_range (FdDatabase  *database,
              Range       *range,
@@ -1320,15 +1751,19 @@ check_range (FdDatabase  *database,
                                                        (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) trainers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                           (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) unavailabilities = read_range_unavailabilities (database, range, error);
   GHashTableIter iter;
   gpointer key;
   gpointer value;
+
+  if (unavailabilities == NULL)
+    return FALSE;
 
   for (guint i = 0; i < range->slots->len; i++)
     {
       SlotInfo *slot = g_ptr_array_index (range->slots, i);
 
-      if (slot->in_range && !check_alone (database, slot, conflicts, error))
+      if (slot->in_range && !check_alone (database, slot, unavailabilities, conflicts, error))
         return FALSE;
 
       if (slot->room_id != NULL)
@@ -2071,7 +2506,7 @@ fd_conflicts_check_proposal (FdDatabase            *database,
   ok = load_proposal (database, proposal, slot, trainers, &cancelled, error);
   if (ok && !cancelled)
     {
-      ok = check_alone (database, slot, conflicts, error) &&
+      ok = check_alone (database, slot, NULL, conflicts, error) &&
            check_room_slots (database, slot, conflicts, error);
       for (guint i = 0; ok && i < trainers->len; i++)
         ok = check_trainer_slots (database, slot, g_ptr_array_index (trainers, i), conflicts,

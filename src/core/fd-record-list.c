@@ -747,12 +747,78 @@ update_in_place (FdRecordList *self,
  * of the kind created, deleted or restored, or updated in a field it sorts
  * or is searched by, or a row of a table its order reads (a session's
  * slots). Rows of other tables only change what rows show. */
+/* More rows changed than this through what their order reads of other
+ * tables: list them again rather than check each */
+#define MAX_ORDER_CHECKS 16
+
+/* Whether the rows listed are still in order after @affected changed
+ * through what the order reads of other tables (a session's first and
+ * last days, from its slots): each affected row still sorts between its
+ * neighbours, then every pair of neighbours does, and the list is in
+ * order. A few three-row queries instead of listing 5 000 rows again.
+ * Not with filters or a search, whose matches such a change may change. */
+static gboolean
+rows_keep_order (FdRecordList *self,
+                 GHashTable   *affected)
+{
+  const FdRecordKindQueries *queries = _fd_record_kind_get_queries (self->kind);
+  g_autofree char *sql = NULL;
+  guint found = 0;
+
+  if (affected == NULL || g_hash_table_size (self->filters) > 0 || self->words != NULL ||
+      g_hash_table_size (affected) > MAX_ORDER_CHECKS)
+    return FALSE;
+
+  sql = g_strconcat (queries->ids_select, " AND rowid IN (?1, ?2, ?3)", queries->order_by, NULL);
+
+  for (guint i = 0; i < self->rowids->len; i++)
+    {
+      gint64 *rowids = (gint64 *) (gpointer) self->rowids->data;
+      gint64 expected[3];
+      guint n = 0;
+      guint got = 0;
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (!g_hash_table_contains (affected, &rowids[i]))
+        continue;
+      found++;
+
+      if (i > 0)
+        expected[n++] = rowids[i - 1];
+      expected[n++] = rowids[i];
+      if (i + 1 < self->rowids->len)
+        expected[n++] = rowids[i + 1];
+
+      stmt = _fd_database_prepare (self->database, sql, NULL);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint j = 0; j < 3; j++)
+        sqlite3_bind_int64 (stmt, (int) j + 1, expected[MIN (j, n - 1)]);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          if (got >= n || sqlite3_column_int64 (stmt, 0) != expected[got])
+            break;
+          got++;
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE || got != n)
+        return FALSE;
+    }
+
+  /* a row not listed may have to be */
+  return found == g_hash_table_size (affected);
+}
+
 static gboolean
 may_move_rows (FdRecordList       *self,
-               const FdRowChanges *changes)
+               const FdRowChanges *changes,
+               GHashTable         *affected)
 {
   const FdRecordKindQueries *queries = _fd_record_kind_get_queries (self->kind);
   const char *entity = queries->info.entity;
+  gboolean order_read = FALSE;
 
   for (guint i = 0; i < fd_row_changes_get_length (changes); i++)
     {
@@ -760,7 +826,10 @@ may_move_rows (FdRecordList       *self,
       const char * const *fields;
 
       if (fd_text_has_word (queries->order_entities, changed))
-        return TRUE;
+        {
+          order_read = TRUE;
+          continue;
+        }
       if (!g_str_equal (changed, entity))
         continue;
       /* any field may be one a filter looks at */
@@ -778,7 +847,7 @@ may_move_rows (FdRecordList       *self,
           return TRUE;
     }
 
-  return FALSE;
+  return order_read && !rows_keep_order (self, affected);
 }
 
 /* The search keys still hold after changes that moved no row: they are
@@ -838,7 +907,7 @@ on_database_rows_changed_cb (FdDatabase   *database,
   /* Items already built are snapshots: those of changed rows are stale */
   g_ptr_array_set_size (self->page, 0);
 
-  if (!may_move_rows (self, changes))
+  if (!may_move_rows (self, changes, affected))
     {
       /* Nothing to list again: 50 000 rows take 8 ms to */
       restamp_keys (self, TRUE);

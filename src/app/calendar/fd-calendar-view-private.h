@@ -1,4 +1,4 @@
-/* fd-calendar-view-private.h — for the benchmarks of FdCalendarView only
+/* fd-calendar-view-private.h — for the benchmarks and tests of FdCalendarView only
  *
  * Copyright 2026 The Formadesk authors
  *
@@ -15,5 +15,7 @@ gboolean _fd_calendar_view_get_slots_shown     (FdCalendarView *self,
                                                 gint64         *usec);
 gboolean _fd_calendar_view_get_conflicts_shown (FdCalendarView *self,
                                                 gint64         *usec);
+gboolean _fd_calendar_view_is_page_cached      (FdCalendarView *self,
+                                                int             step);
 
 G_END_DECLS

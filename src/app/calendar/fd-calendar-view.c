@@ -132,6 +132,18 @@ struct _FdCalendarView
   GPtrArray *conflicts;      /* of FdConflict, of the page */
   GCancellable *conflicts_cancellable;
 
+  /* The page shown as it was read (for the cache when it is left), while
+   * no change was applied to it slot by slot since */
+  GPtrArray *page_slots;
+  guint page_view;
+  gboolean page_clean;
+
+  /* Pages read ahead (the previous and next ones) and pages left, so that
+   * turning a page shows it at once; dropped on any change they may show */
+  GPtrArray *cache;          /* of CachedPage */
+  guint64 cache_clock;
+  struct _CachedPage *adopted; /* the page shown, whose read goes on in the cache */
+
   FdSlotMove *move;          /* the slot being dragged, read once */
 
   /* for --bench-ui: what is being read, and when it was last shown */
@@ -201,7 +213,12 @@ static GParamSpec *properties[N_PROPS];
 
 static void load_slots (FdCalendarView *self);
 static void load_conflicts (FdCalendarView *self);
+static void prefetch_neighbours (FdCalendarView *self);
+static void keep_page (FdCalendarView *self);
+static gboolean show_cached_page (FdCalendarView *self);
+static void drop_cache (FdCalendarView *self);
 static void fill_filters (FdCalendarView *self);
+static void update_filters_button (FdCalendarView *self);
 static void show_toast (FdCalendarView *self,
                         const char     *message);
 
@@ -256,6 +273,16 @@ filters_copy (Filters       *to,
   to->session_text = g_strdup (from->session_text);
 }
 
+static gboolean
+filters_equal (const Filters *a,
+               const Filters *b)
+{
+  return g_strcmp0 (a->place_id, b->place_id) == 0 &&
+         g_strcmp0 (a->room_id, b->room_id) == 0 &&
+         g_strcmp0 (a->trainer_id, b->trainer_id) == 0 &&
+         g_strcmp0 (a->session_text, b->session_text) == 0;
+}
+
 static FdSlotView *
 get_view (FdCalendarView *self)
 {
@@ -286,6 +313,18 @@ get_today (FdCalendarView *self,
                   (GDateYear) g_date_time_get_year (now));
 }
 
+/* Setting a tooltip asks the display where the pointer is (a round trip
+ * to the X server, for each widget): only when it changes */
+static void
+set_tooltip_text (GtkWidget  *widget,
+                  const char *text)
+{
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 update_title (FdCalendarView *self)
 {
@@ -301,10 +340,10 @@ update_title (FdCalendarView *self)
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->title_short_label, short_title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_short_label), title);
+  set_tooltip_text (GTK_WIDGET (self->title_short_label), title);
   /* the arrows say what they turn */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button), _(previous[period]));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button), _(next[period]));
+  set_tooltip_text (GTK_WIDGET (self->previous_button), _(previous[period]));
+  set_tooltip_text (GTK_WIDGET (self->next_button), _(next[period]));
 }
 
 /* The page's first day, as the "date" property gives it */
@@ -406,6 +445,11 @@ show_slots (FdCalendarView *self,
                            g_object_ref (slot));
     }
 
+  g_clear_pointer (&self->page_slots, g_ptr_array_unref);
+  self->page_slots = slots != NULL ? g_ptr_array_ref (slots) : NULL;
+  self->page_view = self->current;
+  self->page_clean = slots != NULL;
+
   fd_slot_view_set_slots (get_view (self), slots);
 }
 
@@ -456,9 +500,16 @@ load_slots (FdCalendarView *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
+  /* the page left is kept, as read, for when it is turned to again */
+  keep_page (self);
+  self->adopted = NULL;
+
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->to, g_free);
   self->from = fd_calendar_period_dup_iso_range (get_period (self), &self->date, &self->to);
+
+  if (show_cached_page (self))
+    return;
 
   show_slots (self, NULL);
   self->reading_slots = FALSE;
@@ -855,6 +906,7 @@ on_conflicts_loaded_cb (GObject      *object,
 
   show_conflicts (self, conflicts);
   self->conflicts_shown_usec = g_get_monotonic_time ();
+  prefetch_neighbours (self);
 }
 
 static void
@@ -895,6 +947,399 @@ load_conflicts (FdCalendarView *self)
   g_task_set_source_tag (task, load_conflicts);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_conflicts_thread);
+}
+
+/* The cache of pages
+ *
+ * A page left, or read ahead (the previous and next pages of the one
+ * shown, same view and filters, read in the background once the page
+ * shown has its conflicts), is kept as read: turning to it shows its
+ * slots at once, and its conflicts when read too. Any change a page may
+ * show drops the cache (and the reads going on in it): a page taken from
+ * it is never older than the last change.
+ */
+
+#define MAX_CACHED_PAGES 3
+
+typedef struct _CachedPage
+{
+  FdCalendarView *self;      /* unowned: the view drops its cache before it goes */
+  guint view;
+  char *from;
+  char *to;
+  Filters filters;
+  GPtrArray *slots;          /* as read, or NULL while being read */
+  GPtrArray *conflicts;      /* as read, or NULL while being read or not asked for */
+  GCancellable *cancellable; /* of the read going on, or NULL */
+  guint64 used;              /* the least recently used goes first */
+} CachedPage;
+
+static void
+cached_page_free (CachedPage *page)
+{
+  g_cancellable_cancel (page->cancellable);
+  g_clear_object (&page->cancellable);
+  g_free (page->from);
+  g_free (page->to);
+  filters_clear (&page->filters);
+  g_clear_pointer (&page->slots, g_ptr_array_unref);
+  g_clear_pointer (&page->conflicts, g_ptr_array_unref);
+  g_free (page);
+}
+
+static CachedPage *
+find_cached_page (FdCalendarView *self,
+                  guint           view,
+                  const char     *from,
+                  const char     *to)
+{
+  for (guint i = 0; i < self->cache->len; i++)
+    {
+      CachedPage *page = g_ptr_array_index (self->cache, i);
+
+      if (page->view == view && g_str_equal (page->from, from) && g_str_equal (page->to, to) &&
+          filters_equal (&page->filters, &self->filters[view]))
+        return page;
+    }
+
+  return NULL;
+}
+
+/* Whether @page is the page shown */
+static gboolean
+is_page_shown (FdCalendarView *self,
+               CachedPage     *page)
+{
+  return self->adopted == page && page->view == self->current &&
+         g_strcmp0 (page->from, self->from) == 0 && g_strcmp0 (page->to, self->to) == 0;
+}
+
+static CachedPage *
+add_cached_page (FdCalendarView *self,
+                 guint           view,
+                 const char     *from,
+                 const char     *to)
+{
+  CachedPage *page = g_new0 (CachedPage, 1);
+
+  page->self = self;
+  page->view = view;
+  page->from = g_strdup (from);
+  page->to = g_strdup (to);
+  filters_copy (&page->filters, &self->filters[view]);
+  page->used = ++self->cache_clock;
+  g_ptr_array_add (self->cache, page);
+
+  /* the least recently used go, never the page shown */
+  while (self->cache->len > MAX_CACHED_PAGES)
+    {
+      guint oldest = G_MAXUINT;
+
+      for (guint i = 0; i < self->cache->len; i++)
+        {
+          CachedPage *other = g_ptr_array_index (self->cache, i);
+
+          if (other != self->adopted &&
+              (oldest == G_MAXUINT ||
+               other->used < ((CachedPage *) g_ptr_array_index (self->cache, oldest))->used))
+            oldest = i;
+        }
+      if (oldest == G_MAXUINT)
+        break;
+      g_ptr_array_remove_index_fast (self->cache, oldest);
+    }
+
+  return page;
+}
+
+static void
+remove_cached_page (FdCalendarView *self,
+                    CachedPage     *page)
+{
+  if (self->adopted == page)
+    self->adopted = NULL;
+  g_ptr_array_remove_fast (self->cache, page);
+}
+
+static LoadData *
+load_data_new_for_page (FdCalendarView *self,
+                        CachedPage     *page)
+{
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->path = g_strdup (fd_database_get_path (self->database));
+  data->from = g_strdup (page->from);
+  data->to = g_strdup (page->to);
+  filters_copy (&data->filters, &page->filters);
+
+  return data;
+}
+
+static void
+on_cached_conflicts_loaded_cb (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data)
+{
+  FdCalendarView *self = FD_CALENDAR_VIEW (object);
+  CachedPage *page = user_data;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* a cancelled read's page is gone */
+  conflicts = g_task_propagate_pointer (G_TASK (result), &error);
+  if (conflicts == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&page->cancellable);
+  if (conflicts == NULL)
+    {
+      g_warning ("Could not list the calendar's conflicts: %s", error->message);
+      if (is_page_shown (self, page))
+        {
+          self->reading_conflicts = FALSE;
+          self->adopted = NULL;
+        }
+      return;
+    }
+
+  page->conflicts = g_ptr_array_ref (conflicts);
+  if (is_page_shown (self, page))
+    {
+      self->adopted = NULL;
+      self->reading_conflicts = FALSE;
+      show_conflicts (self, conflicts);
+      self->conflicts_shown_usec = g_get_monotonic_time ();
+    }
+
+  /* the next page to read ahead, once the page shown has its conflicts */
+  if (!self->reading_slots && !self->reading_conflicts)
+    prefetch_neighbours (self);
+}
+
+static void
+read_cached_conflicts (FdCalendarView *self,
+                       CachedPage     *page)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_clear_object (&page->cancellable);
+  page->cancellable = g_cancellable_new ();
+  task = g_task_new (self, page->cancellable, on_cached_conflicts_loaded_cb, page);
+  g_task_set_source_tag (task, read_cached_conflicts);
+  g_task_set_task_data (task, load_data_new_for_page (self, page),
+                        (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_conflicts_thread);
+}
+
+static void
+on_cached_slots_loaded_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  FdCalendarView *self = FD_CALENDAR_VIEW (object);
+  CachedPage *page = user_data;
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(GError) error = NULL;
+
+  slots = g_task_propagate_pointer (G_TASK (result), &error);
+  if (slots == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (slots == NULL)
+    {
+      gboolean shown = is_page_shown (self, page);
+
+      g_warning ("Could not list the calendar's slots: %s", error->message);
+      remove_cached_page (self, page);
+      if (shown)
+        {
+          self->reading_slots = FALSE;
+          g_clear_object (&self->cancellable);
+        }
+      return;
+    }
+
+  page->slots = g_ptr_array_ref (slots);
+  if (is_page_shown (self, page))
+    {
+      /* no page is being read any more: changes apply slot by slot again */
+      self->reading_slots = FALSE;
+      g_clear_object (&self->cancellable);
+      show_slots (self, slots);
+      self->slots_shown_usec = g_get_monotonic_time ();
+      g_cancellable_cancel (self->conflicts_cancellable);
+      g_clear_object (&self->conflicts_cancellable);
+      self->reading_conflicts = TRUE;
+    }
+
+  read_cached_conflicts (self, page);
+}
+
+static void
+read_cached_page (FdCalendarView *self,
+                  CachedPage     *page)
+{
+  g_autoptr(GTask) task = NULL;
+
+  page->cancellable = g_cancellable_new ();
+  task = g_task_new (self, page->cancellable, on_cached_slots_loaded_cb, page);
+  g_task_set_source_tag (task, read_cached_page);
+  g_task_set_task_data (task, load_data_new_for_page (self, page),
+                        (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_slots_thread);
+}
+
+/* Whether a page of the cache is being read */
+static gboolean
+is_cache_reading (FdCalendarView *self)
+{
+  for (guint i = 0; i < self->cache->len; i++)
+    if (((CachedPage *) g_ptr_array_index (self->cache, i))->cancellable != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Reads ahead the pages after and before the one shown, those not kept,
+ * one at a time: two workers at once would take both cores from the
+ * frames, and each its own memory */
+static void
+prefetch_neighbours (FdCalendarView *self)
+{
+  static const int steps[] = { 1, -1 };
+
+  if (self->database == NULL || self->from == NULL || !has_second_connection (self) ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)) || is_cache_reading (self))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      CachedPage *page;
+      GDate date = self->date;
+
+      fd_calendar_period_step (get_period (self), &date, steps[i]);
+      from = fd_calendar_period_dup_iso_range (get_period (self), &date, &to);
+      page = find_cached_page (self, self->current, from, to);
+      if (page != NULL)
+        {
+          /* a page left before its conflicts were read */
+          page->used = ++self->cache_clock;
+          if (page->slots != NULL && page->conflicts == NULL && page->cancellable == NULL)
+            {
+              read_cached_conflicts (self, page);
+              return;
+            }
+          continue;
+        }
+
+      read_cached_page (self, add_cached_page (self, self->current, from, to));
+      return;
+    }
+}
+
+/* Keeps the page shown, as read, when nothing changed it since */
+static void
+keep_page (FdCalendarView *self)
+{
+  CachedPage *page;
+
+  if (!self->page_clean || self->page_slots == NULL || self->reading_slots ||
+      self->from == NULL || !has_second_connection (self) ||
+      find_cached_page (self, self->page_view, self->from, self->to) != NULL)
+    return;
+
+  page = add_cached_page (self, self->page_view, self->from, self->to);
+  page->slots = g_ptr_array_ref (self->page_slots);
+  if (!self->reading_conflicts && self->conflicts != NULL)
+    page->conflicts = g_ptr_array_ref (self->conflicts);
+}
+
+/* Shows the page of self->from from the cache, if it is there: at once
+ * when read, else when its read ends */
+static gboolean
+show_cached_page (FdCalendarView *self)
+{
+  CachedPage *page = find_cached_page (self, self->current, self->from, self->to);
+
+  if (page == NULL)
+    return FALSE;
+
+  page->used = ++self->cache_clock;
+  g_cancellable_cancel (self->conflicts_cancellable);
+  g_clear_object (&self->conflicts_cancellable);
+  self->reading_conflicts = FALSE;
+
+  if (page->slots == NULL)
+    {
+      /* being read: shown when read, and any change meanwhile reads
+       * the page again (as for any page being read) */
+      show_slots (self, NULL);
+      self->adopted = page;
+      self->reading_slots = TRUE;
+      self->cancellable = g_cancellable_new ();
+      return TRUE;
+    }
+
+  show_slots (self, page->slots);
+  self->reading_slots = FALSE;
+  self->slots_shown_usec = g_get_monotonic_time ();
+
+  if (page->conflicts != NULL)
+    {
+      show_conflicts (self, page->conflicts);
+      self->conflicts_shown_usec = g_get_monotonic_time ();
+      prefetch_neighbours (self);
+    }
+  else if (page->cancellable != NULL)
+    {
+      self->adopted = page;
+      self->reading_conflicts = TRUE;
+    }
+  else
+    load_conflicts (self);
+
+  return TRUE;
+}
+
+/* Forgets the pages kept and read ahead; the page shown, when it waited
+ * for a read in the cache, is read again */
+static void
+drop_cache (FdCalendarView *self)
+{
+  gboolean was_adopted = self->adopted != NULL;
+  gboolean slots_pending = was_adopted && self->adopted->slots == NULL;
+
+  self->adopted = NULL;
+  g_ptr_array_set_size (self->cache, 0);
+
+  if (!was_adopted)
+    return;
+
+  if (slots_pending)
+    load_slots (self);
+  else
+    load_conflicts (self);
+}
+
+/* Whether @changes may change what a page shows: its slots or conflicts */
+static gboolean
+changes_concern_pages (FdRowChanges *changes)
+{
+  static const char * const entities[] = {
+    "slot", "session", "slot_staff", "sequence", "place", "room", "trainer",
+    "unavailability", "conflict_ack", "enrollment",
+  };
+
+  if (fd_row_changes_is_reset (changes))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    if (fd_row_changes_touches (changes, entities[i]))
+      return TRUE;
+
+  return FALSE;
 }
 
 /* Changes announced by core */
@@ -1030,6 +1475,13 @@ on_database_rows_changed_cb (FdCalendarView *self,
                              FdRowChanges   *changes,
                              FdDatabase     *database)
 {
+  /* what was read before is older than this change */
+  if (changes_concern_pages (changes))
+    {
+      self->page_clean = FALSE;
+      drop_cache (self);
+    }
+
   /* out of sight: the whole page when shown again */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -1177,7 +1629,12 @@ set_current_view (FdCalendarView *self,
     gtk_toggle_button_set_active (self->view_buttons[i], i == index);
   read_lanes (self);
   gtk_stack_set_visible_child_name (self->view_stack, view_infos[index].name);
-  fill_filters (self);
+  /* the popover's rows (56 places…) are filled with the view's filters
+   * when it opens: a switch only relabels the button */
+  if (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (self->filters_button))))
+    fill_filters (self);
+  else
+    update_filters_button (self);
   show_date (self, &self->date, TRUE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
@@ -1788,6 +2245,9 @@ on_filter_changed_cb (FdCalendarView *self)
   replace_filter (&filters->session_text, *text != '\0' ? text : NULL);
 
   update_filters_button (self);
+  /* the page shown and those kept were read with the other filters */
+  self->page_clean = FALSE;
+  drop_cache (self);
   load_slots (self);
 }
 
@@ -1969,6 +2429,8 @@ fd_calendar_view_map (GtkWidget *widget)
       self->reload_when_shown = FALSE;
       load_slots (self);
     }
+  else if (!self->reading_slots && !self->reading_conflicts)
+    prefetch_neighbours (self);
 }
 
 static void
@@ -1981,6 +2443,9 @@ fd_calendar_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->conflicts_cancellable);
   g_clear_object (&self->conflicts_cancellable);
+  self->adopted = NULL;
+  if (self->cache != NULL)
+    g_ptr_array_set_size (self->cache, 0);
   g_clear_handle_id (&self->midnight_id, g_source_remove);
   if (self->database != NULL)
     g_clear_signal_handler (&self->rows_changed_id, self->database);
@@ -2012,6 +2477,8 @@ fd_calendar_view_finalize (GObject *object)
   g_clear_pointer (&self->conflicted, g_hash_table_unref);
   g_clear_pointer (&self->holidays, g_hash_table_unref);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&self->page_slots, g_ptr_array_unref);
+  g_clear_pointer (&self->cache, g_ptr_array_unref);
   g_clear_pointer (&self->place_ids, g_ptr_array_unref);
   g_clear_pointer (&self->room_ids, g_ptr_array_unref);
   g_clear_pointer (&self->trainer_ids, g_ptr_array_unref);
@@ -2190,6 +2657,7 @@ fd_calendar_view_init (FdCalendarView *self)
 {
   self->today = g_strdup ("");
   self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->cache = g_ptr_array_new_with_free_func ((GDestroyNotify) cached_page_free);
   g_date_clear (&self->date, 1);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -2306,6 +2774,8 @@ fd_calendar_view_set_database (FdCalendarView *self,
     }
   gtk_popover_popdown (GTK_POPOVER (self->create_popover));
   fd_slot_create_popover_clear (self->create_popover);
+  self->page_clean = FALSE;
+  drop_cache (self);
   read_lanes (self);
   fill_filters (self);
   load_slots (self);
@@ -2444,6 +2914,8 @@ fd_calendar_view_reload (FdCalendarView *self)
 {
   g_return_if_fail (FD_IS_CALENDAR_VIEW (self));
 
+  self->page_clean = FALSE;
+  drop_cache (self);
   load_slots (self);
 }
 
@@ -2490,4 +2962,34 @@ _fd_calendar_view_get_conflicts_shown (FdCalendarView *self,
     *usec = self->conflicts_shown_usec;
 
   return !self->reading_slots && !self->reading_conflicts;
+}
+
+/**
+ * _fd_calendar_view_is_page_cached:
+ * @self: a #FdCalendarView
+ * @step: pages away from the one shown, in the view shown (-1, 1…)
+ *
+ * For tests: whether that page is kept, its slots and conflicts read, so
+ * that turning to it shows it at once.
+ *
+ * Returns: %TRUE when the page is kept and read
+ */
+gboolean
+_fd_calendar_view_is_page_cached (FdCalendarView *self,
+                                  int             step)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  CachedPage *page;
+  GDate date;
+
+  g_return_val_if_fail (FD_IS_CALENDAR_VIEW (self), FALSE);
+  g_return_val_if_fail (g_date_valid (&self->date), FALSE);
+
+  date = self->date;
+  fd_calendar_period_step (get_period (self), &date, step);
+  from = fd_calendar_period_dup_iso_range (get_period (self), &date, &to);
+  page = find_cached_page (self, self->current, from, to);
+
+  return page != NULL && page->slots != NULL && page->conflicts != NULL;
 }

@@ -559,6 +559,18 @@ forget_chip_slots (FdMonthView *self)
     set_chip_slot (&g_array_index (self->chips, Chip, i), NULL);
 }
 
+/* Setting a tooltip asks the display where the pointer is (a round trip
+ * to the X server, for each widget): only when it changes */
+static void
+set_tooltip_text (GtkWidget  *widget,
+                  const char *text)
+{
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 update_cells (FdMonthView *self)
 {
@@ -598,7 +610,7 @@ update_cells (FdMonthView *self)
           gtk_widget_add_css_class (self->cells[i], "holiday");
         else
           gtk_widget_remove_css_class (self->cells[i], "holiday");
-        gtk_widget_set_tooltip_text (self->cells[i], holiday);
+        set_tooltip_text (self->cells[i], holiday);
       }
     }
 }

@@ -645,6 +645,18 @@ dup_day_iso (FdWeekView *self,
               (guint) g_date_get_day (&date));
 }
 
+/* Setting a tooltip asks the display where the pointer is (a round trip
+ * to the X server, for each widget): only when it changes */
+static void
+set_tooltip_text (GtkWidget  *widget,
+                  const char *text)
+{
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 update_headers (FdWeekView *self)
 {
@@ -678,7 +690,7 @@ update_headers (FdWeekView *self)
         holiday = g_hash_table_lookup (self->holidays, iso);
       gtk_label_set_label (GTK_LABEL (self->holiday_labels[day]), holiday);
       gtk_widget_set_visible (self->holiday_labels[day], holiday != NULL);
-      gtk_widget_set_tooltip_text (self->holiday_labels[day], holiday);
+      set_tooltip_text (self->holiday_labels[day], holiday);
     }
 }
 
