@@ -117,21 +117,6 @@ slot_get_end (gpointer item)
   return fd_slot_get_end_at (item);
 }
 
-static char *
-dup_slot_title (FdSlot *slot)
-{
-  const char *code = fd_slot_get_session_code (slot);
-  const char *label = fd_slot_get_session_label (slot);
-
-  if (code == NULL || *code == '\0')
-    return g_strdup (label != NULL ? label : "");
-  if (label == NULL || *label == '\0')
-    return g_strdup (code);
-
-  /* Translators: a slot in the calendar: session code — session label */
-  return g_strdup_printf (C_("calendar slot", "%1$s — %2$s"), code, label);
-}
-
 /* "<b>09:00</b> Sauveteur secouriste du travail 2026-0012": the label
  * first because it is what people read, the code dimmed after it. */
 static char *
@@ -151,23 +136,6 @@ dup_chip_markup (FdSlot *slot)
 
   return g_markup_printf_escaped ("<b>%s</b> %s <span alpha=\"60%%\">%s</span>",
                                   time, label, code);
-}
-
-static char *
-dup_slot_tooltip (FdSlot *slot)
-{
-  g_autofree char *range = fd_format_time_range (fd_slot_get_start_at (slot),
-                                                 fd_slot_get_end_at (slot));
-  g_autofree char *title = dup_slot_title (slot);
-  const char *place = fd_slot_get_place_name (slot);
-
-  if (range == NULL)
-    range = g_strdup ("");
-
-  if (place != NULL && *place != '\0')
-    return g_strdup_printf ("%s\n%s\n%s", range, title, place);
-
-  return g_strdup_printf ("%s\n%s", range, title);
 }
 
 static void
@@ -402,20 +370,10 @@ on_chip_query_tooltip_cb (GtkWidget   *button,
 
       if (chip->button == button && chip->slot != NULL)
         {
-          g_autofree char *text = dup_slot_tooltip (chip->slot);
-          const char *conflict = NULL;
+          g_autofree char *text = fd_slot_view_dup_slot_tooltip (chip->slot, self->conflicted,
+                                                                  NULL);
 
-          if (self->conflicted != NULL)
-            conflict = g_hash_table_lookup (self->conflicted,
-                                            fd_record_get_id (FD_RECORD (chip->slot)));
-          if (conflict != NULL)
-            {
-              g_autofree char *both = g_strdup_printf ("%s\n⚠ %s", text, conflict);
-
-              gtk_tooltip_set_text (tooltip, both);
-            }
-          else
-            gtk_tooltip_set_text (tooltip, text);
+          gtk_tooltip_set_text (tooltip, text);
           return TRUE;
         }
     }

@@ -307,54 +307,6 @@ scroll_lane_into_view (FdResourceView *self,
 
 /* Text */
 
-static char *
-dup_slot_title (FdSlot *slot)
-{
-  const char *code = fd_slot_get_session_code (slot);
-  const char *label = fd_slot_get_session_label (slot);
-
-  if (code == NULL || *code == '\0')
-    return g_strdup (label != NULL ? label : "");
-  if (label == NULL || *label == '\0')
-    return g_strdup (code);
-
-  /* Translators: a slot in the calendar: session code — session label */
-  return g_strdup_printf (C_("calendar slot", "%1$s — %2$s"), code, label);
-}
-
-static char *
-dup_slot_tooltip (FdResourceView *self,
-                  FdSlot         *slot)
-{
-  g_autofree char *range = fd_format_time_range (fd_slot_get_start_at (slot),
-                                                 fd_slot_get_end_at (slot));
-  g_autofree char *title = dup_slot_title (slot);
-  GString *text = g_string_new (NULL);
-  const char *place = fd_slot_get_place_name (slot);
-  const char *room = fd_slot_get_room_name (slot);
-  const char *trainers = fd_slot_get_trainer_names (slot);
-  const char *conflict = self->conflicted != NULL
-    ? g_hash_table_lookup (self->conflicted, fd_record_get_id (FD_RECORD (slot))) : NULL;
-
-  g_string_append_printf (text, "%s\n%s", range != NULL ? range : "", title);
-  if (place != NULL && *place != '\0' && room != NULL && *room != '\0')
-    {
-      g_string_append_c (text, '\n');
-      /* Translators: where a slot is: place · room */
-      g_string_append_printf (text, C_("calendar slot", "%1$s · %2$s"), place, room);
-    }
-  else if (place != NULL && *place != '\0')
-    {
-      g_string_append_printf (text, "\n%s", place);
-    }
-  if (trainers != NULL && *trainers != '\0')
-    g_string_append_printf (text, "\n%s", trainers);
-  if (conflict != NULL)
-    g_string_append_printf (text, "\n⚠ %s", conflict);
-
-  return g_string_free (text, FALSE);
-}
-
 static PangoLayout *
 create_layout (FdResourceView *self,
                const char     *text,
@@ -1547,7 +1499,7 @@ fd_resource_view_query_tooltip (GtkWidget  *widget,
   if (placement == NULL)
     return FALSE;
 
-  text = dup_slot_tooltip (self, placement->slot);
+  text = fd_slot_view_dup_slot_tooltip (placement->slot, self->conflicted, NULL);
   rect = get_bar_rect (self, (guint) lane, placement->start, placement->end, placement->row);
   gtk_tooltip_set_text (tooltip, text);
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {

@@ -9,7 +9,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "fd-slot-view.h"
+
+#include "fd-format.h"
 
 G_DEFINE_INTERFACE (FdSlotView, fd_slot_view, GTK_TYPE_WIDGET)
 
@@ -419,4 +423,82 @@ fd_slot_view_get_color_class (guint index)
   g_return_val_if_fail (index < FD_SLOT_VIEW_N_COLORS, classes[0]);
 
   return classes[index];
+}
+
+/**
+ * fd_slot_view_dup_slot_title:
+ * @slot: a slot
+ *
+ * Returns: (transfer full): what every view calls the slot: its session's
+ *   code and label, "2026-0012 — Sauveteur secouriste du travail"
+ */
+char *
+fd_slot_view_dup_slot_title (FdSlot *slot)
+{
+  const char *code;
+  const char *label;
+
+  g_return_val_if_fail (FD_IS_SLOT (slot), NULL);
+
+  code = fd_slot_get_session_code (slot);
+  label = fd_slot_get_session_label (slot);
+  if (code == NULL || *code == '\0')
+    return g_strdup (label != NULL ? label : "");
+  if (label == NULL || *label == '\0')
+    return g_strdup (code);
+
+  /* Translators: a slot in the calendar: session code — session label */
+  return g_strdup_printf (C_("calendar slot", "%1$s — %2$s"), code, label);
+}
+
+/**
+ * fd_slot_view_dup_slot_tooltip:
+ * @slot: a slot
+ * @conflicted: (nullable): slot id → its conflict's sentence, as given to
+ *   fd_slot_view_set_marks()
+ * @hint: (nullable): a last line, how to act on the slot in this view
+ *
+ * Returns: (transfer full): a slot's tooltip in every view: its times,
+ *   title, place and room, trainers, conflict, and @hint, one per line
+ */
+char *
+fd_slot_view_dup_slot_tooltip (FdSlot     *slot,
+                               GHashTable *conflicted,
+                               const char *hint)
+{
+  g_autofree char *range = NULL;
+  g_autofree char *title = NULL;
+  const char *place, *room, *trainers, *conflict = NULL;
+  GString *text;
+
+  g_return_val_if_fail (FD_IS_SLOT (slot), NULL);
+
+  range = fd_format_time_range (fd_slot_get_start_at (slot), fd_slot_get_end_at (slot));
+  title = fd_slot_view_dup_slot_title (slot);
+  place = fd_slot_get_place_name (slot);
+  room = fd_slot_get_room_name (slot);
+  trainers = fd_slot_get_trainer_names (slot);
+  if (conflicted != NULL)
+    conflict = g_hash_table_lookup (conflicted, fd_record_get_id (FD_RECORD (slot)));
+
+  text = g_string_new (range != NULL ? range : "");
+  g_string_append_printf (text, "\n%s", title);
+  if (place != NULL && *place != '\0' && room != NULL && *room != '\0')
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: where a slot is: place · room */
+      g_string_append_printf (text, C_("calendar slot", "%1$s · %2$s"), place, room);
+    }
+  else if (place != NULL && *place != '\0')
+    g_string_append_printf (text, "\n%s", place);
+  else if (room != NULL && *room != '\0')
+    g_string_append_printf (text, "\n%s", room);
+  if (trainers != NULL && *trainers != '\0')
+    g_string_append_printf (text, "\n%s", trainers);
+  if (conflict != NULL)
+    g_string_append_printf (text, "\n⚠ %s", conflict);
+  if (hint != NULL)
+    g_string_append_printf (text, "\n%s", hint);
+
+  return g_string_free (text, FALSE);
 }

@@ -98,6 +98,11 @@ struct _FdSlotViewInterface
 guint            fd_slot_view_get_color_index (const char *session_id);
 const char      *fd_slot_view_get_color_class (guint       index);
 
+char            *fd_slot_view_dup_slot_title   (FdSlot     *slot);
+char            *fd_slot_view_dup_slot_tooltip (FdSlot     *slot,
+                                                GHashTable *conflicted,
+                                                const char *hint);
+
 FdCalendarPeriod fd_slot_view_get_period    (FdSlotView   *self);
 FdSlotViewLanes  fd_slot_view_get_lanes     (FdSlotView   *self);
 void             fd_slot_view_set_date      (FdSlotView   *self,

@@ -575,60 +575,6 @@ get_line_layout (FdWeekView *self,
   return layout;
 }
 
-static char *
-dup_slot_title (FdSlot *slot)
-{
-  const char *code = fd_slot_get_session_code (slot);
-  const char *label = fd_slot_get_session_label (slot);
-
-  if (code == NULL || *code == '\0')
-    return g_strdup (label != NULL ? label : "");
-  if (label == NULL || *label == '\0')
-    return g_strdup (code);
-
-  /* Translators: a slot in the calendar: session code — session label */
-  return g_strdup_printf (C_("calendar slot", "%1$s — %2$s"), code, label);
-}
-
-static char *
-dup_slot_tooltip (FdWeekView *self,
-                  FdSlot     *slot)
-{
-  g_autofree char *range = fd_format_time_range (fd_slot_get_start_at (slot),
-                                                 fd_slot_get_end_at (slot));
-  g_autofree char *title = dup_slot_title (slot);
-  const char *place = fd_slot_get_place_name (slot);
-  const char *room = fd_slot_get_room_name (slot);
-  const char *trainers = fd_slot_get_trainer_names (slot);
-  const char *conflict = NULL;
-  GString *text = g_string_new (range != NULL ? range : "");
-
-  g_string_append_printf (text, "\n%s", title);
-  if (place != NULL && *place != '\0' && room != NULL && *room != '\0')
-    /* Translators: where a slot is: place · room */
-    {
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text, C_("calendar slot", "%1$s · %2$s"), place, room);
-    }
-  else if (place != NULL && *place != '\0')
-    g_string_append_printf (text, "\n%s", place);
-  else if (room != NULL && *room != '\0')
-    g_string_append_printf (text, "\n%s", room);
-  if (trainers != NULL && *trainers != '\0')
-    g_string_append_printf (text, "\n%s", trainers);
-
-  if (self->conflicted != NULL)
-    conflict = g_hash_table_lookup (self->conflicted, slot_get_id (slot));
-  if (conflict != NULL)
-    g_string_append_printf (text, "\n⚠ %s", conflict);
-
-  g_string_append_printf (text, "\n%s",
-                          _("Drag to move, drag the bottom edge to resize; "
-                            "M to move with the arrow keys"));
-
-  return g_string_free (text, FALSE);
-}
-
 /* The day headers */
 
 static void
@@ -851,7 +797,7 @@ create_overflow_row (FdSlot *slot)
 {
   g_autofree char *range = fd_format_time_range (fd_slot_get_start_at (slot),
                                                  fd_slot_get_end_at (slot));
-  g_autofree char *title = dup_slot_title (slot);
+  g_autofree char *title = fd_slot_view_dup_slot_title (slot);
   const char *room = fd_slot_get_room_name (slot);
   const char *trainers = fd_slot_get_trainer_names (slot);
   g_autofree char *subtitle = NULL;
@@ -1561,7 +1507,9 @@ on_query_tooltip_cb (GtkWidget  *widget,
       slot = block->item;
     }
 
-  text = dup_slot_tooltip (self, slot);
+  text = fd_slot_view_dup_slot_tooltip (slot, self->conflicted,
+                                        _("Drag to move, drag the bottom edge to resize; "
+                                          "M to move with the arrow keys"));
   gtk_tooltip_set_text (tooltip, text);
   {
     GdkRectangle area;
