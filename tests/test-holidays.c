@@ -472,6 +472,28 @@ test_check_slot (CoreFixture   *fixture,
 
   /* The name is optional */
   g_assert_true (fd_holidays_check_slot (db, paris, "2026-05-14T09:00", NULL, NULL));
+
+  /* A place's department, whose holidays a page filtered by it shows */
+  {
+    const struct
+    {
+      const char *place;
+      const char *department;
+    } departments[] = {
+      { strasbourg, "67" }, { reunion, "974" }, { paris, "75" }, { nowhere, NULL },
+      { gone, NULL }, { "no-such-place", NULL }, { NULL, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (departments); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *department = fd_database_dup_place_department (db, departments[i].place,
+                                                                        &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (department, ==, departments[i].department);
+      }
+  }
 }
 
 static void

@@ -1240,6 +1240,86 @@ test_move_sends_update (Fixture       *fixture,
   g_assert_cmpint (count_invitations (), ==, before);
 }
 
+
+/* The toolbar's "Filters" menu button */
+static GtkWidget *
+find_filters_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) &&
+      g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (root)), "Filters") == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_filters_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A cell of the month showing @name as its holiday */
+static gboolean
+has_holiday_named (Fixture       *fixture,
+                   gconstpointer  name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (get_month_view (fixture)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "holiday") &&
+        g_strcmp0 (gtk_widget_get_tooltip_text (child), name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Filtered by a place in Alsace, the page shows its own holidays too */
+static void
+test_place_holidays (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkWidget *filters = find_filters_button (GTK_WIDGET (fixture->view));
+  GtkPopover *popover;
+  GtkDropDown *places = NULL;
+  GListModel *model;
+  guint strasbourg = GTK_INVALID_LIST_POSITION;
+
+  wait_for_month (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next", NULL);
+  g_assert_cmpstr (get_title (fixture), ==, "December 2026");
+  g_assert_true (wait_for (fixture, has_holiday_named, "Christmas Day"));
+  g_assert_false (has_holiday_named (fixture, "St Stephen’s Day"));
+
+  /* the Filters button's popover, its first dropdown the places */
+  g_assert_nonnull (filters);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (filters));
+  gtk_popover_popup (popover);
+  places = GTK_DROP_DOWN (find_widget (GTK_WIDGET (popover), GTK_TYPE_DROP_DOWN, NULL));
+  g_assert_nonnull (places);
+  model = gtk_drop_down_get_model (places);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (strstr (gtk_string_object_get_string (item), "Strasbourg") != NULL)
+        strasbourg = i;
+    }
+  g_assert_cmpuint (strasbourg, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (places, strasbourg);
+  gtk_popover_popdown (popover);
+
+  g_assert_true (wait_for (fixture, has_holiday_named, "St Stephen’s Day"));
+
+  /* back to any place: national only */
+  gtk_popover_popup (popover);
+  gtk_drop_down_set_selected (places, 0);
+  gtk_popover_popdown (popover);
+  g_assert_true (wait_for (fixture, has_holiday_named, "Christmas Day"));
+  g_assert_false (has_holiday_named (fixture, "St Stephen’s Day"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1286,6 +1366,8 @@ main (int   argc,
               fixture_set_up, test_move_sends_update, fixture_tear_down);
   g_test_add ("/ui/calendar/switch-views", Fixture, NULL,
               fixture_set_up, test_switch_views, fixture_tear_down);
+  g_test_add ("/ui/calendar/place-holidays", Fixture, NULL,
+              fixture_set_up, test_place_holidays, fixture_tear_down);
   g_test_add ("/ui/calendar/holidays", Fixture, NULL,
               fixture_set_up, test_holidays, fixture_tear_down);
   g_test_add ("/ui/calendar/shortcuts", Fixture, NULL,

@@ -387,6 +387,50 @@ fd_department_parse (const char *text)
 }
 
 /**
+ * fd_database_dup_place_department:
+ * @database: a #FdDatabase
+ * @place_id: (nullable): a place
+ * @error: return location for a #GError, set only when the database
+ *   cannot be read
+ *
+ * The department whose public holidays a place keeps, from its postal
+ * code.
+ *
+ * Returns: (transfer full) (nullable): "57", "974", or %NULL for a
+ *   missing, deleted or unknown place, or one without a postal code (the
+ *   national holidays only)
+ */
+char *
+fd_database_dup_place_department (FdDatabase  *database,
+                                  const char  *place_id,
+                                  GError     **error)
+{
+  static const char sql[] = "SELECT postal_code FROM place WHERE id = ?1 AND deleted = 0";
+  char *department = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (FD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (place_id == NULL)
+    return NULL;
+
+  stmt = _fd_database_prepare (database, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, place_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    department = fd_department_from_postal_code ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _fd_database_set_error (database, error, sql);
+
+  return department;
+}
+
+/**
  * fd_holidays_check_slot:
  * @database: a #FdDatabase
  * @place_id: (nullable): the slot's place, whose postal code gives the
@@ -412,7 +456,7 @@ fd_holidays_check_slot (FdDatabase  *database,
                         char       **holiday_name,
                         GError     **error)
 {
-  static const char sql[] = "SELECT postal_code FROM place WHERE id = ?1 AND deleted = 0";
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *department = NULL;
   const char *name;
   GDate date;
@@ -430,24 +474,11 @@ fd_holidays_check_slot (FdDatabase  *database,
       return FALSE;
     }
 
-  if (place_id != NULL)
+  department = fd_database_dup_place_department (database, place_id, &local_error);
+  if (local_error != NULL)
     {
-      sqlite3_stmt *stmt = _fd_database_prepare (database, sql, error);
-      int rc;
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, place_id, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        department = fd_department_from_postal_code ((const char *) sqlite3_column_text (stmt,
-                                                                                         0));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        {
-          _fd_database_set_error (database, error, sql);
-          return FALSE;
-        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
   g_date_clear (&date, 1);

@@ -45,6 +45,9 @@ const char *fd_holiday_name                (const GDate    *date,
                                             const char     *department);
 char       *fd_department_from_postal_code (const char     *postal_code);
 char       *fd_department_parse            (const char     *text);
+char       *fd_database_dup_place_department (FdDatabase   *database,
+                                              const char   *place_id,
+                                              GError      **error);
 gboolean    fd_holidays_check_slot         (FdDatabase     *database,
                                             const char     *place_id,
                                             const char     *start_at,

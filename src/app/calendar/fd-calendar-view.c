@@ -855,20 +855,27 @@ show_conflicts (FdCalendarView *self,
   fd_slot_view_set_marks (get_view (self), self->conflicted, self->holidays);
 }
 
-/* The page's national public holidays (a place's own are asked about when
- * a slot is planned there) */
+/* The page's public holidays: the national ones, and those of the place
+ * the view is filtered by (Alsace-Moselle's, an overseas department's);
+ * without a place filter, a place's own are asked about when a slot is
+ * planned there */
 static void
 update_holidays (FdCalendarView *self)
 {
   g_autoptr(GArray) holidays = NULL;
+  g_autofree char *department = NULL;
   GDate first, after;
 
   g_clear_pointer (&self->holidays, g_hash_table_unref);
   self->holidays = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  if (self->database != NULL)
+    department = fd_database_dup_place_department (self->database,
+                                                   self->filters[self->current].place_id, NULL);
+
   fd_calendar_period_get_range (get_period (self), &self->date, &first, &after);
   g_date_subtract_days (&after, 1);
-  holidays = fd_holidays_in_range (&first, &after, NULL);
+  holidays = fd_holidays_in_range (&first, &after, department);
   for (guint i = 0; holidays != NULL && i < holidays->len; i++)
     {
       const FdHoliday *holiday = &g_array_index (holidays, FdHoliday, i);
@@ -2245,6 +2252,8 @@ on_filter_changed_cb (FdCalendarView *self)
   replace_filter (&filters->session_text, *text != '\0' ? text : NULL);
 
   update_filters_button (self);
+  /* a place's own holidays show when the view is filtered by it */
+  update_holidays (self);
   /* the page shown and those kept were read with the other filters */
   self->page_clean = FALSE;
   drop_cache (self);
