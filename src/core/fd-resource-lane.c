@@ -12,6 +12,7 @@
 #include "fd-resource-lane.h"
 
 #include "fd-database-private.h"
+#include "fd-models-private.h"
 #include "fd-text.h"
 
 #include <string.h>
@@ -151,13 +152,6 @@ fd_resource_lane_get_capacity (const FdResourceLane *self)
   return self->capacity;
 }
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 /**
  * fd_database_list_trainer_lanes:
  * @self: a #FdDatabase
@@ -262,10 +256,10 @@ fd_database_list_room_lanes (FdDatabase  *self,
   rows = g_array_new (FALSE, FALSE, sizeof (RoomRow));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *id = dup_column (stmt, 0);
-      g_autofree char *name = dup_column (stmt, 1);
-      g_autofree char *place_id = dup_column (stmt, 2);
-      g_autofree char *place_name = dup_column (stmt, 3);
+      g_autofree char *id = _fd_stmt_dup_text (stmt, 0);
+      g_autofree char *name = _fd_stmt_dup_text (stmt, 1);
+      g_autofree char *place_id = _fd_stmt_dup_text (stmt, 2);
+      g_autofree char *place_name = _fd_stmt_dup_text (stmt, 3);
       gint64 capacity = sqlite3_column_int64 (stmt, 4);
       RoomRow row;
 

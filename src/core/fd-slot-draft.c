@@ -14,6 +14,7 @@
 #include "fd-slot-draft.h"
 
 #include "fd-database-private.h"
+#include "fd-models-private.h"
 #include "fd-option.h"
 #include "fd-roles.h"
 #include "fd-text.h"
@@ -82,15 +83,6 @@ static const char room_sql[] =
 
 static const char trainer_sql[] =
   "SELECT id FROM trainer WHERE id = ?1 AND deleted = 0";
-
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
 
 void
 fd_session_choice_free (FdSessionChoice *self)
@@ -216,11 +208,11 @@ fd_slot_draft_list_sessions (FdDatabase  *database,
     {
       FdSessionChoice *choice = g_new0 (FdSessionChoice, 1);
 
-      choice->id = dup_column (stmt, 0);
-      choice->code = dup_column (stmt, 1);
-      choice->label = dup_column (stmt, 2);
-      choice->first_day = dup_column (stmt, 3);
-      choice->last_day = dup_column (stmt, 4);
+      choice->id = _fd_stmt_dup_text (stmt, 0);
+      choice->code = _fd_stmt_dup_text (stmt, 1);
+      choice->label = _fd_stmt_dup_text (stmt, 2);
+      choice->first_day = _fd_stmt_dup_text (stmt, 3);
+      choice->last_day = _fd_stmt_dup_text (stmt, 4);
       g_ptr_array_add (choices, choice);
     }
   sqlite3_reset (stmt);
@@ -298,9 +290,9 @@ read_row (FdDatabase  *database,
   if (rc == SQLITE_ROW)
     {
       if (first != NULL)
-        *first = dup_column (stmt, 0);
+        *first = _fd_stmt_dup_text (stmt, 0);
       if (second != NULL)
-        *second = dup_column (stmt, 1);
+        *second = _fd_stmt_dup_text (stmt, 1);
     }
   sqlite3_reset (stmt);
 

@@ -14,6 +14,7 @@
 #include "fd-slot-move.h"
 
 #include "fd-database-private.h"
+#include "fd-models-private.h"
 #include "fd-holidays.h"
 #include "fd-roles.h"
 #include "fd-validate.h"
@@ -86,15 +87,6 @@ staff_clear (Staff *staff)
   g_free (staff->trainer_id);
 }
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
 /**
  * fd_slot_move_new:
  * @database: a #FdDatabase
@@ -131,11 +123,11 @@ fd_slot_move_new (FdDatabase  *database,
   if (rc == SQLITE_ROW)
     {
       self->revision = sqlite3_column_int64 (stmt, 0);
-      self->session_id = dup_column (stmt, 1);
-      self->start_at = dup_column (stmt, 2);
-      self->end_at = dup_column (stmt, 3);
-      self->room_id = dup_column (stmt, 4);
-      self->place_id = dup_column (stmt, 5);
+      self->session_id = _fd_stmt_dup_text (stmt, 1);
+      self->start_at = _fd_stmt_dup_text (stmt, 2);
+      self->end_at = _fd_stmt_dup_text (stmt, 3);
+      self->room_id = _fd_stmt_dup_text (stmt, 4);
+      self->place_id = _fd_stmt_dup_text (stmt, 5);
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
@@ -157,9 +149,9 @@ fd_slot_move_new (FdDatabase  *database,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Staff staff = {
-        dup_column (stmt, 0),
+        _fd_stmt_dup_text (stmt, 0),
         sqlite3_column_int64 (stmt, 1),
-        dup_column (stmt, 2),
+        _fd_stmt_dup_text (stmt, 2),
       };
 
       g_array_append_val (self->staff, staff);
@@ -246,7 +238,7 @@ row_exists (FdDatabase  *database,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW && first_column != NULL)
-    *first_column = dup_column (stmt, 0);
+    *first_column = _fd_stmt_dup_text (stmt, 0);
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
